@@ -1,0 +1,128 @@
+/**
+ * The campaign: everything that changes from year to year and city to city
+ * (`shared/design/campaign.md`). The 2023 南昌市 campaign is the embedded default; `--campaign FILE`
+ * replaces it and is validated by `campaignSchema`.
+ */
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写成 YYYY-MM-DD，如 2023-11-30' })
+  .refine((s) => isRealDate(s), { message: '不是一个存在的日期' });
+
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export const unitKinds = ['district', 'county', 'zone', 'administration'] as const;
+
+export const campaignSchema = z
+  .strictObject({
+    year: z.number().int().min(2000).max(2100),
+    city: z.string().min(1),
+    /** 南昌市教育局: issues the notice; the city's own report is stamped by it. */
+    issuer: z.string().min(1),
+    /** 南昌市社区教育指导中心: receives the reports. */
+    receiver: z.string().min(1),
+    theme: z.string().min(1),
+    window: z.strictObject({ start: isoDate, end: isoDate }),
+    /** Inclusive, in `timezone`: late means received after 23:59:59 of this day. */
+    deadline: isoDate,
+    timezone: z
+      .string()
+      .regex(/^[+-]\d{2}:\d{2}$/, { message: '时区应写成 +08:00 这样的格式' })
+      .default('+08:00'),
+    mailbox: z.email({ message: '不是有效的邮箱地址' }),
+    contacts: z
+      .array(z.strictObject({ name: z.string().min(1), org: z.string().optional(), phone: z.string().min(1) }))
+      .default([]),
+    roster: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1),
+          kind: z.enum(unitKinds),
+          department: z.string().min(1),
+          aliases: z.array(z.string().min(1)).default([]),
+        }),
+      )
+      .min(1, { message: '名册至少要有一个单位' }),
+  })
+  .superRefine((c, ctx) => {
+    if (c.window.end < c.window.start)
+      ctx.addIssue({ code: 'custom', path: ['window', 'end'], message: '活动期结束日期早于开始日期' });
+    const seen = new Map<string, string>();
+    for (const [i, unit] of c.roster.entries()) {
+      for (const name of [unit.name, ...unit.aliases]) {
+        const other = seen.get(name);
+        if (other !== undefined && other !== unit.name)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['roster', i, 'aliases'],
+            message: `名称「${name}」同时属于「${other}」和「${unit.name}」`,
+          });
+        seen.set(name, unit.name);
+      }
+    }
+  });
+
+export type Campaign = z.output<typeof campaignSchema>;
+export type RosterUnit = Campaign['roster'][number];
+
+/** The 2023 南昌市 campaign, from the notice (`shared/seed/notice-2023-nanchang.md`). */
+export const NANCHANG_2023: Campaign = campaignSchema.parse({
+  year: 2023,
+  city: '南昌市',
+  issuer: '南昌市教育局',
+  receiver: '南昌市社区教育指导中心',
+  // 「一、活动主题」
+  theme: '让学习成为一种生活方式',
+  // 「二、（一）活动时间」: opening in mid/late November, every unit finishes by the end of November.
+  window: { start: '2023-11-01', end: '2023-11-30' },
+  // 「四、其他事项」: 各县区于2023年11月30日前报送 … 统一报送至市社区教育指导中心邮箱
+  deadline: '2023-11-30',
+  timezone: '+08:00',
+  mailbox: 'jxedusqjy@163.com',
+  contacts: [
+    { name: '万梦婷', org: '市社区教育指导中心', phone: '19979136126' },
+    { name: '万 翾', org: '市社区教育指导中心', phone: '17770022118' },
+  ],
+  // Addressees: 各县（区）教体局、开发区教育事业发展中心、湾里管理局教体办 (campaign.md, "Roster").
+  roster: [
+    { name: '东湖区', kind: 'district', department: '东湖区教育体育局', aliases: ['东湖', '南昌市东湖区'] },
+    { name: '西湖区', kind: 'district', department: '西湖区教育体育局', aliases: ['西湖', '南昌市西湖区'] },
+    { name: '青云谱区', kind: 'district', department: '青云谱区教育体育局', aliases: ['青云谱'] },
+    { name: '青山湖区', kind: 'district', department: '青山湖区教育体育局', aliases: ['青山湖'] },
+    { name: '新建区', kind: 'district', department: '新建区教育体育局', aliases: ['新建', '新建县'] },
+    { name: '红谷滩区', kind: 'district', department: '红谷滩区教育体育局', aliases: ['红谷滩', '红谷滩新区'] },
+    { name: '南昌县', kind: 'county', department: '南昌县教育体育局', aliases: ['南昌县教体局'] },
+    { name: '安义县', kind: 'county', department: '安义县教育体育局', aliases: ['安义'] },
+    { name: '进贤县', kind: 'county', department: '进贤县教育体育局', aliases: ['进贤'] },
+    {
+      name: '经开区',
+      kind: 'zone',
+      department: '经开区教育事业发展中心',
+      aliases: ['南昌经开区', '南昌经济技术开发区', '国家南昌经济技术开发区'],
+    },
+    {
+      name: '高新区',
+      kind: 'zone',
+      department: '高新区教育事业发展中心',
+      aliases: ['南昌高新区', '南昌高新技术产业开发区', '南昌国家高新技术产业开发区'],
+    },
+    { name: '湾里管理局', kind: 'administration', department: '湾里管理局教体办', aliases: ['湾里', '湾里区'] },
+  ],
+});
+
+/** Every name the roster accepts for a unit: canonical names first, then aliases. */
+export function unitNames(campaign: Campaign): string[] {
+  return [...campaign.roster.map((u) => u.name), ...campaign.roster.flatMap((u) => u.aliases)];
+}
+
+/** The instant after which a report is late: the end of the deadline day in the campaign's zone. */
+export function deadlineInstant(campaign: Campaign): Date {
+  return new Date(`${campaign.deadline}T23:59:59.999${campaign.timezone}`);
+}

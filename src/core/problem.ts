@@ -1,0 +1,60 @@
+/**
+ * What every reader and rule reports. A problem carries a catalogue code and its parameters, not a
+ * sentence: the report layer turns it into Chinese (or English with `--lang en`), so the core stays
+ * pure and tests assert codes, not copied text (the pyxform way).
+ */
+import type { MessageCode } from './messages.js';
+
+export type Severity = 'error' | 'warning';
+
+/** 1-based line and column in the file the value came from. */
+export interface Loc {
+  line: number;
+  column: number;
+}
+
+export type Params = Record<string, string | number>;
+
+export interface Problem {
+  severity: Severity;
+  code: MessageCode;
+  params?: Params;
+  /** Field id (`participation.participantCount`) when the problem belongs to a field. */
+  field?: string;
+  loc?: Loc;
+}
+
+export const problem = (
+  severity: Severity,
+  code: MessageCode,
+  params?: Params,
+  extra?: { field?: string; loc?: Loc },
+): Problem => ({ severity, code, ...(params ? { params } : {}), ...extra });
+
+export const error = (code: MessageCode, params?: Params, extra?: { field?: string; loc?: Loc }) =>
+  problem('error', code, params, extra);
+export const warning = (code: MessageCode, params?: Params, extra?: { field?: string; loc?: Loc }) =>
+  problem('warning', code, params, extra);
+
+/** A value as a reader found it, before normalisation. */
+export interface RawEntry {
+  value: unknown;
+  /** Where the value starts (for YAML/JSON: the node; for tables: the cell). */
+  loc?: Loc;
+}
+
+/**
+ * The one shape every reader returns (YAML, JSON, DOCX, PDF, spreadsheets…): field id → raw value.
+ * Nothing downstream knows which format it came from.
+ */
+export interface RawSubmission {
+  entries: Map<string, RawEntry>;
+  /** Problems the reader found itself (syntax, unknown keys, duplicates). */
+  problems: Problem[];
+  /** Where each group's key sits, so a missing field can point at its group. */
+  groupLocs: Map<string, Loc>;
+}
+
+export function emptyRaw(): RawSubmission {
+  return { entries: new Map(), problems: [], groupLocs: new Map() };
+}
