@@ -1,0 +1,199 @@
+/**
+ * The command line: argument parsing and the one top-level error handler. Each subcommand's module
+ * is imported only when that subcommand runs (changesets' pattern), so `--help` loads nothing heavy.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, ExitError, InterruptedError, UsageError } from './core/errors.js';
+import { detectLang, parseLang, t } from './core/lang.js';
+import { processIo, type Io } from './core/io.js';
+import type { Lang } from './core/messages.js';
+import { packageRoot } from './paths.js';
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const TITLES_ZH: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '通用选项：',
+};
+
+/** Terminal columns: East Asian wide and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text.replace(/\x1b\[[0-9;]*m/g, '')) {
+    const cp = ch.codePointAt(0)!;
+    width += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1;
+  }
+  return width;
+}
+
+/** Global options every subcommand sees (`optsWithGlobals`). */
+export interface GlobalOptions {
+  lang?: string;
+  campaign?: string;
+}
+
+function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command {
+  const zh = lang === 'zh';
+  const program = new Command('lifelong-week');
+  program
+    .description(
+      t(
+        lang,
+        '全民终身学习活动周报送工具：填写、检查、生成与汇总《全民终身学习活动开展情况统计表》。',
+        'Fill, check, render and collect the lifelong-learning week statistics form (全民终身学习活动开展情况统计表).',
+      ),
+    )
+    .version(version(), '-V, --version', t(lang, '显示版本号', 'show the version'))
+    .helpOption('-h, --help', t(lang, '显示帮助', 'show help'))
+    .helpCommand('help [命令]', t(lang, '显示某个命令的帮助', 'show help for a command'))
+    .addOption(new Option('--lang <语言>', t(lang, '界面语言：zh（中文，默认）或 en', 'language: zh (default) or en')))
+    .option('--campaign <文件>', t(lang, '使用其他年度或城市的活动配置（YAML/JSON），代替内置的 2023 年南昌市配置', 'campaign file (YAML/JSON) replacing the built-in 2023 南昌市 campaign'))
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+    .configureHelp({
+      styleTitle: (title) => (zh ? (TITLES_ZH[title] ?? title) : title),
+      // Chinese characters take two columns in a terminal; commander counts them as one.
+      displayWidth: (text) => displayWidth(text),
+      sortSubcommands: false,
+    });
+  if (zh) program.usage('[选项] [命令]');
+
+  const io = (): Io => processIo(lang);
+  const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions;
+
+  const usage = (cmd: Command, zhUsage: string) => (zh ? cmd.usage(zhUsage) : cmd);
+
+  usage(program.command('validate'), '[选项] <路径...>')
+    .description(t(lang, '检查报送文件（YAML/JSON）或整个文件夹，列出每个文件的问题', 'check submission files or folders and report every problem'))
+    .argument('<路径...>', t(lang, '报送文件或文件夹', 'files or folders'))
+    .option('--json', t(lang, '以 JSON 输出检查结果（供其他程序使用）', 'print the report as JSON'))
+    .action((paths: string[], opts: { json?: boolean }, cmd: Command) =>
+      run(import('./commands/validate.js').then((m) => m.runValidate(paths, { ...opts, ...globals(cmd) }, io()))),
+    );
+
+  usage(program.command('template'), '[选项]')
+    .description(t(lang, '生成空白模板（YAML；Word、PDF 见后续版本）', 'write a blank template'))
+    .option('--format <格式>', t(lang, '模板格式：yaml', 'template format: yaml'), 'yaml')
+    .option('--district <县区>', t(lang, '预先填好举办县区和盖章单位，如「东湖区」', 'prefill the unit and its department, e.g. 东湖区'))
+    .option('-o, --output <文件>', t(lang, '写入文件（默认输出到屏幕）', 'write to a file (default: standard output)'))
+    .option('--force', t(lang, '覆盖已存在的文件', 'overwrite an existing file'))
+    .action((opts: { format: string; district?: string; output?: string; force?: boolean }, cmd: Command) =>
+      run(import('./commands/template.js').then((m) => m.runTemplate({ ...opts, ...globals(cmd) }, io()))),
+    );
+
+  usage(program.command('schema'), '[选项]')
+    .description(t(lang, '输出 YAML 报送格式的 JSON Schema（编辑器据此提示和检查）', 'print the JSON Schema of the YAML format'))
+    .option('-o, --output <文件>', t(lang, '写入文件（默认输出到屏幕）', 'write to a file (default: standard output)'))
+    .option('--force', t(lang, '覆盖已存在的文件', 'overwrite an existing file'))
+    .action((opts: { output?: string; force?: boolean }, cmd: Command) =>
+      run(import('./commands/schema.js').then((m) => m.runSchema({ ...opts, ...globals(cmd) }, io()))),
+    );
+
+  for (const [name, zhDesc, enDesc] of [
+    ['fill', '逐项问答填写统计表，生成 YAML、Word 和 PDF', 'fill the form by interview'],
+    ['render', '把报送文件生成为 Word 和 PDF', 'render a submission as DOCX and PDF'],
+    ['merge', '汇总全市报送文件，生成汇总表和全市统计表', 'merge all submissions into a city workbook'],
+  ] as const) {
+    program
+      .command(name)
+      .description(`${t(lang, zhDesc, enDesc)}${t(lang, '（尚未实现）', ' (not implemented yet)')}`)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .action(() =>
+        run(
+          Promise.reject(
+            new UsageError(t(lang, `「${name}」命令尚未实现，将在后续版本提供。`, `The “${name}” command is not implemented yet.`)),
+          ),
+        ),
+      );
+  }
+  return program;
+}
+
+/** Commander's own (English) parse errors, said in the user's language. */
+function explainCommanderError(e: CommanderError, lang: Lang): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  const zh: Record<string, string> = {
+    'commander.unknownOption': `不认识的选项「${quoted}」。`,
+    'commander.unknownCommand': `不认识的命令「${quoted}」。可用命令：fill、template、validate、merge、render、schema。`,
+    'commander.missingArgument': `缺少参数「${quoted}」。`,
+    'commander.optionMissingArgument': `选项「${quoted}」后面需要一个值。`,
+    'commander.excessArguments': '参数太多。',
+    'commander.invalidArgument': `参数值不正确：${e.message.replace(/^error: /, '')}`,
+    'commander.missingMandatoryOptionValue': `缺少必需的选项「${quoted}」。`,
+  };
+  const hint = t(lang, '用 `lifelong-week --help` 查看用法。', 'See `lifelong-week --help`.');
+  const text = lang === 'zh' ? (zh[e.code] ?? `命令行有误：${e.message.replace(/^error: /, '')}`) : e.message.replace(/^error: /, '');
+  return `${text} ${hint}`;
+}
+
+/** Run the CLI; resolves to the exit code. The only place that maps errors to exit codes. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  const lang = detectLang(argv, process.env);
+  const io = processIo(lang);
+  const langFlag = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (langFlag >= 0) {
+    const value = argv[langFlag]!.includes('=') ? argv[langFlag]!.split('=')[1] : argv[langFlag + 1];
+    if (!parseLang(value)) {
+      io.err(`错误：--lang 只能是 zh 或 en（收到「${value ?? ''}」）。 / --lang must be zh or en.`);
+      return EXIT.usage;
+    }
+  }
+  let pending: Promise<number> | undefined;
+  const program = buildProgram(lang, (p) => {
+    pending = p;
+  });
+  try {
+    if (argv.length === 0) {
+      io.out(program.helpInformation());
+      return EXIT.ok;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return pending ? await pending : EXIT.ok;
+  } catch (e) {
+    return handleError(e, io);
+  }
+}
+
+function handleError(e: unknown, io: Io): number {
+  const { lang } = io;
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    io.err(`${t(lang, '错误：', 'Error: ')}${explainCommanderError(e, lang)}`);
+    return EXIT.usage;
+  }
+  if (e instanceof ExitError) return e.exitCode;
+  if (e instanceof UsageError) {
+    io.err(`${t(lang, '错误：', 'Error: ')}${e.message}`);
+    return EXIT.usage;
+  }
+  if (e instanceof InterruptedError) {
+    io.err(t(lang, '已中断。', 'Interrupted.'));
+    return EXIT.interrupted;
+  }
+  // A bug: say so plainly, without a stack trace (set LIFELONG_WEEK_DEBUG=1 to see one).
+  const detail = e instanceof Error ? e.message : String(e);
+  io.err(
+    t(
+      lang,
+      `程序内部错误（这是本工具的缺陷，不是您的操作问题）：${detail}\n请把这条信息和所用文件发给维护人员。`,
+      `Internal error (a bug in this tool, not your fault): ${detail}\nPlease report it with the files you used.`,
+    ),
+  );
+  if (process.env.LIFELONG_WEEK_DEBUG && e instanceof Error) io.err(e.stack ?? '');
+  return EXIT.invalid;
+}

@@ -1,0 +1,28 @@
+/** What several commands need: the campaign (built-in or `--campaign FILE`). */
+import { readFile } from 'node:fs/promises';
+import { NANCHANG_2023, type Campaign } from '../campaign/campaign.js';
+import { parseCampaign } from '../campaign/parse.js';
+import { UsageError } from '../core/errors.js';
+import { t } from '../core/lang.js';
+import type { Lang } from '../core/messages.js';
+
+export async function loadCampaign(path: string | undefined, lang: Lang): Promise<Campaign> {
+  if (!path) return NANCHANG_2023;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT'
+        ? t(lang, `找不到活动配置文件「${path}」。`, `Campaign file “${path}” not found.`)
+        : t(lang, `无法读取活动配置文件「${path}」（${code}）。`, `Cannot read campaign file “${path}” (${code}).`),
+      { cause: e },
+    );
+  }
+  const parsed = parseCampaign(bytes, lang);
+  if (parsed.ok) return parsed.campaign;
+  throw new UsageError(
+    `${t(lang, `活动配置文件「${path}」有误：`, `The campaign file “${path}” is invalid:`)}\n${parsed.problems.map((p) => `  · ${p}`).join('\n')}`,
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Typed errors, mapped to exit codes by the one top-level handler in `cli.ts` (changesets' pattern):
+ * 0 ok, 1 validation problems, 2 usage error, 130 interrupted. Nothing below the handler calls
+ * `process.exit`.
+ */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, interrupted: 130 } as const;
+
+/** The user asked for something impossible (a missing path, a bad option, a bad campaign file). */
+export class UsageError extends Error {
+  readonly exitCode = EXIT.usage;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UsageError';
+  }
+}
+
+/** Already reported to the user; only the exit code is left to set. */
+export class ExitError extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+    this.name = 'ExitError';
+  }
+}
+
+/** Ctrl+C during an interview or a long run. */
+export class InterruptedError extends Error {
+  readonly exitCode = EXIT.interrupted;
+  constructor(message = 'interrupted') {
+    super(message);
+    this.name = 'InterruptedError';
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The terminal and the file system, for command modules only (the core stays pure).
+ */
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join, basename } from 'node:path';
+import type { Lang } from './messages.js';
+import { UsageError } from './errors.js';
+
+export interface Io {
+  lang: Lang;
+  color: boolean;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function wantsColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb';
+}
+
+export function processIo(lang: Lang): Io {
+  return {
+    lang,
+    color: wantsColor(process.stdout, process.env),
+    out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  };
+}
+
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Write a file atomically (a temporary file beside it, fsync, rename), refusing to replace an
+ * existing file unless `force`: a clerk's finished form is never clobbered by a second run.
+ */
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  opts: { force: boolean; lang: Lang },
+): Promise<void> {
+  if (!opts.force && (await exists(path)))
+    throw new UsageError(
+      opts.lang === 'en'
+        ? `${path} already exists. Use --force to overwrite it, or -o to write elsewhere.`
+        : `文件「${path}」已存在，未覆盖。如需覆盖请加 --force，或用 -o 指定其他位置。`,
+    );
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * The message catalogue: every sentence a user reads about their data, in Chinese and English.
+ * Each entry says where the problem is (the report adds file, line and label) and what to do.
+ * Tests assert the codes; the sentences may be polished without touching them.
+ */
+import type { Params } from './problem.js';
+
+export type Lang = 'zh' | 'en';
+type Template = (p: Params) => string;
+
+const s = (v: string | number | undefined) => (v === undefined ? '' : String(v));
+
+export const MESSAGES = {
+  // ── files ────────────────────────────────────────────────────────────────
+  'file.empty': {
+    zh: () => '文件是空的。请用 `lifelong-week template --format yaml` 生成模板后填写。',
+    en: () => 'The file is empty. Generate a template with `lifelong-week template --format yaml` and fill it in.',
+  },
+  'file.binary': {
+    zh: (p) => `这不是文本文件（看起来是${s(p.kind) || '二进制内容'}），无法按 ${s(p.format)} 读取。请确认文件扩展名是否正确。`,
+    en: (p) => `This is not a text file (looks like ${s(p.kind) || 'binary data'}); it cannot be read as ${s(p.format)}. Check the file extension.`,
+  },
+  'file.tooLarge': {
+    zh: (p) => `文件过大（${s(p.size)}），超过 ${s(p.limit)} 的上限，已拒绝读取。一份统计表不会这么大，请检查是否选错了文件。`,
+    en: (p) => `The file is too large (${s(p.size)}, limit ${s(p.limit)}) and was not read. Check that this is the right file.`,
+  },
+  'file.unsupported': {
+    zh: (p) => `不是报送文件格式（${s(p.ext) || '无扩展名'}），未检查。目前可检查 .yaml、.yml、.json 文件。`,
+    en: (p) => `Not a submission format (${s(p.ext) || 'no extension'}); not checked. Supported: .yaml, .yml, .json.`,
+  },
+  'file.hidden': {
+    zh: () => '系统或临时文件（以「.」或「~$」开头），未检查。',
+    en: () => 'A system or temporary file (starts with “.” or “~$”); not checked.',
+  },
+  'file.readFailed': {
+    zh: (p) => `无法读取文件：${s(p.reason)}`,
+    en: (p) => `Could not read the file: ${s(p.reason)}`,
+  },
+  // ── syntax ───────────────────────────────────────────────────────────────
+  'yaml.syntax': {
+    zh: (p) => `YAML 格式错误：${s(p.detail)}。请检查这一行的缩进、冒号（用半角「:」且后面留一个空格）和引号。`,
+    en: (p) => `YAML syntax error: ${s(p.detail)}. Check the indentation, the colon (“: ”) and quotes on this line.`,
+  },
+  'yaml.multipleDocuments': {
+    zh: () => '文件里有多个 YAML 文档（用「---」分隔）。一个文件只填一份统计表。',
+    en: () => 'The file holds several YAML documents (separated by “---”). Put one form per file.',
+  },
+  'yaml.aliasBomb': {
+    zh: () => '文件中的 YAML 别名（& 与 *）展开后过大，已拒绝读取。统计表不需要使用别名，请直接填写内容。',
+    en: () => 'The YAML aliases (& and *) expand too far; the file was rejected. The form needs no aliases.',
+  },
+  'json.syntax': {
+    zh: (p) => `JSON 格式错误：${s(p.detail)}。请检查逗号、引号和括号是否成对。`,
+    en: (p) => `JSON syntax error: ${s(p.detail)}. Check commas, quotes and brackets.`,
+  },
+  'doc.notMapping': {
+    zh: () => '文件内容应是「项目名称: 填写内容」的形式，每行一项。请参照模板填写。',
+    en: () => 'The file should hold “label: value” lines. Follow the template.',
+  },
+  // ── keys ─────────────────────────────────────────────────────────────────
+  'key.unknown': {
+    zh: (p) => `统计表中没有「${s(p.key)}」这一项。${p.suggestion ? `是不是「${s(p.suggestion)}」？` : `可填写的项目见模板。`}`,
+    en: (p) => `The form has no item “${s(p.key)}”.${p.suggestion ? ` Did you mean “${s(p.suggestion)}”?` : ' See the template for the items.'}`,
+  },
+  'key.duplicate': {
+    zh: (p) => `「${s(p.label)}」填写了两次（另一处在第 ${s(p.otherLine)} 行）。请只保留一处。`,
+    en: (p) => `“${s(p.label)}” is given twice (also on line ${s(p.otherLine)}). Keep one.`,
+  },
+  'key.outsideGroup': {
+    zh: (p) => `「${s(p.label)}」应写在「${s(p.group)}」下面（缩进两格）。已按「${s(p.group)}」读取。`,
+    en: (p) => `“${s(p.label)}” belongs under “${s(p.group)}”; read as such.`,
+  },
+  'key.notText': {
+    zh: () => '项目名称应是文字。',
+    en: () => 'Item names must be text.',
+  },
+  'group.notMapping': {
+    zh: (p) => `「${s(p.group)}」下面应逐项填写（每项一行，缩进两格），而不是直接写内容。`,
+    en: (p) => `Under “${s(p.group)}”, give each item on its own indented line.`,
+  },
+  // ── values ───────────────────────────────────────────────────────────────
+  required: {
+    zh: (p) => `「${s(p.label)}」未填写。${s(p.hint)}${p.example ? `，例如：${s(p.example)}` : ''}。`,
+    en: (p) => `“${s(p.label)}” is missing. ${s(p.hint)}${p.example ? `, e.g. ${s(p.example)}` : ''}.`,
+  },
+  'value.notText': {
+    zh: () => '这里应填写一段文字，而不是列表或分项。',
+    en: () => 'This should be text, not a list or a mapping.',
+  },
+  'default.used': {
+    zh: (p) => `未填写，已使用默认值「${s(p.value)}」。如不对请补填。`,
+    en: (p) => `Not given; the default “${s(p.value)}” was used. Fill it in if that is wrong.`,
+  },
+  'year.invalid': {
+    zh: (p) => `「${s(p.text)}」不是年份。请填写四位数年份，如 ${s(p.year)}。`,
+    en: (p) => `“${s(p.text)}” is not a year. Write four digits, e.g. ${s(p.year)}.`,
+  },
+  'year.mismatch': {
+    zh: (p) => `年度「${s(p.value)}」与本次活动周（${s(p.year)} 年）不符。请改为 ${s(p.year)}，或确认用的是本年度的模板。`,
+    en: (p) => `Year ${s(p.value)} does not match this campaign (${s(p.year)}).`,
+  },
+  'count.invalid': {
+    zh: (p) => `「${s(p.text)}」不是一个数量。请填写整数，如「36」或「1.2万」。`,
+    en: (p) => `“${s(p.text)}” is not a count. Write a whole number, e.g. 36 or 1.2万.`,
+  },
+  'count.vague': {
+    zh: (p) => `「${s(p.text)}」不是具体数字。请填写统计到的实际数量。`,
+    en: (p) => `“${s(p.text)}” is not a number. Give the actual count.`,
+  },
+  'count.approximate': {
+    zh: (p) => `「${s(p.text)}」是约数，已按 ${s(p.value)} 计算。如有准确数字，请改填准确数字。`,
+    en: (p) => `“${s(p.text)}” is approximate; read as ${s(p.value)}. Give the exact figure if you have it.`,
+  },
+  'count.negative': {
+    zh: (p) => `数量不能为负数（「${s(p.text)}」）。`,
+    en: (p) => `A count cannot be negative (“${s(p.text)}”).`,
+  },
+  'count.fraction': {
+    zh: (p) => `「${s(p.text)}」不是整数。活动数和人数应填整数。`,
+    en: (p) => `“${s(p.text)}” is not a whole number.`,
+  },
+  'count.rounded': {
+    zh: (p) => `「${s(p.text)}」换算后不是整数，已取整为 ${s(p.value)}。`,
+    en: (p) => `“${s(p.text)}” is not whole; rounded to ${s(p.value)}.`,
+  },
+  'percent.invalid': {
+    zh: (p) => `「${s(p.text)}」不是百分比。请填写 0 到 100 之间的数，如「98%」。`,
+    en: (p) => `“${s(p.text)}” is not a percentage. Write a number from 0 to 100, e.g. 98%.`,
+  },
+  'percent.outOfRange': {
+    zh: (p) => `满意度「${s(p.text)}」超出 0–100% 的范围。`,
+    en: (p) => `“${s(p.text)}” is outside 0–100%.`,
+  },
+  'percent.fraction': {
+    zh: (p) => `「${s(p.text)}」像是小数写法，已按 ${s(p.value)}% 读取。请直接写百分数，如「${s(p.value)}%」。`,
+    en: (p) => `“${s(p.text)}” looks like a fraction; read as ${s(p.value)}%. Write it as a percentage.`,
+  },
+  'percent.approximate': {
+    zh: (p) => `「${s(p.text)}」不是确切数值，已按 ${s(p.value)}% 读取。`,
+    en: (p) => `“${s(p.text)}” is not exact; read as ${s(p.value)}%.`,
+  },
+  'percent.low': {
+    zh: (p) => `群众满意度只有 ${s(p.value)}%，请核对是否填错。`,
+    en: (p) => `Satisfaction is only ${s(p.value)}%; please check.`,
+  },
+  'date.invalid': {
+    zh: (p) => `无法识别「${s(p.text)}」中的日期。请写成「${s(p.year)}年11月15日至11月21日」这样的起止日期。`,
+    en: (p) => `Cannot read the dates in “${s(p.text)}”. Write e.g. ${s(p.year)}-11-15 ~ ${s(p.year)}-11-21.`,
+  },
+  'date.vague': {
+    zh: (p) => `「${s(p.text)}」不是具体日期。请写明起止日期，如「${s(p.year)}年11月15日至11月21日」。`,
+    en: (p) => `“${s(p.text)}” is not an exact date. Give start and end dates.`,
+  },
+  'date.notReal': {
+    zh: (p) => `日期「${s(p.date)}」不存在，请核对月份和日期。`,
+    en: (p) => `The date ${s(p.date)} does not exist.`,
+  },
+  'date.endBeforeStart': {
+    zh: (p) => `结束日期 ${s(p.end)} 早于开始日期 ${s(p.start)}，请核对。`,
+    en: (p) => `The end date ${s(p.end)} is before the start date ${s(p.start)}.`,
+  },
+  'date.outsideWindow': {
+    zh: (p) => `活动时间 ${s(p.start)} 至 ${s(p.end)} 不在本届活动周期间（${s(p.windowStart)} 至 ${s(p.windowEnd)}）内，请核对。`,
+    en: (p) => `The period ${s(p.start)}–${s(p.end)} is outside the campaign window (${s(p.windowStart)}–${s(p.windowEnd)}).`,
+  },
+  'date.afterDeadline': {
+    zh: (p) => `活动结束日期 ${s(p.end)} 晚于报送截止日期 ${s(p.deadline)}，请核对。`,
+    en: (p) => `The end date ${s(p.end)} is after the reporting deadline ${s(p.deadline)}.`,
+  },
+  'unit.unknown': {
+    zh: (p) =>
+      `「${s(p.text)}」不在本次报送名册中。${p.suggestion ? `是不是「${s(p.suggestion)}」？` : ''}名册中的单位：${s(p.roster)}。`,
+    en: (p) => `“${s(p.text)}” is not in the roster.${p.suggestion ? ` Did you mean “${s(p.suggestion)}”?` : ''} Roster: ${s(p.roster)}.`,
+  },
+  'department.otherUnit': {
+    zh: (p) => `盖章单位「${s(p.department)}」看起来属于「${s(p.other)}」，而举办县区是「${s(p.district)}」，请核对。`,
+    en: (p) => `The stamping body “${s(p.department)}” seems to belong to ${s(p.other)}, but the unit is ${s(p.district)}.`,
+  },
+  'contacts.noPhone': {
+    zh: (p) => `联系人「${s(p.name)}」没有电话。请在姓名后写上手机号或带区号的座机号。`,
+    en: (p) => `Contact “${s(p.name)}” has no phone number.`,
+  },
+  'contacts.noName': {
+    zh: (p) => `电话 ${s(p.phone)} 前没有联系人姓名。请写成「姓名 电话」。`,
+    en: (p) => `Phone ${s(p.phone)} has no contact name before it.`,
+  },
+  'contacts.badPhone': {
+    zh: (p) => `「${s(p.phone)}」不是有效的电话号码。手机号为 11 位（1 开头），座机请带区号，如「0791-86771234」。`,
+    en: (p) => `“${s(p.phone)}” is not a valid phone number: 11-digit mobile, or a landline with area code (0791-86771234).`,
+  },
+  'contacts.invalid': {
+    zh: () => '联系人应写成「姓名 电话」，多人用「；」分隔，或按模板逐人填写姓名和电话。',
+    en: () => 'Write contacts as “name phone”, separated by “；”, or as a list of 姓名/电话.',
+  },
+  'participants.belowActivities': {
+    zh: (p) => `参加活动人数（${s(p.participants)}）少于活动数量（${s(p.activities)}），平均每场不到 1 人，请核对。`,
+    en: (p) => `Participants (${s(p.participants)}) are fewer than activities (${s(p.activities)}).`,
+  },
+  'participants.implausible': {
+    zh: (p) => `参加活动人数 ${s(p.participants)} 人次超过一个县区的人口规模（${s(p.limit)}），请核对是否多写了位数。`,
+    en: (p) => `${s(p.participants)} participants exceeds a county’s population order (${s(p.limit)}). Check the digits.`,
+  },
+  'participants.perActivity': {
+    zh: (p) => `平均每场活动 ${s(p.average)} 人次，明显偏高，请核对活动数量和参加人数。`,
+    en: (p) => `${s(p.average)} participants per activity is implausibly high.`,
+  },
+  internal: {
+    zh: (p) => `程序内部错误（这是本工具的缺陷，请把此文件发给维护人员）：${s(p.detail)}`,
+    en: (p) => `Internal error (a bug in this tool; please report it with this file): ${s(p.detail)}`,
+  },
+} satisfies Record<string, { zh: Template; en: Template }>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+export function formatMessage(code: MessageCode, params: Params | undefined, lang: Lang): string {
+  const entry: { zh: Template; en: Template } = MESSAGES[code];
+  return entry[lang](params ?? {});
+}

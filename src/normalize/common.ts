@@ -1,0 +1,115 @@
+/** Helpers every normaliser shares. */
+import type { MessageCode } from '../core/messages.js';
+import type { Params, Severity } from '../core/problem.js';
+
+/** A normaliser's verdict on one value: the value (absent when it could not be read) and what it noticed. */
+export interface Normalized<T> {
+  value?: T;
+  /** The text the user wrote, when it differs from how the value is displayed. */
+  original?: string;
+  problems: Array<{ severity: Severity; code: MessageCode; params?: Params }>;
+}
+
+export const ok = <T>(value: T, original?: string): Normalized<T> => ({
+  value,
+  ...(original !== undefined ? { original } : {}),
+  problems: [],
+});
+export const fail = <T>(code: MessageCode, params?: Params): Normalized<T> => ({
+  problems: [{ severity: 'error', code, ...(params ? { params } : {}) }],
+});
+
+/**
+ * Full-width ASCII (U+FF01–FF5E) to half-width and the ideographic space to a space, one code unit
+ * for one, so indices into the folded text are indices into the original. Chinese IMEs produce
+ * 「３６」「％」「（」 as readily as ASCII.
+ */
+export function foldWidth(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += text[i];
+  }
+  return out;
+}
+
+/** Scalars as text; `null` for empty (null, '', whitespace); `undefined` for lists and mappings. */
+export function scalarText(raw: unknown): string | null | undefined {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'string') {
+    const t = raw.replace(/\r\n?/g, '\n').trim();
+    return t === '' ? null : t;
+  }
+  if (typeof raw === 'number' || typeof raw === 'bigint' || typeof raw === 'boolean') return String(raw);
+  return undefined;
+}
+
+/** Is the value empty as far as "required" is concerned? */
+export function isEmpty(raw: unknown): boolean {
+  if (raw === null || raw === undefined) return true;
+  if (typeof raw === 'string') return raw.trim() === '';
+  if (Array.isArray(raw)) return raw.length === 0;
+  if (typeof raw === 'object') return Object.keys(raw).length === 0;
+  return false;
+}
+
+/** Simplified Chinese numerals: 三十六, 一万二千, 两百, 十二, 〇 … */
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+export function parseChineseNumeral(text: string): number | undefined {
+  if (!/^[零〇一二两三四五六七八九十百千万亿]+$/.test(text)) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  for (const ch of text) {
+    if (ch in DIGITS) {
+      digit = DIGITS[ch];
+    } else if (ch in SMALL_UNITS) {
+      section += (digit ?? 1) * SMALL_UNITS[ch]!;
+      digit = undefined;
+    } else if (ch === '万' || ch === '亿') {
+      const mult = ch === '万' ? 1e4 : 1e8;
+      total = (total + section + (digit ?? 0)) * mult;
+      section = 0;
+      digit = undefined;
+    }
+  }
+  return total + section + (digit ?? 0);
+}
+
+/** Levenshtein distance, for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  const A = [...a];
+  const B = [...b];
+  let prev = Array.from({ length: B.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= A.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= B.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (A[i - 1] === B[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[B.length]!;
+}
+
+/**
+ * The closest candidate to `text`, or undefined when nothing is close enough to be a plausible typo.
+ * Containment counts as close (「参加人数」 → 「参加活动人数」).
+ */
+export function closest<T>(text: string, candidates: readonly T[], keyOf: (c: T) => string): T | undefined {
+  let best: T | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const key = keyOf(c);
+    if (key === '') continue;
+    let score = editDistance(text, key);
+    if (text.length >= 2 && (key.includes(text) || text.includes(key))) score = Math.min(score, 1);
+    const allowed = Math.max(1, Math.floor(Math.max([...text].length, [...key].length) / 2));
+    if (score <= allowed && score < bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,138 @@
+/**
+ * 联系人及电话: a list of {name, phone}, or free text such as
+ * 「万梦婷 19979136126；万 翾 17770022118」 (the notice's own contacts). Phones are found first and names
+ * are what stands between them, so a space inside a Chinese name (万 翾) is not a separator.
+ */
+import { fail, foldWidth, scalarText, type Normalized } from './common.js';
+
+export interface ContactValue {
+  name: string;
+  phone: string;
+}
+
+/** A mobile (1[3-9] + 9 digits) or a landline (0 + 2–3 digit area code + 7–8 digits, optional extension). */
+const PHONE_SOURCE = String.raw`(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d){8}|\(?0\d{2,3}\)?[-\s]?\d{3,4}[-\s]?\d{3,4}(?:\s*(?:-|转|分机|ext\.?)\s*\d{1,6})?`;
+const PHONE_IN_TEXT = new RegExp(`(?<![\\d])(?:${PHONE_SOURCE})(?![\\d])`, 'g');
+/** Digit runs that look like an attempt at a phone number (for "bad phone" rather than "no phone"). */
+const DIGITS_IN_TEXT = /(?<![\d])[+\d][\d\s()-]{4,}\d(?![\d])/g;
+
+/** Canonical phone: mobile as 11 digits; landline as 0791-86771234 (area code rule: 010 and 02x are 3 digits). */
+export function normalizePhone(input: string): string | undefined {
+  const folded = foldWidth(input).trim();
+  const ext = /(?:转|分机|ext\.?|-)\s*(\d{1,6})$/i.exec(folded);
+  let digits = folded.replace(/[\s()+-]/g, '');
+  if (/^86(1[3-9]\d{9})$/.test(digits)) digits = digits.slice(2);
+  if (/^1[3-9]\d{9}$/.test(digits)) return digits;
+  // A landline with an extension: take the extension off before counting digits.
+  let extension = '';
+  if (ext && !/^0\d{9,11}$/.test(digits)) {
+    const body = folded.slice(0, ext.index).replace(/[\s()+-]/g, '');
+    if (/^0\d{9,11}$/.test(body)) {
+      digits = body;
+      extension = ext[1]!;
+    }
+  }
+  if (!/^\d+$/.test(digits) || digits[0] !== '0') return undefined;
+  const areaLength = /^0[12]/.test(digits) ? 3 : 4;
+  const local = digits.slice(areaLength);
+  if (local.length < 7 || local.length > 8) return undefined;
+  return `${digits.slice(0, areaLength)}-${local}${extension ? `-${extension}` : ''}`;
+}
+
+const NAME_NOISE = /^[\s;；,，、/|:：]+|[\s;；,，、/|:：]+$/g;
+const NAME_LABELS = /(联系人|联系电话|电话|手机|座机|办公电话|tel|Tel|TEL)[:：]?/g;
+
+function cleanName(text: string): string {
+  return text.replace(NAME_LABELS, ' ').replace(NAME_NOISE, '').replace(/\s+/g, ' ').trim();
+}
+
+type Problems = Normalized<ContactValue[]>['problems'];
+
+/** Parse free text into contacts; several phones after one name are joined with 「、」. */
+function parseText(text: string, problems: Problems): ContactValue[] {
+  const folded = foldWidth(text);
+  const contacts: ContactValue[] = [];
+  let last = 0;
+  for (const m of folded.matchAll(PHONE_IN_TEXT)) {
+    const phone = normalizePhone(m[0]);
+    const name = cleanName(text.slice(last, m.index));
+    last = m.index + m[0].length;
+    if (!phone) {
+      problems.push({ severity: 'error', code: 'contacts.badPhone', params: { phone: m[0].trim() } });
+      continue;
+    }
+    if (name === '') {
+      // A second number for the person just named (「张敏 0791-86771234、13907912345」).
+      const prev = contacts[contacts.length - 1];
+      if (prev) prev.phone += `、${phone}`;
+      else problems.push({ severity: 'error', code: 'contacts.noName', params: { phone } });
+      continue;
+    }
+    contacts.push({ name, phone });
+  }
+  const rest = cleanName(text.slice(last));
+  if (rest !== '') {
+    const digits = foldWidth(rest).match(DIGITS_IN_TEXT);
+    if (digits) {
+      const name = cleanName(rest.slice(0, foldWidth(rest).indexOf(digits[0])));
+      problems.push({ severity: 'error', code: 'contacts.badPhone', params: { phone: digits[0].trim() } });
+      if (name === '' && contacts.length === 0) return contacts;
+    } else {
+      problems.push({ severity: 'error', code: 'contacts.noPhone', params: { name: rest } });
+    }
+  }
+  return contacts;
+}
+
+const NAME_KEYS = ['name', '姓名', '联系人'];
+const PHONE_KEYS = ['phone', '电话', '手机', '联系电话', '手机号'];
+const pick = (o: Record<string, unknown>, keys: string[]) => {
+  for (const k of keys) if (Object.prototype.hasOwnProperty.call(o, k)) return o[k];
+  return undefined;
+};
+
+export function normalizeContacts(raw: unknown): Normalized<ContactValue[]> {
+  const problems: Problems = [];
+  let contacts: ContactValue[] = [];
+  let original: string | undefined;
+  if (Array.isArray(raw)) {
+    for (const item of raw) {
+      if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+        const o = item as Record<string, unknown>;
+        const name = scalarText(pick(o, NAME_KEYS));
+        const phoneText = scalarText(pick(o, PHONE_KEYS));
+        if (!name && !phoneText) continue;
+        if (typeof phoneText !== 'string') {
+          problems.push({ severity: 'error', code: 'contacts.noPhone', params: { name: typeof name === 'string' ? name : '' } });
+          continue;
+        }
+        if (typeof name !== 'string') {
+          problems.push({ severity: 'error', code: 'contacts.noName', params: { phone: phoneText } });
+          continue;
+        }
+        const phones = phoneText.split(/[、,，;；/]/).map((p) => p.trim()).filter(Boolean);
+        const normalized = phones.map((p) => normalizePhone(p));
+        const bad = phones.find((_, i) => normalized[i] === undefined);
+        if (bad !== undefined) {
+          problems.push({ severity: 'error', code: 'contacts.badPhone', params: { phone: bad } });
+          continue;
+        }
+        contacts.push({ name: name.replace(/\s+/g, ' '), phone: normalized.join('、') });
+      } else {
+        const text = scalarText(item);
+        if (typeof text === 'string') contacts.push(...parseText(text, problems));
+        else if (text === undefined) return fail('contacts.invalid');
+      }
+    }
+  } else {
+    const text = scalarText(raw);
+    if (text === undefined) return fail('contacts.invalid');
+    if (text === null) return { problems: [] };
+    original = text;
+    contacts = parseText(text, problems);
+    if (contacts.length === 0 && problems.length === 0) return fail('contacts.invalid');
+  }
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+  if (contacts.length === 0) return { problems };
+  return { value: contacts, ...(original !== undefined ? { original } : {}), problems };
+}

@@ -1,0 +1,50 @@
+/**
+ * Bytes → text for YAML/JSON written on Chinese Windows: UTF-8 with or without BOM, or GBK/GB18030
+ * (Notepad's 「ANSI」 on a Chinese system). Node 20's full-ICU TextDecoder knows gb18030.
+ */
+export type Decoded =
+  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16' | 'gb18030' }
+  | { ok: false; reason: 'binary'; kind?: string };
+
+/** Magic numbers of what people wrongly rename to .yaml (a Word file, a PDF, a picture…). */
+const SIGNATURES: Array<[number[], string]> = [
+  [[0x50, 0x4b, 0x03, 0x04], 'ZIP 压缩包或 Office 文档（docx/xlsx）'],
+  [[0x25, 0x50, 0x44, 0x46], 'PDF 文件'],
+  [[0xd0, 0xcf, 0x11, 0xe0], '旧版 Office 文档（doc/xls）'],
+  [[0xff, 0xd8, 0xff], 'JPEG 图片'],
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG 图片'],
+  [[0x52, 0x61, 0x72, 0x21], 'RAR 压缩包'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z 压缩包'],
+];
+
+export function sniffKind(bytes: Uint8Array): string | undefined {
+  return SIGNATURES.find(([sig]) => sig.every((b, i) => bytes[i] === b))?.[1];
+}
+
+export function decodeText(bytes: Uint8Array): Decoded {
+  const kind = sniffKind(bytes);
+  if (kind) return { ok: false, reason: 'binary', kind };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const le = bytes[0] === 0xff;
+    return { ok: true, text: new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16' };
+  }
+  // NUL bytes never occur in UTF-8 or GB18030 text; a control-character soup is binary too.
+  let control = 0;
+  const sample = bytes.subarray(0, 8192);
+  for (const b of sample) {
+    if (b === 0) return { ok: false, reason: 'binary' };
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  }
+  if (sample.length > 0 && control / sample.length > 0.05) return { ok: false, reason: 'binary' };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    try {
+      return { ok: true, text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+    } catch {
+      return { ok: false, reason: 'binary' };
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * CJK line breaking for the PDF (pdf-lib has none; rendering.md, "pdf-lib has no line breaking").
+ *
+ * Rules, as Chinese typesetting applies them (GB/T 15834 punctuation, the kinsoku of JIS X 4051 that
+ * Chinese office software follows):
+ * - any CJK character may end a line; Latin words and numbers (「0791-86771234」「1.2」「Tel」) stay whole
+ *   unless one alone is wider than the line;
+ * - no line starts with closing punctuation 「，。、；：？！）》」』”’…」 (行首禁则);
+ * - no line ends with opening punctuation 「（《「『“‘」 (行尾禁则);
+ *   both are met by pushing characters to the next line (推出), never by overflowing the cell;
+ * - spaces at a break stay at the end of the line (they are invisible there) so that
+ *   `lines.join('')` is exactly the paragraph: nothing is lost or invented.
+ *
+ * Pure: widths come from the caller (`measure`), so tests use a fake font.
+ */
+
+/** Characters that must not begin a line. */
+export const NO_LINE_START = new Set(
+  Array.from('，。、；：？！）》」』】〕〉〗”’…‥—·～%‰℃,.;:?!)]}>·ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ'),
+);
+/** Characters that must not end a line. */
+export const NO_LINE_END = new Set(Array.from('（《「『【〔〈〖“‘([{<'));
+
+/** A run of characters that never breaks inside: a Latin word or number, or a run of spaces. */
+const UNIT = /[\p{Script=Latin}\p{N}\-_.,:;/@#&%+=*'’!?~$€£¥()[\]<>"|\\^`]+| +|[\s\S]/gu;
+
+function units(paragraph: string): string[] {
+  return paragraph.match(UNIT) ?? [];
+}
+
+const firstChar = (s: string) => String.fromCodePoint(s.codePointAt(0)!);
+const lastChar = (s: string) => {
+  const chars = Array.from(s);
+  return chars[chars.length - 1] ?? '';
+};
+
+/** Split an over-long unit into pieces that each fit (character by character). */
+function splitUnit(unit: string, maxWidth: number, measure: (s: string) => number): string[] {
+  const pieces: string[] = [];
+  let cur = '';
+  let w = 0;
+  for (const ch of unit) {
+    const cw = measure(ch);
+    if (cur !== '' && w + cw > maxWidth) {
+      pieces.push(cur);
+      cur = '';
+      w = 0;
+    }
+    cur += ch;
+    w += cw;
+  }
+  if (cur !== '') pieces.push(cur);
+  return pieces;
+}
+
+/**
+ * Break one paragraph (no '\n') into lines no wider than `maxWidth` (trailing spaces excepted).
+ * An empty paragraph is one empty line. Greedy, which is what Word and WPS do for CJK text.
+ */
+export function breakParagraph(paragraph: string, maxWidth: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  let line: string[] = [];
+  let width = 0;
+  const pending = units(paragraph);
+  for (let i = 0; i < pending.length; i++) {
+    const unit = pending[i]!;
+    const w = measure(unit);
+    // Spaces may overhang the edge: they are invisible at the end of a line.
+    if (unit.startsWith(' ') || line.length === 0 || width + w <= maxWidth) {
+      if (line.length === 0 && w > maxWidth && Array.from(unit).length > 1 && !unit.startsWith(' ')) {
+        // A Latin word wider than the whole line (a URL): the only case where a word is cut.
+        pending.splice(i, 1, ...splitUnit(unit, maxWidth, measure));
+        i--;
+        continue;
+      }
+      line.push(unit);
+      width += w;
+      continue;
+    }
+    // Break before `unit`. Kinsoku: carry units from the end of this line to the next while the
+    // next line would start with closing punctuation or this one would end with opening
+    // punctuation. At least one unit stays, so every break makes progress.
+    const carried: string[] = [];
+    while (line.length > 1) {
+      const nextFirst = carried[0] ?? unit;
+      const tail = line[line.length - 1]!;
+      if (!NO_LINE_START.has(firstChar(nextFirst)) && !NO_LINE_END.has(lastChar(tail))) break;
+      carried.unshift(line.pop()!);
+    }
+    lines.push(line.join(''));
+    line = carried;
+    width = carried.reduce((sum, c) => sum + measure(c), 0);
+    i--; // place `unit` again, now after the carried units
+  }
+  lines.push(line.join(''));
+  return lines;
+}
+
+/** Break text into lines: every '\n' starts a new paragraph (form.md: inner line breaks are kept). */
+export function breakLines(text: string, maxWidth: number, measure: (s: string) => number): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .flatMap((p) => breakParagraph(p, maxWidth, measure));
+}
+
+/** Width of a line without its trailing spaces (for centring). */
+export function visibleWidth(line: string, measure: (s: string) => number): number {
+  return measure(line.replace(/ +$/, ''));
+}

@@ -1,0 +1,97 @@
+/**
+ * The printed form as both renderers see it: page furniture and the table rows, derived from the one
+ * form definition (`src/form/definition.ts`) — no field or label is listed here.
+ *
+ * The table follows the notice's annex: three columns (group label merged vertically over its rows,
+ * item label, value); fields outside a group (举办县区, 联系人及电话, 主办单位及协办单位, 其他) are single
+ * rows whose label spans the two label columns. `year` (placement 'meta') is only in the title, and
+ * `department` (placement 'header') is the 「教育行政部门（盖章）：」 line above the table.
+ */
+import { FIELDS, FURNITURE, getPath, type Field } from '../form/definition.js';
+import { displayValue } from '../form/display.js';
+import type { Submission } from '../form/schema.js';
+import type { Campaign } from '../campaign/campaign.js';
+
+export interface FormRow {
+  readonly field: Field;
+  /** The value as printed (`displayValue`), '' on a blank template. */
+  readonly text: string;
+  /** For a row inside a group: its position, so renderers can merge the group label. */
+  readonly group?: { readonly key: string; readonly label: string; readonly index: number; readonly size: number };
+}
+
+export interface FormModel {
+  readonly year: number;
+  readonly annexLabel: string;
+  readonly title: string;
+  readonly stampLine: string;
+  /** The department after the stamp line; '' leaves the line blank to fill by hand. */
+  readonly department: string;
+  readonly rows: readonly FormRow[];
+  readonly footnote: string;
+  /** The district, for file metadata; '' on a template without one. */
+  readonly district: string;
+}
+
+export function buildModel(data: Submission | null, campaign: Campaign, opts: { department?: string } = {}): FormModel {
+  const groupSizes = new Map<string, number>();
+  for (const f of FIELDS) if (f.group) groupSizes.set(f.group.key, (groupSizes.get(f.group.key) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const rows: FormRow[] = [];
+  for (const field of FIELDS) {
+    if (field.placement !== 'row') continue;
+    const text = data ? displayValue(field, getPath(data, field.id)) : '';
+    if (field.group) {
+      const index = seen.get(field.group.key) ?? 0;
+      seen.set(field.group.key, index + 1);
+      rows.push({
+        field,
+        text,
+        group: { key: field.group.key, label: field.group.label, index, size: groupSizes.get(field.group.key)! },
+      });
+    } else rows.push({ field, text });
+  }
+  return {
+    year: campaign.year,
+    annexLabel: FURNITURE.annexLabel,
+    title: FURNITURE.title(campaign.year),
+    stampLine: FURNITURE.stampLine,
+    department: data?.department ?? opts.department ?? '',
+    rows,
+    footnote: FURNITURE.footnote,
+    district: data?.district ?? '',
+  };
+}
+
+/**
+ * The date written into the files' metadata. Never the clock: identical input must give identical
+ * bytes (issue 3). A filled form is dated by the end of its activity period, a template by the
+ * campaign's deadline; midnight in the campaign's time zone.
+ */
+export function documentDate(data: Submission | null, campaign: Campaign): Date {
+  const day = data?.content.period.end ?? campaign.deadline;
+  const d = new Date(`${day}T00:00:00${campaign.timezone}`);
+  return Number.isNaN(d.getTime()) ? new Date(`${campaign.deadline}T00:00:00+08:00`) : d;
+}
+
+/** Document metadata shared by DOCX and PDF (Title/Subject/Keywords). */
+export function documentInfo(model: FormModel, campaign: Campaign) {
+  const unit = model.district || model.department;
+  return {
+    title: unit ? `${model.title}（${unit}）` : model.title,
+    subject: `${campaign.city}${campaign.year}年全民终身学习活动周报送材料`,
+    keywords: ['全民终身学习活动周', '统计表', String(campaign.year), ...(model.district ? [model.district] : [])],
+    creator: 'lifelong-week',
+  };
+}
+
+/**
+ * The file name the notice's reports are sent under, without extension:
+ * 「2023年全民终身学习活动开展情况统计表（东湖区）」 (issue 3, item 1). The title's space between the year
+ * and 年 is a typographic one of the annex and is left out of file names.
+ */
+export function outputBaseName(data: Submission | null, campaign: Campaign, opts: { department?: string } = {}): string {
+  const base = FURNITURE.title(campaign.year).replace(/\s+/g, '');
+  const unit = data?.district ?? opts.department ?? '';
+  return unit ? `${base}（${unit}）` : `${base}（模板）`;
+}
