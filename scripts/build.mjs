@@ -33,6 +33,7 @@ await build({
   external,
   sourcemap: 'linked',
   legalComments: 'none',
+  minify: true,
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: "import { createRequire as __lwCreateRequire } from 'node:module'; const require = __lwCreateRequire(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',

@@ -3,12 +3,15 @@
  * (`shared/design/campaign.md`). The 2023 南昌市 campaign is the embedded default; `--campaign FILE`
  * replaces it and is validated by `campaignSchema`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写成 YYYY-MM-DD，如 2023-11-30' })
-  .refine((s) => isRealDate(s), { message: '不是一个存在的日期' });
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写成 YYYY-MM-DD，如 2023-11-30' }),
+    z.refine((s) => isRealDate(s), { message: '不是一个存在的日期' }),
+  );
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 export function isRealDate(iso: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -22,36 +25,31 @@ export const unitKinds = ['district', 'county', 'zone', 'administration'] as con
 
 export const campaignSchema = z
   .strictObject({
-    year: z.number().int().min(2000).max(2100),
-    city: z.string().min(1),
+    year: z.int().check(z.minimum(2000), z.maximum(2100)),
+    city: nonEmpty(),
     /** 南昌市教育局: issues the notice; the city's own report is stamped by it. */
-    issuer: z.string().min(1),
+    issuer: nonEmpty(),
     /** 南昌市社区教育指导中心: receives the reports. */
-    receiver: z.string().min(1),
-    theme: z.string().min(1),
+    receiver: nonEmpty(),
+    theme: nonEmpty(),
     window: z.strictObject({ start: isoDate, end: isoDate }),
     /** Inclusive, in `timezone`: late means received after 23:59:59 of this day. */
     deadline: isoDate,
-    timezone: z
-      .string()
-      .regex(/^[+-]\d{2}:\d{2}$/, { message: '时区应写成 +08:00 这样的格式' })
-      .default('+08:00'),
+    timezone: z._default(z.string().check(z.regex(/^[+-]\d{2}:\d{2}$/, { message: '时区应写成 +08:00 这样的格式' })), '+08:00'),
     mailbox: z.email({ message: '不是有效的邮箱地址' }),
-    contacts: z
-      .array(z.strictObject({ name: z.string().min(1), org: z.string().optional(), phone: z.string().min(1) }))
-      .default([]),
+    contacts: z._default(z.array(z.strictObject({ name: nonEmpty(), org: z.optional(z.string()), phone: nonEmpty() })), []),
     roster: z
       .array(
         z.strictObject({
-          name: z.string().min(1),
+          name: nonEmpty(),
           kind: z.enum(unitKinds),
-          department: z.string().min(1),
-          aliases: z.array(z.string().min(1)).default([]),
+          department: nonEmpty(),
+          aliases: z._default(z.array(nonEmpty()), []),
         }),
       )
-      .min(1, { message: '名册至少要有一个单位' }),
+      .check(z.minLength(1, { message: '名册至少要有一个单位' })),
   })
-  .superRefine((c, ctx) => {
+  .check(z.superRefine((c, ctx) => {
     if (c.window.end < c.window.start)
       ctx.addIssue({ code: 'custom', path: ['window', 'end'], message: '活动期结束日期早于开始日期' });
     const seen = new Map<string, string>();
@@ -67,7 +65,7 @@ export const campaignSchema = z
         seen.set(name, unit.name);
       }
     }
-  });
+  }));
 
 export type Campaign = z.output<typeof campaignSchema>;
 export type RosterUnit = Campaign['roster'][number];

@@ -3,7 +3,7 @@
  * located (line of the offending key) and said in the user's language.
  */
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import en from 'zod/v4/locales/en.js';
 import type { Lang } from '../core/messages.js';

@@ -1,7 +1,6 @@
 /** What several commands need: the campaign (built-in or `--campaign FILE`). */
 import { readFile } from 'node:fs/promises';
 import { NANCHANG_2023, type Campaign } from '../campaign/campaign.js';
-import { parseCampaign } from '../campaign/parse.js';
 import { UsageError } from '../core/errors.js';
 import { t } from '../core/lang.js';
 import type { Lang } from '../core/messages.js';
@@ -20,6 +19,8 @@ export async function loadCampaign(path: string | undefined, lang: Lang): Promis
       { cause: e },
     );
   }
+  // The parser (and Zod's message locales) load only when a campaign file is given.
+  const { parseCampaign } = await import('../campaign/parse.js');
   const parsed = parseCampaign(bytes, lang);
   if (parsed.ok) return parsed.campaign;
   throw new UsageError(

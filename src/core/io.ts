@@ -1,7 +1,6 @@
 /**
  * The terminal and the file system, for command modules only (the core stays pure).
  */
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
@@ -44,6 +43,8 @@ export async function exists(path: string): Promise<boolean> {
  * Write a file atomically (a temporary file beside it, fsync, rename), refusing to replace an
  * existing file unless `force`: a clerk's finished form is never clobbered by a second run.
  */
+let tmpCounter = 0;
+
 export async function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
@@ -56,8 +57,9 @@ export async function writeFileAtomic(
         : `文件「${path}」已存在，未覆盖。如需覆盖请加 --force，或用 -o 指定其他位置。`,
     );
   await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(tmp, 'w');
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${(tmpCounter++).toString(36)}.tmp`);
+  // 'wx': never reuse somebody else's temporary file.
+  const handle = await open(tmp, 'wx');
   try {
     await handle.writeFile(data);
     await handle.sync();

@@ -30,9 +30,10 @@ export const MARGIN = { top: twips(37), bottom: twips(35), left: twips(28), righ
 const TYPE_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 /**
  * Column widths. The first column needs ≥ 1,900 twips or 「活动参与情况」 wraps badly (rendering.md);
- * the item labels take ~9 characters of 小四; the value column gets the rest.
+ * the item labels take 12 characters of 小四 (「出席活动（开幕式）的领导」 on one line); the value column
+ * gets the rest (~15 characters).
  */
-export const COLUMNS = [1960, 2720, TYPE_WIDTH - 1960 - 2720] as const;
+export const COLUMNS = [1960, 3120, TYPE_WIDTH - 1960 - 3120] as const;
 
 /** Font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt. */
 const SIZE = { title: 44, annex: 32, stamp: 28, table: 24, footnote: 28, page: 28 } as const;
@@ -111,7 +112,8 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
 
   const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-  const minRow = { value: 567, rule: HeightRule.ATLEAST }; // 1 cm: room to write by hand on a template
+  // 0.85 cm: room to write by hand on a blank template, which still fits on one page.
+  const minRow = { value: 480, rule: HeightRule.ATLEAST };
 
   const rows = model.rows.map((row) => {
     const long = row.text.length > SPLITTABLE_CHARS;

@@ -1,5 +1,5 @@
 /** The JSON Schema of the YAML format, derived from the form via the Zod input schema. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { unitNames, type Campaign } from '../campaign/campaign.js';
 import { inputSchema } from '../form/schema.js';
 

@@ -1,0 +1,547 @@
+/**
+ * The 统计表 as a PDF (pdf-lib 1.17 + fontkit 2), filled, blank, or as a fillable AcroForm
+ * (issue 3, items 2, 3 and 5).
+ *
+ * Layout (rendering.md, "Layout conventions", from GB/T 9704-2012): A4 portrait, type area
+ * 37/35/28/26 mm; 「附件」 3号 (16 pt) flush left; the title 2号 (22 pt) centred; the stamp line and the
+ * footnote 4号 (14 pt); the table 小四 (12 pt); page numbers 「— 1 —」 4号, 7 mm below the type area,
+ * odd pages at the right and even pages at the left, one character in (GB/T 9704 §7.5).
+ *
+ * The table is laid out here, not by a library: rows never split unless a single value is taller
+ * than a page; a row that does not fit moves to the next page; a page that continues the table starts
+ * with 「（续表）」 and repeats the group label (with 「（续）」) so no group is torn from its label.
+ *
+ * Pitfalls (rendering.md, "PDF"): subset with upstream fontkit 2 through `fontkit-adapter.ts`, never
+ * `@pdf-lib/fontkit`; characters the font lacks would draw as .notdef and vanish from extracted text,
+ * so they are found before drawing and reported (`MissingGlyphError`); pdf-lib stamps the clock and
+ * random resource names, both replaced here so identical input gives identical bytes.
+ */
+import { createHash } from 'node:crypto';
+import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import type { Campaign } from '../campaign/campaign.js';
+import type { Submission } from '../form/schema.js';
+import { EMBED_ATTACHMENT, EMBED_PROPERTY, encodeEmbedded } from './embedded.js';
+import { loadFont, textWidth, type LoadedFont } from './fonts.js';
+import { breakLines, visibleWidth } from './layout.js';
+import { buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
+
+// ---------------------------------------------------------------------------------------------
+// Missing glyphs
+
+export interface MissingGlyph {
+  /** Field id (`content.description`, `department`, …). */
+  readonly fieldId: string;
+  readonly char: string;
+  readonly codePoint: number;
+  /** 0-based index of the character (code point, not UTF-16 unit) in the field's printed text. */
+  readonly index: number;
+  /** 1-based line and column (in characters) of the printed text, for messages. */
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Characters no font we ship can draw; the PDF is not written (rendering.md: never lose text silently). */
+export class MissingGlyphError extends Error {
+  override readonly name = 'MissingGlyphError';
+  constructor(readonly missing: readonly MissingGlyph[]) {
+    super(
+      `字体缺少 ${missing.length} 个字符：` +
+        missing.map((m) => `${m.fieldId} 第${m.line}行第${m.column}个字「${m.char}」(U+${hex(m.codePoint)})`).join('；'),
+    );
+  }
+}
+
+const hex = (cp: number) => cp.toString(16).toUpperCase().padStart(4, '0');
+
+/** What we draw for a value: tabs become spaces (no font draws a tab), CR/LF are line breaks. */
+export function printable(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
+}
+
+/** Find every character of `text` that none of `fonts` can draw. */
+export function findMissingGlyphs(fieldId: string, text: string, fonts: readonly LoadedFont[]): MissingGlyph[] {
+  const missing: MissingGlyph[] = [];
+  let index = 0;
+  let line = 1;
+  let column = 0;
+  for (const char of printable(text)) {
+    if (char === '\n') {
+      line++;
+      column = 0;
+      index++;
+      continue;
+    }
+    column++;
+    const codePoint = char.codePointAt(0)!;
+    if (!fonts.some((f) => f.has(codePoint))) missing.push({ fieldId, char, codePoint, index, line, column });
+    index++;
+  }
+  return missing;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geometry, in points (1 mm = 72 / 25.4 pt)
+
+const MM = 72 / 25.4;
+/** GB/T 9704 §5.2.1: A4. */
+const PAGE_W = 210 * MM;
+const PAGE_H = 297 * MM;
+/** Type area, GB/T 9704 §5.2.2 as offices apply it (rendering.md). */
+const TOP = PAGE_H - 37 * MM;
+const BOTTOM = 35 * MM;
+const LEFT = 28 * MM;
+const RIGHT = PAGE_W - 26 * MM;
+const WIDTH = RIGHT - LEFT;
+
+/** Column widths; the same proportions as the DOCX (first column ≥ 1,900 twips, rendering.md). */
+const COL = [98, 156, WIDTH - 98 - 156] as const;
+const SIZE = { annex: 16, title: 22, stamp: 14, table: 12, footnote: 14, page: 14, cont: 12 } as const;
+/** 1.5 lines: CJK needs more leading than Latin to stay legible. */
+const LINE = SIZE.table * 1.5;
+const PAD_X = 5.4; // Word's default cell margin, 0.19 cm
+const PAD_Y = 3;
+/** 0.85 cm: room to write by hand on a blank template, which still fits on one page. */
+const MIN_ROW = 24;
+const BORDER = 0.75;
+const CONTINUED = '（续表）';
+const CONT_LABEL = '（续）';
+
+interface Measured {
+  readonly row: FormRow;
+  readonly labelLines: string[];
+  readonly valueLines: string[];
+  /** Lines of the group label (first column) when this row starts a group segment. */
+  readonly groupLines: string[];
+}
+
+/** One row (or part of a split row) placed on a page. */
+interface Placed {
+  readonly m: Measured;
+  readonly top: number;
+  readonly height: number;
+  readonly lines: string[];
+  /** Item label lines (with 「（续）」 on the continuation of a split row). */
+  readonly labelLines: string[];
+  readonly continuation: boolean;
+}
+
+interface PageLayout {
+  readonly placed: Placed[];
+  /** y of the first line of furniture after the table on the last page. */
+  bottomOfTable: number;
+}
+
+type Measure = (s: string) => number;
+
+function linesFor(text: string, width: number, measure: Measure): string[] {
+  return breakLines(text, width - 2 * PAD_X, measure);
+}
+
+function rowHeight(lineCount: number): number {
+  return Math.max(MIN_ROW, 2 * PAD_Y + lineCount * LINE);
+}
+
+/** Lay the table out on pages. Pure, given the measure function (tests use a fake font). */
+export function paginate(model: FormModel, measure: Measure, firstTop: number) {
+  const measured: Measured[] = model.rows.map((row) => {
+    const labelWidth = row.group ? COL[1] : COL[0] + COL[1];
+    return {
+      row,
+      labelLines: linesFor(row.field.label, labelWidth, measure),
+      valueLines: linesFor(printable(row.text), COL[2], measure),
+      groupLines: row.group ? linesFor(row.group.label, COL[0], measure) : [],
+    };
+  });
+  const pages: PageLayout[] = [{ placed: [], bottomOfTable: firstTop }];
+  let y = firstTop;
+  const contTop = TOP - LINE - 4; // below the 「（续表）」 line
+  const newPage = () => {
+    pages.push({ placed: [], bottomOfTable: contTop });
+    y = contTop;
+  };
+  const page = () => pages[pages.length - 1]!;
+  let prevGroup: string | undefined;
+  for (const m of measured) {
+    let from = 0;
+    let continuation = false;
+    while (true) {
+      const labelLines = continuation ? linesFor(m.row.field.label + CONT_LABEL, m.row.group ? COL[1] : COL[0] + COL[1], measure) : m.labelLines;
+      // A group segment starts here if the group starts, or the page is new: its label must fit too.
+      const startsSegment = !!m.row.group && (m.row.group.key !== prevGroup || page().placed.length === 0);
+      const groupLabelLines = startsSegment
+        ? m.row.group!.index === 0 && !continuation
+          ? m.groupLines
+          : linesFor(m.row.group!.label + CONT_LABEL, COL[0], measure)
+        : [];
+      const rest = m.valueLines.length - from;
+      const fixedLines = Math.max(labelLines.length, groupLabelLines.length, 1);
+      const need = rowHeight(Math.max(rest, fixedLines));
+      const avail = y - BOTTOM;
+      if (need <= avail) {
+        page().placed.push({ m, top: y, height: need, lines: m.valueLines.slice(from), labelLines, continuation });
+        y -= need;
+        break;
+      }
+      const fullPage = contTop - BOTTOM;
+      // Move the whole remainder to the next page when it fits there, or when too little room is left
+      // here to be worth splitting (fewer than 3 lines).
+      const fitHere = Math.floor((avail - 2 * PAD_Y) / LINE);
+      if (page().placed.length > 0 && (need <= fullPage || fitHere < Math.max(3, fixedLines))) {
+        newPage();
+        continue;
+      }
+      // Split a value taller than a page between lines.
+      const take = Math.max(1, Math.min(rest - 1, fitHere));
+      const h = rowHeight(Math.max(take, fixedLines));
+      page().placed.push({ m, top: y, height: h, lines: m.valueLines.slice(from, from + take), labelLines, continuation });
+      from += take;
+      continuation = true;
+      newPage();
+    }
+    prevGroup = m.row.group?.key;
+  }
+  page().bottomOfTable = y;
+  return pages;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface RenderPdfOptions {
+  /** An AcroForm: every value cell is a text field named by field id (issue 3, item 2). */
+  fillable?: boolean;
+  /** The department on the stamp line of a blank template. */
+  department?: string;
+}
+
+type PdfLib = typeof import('pdf-lib');
+
+/** A deterministic 6-letter subset tag (PDF 32000 §9.6.4), from the text drawn with the font. */
+function subsetTag(name: string, text: string): string {
+  const digest = createHash('sha256').update(name).update(text).digest();
+  let tag = '';
+  for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (digest[i]! % 26));
+  return `${tag}+${name}`;
+}
+
+export async function renderPdf(
+  data: Submission | null,
+  campaign: Campaign,
+  opts: RenderPdfOptions = {},
+): Promise<Uint8Array> {
+  const model = buildModel(data, campaign, opts);
+  const [lib, fontkit, regular, bold] = await Promise.all([
+    import('pdf-lib/dist/pdf-lib.esm.min.js') as Promise<PdfLib>,
+    import('fontkit'),
+    loadFont('regular'),
+    loadFont('bold'),
+  ]);
+
+  const missing = [
+    ...findMissingGlyphs('department', model.department, [regular]),
+    ...model.rows.flatMap((r) => findMissingGlyphs(r.field.id, r.text, [regular])),
+  ];
+  if (missing.length > 0) throw new MissingGlyphError(missing);
+
+  const { PDFDocument, AFRelationship, PDFName, PDFString, rgb } = lib;
+  const date = documentDate(data, campaign);
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  // pdf-lib names resources with Math.random(); a counter keeps the bytes reproducible.
+  let suffix = 0;
+  doc.context.addRandomSuffix = (prefix: string) => `${prefix}-${++suffix}`;
+  const { fontkitForPdfLib } = await import('./fontkit-adapter.js');
+  doc.registerFontkit(fontkitForPdfLib(fontkit, [regular, bold]) as never);
+
+  const bodyText = [model.stampLine, model.department, model.footnote, CONTINUED, CONT_LABEL, '— 0123456789', ...model.rows.flatMap((r) => [r.field.label, r.group?.label ?? '', r.text])].join('');
+  const body = await doc.embedFont(regular.bytes, { subset: true, customName: subsetTag(regular.postscriptName, bodyText) });
+  const heading = await doc.embedFont(bold.bytes, {
+    subset: true,
+    customName: subsetTag(bold.postscriptName, model.annexLabel + model.title),
+  });
+
+  const measure = (s: string) => textWidth(regular, s, SIZE.table);
+  const ctx: DrawContext = { lib, regular, bold, body, heading, black: rgb(0, 0, 0) };
+
+  // Page 1 furniture: 附件, title, stamp line.
+  const first = doc.addPage([PAGE_W, PAGE_H]);
+  let y = TOP;
+  y = drawLine(ctx, first, model.annexLabel, { x: LEFT, top: y, size: SIZE.annex, font: 'heading' });
+  y -= SIZE.annex * 0.75;
+  for (const line of breakLines(model.title, WIDTH, (s) => textWidth(bold, s, SIZE.title))) {
+    const w = visibleWidth(line, (s) => textWidth(bold, s, SIZE.title));
+    y = drawLine(ctx, first, line, { x: LEFT + (WIDTH - w) / 2, top: y, size: SIZE.title, font: 'heading', lineHeight: SIZE.title * 1.4 });
+  }
+  y -= SIZE.stamp * 0.6;
+  const stampTop = y;
+  y = drawLine(ctx, first, model.stampLine, { x: LEFT, top: y, size: SIZE.stamp });
+  const stampX = LEFT + textWidth(regular, model.stampLine, SIZE.stamp);
+  const stampRect = { x: stampX, y: stampTop - SIZE.stamp * 1.5, width: RIGHT - stampX, height: SIZE.stamp * 1.5 };
+  if (model.department !== '' && !opts.fillable)
+    drawLine(ctx, first, model.department, { x: stampX, top: stampTop, size: SIZE.stamp });
+  else if (model.department === '')
+    // The blank to fill by hand, as in the notice: 「教育行政部门（盖章）：_____」.
+    first.drawLine({
+      start: { x: stampX + 2, y: stampRect.y + 2 },
+      end: { x: stampX + 2 + 14 * SIZE.stamp * 0.75 * 1.2, y: stampRect.y + 2 },
+      thickness: 0.6,
+      color: ctx.black,
+    });
+  y -= 6;
+
+  // The table.
+  const layouts = paginate(model, measure, y);
+  const pages: PDFPage[] = [first];
+  const cells: Array<{ page: PDFPage; row: FormRow; rect: Rect; lines: string[] }> = [];
+  layouts.forEach((layout, p) => {
+    const page = p === 0 ? first : doc.addPage([PAGE_W, PAGE_H]);
+    if (p > 0) {
+      pages.push(page);
+      drawLine(ctx, page, CONTINUED, { x: LEFT, top: TOP, size: SIZE.cont, lineHeight: LINE });
+    }
+    drawTable(ctx, page, layout, (row, rect, lines, continuation) => {
+      if (!continuation) cells.push({ page, row, rect, lines });
+    }, !!opts.fillable);
+  });
+
+  // Footnote below the table (a new page when no room is left).
+  let last = pages[pages.length - 1]!;
+  let fy = layouts[layouts.length - 1]!.bottomOfTable - 6;
+  if (fy - SIZE.footnote * 1.5 < BOTTOM) {
+    last = doc.addPage([PAGE_W, PAGE_H]);
+    pages.push(last);
+    fy = TOP;
+  }
+  for (const line of breakLines(model.footnote, WIDTH, (s) => textWidth(regular, s, SIZE.footnote)))
+    fy = drawLine(ctx, last, line, { x: LEFT, top: fy, size: SIZE.footnote });
+
+  // Page numbers: GB/T 9704 §7.5 — 「— 1 —」, 7 mm below the type area, outer edge, one character in.
+  pages.forEach((page, i) => {
+    const label = `— ${i + 1} —`;
+    const w = textWidth(regular, label, SIZE.page);
+    const odd = i % 2 === 0;
+    const x = odd ? RIGHT - SIZE.page - w : LEFT + SIZE.page;
+    drawLine(ctx, page, label, { x, top: BOTTOM - 7 * MM, size: SIZE.page });
+  });
+
+  if (opts.fillable) await addFormFields(ctx, doc, model, cells, { page: first, rect: stampRect });
+
+  // Metadata (issue 3: Title/Subject/Keywords) and the data copy.
+  const info = documentInfo(model, campaign);
+  doc.setTitle(info.title, { showInWindowTitleBar: true });
+  doc.setSubject(info.subject);
+  doc.setKeywords(info.keywords);
+  doc.setCreator(info.creator);
+  doc.setProducer('lifelong-week (pdf-lib 1.17, fontkit 2)');
+  doc.setLanguage('zh-CN');
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  const infoDict = doc.context.lookup(doc.context.trailerInfo.Info);
+  if (infoDict instanceof lib.PDFDict) infoDict.set(PDFName.of('LifelongWeek'), PDFString.of('submission/1'));
+  if (data)
+    await doc.attach(new TextEncoder().encode(encodeEmbedded(data)), EMBED_ATTACHMENT, {
+      mimeType: 'application/json',
+      description: `${EMBED_PROPERTY}：报送数据（机器可读副本）`,
+      creationDate: date,
+      modificationDate: date,
+      afRelationship: AFRelationship.Data,
+    });
+
+  return doc.save({ updateFieldAppearances: false });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing
+
+interface DrawContext {
+  lib: PdfLib;
+  regular: LoadedFont;
+  bold: LoadedFont;
+  body: PDFFont;
+  heading: PDFFont;
+  black: ReturnType<PdfLib['rgb']>;
+}
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Draw one line whose line box starts at `top`; returns the top of the next line. The ideographic
+ * em box is centred in the line box, from the OS/2 typo metrics (rendering.md, "Vertical centring").
+ */
+function drawLine(
+  ctx: DrawContext,
+  page: PDFPage,
+  text: string,
+  o: { x: number; top: number; size: number; font?: 'body' | 'heading'; lineHeight?: number },
+): number {
+  const lh = o.lineHeight ?? o.size * 1.5;
+  const f = o.font === 'heading' ? ctx.bold : ctx.regular;
+  if (text.trim() !== '')
+    page.drawText(text, {
+      x: o.x,
+      y: baseline(f, o.top, lh, o.size),
+      size: o.size,
+      font: o.font === 'heading' ? ctx.heading : ctx.body,
+      color: ctx.black,
+    });
+  return o.top - lh;
+}
+
+function baseline(f: LoadedFont, top: number, lineHeight: number, size: number): number {
+  const em = f.emTop - f.emBottom;
+  return top - (lineHeight - size) / 2 - (size * f.emTop) / em;
+}
+
+function drawCellText(ctx: DrawContext, page: PDFPage, rect: Rect, lines: string[], align: 'left' | 'center') {
+  const block = lines.length * LINE;
+  let top = rect.y + rect.height / 2 + block / 2;
+  for (const line of lines) {
+    const w = visibleWidth(line, (s) => textWidth(ctx.regular, s, SIZE.table));
+    const x = align === 'center' ? rect.x + (rect.width - w) / 2 : rect.x + PAD_X;
+    top = drawLine(ctx, page, line, { x, top, size: SIZE.table, lineHeight: LINE });
+  }
+}
+
+function drawBox(ctx: DrawContext, page: PDFPage, r: Rect) {
+  page.drawRectangle({ ...r, borderColor: ctx.black, borderWidth: BORDER });
+}
+
+function drawTable(
+  ctx: DrawContext,
+  page: PDFPage,
+  layout: PageLayout,
+  onValueCell: (row: FormRow, rect: Rect, lines: string[], continuation: boolean) => void,
+  fillable: boolean,
+) {
+  const placed = layout.placed;
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i]!;
+    const { row } = p.m;
+    const y = p.top - p.height;
+    const labelX = row.group ? LEFT + COL[0] : LEFT;
+    const labelRect = { x: labelX, y, width: row.group ? COL[1] : COL[0] + COL[1], height: p.height };
+    const valueRect = { x: LEFT + COL[0] + COL[1], y, width: COL[2], height: p.height };
+    drawBox(ctx, page, labelRect);
+    drawBox(ctx, page, valueRect);
+    drawCellText(ctx, page, labelRect, p.labelLines, 'center');
+    if (!fillable || p.continuation) drawCellText(ctx, page, valueRect, p.lines, 'left');
+    onValueCell(row, valueRect, p.lines, p.continuation);
+
+    // The group label, merged over the group's consecutive rows on this page.
+    if (row.group && (i === 0 || placed[i - 1]!.m.row.group?.key !== row.group.key)) {
+      let j = i;
+      while (j + 1 < placed.length && placed[j + 1]!.m.row.group?.key === row.group.key) j++;
+      const bottom = placed[j]!.top - placed[j]!.height;
+      const rect = { x: LEFT, y: bottom, width: COL[0], height: p.top - bottom };
+      drawBox(ctx, page, rect);
+      const continues = row.group.index > 0 || p.continuation;
+      const label = continues ? row.group.label + CONT_LABEL : row.group.label;
+      drawCellText(ctx, page, rect, breakLines(label, COL[0] - 2 * PAD_X, (s) => textWidth(ctx.regular, s, SIZE.table)), 'center');
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fillable AcroForm
+
+/**
+ * Text fields named by field id over the value cells. pdf-lib's own appearances neither encode CJK
+ * (「WinAnsi cannot encode」) nor wrap it, so each appearance is drawn here with our line breaker and
+ * the embedded subset font. What a user types later is drawn by the viewer from the field's /DA,
+ * which names STSong-Light, a standard CJK font every PDF viewer supplies (Adobe-GB1): the subset
+ * lacks the characters a user may type (rendering.md, "AcroForm").
+ */
+async function addFormFields(
+  ctx: DrawContext,
+  doc: PDFDocument,
+  model: FormModel,
+  cells: Array<{ page: PDFPage; row: FormRow; rect: Rect; lines: string[] }>,
+  stamp: { page: PDFPage; rect: Rect },
+) {
+  const { lib } = ctx;
+  const { PDFName, drawTextField } = lib;
+  const form = doc.getForm();
+  const viewerFont = doc.context.register(
+    doc.context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: 'STSong-Light',
+      Encoding: 'UniGB-UCS2-H',
+      DescendantFonts: [
+        doc.context.obj({
+          Type: 'Font',
+          Subtype: 'CIDFontType0',
+          BaseFont: 'STSong-Light',
+          CIDSystemInfo: { Registry: lib.PDFString.of('Adobe'), Ordering: lib.PDFString.of('GB1'), Supplement: 4 },
+          FontDescriptor: doc.context.obj({
+            Type: 'FontDescriptor',
+            FontName: 'STSong-Light',
+            Flags: 6,
+            FontBBox: [-25, -254, 1000, 880],
+            ItalicAngle: 0,
+            Ascent: 880,
+            Descent: -120,
+            CapHeight: 880,
+            StemV: 93,
+          }),
+          DW: 1000,
+        }),
+      ],
+    }),
+  );
+  const da = `/STSong ${SIZE.table} Tf 0 g`;
+
+  const add = (id: string, text: string, page: PDFPage, rect: Rect, align: 'left' | 'stamp') => {
+    const field = form.createTextField(id);
+    if (text !== '') field.setText(text);
+    field.enableMultiline();
+    field.addToPage(page, { ...rect, font: ctx.body, borderWidth: 0, backgroundColor: undefined, textColor: ctx.black });
+    field.updateAppearances(ctx.body, (_f, widget) => {
+      const { width, height } = widget.getRectangle();
+      const size = align === 'stamp' ? SIZE.stamp : SIZE.table;
+      const lh = align === 'stamp' ? height : LINE;
+      const lines = breakLines(printable(text), width - 2 * PAD_X, (s) => textWidth(ctx.regular, s, size));
+      const block = lines.length * lh;
+      let top = align === 'stamp' ? height : height / 2 + block / 2;
+      const textLines = lines.map((line) => {
+        const entry = { encoded: ctx.body.encodeText(line), x: align === 'stamp' ? 2 : PAD_X, y: baseline(ctx.regular, top, lh, size) };
+        top -= lh;
+        return entry;
+      });
+      return drawTextField({
+        x: 0,
+        y: 0,
+        width,
+        height,
+        borderWidth: 0,
+        color: undefined,
+        borderColor: undefined,
+        textLines,
+        textColor: ctx.black,
+        font: ctx.body.name,
+        fontSize: size,
+        padding: 0,
+      });
+    });
+    field.acroField.setDefaultAppearance(da.replace(String(SIZE.table), String(align === 'stamp' ? SIZE.stamp : SIZE.table)));
+  };
+
+  add('department', model.department, stamp.page, stamp.rect, 'stamp');
+  for (const c of cells) add(c.row.field.id, c.row.text, c.page, inset(c.rect), 'left');
+
+  // /DR: the viewer font for typing, and our subset for the appearances already drawn.
+  const acroForm = form.acroForm.dict;
+  const fonts = doc.context.obj({});
+  fonts.set(PDFName.of('STSong'), viewerFont);
+  fonts.set(PDFName.of(ctx.body.name), ctx.body.ref);
+  acroForm.set(PDFName.of('DR'), doc.context.obj({ Font: fonts }));
+  acroForm.set(PDFName.of('DA'), lib.PDFString.of(da));
+}
+
+/** Keep the field inside the cell's borders. */
+function inset(r: Rect): Rect {
+  return { x: r.x + BORDER, y: r.y + BORDER, width: r.width - 2 * BORDER, height: r.height - 2 * BORDER };
+}
