@@ -99,9 +99,9 @@ const SIZE = { annex: 16, title: 22, stamp: 14, table: 12, footnote: 14, page: 1
 /** 1.5 lines: CJK needs more leading than Latin to stay legible. */
 const LINE = SIZE.table * 1.5;
 const PAD_X = 5.4; // Word's default cell margin, 0.19 cm
-const PAD_Y = 3;
-/** 0.85 cm: room to write by hand on a blank template, which still fits on one page. */
-const MIN_ROW = 24;
+const PAD_Y = 2;
+/** 0.78 cm: room to write by hand, and the blank template's 22 rows and footnote fit on one page. */
+const MIN_ROW = 22;
 const BORDER = 0.75;
 const CONTINUED = '（续表）';
 const CONT_LABEL = '（续）';
@@ -173,7 +173,8 @@ export function paginate(model: FormModel, measure: Measure, firstTop: number) {
           ? m.groupLines
           : linesFor(m.row.group!.label + CONT_LABEL, COL[0], measure)
         : [];
-      const rest = m.valueLines.length - from;
+      // An empty value (a blank template) needs no line of its own: the row keeps MIN_ROW.
+      const rest = m.row.text === '' ? 0 : m.valueLines.length - from;
       const fixedLines = Math.max(labelLines.length, groupLabelLines.length, 1);
       const need = rowHeight(Math.max(rest, fixedLines));
       const avail = y - BOTTOM;
