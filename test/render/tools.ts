@@ -21,11 +21,12 @@ export function tmp(prefix = 'lw-render-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export function pdftotext(pdf: Uint8Array, layout = false): string {
+/** Text in content-stream order (`-raw`): a cell's lines stay together, as we draw them. */
+export function pdftotext(pdf: Uint8Array): string {
   const dir = tmp();
   const file = join(dir, 'in.pdf');
   writeFileSync(file, pdf);
-  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
 /**
