@@ -36,6 +36,7 @@ await build({
   minify: true,
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: "import { createRequire as __lwCreateRequire } from 'node:module'; const require = __lwCreateRequire(import.meta.url);" },
-  chunkNames: 'chunks/[name]-[hash]',
+  // Flat: every chunk sits in dist/, so `new URL('..', import.meta.url)` is the package root from any of them.
+  chunkNames: '[name]-[hash]',
   logLevel: 'warning',
 });

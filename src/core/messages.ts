@@ -41,6 +41,22 @@ export const MESSAGES = {
     zh: (p) => `YAML 格式错误：${s(p.detail)}。请检查这一行的缩进、冒号（用半角「:」且后面留一个空格）和引号。`,
     en: (p) => `YAML syntax error: ${s(p.detail)}. Check the indentation, the colon (“: ”) and quotes on this line.`,
   },
+  'yaml.unclosedQuote': {
+    zh: (p) => `这一行的引号 ${s(p.quote)} 没有配对：开头有引号，结尾没有。请在内容末尾补上 ${s(p.quote)}，或去掉开头的引号。`,
+    en: (p) => `The quote ${s(p.quote)} on this line is never closed. Close it or remove it.`,
+  },
+  'yaml.badIndent': {
+    zh: () => '缩进不对：同一组里的各项要用同样多的空格缩进（模板里是两个空格），且「项目: 内容」要写在同一行。',
+    en: () => 'Bad indentation: items of one group must be indented alike, each “label: value” on one line.',
+  },
+  'yaml.tabFixed': {
+    zh: () => '这一行用 Tab 键缩进，已按两个空格读取。YAML 只认空格，建议改为空格。',
+    en: () => 'This line is indented with a Tab; read as two spaces. Use spaces.',
+  },
+  'yaml.colonFixed': {
+    zh: (p) => `「${s(p.key)}」后面的冒号应为半角「:」并留一个空格，已按此读取。`,
+    en: (p) => `After “${s(p.key)}” write a half-width colon and a space (“: ”); read as such.`,
+  },
   'yaml.multipleDocuments': {
     zh: () => '文件里有多个 YAML 文档（用「---」分隔）。一个文件只填一份统计表。',
     en: () => 'The file holds several YAML documents (separated by “---”). Put one form per file.',

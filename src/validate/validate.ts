@@ -82,8 +82,10 @@ export function periodProblems(period: { start: string; end: string }, campaign:
 export function participationProblems(activities: number | undefined, participants: number | undefined): Array<[MessageCode, Params]> {
   const out: Array<[MessageCode, Params]> = [];
   if (participants === undefined) return out;
-  if (participants > PARTICIPANT_LIMIT)
+  if (participants > PARTICIPANT_LIMIT) {
     out.push(['participants.implausible', { participants, limit: PARTICIPANT_LIMIT.toLocaleString('en-US') }]);
+    return out;
+  }
   if (activities !== undefined && activities > 0) {
     if (participants < activities) out.push(['participants.belowActivities', { participants, activities }]);
     else if (participants / activities > PER_ACTIVITY_LIMIT)
@@ -101,6 +103,8 @@ export function validateRaw(raw: RawSubmission, campaign: Campaign): ValidationR
   const unparsed = raw.entries.size === 0 && raw.problems.some((p) => p.severity === 'error');
   if (unparsed) return { data, originals, problems };
 
+  // A group written as one line (「组织领导: 东湖区教育体育局」) already has its error; its fields' "missing" would be noise.
+  const brokenGroups = new Set(raw.problems.filter((p) => p.code === 'group.notMapping').map((p) => String(p.params?.group)));
   const locFor = (field: Field) => raw.entries.get(field.id)?.loc ?? (field.group ? raw.groupLocs.get(field.group.key) : undefined);
   const at = (field: Field) => {
     const loc = locFor(field);
@@ -117,7 +121,7 @@ export function validateRaw(raw: RawSubmission, campaign: Campaign): ValidationR
         values.set(field.id, fallback);
         // The year is printed in the title, not asked on the form: filling it in is not news.
         if (field.kind !== 'year') problems.push(warning('default.used', { value: String(fallback) }, at(field)));
-      } else if (field.required) {
+      } else if (field.required && !(field.group && brokenGroups.has(field.group.label))) {
         problems.push(error('required', { label: field.labelPath, hint: field.hint, example: field.example }, at(field)));
       }
       continue;
