@@ -94,7 +94,11 @@ function wrap(weight: Weight, bytes: Uint8Array, font: Font): LoadedFont {
     advance(codePoint) {
       let w = widths.get(codePoint);
       if (w === undefined) {
-        w = font.glyphForCodePoint(codePoint).advanceWidth;
+        // Straight from hmtx: fontkit's `glyph.advanceWidth` decodes the outline first (3–7 ms cold).
+        const id = font.glyphForCodePoint(codePoint).id;
+        const metrics = font.hmtx?.metrics;
+        w = metrics ? metrics.get(Math.min(id, metrics.length - 1))?.advance : undefined;
+        w ??= font.glyphForCodePoint(codePoint).advanceWidth;
         widths.set(codePoint, w);
       }
       return w;

@@ -22,6 +22,7 @@ declare module 'fontkit' {
     ascent: number;
     descent: number;
     'OS/2'?: { typoAscender: number; typoDescender: number };
+    hmtx?: { metrics: { length: number; get(index: number): { advance: number } | undefined } };
     glyphForCodePoint(codePoint: number): Glyph;
     hasGlyphForCodePoint(codePoint: number): boolean;
     createSubset(): Subset;
