@@ -101,7 +101,9 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
   const info = documentInfo(model, campaign);
   const lang = { value: 'en-US', eastAsia: 'zh-CN' };
   const single = { line: 240, lineRule: LineRuleType.AUTO };
-  const cellLine = { line: 276, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
+  // Single spacing in cells: with Noto's tall line box (1.44 em) in LibreOffice, 1.15 pushed the blank
+  // template's footnote onto a second page.
+  const cellLine = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
 
   const para = (style: string, text: string, extra: Record<string, unknown> = {}) =>
     new Paragraph({ style, children: text === '' ? [] : [new TextRun(text)], ...extra });
@@ -112,8 +114,8 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
 
   const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-  // 0.85 cm: room to write by hand on a blank template, which still fits on one page.
-  const minRow = { value: 480, rule: HeightRule.ATLEAST };
+  // 0.8 cm: room to write by hand on a blank template, which still fits on one page.
+  const minRow = { value: 454, rule: HeightRule.ATLEAST };
 
   const rows = model.rows.map((row) => {
     const long = row.text.length > SPLITTABLE_CHARS;

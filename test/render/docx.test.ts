@@ -148,20 +148,23 @@ describe('renderDocx', () => {
   });
 
   it.skipIf(!needs('soffice', 'libreoffice-writer-nogui'))(
-    'LibreOffice lays the sample out on at most 2 pages',
+    'LibreOffice lays the sample out on at most 2 pages, the blank template on 1',
     async () => {
       const dir = tmp();
-      const file = join(dir, '东湖区.docx');
-      writeFileSync(file, await renderDocx(DONGHU, NANCHANG_2023));
+      const sample = join(dir, '东湖区.docx');
+      const blank = join(dir, '模板.docx');
+      writeFileSync(sample, await renderDocx(DONGHU, NANCHANG_2023));
+      writeFileSync(blank, await renderDocx(null, NANCHANG_2023));
       execFileSync(
         'soffice',
-        [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+        [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, sample, blank],
         { env: { ...process.env, FONTCONFIG_FILE: fontconfigWithPackageFont(dir) }, stdio: 'ignore', timeout: 120_000 },
       );
-      const pdf = readFileSync(join(dir, '东湖区.pdf'));
-      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-      expect(pages).toBeGreaterThanOrEqual(1);
-      expect(pages).toBeLessThanOrEqual(2);
+      const pages = (name: string) =>
+        (readFileSync(join(dir, name)).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages('东湖区.pdf')).toBeGreaterThanOrEqual(1);
+      expect(pages('东湖区.pdf')).toBeLessThanOrEqual(2);
+      expect(pages('模板.pdf')).toBe(1);
     },
     180_000,
   );

@@ -19,6 +19,11 @@ describe('renderPdf', () => {
     const a = await renderPdf(DONGHU, NANCHANG_2023);
     const b = await renderPdf(DONGHU, NANCHANG_2023);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    for (const opts of [{ fillable: true }, { department: '东湖区教育体育局' }]) {
+      const x = await renderPdf(null, NANCHANG_2023, opts);
+      const y = await renderPdf(null, NANCHANG_2023, opts);
+      expect(Buffer.from(x).equals(Buffer.from(y)), JSON.stringify(opts)).toBe(true);
+    }
     const text = Buffer.from(a).toString('latin1');
     expect(text).toContain('/CreationDate (D:20231120160000Z)');
     expect(text).not.toMatch(/pdf-lib \(https/);
