@@ -86,13 +86,24 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     );
 
   usage(program.command('template'), '[选项]')
-    .description(t(lang, '生成空白模板（YAML；Word、PDF 见后续版本）', 'write a blank template'))
-    .option('--format <格式>', t(lang, '模板格式：yaml', 'template format: yaml'), 'yaml')
+    .description(t(lang, '生成空白模板：YAML（填写用）、Word 和 PDF（打印或手工填写用）', 'write blank templates: YAML, Word and PDF'))
+    .option('--format <格式>', t(lang, '模板格式，可多选，用逗号分隔：yaml,docx,pdf', 'formats, comma-separated: yaml,docx,pdf'), 'yaml')
     .option('--district <县区>', t(lang, '预先填好举办县区和盖章单位，如「东湖区」', 'prefill the unit and its department, e.g. 东湖区'))
-    .option('-o, --output <文件>', t(lang, '写入文件（默认输出到屏幕）', 'write to a file (default: standard output)'))
-    .option('--force', t(lang, '覆盖已存在的文件', 'overwrite an existing file'))
-    .action((opts: { format: string; district?: string; output?: string; force?: boolean }, cmd: Command) =>
+    .option('--fillable', t(lang, 'PDF 做成可在阅读器中直接填写的表单', 'make the PDF a fillable form'))
+    .option('-o, --output <文件或文件夹>', t(lang, '写入的文件（单一格式）或文件夹；只生成 YAML 且不指定时输出到屏幕', 'output file (one format) or folder; YAML alone goes to standard output by default'))
+    .option('--force', t(lang, '覆盖已存在的文件', 'overwrite existing files'))
+    .action((opts: { format: string; district?: string; output?: string; force?: boolean; fillable?: boolean }, cmd: Command) =>
       run(import('./commands/template.js').then((m) => m.runTemplate({ ...opts, ...globals(cmd) }, io()))),
+    );
+
+  usage(program.command('render'), '[选项] <报送文件>')
+    .description(t(lang, '把报送文件（YAML/JSON）生成为 Word 和 PDF，用于打印、盖章和报送', 'render a submission as DOCX and PDF'))
+    .argument('<报送文件>', t(lang, '填好的 YAML 或 JSON 文件', 'a filled YAML or JSON file'))
+    .option('--format <格式>', t(lang, '输出格式，用逗号分隔：docx,pdf', 'formats: docx,pdf'), 'docx,pdf')
+    .option('-o, --output <文件夹>', t(lang, '输出到哪个文件夹（默认与报送文件相同）', 'output folder (default: beside the submission)'))
+    .option('--force', t(lang, '覆盖已存在的文件', 'overwrite existing files'))
+    .action((file: string, opts: { format: string; output?: string; force?: boolean }, cmd: Command) =>
+      run(import('./commands/render.js').then((m) => m.runRender(file, { ...opts, ...globals(cmd) }, io()))),
     );
 
   usage(program.command('schema'), '[选项]')
@@ -105,7 +116,6 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
 
   for (const [name, zhDesc, enDesc] of [
     ['fill', '逐项问答填写统计表，生成 YAML、Word 和 PDF', 'fill the form by interview'],
-    ['render', '把报送文件生成为 Word 和 PDF', 'render a submission as DOCX and PDF'],
     ['merge', '汇总全市报送文件，生成汇总表和全市统计表', 'merge all submissions into a city workbook'],
   ] as const) {
     program

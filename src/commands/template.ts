@@ -1,14 +1,16 @@
-/** `lifelong-week template`: blank templates for the units. */
-import { dirname, relative, resolve, join, sep } from 'node:path';
+/** `lifelong-week template`: blank templates for the units (YAML to fill in; Word and PDF to print or fill by hand). */
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Campaign, RosterUnit } from '../campaign/campaign.js';
 import { UsageError } from '../core/errors.js';
-import { writeFileAtomic, type Io } from '../core/io.js';
+import { exists, writeFileAtomic, type Io } from '../core/io.js';
 import { t } from '../core/lang.js';
-import { findUnit } from '../normalize/unit.js';
 import { closest } from '../normalize/common.js';
+import { findUnit } from '../normalize/unit.js';
 import { packageRoot } from '../paths.js';
 import { SCHEMA_FILE } from '../template/json-schema.js';
 import { yamlTemplate } from '../template/yaml.js';
+import { parseFormats, writeRendered, type OutputFormat } from './render.js';
 import { loadCampaign } from './shared.js';
 
 export interface TemplateOptions {
@@ -16,45 +18,73 @@ export interface TemplateOptions {
   district?: string;
   output?: string;
   force?: boolean;
+  fillable?: boolean;
   campaign?: string;
 }
 
-const FORMATS = ['yaml'] as const;
+const FORMATS = ['yaml', 'docx', 'pdf'] as const;
+
+function resolveDistrict(name: string, campaign: Campaign, lang: Io['lang']): RosterUnit {
+  const unit = findUnit(name, campaign);
+  if (unit) return unit;
+  const near = closest(name, campaign.roster, (u) => u.name);
+  throw new UsageError(
+    t(
+      lang,
+      `「${name}」不在名册中。${near ? `是不是「${near.name}」？` : ''}名册：${campaign.roster.map((u) => u.name).join('、')}。`,
+      `“${name}” is not in the roster.${near ? ` Did you mean “${near.name}”?` : ''}`,
+    ),
+  );
+}
 
 export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number> {
   const { lang } = io;
   const campaign = await loadCampaign(opts.campaign, lang);
-  const formats = opts.format.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-  const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f) && f !== 'yml');
-  if (unknown.length > 0 || formats.length === 0)
-    throw new UsageError(
-      t(lang, `不支持的模板格式「${unknown.join(',') || opts.format}」。可用：${FORMATS.join('、')}。`, `Unsupported format “${unknown.join(',') || opts.format}”. Available: ${FORMATS.join(', ')}.`),
-    );
-  let unit;
-  if (opts.district !== undefined) {
-    unit = findUnit(opts.district, campaign);
-    if (!unit) {
-      const near = closest(opts.district, campaign.roster, (u) => u.name);
-      throw new UsageError(
-        t(
-          lang,
-          `「${opts.district}」不在名册中。${near ? `是不是「${near.name}」？` : ''}名册：${campaign.roster.map((u) => u.name).join('、')}。`,
-          `“${opts.district}” is not in the roster.${near ? ` Did you mean “${near.name}”?` : ''}`,
-        ),
+  const formats = parseFormats(opts.format, FORMATS, lang);
+  const unit = opts.district !== undefined ? resolveDistrict(opts.district, campaign, lang) : undefined;
+  if (opts.fillable && !formats.includes('pdf'))
+    throw new UsageError(t(lang, '--fillable 只用于 PDF，请在 --format 中加上 pdf。', '--fillable applies to PDF: add pdf to --format.'));
+
+  // -o names a file when one format is asked for and the name ends in its extension; else a folder.
+  const single = formats.length === 1 ? formats[0]! : undefined;
+  const outputIsFile = Boolean(opts.output && single && new RegExp(`\\.(${single === 'yaml' ? 'ya?ml' : single})$`, 'i').test(opts.output));
+  const dir = opts.output ? (outputIsFile ? dirname(opts.output) : opts.output) : '.';
+
+  const written: string[] = [];
+  if (formats.includes('yaml')) {
+    const { outputBaseName } = await import('../render/model.js');
+    const yamlPath = outputIsFile ? opts.output : opts.output || formats.length > 1 ? join(dir, `${outputBaseName(null, campaign, unit ? { department: unit.name } : {})}.yaml`) : undefined;
+    const schemaPath = join(packageRoot(), SCHEMA_FILE);
+    // The modeline points at the installed schema, relative to where the template is written.
+    const schemaRef = yamlPath ? relative(dirname(resolve(yamlPath)), schemaPath).split(sep).join('/') : pathToFileURL(schemaPath).href;
+    const text = yamlTemplate(campaign, { ...(unit ? { unit } : {}), schemaRef });
+    if (!yamlPath) {
+      io.out(text);
+      return 0;
+    }
+    if (!opts.force && formats.length > 1 && (await exists(yamlPath)))
+      throw new UsageError(t(lang, `文件「${yamlPath}」已存在，未覆盖。如需覆盖请加 --force。`, `${yamlPath} already exists. Use --force to overwrite.`));
+    await writeFileAtomic(yamlPath, text, { force: Boolean(opts.force), lang });
+    written.push(yamlPath);
+  }
+  const documents = formats.filter((f): f is OutputFormat => f === 'docx' || f === 'pdf');
+  if (documents.length > 0) {
+    if (outputIsFile && single !== 'yaml') {
+      // One document to an explicit file name: render to its folder, then the name is the user's.
+      const paths = await writeRendered(null, campaign, { dir, formats: documents, force: Boolean(opts.force), ...(opts.fillable ? { fillable: true } : {}), ...(unit ? { department: unit.department, unitName: unit.name } : {}) }, io, opts.output);
+      written.push(...paths);
+    } else {
+      written.push(
+        ...(await writeRendered(null, campaign, { dir, formats: documents, force: Boolean(opts.force), ...(opts.fillable ? { fillable: true } : {}), ...(unit ? { department: unit.department, unitName: unit.name } : {}) }, io)),
       );
     }
   }
-  const schemaPath = join(packageRoot(), SCHEMA_FILE);
-  // The modeline points at the installed schema, relative to where the template is written.
-  const schemaRef = opts.output
-    ? relative(dirname(resolve(opts.output)), schemaPath).split(sep).join('/')
-    : pathToFileURL(schemaPath).href;
-  const text = yamlTemplate(campaign, { ...(unit ? { unit } : {}), schemaRef });
-  if (!opts.output) {
-    io.out(text);
-    return 0;
-  }
-  await writeFileAtomic(opts.output, text, { force: Boolean(opts.force), lang });
-  io.err(t(lang, `已生成模板 ${opts.output}。填写后运行：lifelong-week validate ${opts.output}`, `Wrote ${opts.output}. Fill it in, then run: lifelong-week validate ${opts.output}`));
+  io.err(
+    t(
+      lang,
+      `已生成模板：\n${written.map((p) => `  ${p}`).join('\n')}${formats.includes('yaml') ? `\n填好 YAML 后运行：lifelong-week validate ${written[0]}` : ''}`,
+      `Wrote:\n${written.map((p) => `  ${p}`).join('\n')}`,
+    ),
+  );
   return 0;
 }

@@ -25,12 +25,32 @@ export const MESSAGES = {
     en: (p) => `The file is too large (${s(p.size)}, limit ${s(p.limit)}) and was not read. Check that this is the right file.`,
   },
   'file.unsupported': {
-    zh: (p) => `不是报送文件格式（${s(p.ext) || '无扩展名'}），未检查。目前可检查 .yaml、.yml、.json 文件。`,
-    en: (p) => `Not a submission format (${s(p.ext) || 'no extension'}); not checked. Supported: .yaml, .yml, .json.`,
+    zh: (p) => `不是报送文件格式（${s(p.ext) || '无扩展名'}），未检查。目前可检查 .yaml、.yml、.json，以及本工具生成的 .docx 和 .pdf。`,
+    en: (p) => `Not a submission format (${s(p.ext) || 'no extension'}); not checked. Supported: .yaml, .yml, .json, and .docx/.pdf made by this tool.`,
   },
   'file.hidden': {
     zh: () => '系统或临时文件（以「.」或「~$」开头），未检查。',
     en: () => 'A system or temporary file (starts with “.” or “~$”); not checked.',
+  },
+  'file.corrupt': {
+    zh: (p) => `${s(p.format)} 文件已损坏或不完整，无法打开。请让报送单位重新发送。`,
+    en: (p) => `The ${s(p.format)} file is damaged or incomplete. Ask the sender to send it again.`,
+  },
+  'file.notOurDocx': {
+    zh: () => '这个 Word 文件不是本工具生成的统计表，暂不能读取其中的数据。',
+    en: () => 'This Word file was not made by this tool; its data cannot be read yet.',
+  },
+  'file.notOurPdf': {
+    zh: () => '这个 PDF 不是本工具生成的统计表（可能是盖章扫描件），其中没有可读取的数据。',
+    en: () => 'This PDF was not made by this tool (perhaps a stamped scan); it holds no readable data.',
+  },
+  'own.blankTemplate': {
+    zh: () => '这是一份空白模板，还没有填写内容。',
+    en: () => 'This is a blank template; nothing has been filled in.',
+  },
+  'own.staleCopy': {
+    zh: () => '表格中的内容已被修改，与文件内嵌的数据不一致；以表格中看到的内容为准。',
+    en: () => 'The table was edited after the file was made; what the table shows is used.',
   },
   'file.readFailed': {
     zh: (p) => `无法读取文件：${s(p.reason)}`,
@@ -89,6 +109,10 @@ export const MESSAGES = {
   'key.notText': {
     zh: () => '项目名称应是文字。',
     en: () => 'Item names must be text.',
+  },
+  'grid.unknownLabel': {
+    zh: (p) => `表格中的「${s(p.text)}」不是统计表上的项目，这一行没有读取。${p.suggestion ? `是不是「${s(p.suggestion)}」？` : '请按统计表原样填写项目名称。'}`,
+    en: (p) => `“${s(p.text)}” in the table is not an item of the form; the row was not read.${p.suggestion ? ` Did you mean “${s(p.suggestion)}”?` : ''}`,
   },
   'group.notMapping': {
     zh: (p) => `「${s(p.group)}」下面应逐项填写（每项一行，缩进两格），而不是直接写内容。`,

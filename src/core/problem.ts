@@ -11,6 +11,8 @@ export type Severity = 'error' | 'warning';
 export interface Loc {
   line: number;
   column: number;
+  /** For documents that have no lines: what `line` counts in (「表格」, 「工作表“Sheet1”」). */
+  in?: string;
 }
 
 export type Params = Record<string, string | number>;

@@ -2,11 +2,11 @@
  * One table from file type to reader (style.md: "One table maps file types to readers"). Every
  * reader turns bytes into the same raw shape; nothing downstream knows where the data came from.
  */
-import { error, emptyRaw, type RawSubmission } from '../core/problem.js';
-import { decodeText } from './decode.js';
+import { error, emptyRaw, warning, type RawSubmission } from '../core/problem.js';
+import { decodeText, sniff } from './decode.js';
 import { readYamlText } from './yaml.js';
 
-export type Format = 'yaml' | 'json';
+export type Format = 'yaml' | 'json' | 'docx' | 'pdf';
 
 export interface Reader {
   format: Format;
@@ -17,15 +17,19 @@ export interface Reader {
 
 export type ReaderOutcome =
   | { kind: 'submission'; raw: RawSubmission }
-  /** Not data at all (binary bytes behind a text extension). */
+  /** Not data at all (binary bytes behind a text extension, a broken file). */
   | { kind: 'unreadable'; raw: RawSubmission }
   /** Rejected to protect the machine (alias bombs and the like). */
-  | { kind: 'unsafe'; raw: RawSubmission };
+  | { kind: 'unsafe'; raw: RawSubmission }
+  /** A readable file that is not the form (a PDF this tool did not make, a blank template). */
+  | { kind: 'not-a-submission'; raw: RawSubmission };
 
 /** A hand-written form is a few KB; 1 MiB leaves room for long texts and nothing else. */
 export const MAX_TEXT_BYTES = 1024 * 1024;
+/** Our own DOCX is ~20 KB and PDF ~100 KB; scans with photos run to a few MB. */
+export const MAX_DOCUMENT_BYTES = 30 * 1024 * 1024;
 
-function textReader(format: Format): Reader {
+function textReader(format: 'yaml' | 'json'): Reader {
   return {
     format,
     maxBytes: MAX_TEXT_BYTES,
@@ -43,10 +47,85 @@ function textReader(format: Format): Reader {
   };
 }
 
+function unreadable(code: 'file.corrupt' | 'file.binary', params?: Record<string, string>): ReaderOutcome {
+  const raw = emptyRaw();
+  raw.problems.push(error(code, params));
+  return { kind: 'unreadable', raw };
+}
+
+/** Field values read from one of our own documents, as raw entries (the visible table wins). */
+function rawFromValues(values: Map<string, unknown>, stale: readonly string[]): RawSubmission {
+  const raw = emptyRaw();
+  for (const [id, value] of values) raw.entries.set(id, { value });
+  for (const id of stale) raw.problems.push(warning('own.staleCopy', undefined, { field: id }));
+  return raw;
+}
+
+const docxReader: Reader = {
+  format: 'docx',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  async read(bytes) {
+    if (sniff(bytes)?.id !== 'zip') return unreadable('file.binary', { format: 'DOCX', kind: sniff(bytes)?.label ?? '' });
+    const { readOwnDocx, docxValues } = await import('../render/read-own.js');
+    let own;
+    try {
+      own = await readOwnDocx(bytes);
+    } catch {
+      return unreadable('file.corrupt', { format: 'Word' });
+    }
+    if (own) {
+      const { values, stale } = docxValues(own);
+      const raw = rawFromValues(values, stale);
+      // A blank template carries no data copy and no value in any table row (the stamp line may be prefilled).
+      const { fieldById } = await import('../form/definition.js');
+      if (own.embedded === null && [...values].every(([id, v]) => fieldById(id).placement !== 'row' || String(v ?? '').trim() === '')) {
+        raw.problems.push(warning('own.blankTemplate'));
+        return { kind: 'not-a-submission', raw };
+      }
+      return { kind: 'submission', raw };
+    }
+    const raw = emptyRaw();
+    raw.problems.push(warning('file.notOurDocx'));
+    return { kind: 'not-a-submission', raw };
+  },
+};
+
+const pdfReader: Reader = {
+  format: 'pdf',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  async read(bytes) {
+    if (sniff(bytes)?.id !== 'pdf') return unreadable('file.binary', { format: 'PDF', kind: sniff(bytes)?.label ?? '' });
+    const { readOwnPdf } = await import('../render/read-own.js');
+    let own;
+    try {
+      own = await readOwnPdf(bytes);
+    } catch {
+      return unreadable('file.corrupt', { format: 'PDF' });
+    }
+    if (own?.embedded) {
+      const { FIELDS, getPath } = await import('../form/definition.js');
+      const values = new Map<string, unknown>();
+      for (const field of FIELDS) {
+        const v = getPath(own.embedded, field.id);
+        if (v !== undefined) values.set(field.id, v);
+      }
+      return { kind: 'submission', raw: rawFromValues(values, []) };
+    }
+    if (own?.fields && [...own.fields.values()].some((v) => v.trim() !== '')) {
+      return { kind: 'submission', raw: rawFromValues(new Map(own.fields), []) };
+    }
+    const raw = emptyRaw();
+    raw.problems.push(warning(own ? 'own.blankTemplate' : 'file.notOurPdf'));
+    return { kind: 'not-a-submission', raw };
+  },
+};
+
 const READERS: Record<string, Reader> = {
   '.yaml': textReader('yaml'),
   '.yml': textReader('yaml'),
   '.json': textReader('json'),
+  '.docx': docxReader,
+  '.pdf': pdfReader,
 };
 
 /** The reader for a file name, by extension (case-insensitive). */

@@ -16,7 +16,7 @@
 import type { Campaign } from '../campaign/campaign.js';
 import type { Submission } from '../form/schema.js';
 import { EMBED_NAMESPACE, EMBED_PROPERTY, chunk, encodeEmbedded } from './embedded.js';
-import { buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
+import { LABEL_COLUMNS_TWIPS, buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
 
 /** 1 mm in twentieths of a point. */
 const MM = 1440 / 25.4;
@@ -33,7 +33,7 @@ const TYPE_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
  * the item labels take 12 characters of 小四 (「出席活动（开幕式）的领导」 on one line); the value column
  * gets the rest (~15 characters).
  */
-export const COLUMNS = [1960, 3120, TYPE_WIDTH - 1960 - 3120] as const;
+export const COLUMNS = [...LABEL_COLUMNS_TWIPS, TYPE_WIDTH - LABEL_COLUMNS_TWIPS[0] - LABEL_COLUMNS_TWIPS[1]] as const;
 
 /** Font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt. */
 const SIZE = { title: 44, annex: 32, stamp: 28, table: 24, footnote: 28, page: 28 } as const;

@@ -95,3 +95,11 @@ export function outputBaseName(data: Submission | null, campaign: Campaign, opts
   const unit = data?.district ?? opts.department ?? '';
   return unit ? `${base}（${unit}）` : `${base}（模板）`;
 }
+
+/**
+ * Widths of the two label columns in twips (1/1440 in), shared by the DOCX and the PDF; the value
+ * column takes the rest of the type area. The group column needs ≥ 1,900 twips or 「活动参与情况」
+ * wraps badly (rendering.md); the item column is as narrow as keeps the blank template on one page in LibreOffice (docx.test.ts).
+ */
+export const LABEL_COLUMNS_TWIPS = [1960, 3120] as const;
+

@@ -23,7 +23,7 @@ import type { Submission } from '../form/schema.js';
 import { EMBED_ATTACHMENT, EMBED_PROPERTY, encodeEmbedded } from './embedded.js';
 import { loadFont, textWidth, type LoadedFont } from './fonts.js';
 import { breakLines, visibleWidth } from './layout.js';
-import { buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
+import { LABEL_COLUMNS_TWIPS, buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
 
 // ---------------------------------------------------------------------------------------------
 // Missing glyphs
@@ -94,7 +94,7 @@ const RIGHT = PAGE_W - 26 * MM;
 const WIDTH = RIGHT - LEFT;
 
 /** Column widths; the same proportions as the DOCX (first column ≥ 1,900 twips, rendering.md). */
-const COL = [98, 156, WIDTH - 98 - 156] as const;
+const COL = [LABEL_COLUMNS_TWIPS[0] / 20, LABEL_COLUMNS_TWIPS[1] / 20, WIDTH - (LABEL_COLUMNS_TWIPS[0] + LABEL_COLUMNS_TWIPS[1]) / 20] as const;
 const SIZE = { annex: 16, title: 22, stamp: 14, table: 12, footnote: 14, page: 14, cont: 12 } as const;
 /** 1.5 lines: CJK needs more leading than Latin to stay legible. */
 const LINE = SIZE.table * 1.5;

@@ -87,6 +87,7 @@ export async function checkFile(input: InputFile, campaign: Campaign): Promise<F
     };
   }
   const outcome = await reader.read(bytes);
+  if (outcome.kind === 'not-a-submission') return { path: input.path, format: reader.format, fate: outcome.kind, problems: outcome.raw.problems };
   if (outcome.kind !== 'submission') {
     return { path: input.path, format: reader.format, fate: outcome.kind, status: 'invalid', problems: outcome.raw.problems };
   }

@@ -1,0 +1,133 @@
+/**
+ * `lifelong-week render <submission> [--format docx,pdf] [-o DIR] [--force]`: the Word file and the
+ * PDF to print, stamp (盖章), scan and send (notice, 「四、其他事项」). Validates first: errors refuse
+ * to render; warnings are shown and rendering goes on.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Campaign } from '../campaign/campaign.js';
+import { ExitError, UsageError } from '../core/errors.js';
+import { exists, writeFileAtomic, type Io } from '../core/io.js';
+import { t } from '../core/lang.js';
+import { fieldById } from '../form/definition.js';
+import type { Submission } from '../form/schema.js';
+import { buildReport, renderText } from '../report/validation.js';
+import { checkFile } from '../validate/check.js';
+import { loadCampaign } from './shared.js';
+
+export type OutputFormat = 'docx' | 'pdf';
+const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
+
+export function parseFormats(value: string, allowed: readonly string[], lang: Io['lang']): string[] {
+  const formats = [...new Set(value.split(/[,，\s]+/).map((f) => f.trim().toLowerCase()).filter(Boolean))].map((f) => (f === 'yml' ? 'yaml' : f));
+  const unknown = formats.filter((f) => !allowed.includes(f));
+  if (unknown.length > 0 || formats.length === 0)
+    throw new UsageError(
+      t(lang, `不支持的格式「${unknown.join(',') || value}」。可用：${allowed.join('、')}。`, `Unsupported format “${unknown.join(',') || value}”. Available: ${allowed.join(', ')}.`),
+    );
+  return formats;
+}
+
+/** Render and write the files, refusing before anything is written if one would be overwritten. */
+export async function writeRendered(
+  data: Submission | null,
+  campaign: Campaign,
+  opts: {
+    dir: string;
+    formats: readonly OutputFormat[];
+    force: boolean;
+    fillable?: boolean;
+    /** Printed on a blank template's stamp line. */
+    department?: string;
+    /** Names a blank template's files (「…统计表（东湖区）」). */
+    unitName?: string;
+  },
+  io: Io,
+  /** An explicit file name for a single format (template -o 模板.pdf). */
+  fileName?: string,
+): Promise<string[]> {
+  const { renderDocx } = await import('../render/docx.js');
+  const { renderPdf, MissingGlyphError } = await import('../render/pdf.js');
+  const { outputBaseName } = await import('../render/model.js');
+  const base = outputBaseName(data, campaign, opts.unitName ? { department: opts.unitName } : {});
+  const targets = opts.formats.map((f) => ({
+    format: f,
+    path: fileName && opts.formats.length === 1 ? fileName : join(opts.dir, `${base}${f === 'pdf' && opts.fillable ? '（可填写）' : ''}.${f}`),
+  }));
+  if (!opts.force)
+    for (const target of targets)
+      if (await exists(target.path))
+        throw new UsageError(
+          t(io.lang, `文件「${target.path}」已存在，未覆盖。如需覆盖请加 --force，或用 -o 指定其他文件夹。`, `${target.path} already exists. Use --force to overwrite, or -o for another folder.`),
+        );
+  const written: string[] = [];
+  for (const target of targets) {
+    let bytes: Uint8Array;
+    try {
+      bytes =
+        target.format === 'docx'
+          ? await renderDocx(data, campaign, opts.department ? { department: opts.department } : {})
+          : await renderPdf(data, campaign, { ...(opts.fillable ? { fillable: true } : {}), ...(opts.department ? { department: opts.department } : {}) });
+    } catch (e) {
+      if (e instanceof MissingGlyphError) {
+        const lines = e.missing.map((m) =>
+          t(
+            io.lang,
+            `  · 「${fieldById(m.fieldId).labelPath}」第 ${m.line} 行第 ${m.column} 个字「${m.char}」（U+${m.codePoint.toString(16).toUpperCase()}）`,
+            `  · ${fieldById(m.fieldId).labelPath}, line ${m.line}, character ${m.column}: “${m.char}” (U+${m.codePoint.toString(16).toUpperCase()})`,
+          ),
+        );
+        io.err(
+          `${t(io.lang, 'PDF 未生成：内置字体无法显示以下字符（打印出来会是空白方框）。请改用常用字，或删去表情符号：', 'PDF not written: the built-in font cannot draw these characters:')}\n${lines.join('\n')}`,
+        );
+        throw new ExitError(1);
+      }
+      throw e;
+    }
+    await writeFileAtomic(target.path, bytes, { force: true, lang: io.lang });
+    written.push(target.path);
+  }
+  return written;
+}
+
+export async function runRender(
+  file: string,
+  opts: { format: string; output?: string; force?: boolean; campaign?: string },
+  io: Io,
+): Promise<number> {
+  const { lang } = io;
+  const campaign = await loadCampaign(opts.campaign, lang);
+  const formats = parseFormats(opts.format, OUTPUT_FORMATS, lang) as OutputFormat[];
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new UsageError(t(lang, `「${file}」不是文件。render 一次生成一份报送文件。`, `“${file}” is not a file.`));
+    size = info.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(t(lang, `找不到「${file}」。请检查文件名是否写对。`, `“${file}” does not exist.`), { cause: e });
+  }
+  const result = await checkFile({ path: file, size, load: () => readFile(file) }, campaign);
+  const report = buildReport([result], campaign, lang);
+  if (result.fate !== 'submission' || result.status !== 'valid') {
+    io.err(renderText(report, lang, io.color));
+    io.err(t(lang, '有错误，未生成 Word 和 PDF。请按提示修改后重试。', 'There are errors; nothing was rendered. Fix them and try again.'));
+    return 1;
+  }
+  if (report.summary.warnings > 0) io.err(renderText(report, lang, io.color));
+  const { submissionSchema } = await import('../form/schema.js');
+  const data = submissionSchema.parse(result.data);
+  const written = await writeRendered(data, campaign, { dir: opts.output ?? dirname(file), formats, force: Boolean(opts.force) }, io);
+  io.out(t(lang, `已生成：\n${written.map((p) => `  ${p}`).join('\n')}`, `Wrote:\n${written.map((p) => `  ${p}`).join('\n')}`));
+  io.out(nextSteps(campaign, lang));
+  return 0;
+}
+
+/** What the notice asks for after the form is filled (「四、其他事项」). */
+export function nextSteps(campaign: Campaign, lang: Io['lang']): string {
+  return t(
+    lang,
+    `下一步：打印 PDF，加盖「教育行政部门」公章后扫描，把 Word 电子版和盖章扫描件（PDF）于 ${campaign.deadline} 前发送至 ${campaign.mailbox}。`,
+    `Next: print the PDF, stamp it, scan it, and e-mail the Word file and the stamped scan to ${campaign.mailbox} by ${campaign.deadline}.`,
+  );
+}

@@ -1,0 +1,105 @@
+/** End to end: `render` and `template --format docx,pdf` through the built CLI, read back with `validate`. */
+import { copyFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, expectNoStackTrace, fixture, tempDir } from './helpers.js';
+
+const BASE = '2023年全民终身学习活动开展情况统计表';
+
+describe('render', () => {
+  it('writes the DOCX and PDF named after the unit, which validate reads back as the same data', () => {
+    const dir = tempDir();
+    copyFileSync(fixture('sample', '西湖区.yaml'), join(dir, '西湖区.yaml'));
+    const r = cli(['render', join(dir, '西湖区.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('约25000人次'); // the warning is shown, rendering goes on
+    expect(r.stdout).toContain('jxedusqjy@163.com');
+    expect(readdirSync(dir).sort()).toEqual([`${BASE}（西湖区）.docx`, `${BASE}（西湖区）.pdf`, '西湖区.yaml'].sort());
+    const report = JSON.parse(cli(['validate', '--json', dir]).stdout) as { files: Array<{ path: string; status: string; data: unknown }> };
+    const [docx, pdf, yaml] = report.files;
+    expect(yaml!.status).toBe('valid');
+    expect(docx!).toMatchObject({ status: 'valid', data: yaml!.data });
+    expect(pdf!).toMatchObject({ status: 'valid', data: yaml!.data });
+  });
+
+  it('gives identical bytes for identical input', () => {
+    const a = tempDir();
+    const b = tempDir();
+    for (const d of [a, b]) {
+      copyFileSync(fixture('sample', '东湖区.yaml'), join(d, '东湖区.yaml'));
+      expect(cli(['render', join(d, '东湖区.yaml')], { env: { TZ: d === a ? 'UTC' : 'Asia/Shanghai' } }).code).toBe(0);
+    }
+    for (const ext of ['docx', 'pdf'])
+      expect(readFileSync(join(a, `${BASE}（东湖区）.${ext}`)).equals(readFileSync(join(b, `${BASE}（东湖区）.${ext}`)))).toBe(true);
+  });
+
+  it('refuses to render a submission with errors, and writes nothing', () => {
+    const dir = tempDir();
+    copyFileSync(fixture('invalid', 'date-vague.yaml'), join(dir, 'a.yaml'));
+    const r = cli(['render', join(dir, 'a.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('未生成');
+    expect(readdirSync(dir)).toEqual(['a.yaml']);
+  });
+
+  it('never overwrites without --force, and -o picks the folder', () => {
+    const dir = tempDir();
+    copyFileSync(fixture('sample', '东湖区.yaml'), join(dir, '东湖区.yaml'));
+    expect(cli(['render', join(dir, '东湖区.yaml'), '--format', 'pdf', '-o', join(dir, 'out')]).code).toBe(0);
+    const pdf = join(dir, 'out', `${BASE}（东湖区）.pdf`);
+    const before = statSync(pdf).mtimeMs;
+    const again = cli(['render', join(dir, '东湖区.yaml'), '--format', 'pdf', '-o', join(dir, 'out')]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('已存在');
+    expect(statSync(pdf).mtimeMs).toBe(before);
+    expect(cli(['render', join(dir, '东湖区.yaml'), '--format', 'pdf', '-o', join(dir, 'out'), '--force']).code).toBe(0);
+  });
+
+  it('reports characters the font cannot draw with the field and position, and writes no PDF', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace('自我评价: 组织有力', '自我评价: 组织有力😀'));
+    const r = cli(['render', join(dir, 'a.yaml'), '--format', 'pdf']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('活动的群众性 › 自我评价');
+    expect(r.stderr).toContain('😀');
+    expect(expectNoStackTrace(r.stderr)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['a.yaml']);
+  });
+
+  it.each([
+    [['render', 'nope.yaml'], '找不到'],
+    [['render', 'x.yaml', '--format', 'odt'], '不支持的格式'],
+  ])('usage errors %j exit 2', (args, text) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(text);
+  });
+});
+
+describe('template --format docx,pdf,yaml', () => {
+  it('writes all three, with the department on the stamp line, and the blank forms are not submissions', () => {
+    const dir = tempDir();
+    const r = cli(['template', '--format', 'yaml,docx,pdf', '--district', '进贤', '-o', dir]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([`${BASE}（进贤县）.docx`, `${BASE}（进贤县）.pdf`, `${BASE}（进贤县）.yaml`].sort());
+    const report = JSON.parse(cli(['validate', '--json', dir]).stdout) as { files: Array<{ path: string; fate: string; issues: Array<{ code: string }> }> };
+    expect(report.files.map((f) => [f.path.split('.').pop(), f.fate])).toEqual([
+      ['docx', 'not-a-submission'],
+      ['pdf', 'not-a-submission'],
+      ['yaml', 'submission'],
+    ]);
+    expect(report.files[0]!.issues.map((i) => i.code)).toEqual(['own.blankTemplate']);
+  });
+
+  it('-o with a file name writes that file for a single format; --fillable makes an AcroForm', async () => {
+    const dir = tempDir();
+    const out = join(dir, '空白表.pdf');
+    expect(cli(['template', '--format', 'pdf', '--fillable', '-o', out]).code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const { PDFDocument } = await import('pdf-lib');
+    const form = (await PDFDocument.load(readFileSync(out))).getForm();
+    expect(form.getFields().map((f) => f.getName())).toContain('participation.participantCount');
+  });
+
+  it('--fillable without pdf is a usage error', () => expect(cli(['template', '--format', 'docx', '--fillable']).code).toBe(2));
+});
