@@ -4,9 +4,6 @@
 // Reports only; timing never gates the tests.
 //
 //   node bench/render.mjs            (BENCH_RUNS=5 by default)
-//
-// It times `lifelong-week render` when the built CLI has that command; otherwise it bundles a
-// small runner of src/render with esbuild (a dev dependency) and times that, on the same sample.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,48 +18,10 @@ const sample = join(root, 'fixtures', 'sample', '东湖区.yaml');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 
-/** The command that renders DOCX+PDF of the sample into `out`, and prints maxRSS on exit. */
-async function renderCommand() {
-  // The CLI counts only when it really renders (its `render --help` exists before the command does).
+/** The built CLI renders DOCX+PDF of the sample into `out` and prints maxRSS on exit (bench/measure.mjs). */
+function renderCommand() {
   const cli = (out) => [join(root, 'bench', 'measure.mjs'), 'render', sample, '--format', 'docx,pdf', '-o', out, '--force'];
-  const probeOut = mkdtempSync(join(work, 'probe-'));
-  const probe = spawnSync(process.execPath, cli(probeOut), { cwd: root, encoding: 'utf8' });
-  if (probe.status === 0 && readdirSync(probeOut).some((f) => f.endsWith('.pdf')))
-    return { how: 'lifelong-week render (built CLI)', args: cli };
-  // Fallback: a runner bundled from the sources (external packages stay in node_modules, as in dist/).
-  const entry = join(work, 'entry.ts');
-  writeFileSync(
-    entry,
-    `import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { NANCHANG_2023 } from ${JSON.stringify(join(root, 'src/campaign/campaign.ts'))};
-import { DONGHU } from ${JSON.stringify(join(root, 'test/render/samples.ts'))};
-const out = process.argv[2];
-process.on('exit', () => process.stderr.write('\\n__maxrss_kb=' + process.resourceUsage().maxRSS + '\\n'));
-const [{ renderDocx }, { renderPdf }] = await Promise.all([
-  import(${JSON.stringify(join(root, 'src/render/docx.ts'))}),
-  import(${JSON.stringify(join(root, 'src/render/pdf.ts'))}),
-]);
-const [docx, pdf] = await Promise.all([renderDocx(DONGHU, NANCHANG_2023), renderPdf(DONGHU, NANCHANG_2023)]);
-writeFileSync(join(out, '东湖区.docx'), docx);
-writeFileSync(join(out, '东湖区.pdf'), pdf);
-`,
-  );
-  // Inside node_modules so the bundle resolves the external packages from the project.
-  const outfile = join(root, 'node_modules', '.cache', 'lifelong-week-bench', 'render-runner.mjs');
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    minify: true,
-    logLevel: 'warning',
-  });
-  return { how: 'src/render bundled with esbuild (no render command in dist/ yet)', args: (out) => [outfile, out] };
+  return { how: 'lifelong-week render (built CLI)', args: cli };
 }
 
 function findFile(dir, ext) {
@@ -71,7 +30,7 @@ function findFile(dir, ext) {
   return join(dir, name);
 }
 
-const cmd = await renderCommand();
+const cmd = renderCommand();
 const times = [];
 let rssKb = 0;
 let pdfBytes = 0;

@@ -77,5 +77,12 @@ for (const n of sizes) {
 }
 
 const width = Math.max(...rows.map((r) => r.what.length));
+const printRows = () => {
 console.log(`lifelong-week benchmarks (${process.version}, ${new Date().toISOString().slice(0, 10)}, median of ${runs} cold runs)\n`);
 for (const r of rows) console.log(`${r.what.padEnd(width)}  ${r.value}${r.target ? `   (target ${r.target})` : ''}`);
+};
+printRows();
+
+// Rendering (issue 3): its own script, so it can also be run alone.
+console.log('\n— render —');
+spawnSync(process.execPath, [join(root, 'bench', 'render.mjs')], { cwd: root, stdio: 'inherit' });
