@@ -114,8 +114,19 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
       run(import('./commands/schema.js').then((m) => m.runSchema({ ...opts, ...globals(cmd) }, io()))),
     );
 
+  usage(program.command('fill'), '[选项]')
+    .description(t(lang, '逐项问答填写统计表，生成 YAML、Word 和 PDF', 'fill the form by interview, then write YAML, DOCX and PDF'))
+    .option('--from <文件>', t(lang, '从已有的报送文件（YAML/JSON/本工具生成的 Word）预填，只问缺少或有误的项目', 'prefill from a submission file; ask only what is missing or invalid'))
+    .option('--yes', t(lang, '不再确认，直接生成（配合 --from，可在脚本中使用）', 'do not ask for confirmation (with --from: non-interactive)'))
+    .option('--resume', t(lang, '继续上次未完成的填写（草稿）', 'continue the unfinished draft'))
+    .option('-o, --output <文件夹>', t(lang, '输出到哪个文件夹（默认当前文件夹）', 'output folder (default: current folder)'))
+    .option('--force', t(lang, '覆盖已存在的文件', 'overwrite existing files'))
+    .option('--district <县区>', t(lang, '预先选定举办县区，如「东湖区」', 'preselect the unit, e.g. 东湖区'))
+    .action((opts: { from?: string; yes?: boolean; resume?: boolean; output?: string; force?: boolean; district?: string }, cmd: Command) =>
+      run(import('./commands/fill.js').then((m) => m.runFill({ ...opts, ...globals(cmd) }, io()))),
+    );
+
   for (const [name, zhDesc, enDesc] of [
-    ['fill', '逐项问答填写统计表，生成 YAML、Word 和 PDF', 'fill the form by interview'],
     ['merge', '汇总全市报送文件，生成汇总表和全市统计表', 'merge all submissions into a city workbook'],
   ] as const) {
     program
