@@ -36,9 +36,17 @@ export const MESSAGES = {
     zh: (p) => `${s(p.format)} 文件已损坏或不完整，无法打开。请让报送单位重新发送。`,
     en: (p) => `The ${s(p.format)} file is damaged or incomplete. Ask the sender to send it again.`,
   },
-  'file.notOurDocx': {
-    zh: () => '这个 Word 文件不是本工具生成的统计表，暂不能读取其中的数据。',
-    en: () => 'This Word file was not made by this tool; its data cannot be read yet.',
+  'file.zipBomb': {
+    zh: (p) => `${s(p.format)} 文件解压后异常巨大（疑似“压缩炸弹”），为保护电脑已拒绝读取。请让报送单位重新保存后再发送。`,
+    en: (p) => `The ${s(p.format)} file inflates to an abnormal size (a zip bomb?); it was refused.`,
+  },
+  'file.unsafeXml': {
+    zh: (p) => `${s(p.format)} 文件内部含有不允许的 XML 声明（DOCTYPE），为安全起见已拒绝读取。`,
+    en: (p) => `The ${s(p.format)} file contains a DOCTYPE declaration; refused for safety.`,
+  },
+  'file.noFormTable': {
+    zh: () => '这个 Word 文件里没有统计表的表格（可能是工作方案、总结或其他材料），没有读取数据。',
+    en: () => 'This Word file has no statistics table (a plan, a summary or something else); no data was read.',
   },
   'file.notOurPdf': {
     zh: () => '这个 PDF 不是本工具生成的统计表（可能是盖章扫描件），其中没有可读取的数据。',

@@ -53,11 +53,10 @@ function unreadable(code: 'file.corrupt' | 'file.binary', params?: Record<string
   return { kind: 'unreadable', raw };
 }
 
-/** Field values read from one of our own documents, as raw entries (the visible table wins). */
-function rawFromValues(values: Map<string, unknown>, stale: readonly string[]): RawSubmission {
+/** Field values read from one of our own PDFs, as raw entries. */
+function rawFromValues(values: Map<string, unknown>): RawSubmission {
   const raw = emptyRaw();
   for (const [id, value] of values) raw.entries.set(id, { value });
-  for (const id of stale) raw.problems.push(warning('own.staleCopy', undefined, { field: id }));
   return raw;
 }
 
@@ -66,27 +65,21 @@ const docxReader: Reader = {
   maxBytes: MAX_DOCUMENT_BYTES,
   async read(bytes) {
     if (sniff(bytes)?.id !== 'zip') return unreadable('file.binary', { format: 'DOCX', kind: sniff(bytes)?.label ?? '' });
-    const { readOwnDocx, docxValues } = await import('../render/read-own.js');
-    let own;
-    try {
-      own = await readOwnDocx(bytes);
-    } catch {
-      return unreadable('file.corrupt', { format: 'Word' });
+    const { readDocxContent, docxRaw, hasFormTable, isBlankForm } = await import('./docx.js');
+    const read = await readDocxContent(bytes);
+    if (!read.ok) return { kind: read.kind, raw: read.raw };
+    if (!hasFormTable(read.content)) {
+      const raw = emptyRaw();
+      raw.problems.push(warning('file.noFormTable'));
+      return { kind: 'not-a-submission', raw };
     }
-    if (own) {
-      const { values, stale } = docxValues(own);
-      const raw = rawFromValues(values, stale);
-      // A blank template carries no data copy and no value in any table row (the stamp line may be prefilled).
-      const { fieldById } = await import('../form/definition.js');
-      if (own.embedded === null && [...values].every(([id, v]) => fieldById(id).placement !== 'row' || String(v ?? '').trim() === '')) {
-        raw.problems.push(warning('own.blankTemplate'));
-        return { kind: 'not-a-submission', raw };
-      }
-      return { kind: 'submission', raw };
+    const raw = docxRaw(read.content);
+    if (isBlankForm(raw)) {
+      const blank = emptyRaw();
+      blank.problems.push(warning('own.blankTemplate'));
+      return { kind: 'not-a-submission', raw: blank };
     }
-    const raw = emptyRaw();
-    raw.problems.push(warning('file.notOurDocx'));
-    return { kind: 'not-a-submission', raw };
+    return { kind: 'submission', raw };
   },
 };
 
@@ -109,10 +102,10 @@ const pdfReader: Reader = {
         const v = getPath(own.embedded, field.id);
         if (v !== undefined) values.set(field.id, v);
       }
-      return { kind: 'submission', raw: rawFromValues(values, []) };
+      return { kind: 'submission', raw: rawFromValues(values) };
     }
     if (own?.fields && [...own.fields.values()].some((v) => v.trim() !== '')) {
-      return { kind: 'submission', raw: rawFromValues(new Map(own.fields), []) };
+      return { kind: 'submission', raw: rawFromValues(new Map(own.fields)) };
     }
     const raw = emptyRaw();
     raw.problems.push(warning(own ? 'own.blankTemplate' : 'file.notOurPdf'));

@@ -1,0 +1,158 @@
+/**
+ * `word/document.xml` of a Word form filled in Word, WPS or LibreOffice → paragraphs and table grids
+ * (ECMA-376 Part 1, §17). What people's files really contain (inbox.md):
+ * - runs split by proofing marks and bookmarks (`w:proofErr`, `w:bookmarkStart`): text is gathered per
+ *   paragraph, whatever splits it;
+ * - content controls (`w:sdt` → `w:sdtContent`) around blocks, rows, cells and runs: descended into;
+ * - tracked changes: `w:ins` is kept, `w:del` / `w:delText` dropped (what Word shows as the result);
+ * - merged cells: `w:gridSpan` (§17.4.17) across, `w:vMerge` (§17.4.85) down — a `vMerge` with no
+ *   `w:val` means *continue*; `w:gridBefore` (§17.4.15) shifts a row's first cell;
+ * - several paragraphs in a cell: joined with line breaks.
+ */
+import type { FormDocument, GridCell, GridTable } from './grid.js';
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+type El = {
+  localName: string;
+  namespaceURI: string | null;
+  childNodes: ArrayLike<unknown>;
+  getAttributeNS(ns: string, name: string): string | null;
+  getAttribute(name: string): string | null;
+};
+const isEl = (n: unknown): n is El => typeof n === 'object' && n !== null && (n as { nodeType?: number }).nodeType === 1;
+const children = (el: El): El[] => Array.from(el.childNodes as ArrayLike<unknown>).filter(isEl);
+const isW = (el: El, name: string) => el.localName === name && (el.namespaceURI === W || el.namespaceURI === null);
+const child = (el: El, name: string) => children(el).find((c) => isW(c, name));
+const wAttr = (el: El, name: string) => el.getAttributeNS(W, name) ?? el.getAttribute(`w:${name}`);
+
+/** Wrappers whose content counts as if it stood in their place. */
+const TRANSPARENT = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag', 'ins', 'moveTo', 'hyperlink', 'fldSimple', 'dir', 'bdo']);
+/** Never shown as text: deletions, field instructions, drawings' own text boxes. */
+const SKIP = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'sdtPr', 'rPr', 'pPr', 'tcPr', 'trPr', 'tblPr', 'drawing', 'pict', 'object', 'footnoteReference', 'commentReference']);
+
+/** The text of a run container (paragraph content), in reading order. */
+function runText(el: El, out: string[]): void {
+  for (const c of children(el)) {
+    const name = c.localName;
+    if (SKIP.has(name)) continue;
+    if (name === 't') out.push(textOf(c));
+    else if (name === 'tab' || name === 'ptab') out.push('\t');
+    else if (name === 'br' || name === 'cr') out.push('\n');
+    else if (name === 'noBreakHyphen') out.push('-');
+    else if (name === 'sym') out.push(String.fromCharCode(parseInt(wAttr(c, 'char') ?? '20', 16)));
+    else if (name === 'AlternateContent') {
+      const fallback = children(c).find((x) => x.localName === 'Fallback') ?? children(c).find((x) => x.localName === 'Choice');
+      if (fallback) runText(fallback, out);
+    } else runText(c, out);
+  }
+}
+
+function textOf(el: El): string {
+  let s = '';
+  for (const n of Array.from(el.childNodes as ArrayLike<{ nodeValue?: string | null; nodeType?: number }>))
+    if (n.nodeType === 3 || n.nodeType === 4) s += n.nodeValue ?? '';
+  return s;
+}
+
+function paragraphText(p: El): string {
+  const out: string[] = [];
+  runText(p, out);
+  return out.join('');
+}
+
+/** Block-level content (body, cell, content control): paragraphs and tables in order. */
+function blocks(el: El, visit: (b: { p?: El; tbl?: El }) => void): void {
+  for (const c of children(el)) {
+    if (isW(c, 'p')) visit({ p: c });
+    else if (isW(c, 'tbl')) visit({ tbl: c });
+    else if (TRANSPARENT.has(c.localName) && !SKIP.has(c.localName)) blocks(c, visit);
+  }
+}
+
+function cellText(tc: El): string {
+  const parts: string[] = [];
+  blocks(tc, (b) => {
+    if (b.p) parts.push(paragraphText(b.p));
+    // A table nested in a cell: its text, row by row.
+    else if (b.tbl) for (const row of tableRows(b.tbl)) parts.push(row.map((c) => c.text).join(' '));
+  });
+  // Trailing empty paragraphs are Word's furniture, not content.
+  while (parts.length > 0 && parts[parts.length - 1]!.trim() === '') parts.pop();
+  return parts.join('\n');
+}
+
+function rowElements(tbl: El): El[] {
+  const rows: El[] = [];
+  const walk = (el: El) => {
+    for (const c of children(el)) {
+      if (isW(c, 'tr')) rows.push(c);
+      else if (TRANSPARENT.has(c.localName)) walk(c);
+    }
+  };
+  walk(tbl);
+  return rows;
+}
+
+function cellElements(tr: El): El[] {
+  const cells: El[] = [];
+  const walk = (el: El) => {
+    for (const c of children(el)) {
+      if (isW(c, 'tc')) cells.push(c);
+      else if (TRANSPARENT.has(c.localName)) walk(c);
+    }
+  };
+  walk(tr);
+  return cells;
+}
+
+function tableRows(tbl: El): GridCell[][] {
+  const rows: GridCell[][] = [];
+  /** Text of the cell that started a vertical merge, by grid column. */
+  const mergeOrigin = new Map<number, string>();
+  for (const tr of rowElements(tbl)) {
+    const trPr = child(tr, 'trPr');
+    const before = Number((trPr && child(trPr, 'gridBefore') && wAttr(child(trPr, 'gridBefore')!, 'val')) ?? 0) || 0;
+    let col = before;
+    const row: GridCell[] = [];
+    for (const tc of cellElements(tr)) {
+      const tcPr = child(tc, 'tcPr');
+      const span = Math.max(1, Number((tcPr && child(tcPr, 'gridSpan') && wAttr(child(tcPr, 'gridSpan')!, 'val')) ?? 1) || 1);
+      const vMerge = tcPr ? child(tcPr, 'vMerge') : undefined;
+      const mergeVal = vMerge ? (wAttr(vMerge, 'val') ?? 'continue') : undefined;
+      let text = cellText(tc);
+      let continued = false;
+      if (mergeVal === 'restart') mergeOrigin.set(col, text);
+      else if (mergeVal === 'continue') {
+        continued = true;
+        text = mergeOrigin.get(col) ?? text;
+      } else mergeOrigin.delete(col);
+      row.push({ text, col, span, ...(continued ? { continued } : {}) });
+      col += span;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The body of a parsed `word/document.xml` as paragraphs and grids. */
+export function docxToForm(documentElement: unknown): FormDocument {
+  const root = documentElement as El;
+  const body = child(root, 'body');
+  const doc: FormDocument = { paragraphs: [], tables: [] };
+  if (!body) return doc;
+  blocks(body, (b) => {
+    if (b.p) {
+      const text = paragraphText(b.p);
+      if (text.trim() !== '') doc.paragraphs.push({ text, loc: { line: doc.paragraphs.length + 1, column: 1, in: '段落' } });
+    } else if (b.tbl) {
+      const n = doc.tables.length + 1;
+      const table: GridTable = {
+        rows: tableRows(b.tbl),
+        locOf: (row, col) => ({ line: row + 1, column: col + 1, in: doc.tables.length > 1 ? `表格${n}` : '表格' }),
+      };
+      doc.tables.push(table);
+    }
+  });
+  return doc;
+}

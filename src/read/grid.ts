@@ -1,0 +1,152 @@
+/**
+ * One idea serves every form-shaped document (inbox.md): reduce a Word table, a `.doc`'s table text
+ * or a spreadsheet to a grid of cells, then this one matcher maps label cells to field ids and takes
+ * the value cell beside each. Readers differ; the matcher and the validation do not.
+ *
+ * The annex's table has three columns — group label (merged down), item label, value — and single
+ * rows whose label spans both label columns. People retype it with extra blank rows, a header row
+ * 「项目 | 内容」, merged cells lost, or the value in the same cell after a colon; all of that is read.
+ */
+import { warning, type Loc, type Problem, type RawSubmission } from '../core/problem.js';
+import { FURNITURE, groupByKey, type Group } from '../form/definition.js';
+import { labelKey, matchKey, suggestLabel } from '../form/labels.js';
+
+export interface GridCell {
+  text: string;
+  /** First grid column the cell covers (0-based) and how many it spans. */
+  col: number;
+  span: number;
+  /** A vertically merged continuation: it repeats the cell above (text is the origin's). */
+  continued?: boolean;
+}
+
+export interface GridTable {
+  rows: GridCell[][];
+  /** How to point at a row in messages: table number (1-based) for DOCX, sheet line for XLSX. */
+  locOf(row: number, col: number): Loc;
+}
+
+/** Text outside tables (title, the 「教育行政部门（盖章）：」 line), in document order. */
+export interface FormDocument {
+  paragraphs: Array<{ text: string; loc?: Loc }>;
+  tables: GridTable[];
+}
+
+/** Header cells people add above the table; not labels, not data. */
+const HEADER_WORDS = new Set(['项目', '内容', '填写内容', '情况', '具体情况', '备注', '序号', '类别', '指标', '说明', '填报内容']);
+
+/** 「2023 年全民终身学习活动开展情况统计表」 with spaces removed: the year in the title. */
+const TITLE = new RegExp(`(\\d{4})年${FURNITURE.title(0).replace(/^0 年/, '')}`);
+
+const isBlank = (s: string) => s.replace(/[\s\u3000_]+/g, '') === '';
+
+/** How many of the form's labels a table carries: a table with few is not the 统计表. */
+export function labelCount(table: GridTable): number {
+  const seen = new Set<string>();
+  let group: Group | undefined;
+  for (const row of table.rows)
+    for (const cell of row) {
+      const m = matchKey(cell.text, group) ?? matchKey(cell.text);
+      if (m?.type === 'group') group = m.group;
+      else if (m?.type === 'field') seen.add(m.field.id);
+    }
+  return seen.size;
+}
+
+/** The table that is the form: the one with the most labels, if it has enough to be one. */
+export function formTable(doc: FormDocument, minimum = 5): GridTable | undefined {
+  let best: { table: GridTable; n: number } | undefined;
+  for (const table of doc.tables) {
+    const n = labelCount(table);
+    if (!best || n > best.n) best = { table, n };
+  }
+  return best && best.n >= minimum ? best.table : undefined;
+}
+
+/** 「参加活动人数：1.2万」 typed into the label cell itself. */
+function splitInline(text: string): { label: string; value: string } | undefined {
+  const m = /^([^:：]{2,40})[:：]\s*([\s\S]+)$/.exec(text.trim());
+  if (!m || !matchKey(m[1]!)) return undefined;
+  return { label: m[1]!, value: m[2]! };
+}
+
+export function matchGrid(doc: FormDocument, raw: RawSubmission): void {
+  // Furniture outside the table: the title's year and the stamp line's department.
+  for (const p of doc.paragraphs) {
+    const text = p.text.trim();
+    const year = TITLE.exec(text.replace(/\s+/g, ''));
+    if (year && !raw.entries.has('year')) raw.entries.set('year', { value: Number(year[1]), ...(p.loc ? { loc: p.loc } : {}) });
+    const stamp = /^教育行政部门\s*[（(]\s*盖章\s*[)）]\s*[:：]?\s*(.*)$/.exec(text);
+    if (stamp && !raw.entries.has('department')) {
+      const value = stamp[1]!.replace(/^[_\s]+|[_\s]+$/g, '');
+      raw.entries.set('department', { value, ...(p.loc ? { loc: p.loc } : {}) });
+    }
+  }
+  const table = formTable(doc);
+  if (!table) return;
+  let group: Group | undefined;
+  table.rows.forEach((row, r) => {
+    const cells = row.filter((c) => !isBlank(c.text) || !c.continued);
+    let consumedUntil = -1;
+    let matchedInRow = false;
+    for (let i = 0; i < cells.length; i++) {
+      if (i <= consumedUntil) continue;
+      const cell = cells[i]!;
+      const text = cell.text.trim();
+      if (isBlank(text) || HEADER_WORDS.has(labelKey(text))) continue;
+      const m = matchKey(text, group) ?? matchKey(text);
+      if (m?.type === 'group') {
+        group = m.group;
+        matchedInRow = true;
+        continue;
+      }
+      if (m?.type === 'field') {
+        const field = m.field;
+        // A top-level row (举办县区 …) ends the group above it; an item of another group starts that group.
+        group = field.group ? groupByKey(field.group.key) : undefined;
+        let value = '';
+        let at = table.locOf(r, cell.col);
+        for (let j = i + 1; j < cells.length; j++) {
+          const next = cells[j]!;
+          if (next.continued) continue;
+          if (!isBlank(next.text) && (matchKey(next.text.trim(), group) ?? matchKey(next.text.trim()))) break;
+          value = next.text;
+          at = table.locOf(r, next.col);
+          consumedUntil = j;
+          break;
+        }
+        setEntry(raw, field.id, value, at, field.labelPath);
+        matchedInRow = true;
+        continue;
+      }
+      const inline = splitInline(text);
+      if (inline) {
+        const im = matchKey(inline.label, group) ?? matchKey(inline.label);
+        if (im?.type === 'field') {
+          setEntry(raw, im.field.id, inline.value, table.locOf(r, cell.col), im.field.labelPath);
+          matchedInRow = true;
+          continue;
+        }
+      }
+      // Text in a label position that is no label: say so rather than drop it silently.
+      if (!matchedInRow && !cell.continued && i === 0 && cells.length > 1) {
+        const suggestion = suggestLabel(text, group);
+        raw.problems.push(
+          warning('grid.unknownLabel', { text: text.slice(0, 40), ...(suggestion ? { suggestion } : {}) }, { loc: table.locOf(r, cell.col) }),
+        );
+        consumedUntil = cells.length;
+      }
+    }
+  });
+}
+
+function setEntry(raw: RawSubmission, id: string, value: string, loc: Loc, label: string): void {
+  const previous = raw.entries.get(id);
+  if (previous) {
+    if (isBlank(String(previous.value ?? ''))) raw.entries.set(id, { value, loc });
+    else if (!isBlank(value) && String(previous.value).trim() !== value.trim())
+      raw.problems.push({ severity: 'error', code: 'key.duplicate', params: { label, otherLine: previous.loc?.line ?? '?' }, field: id, loc } as Problem);
+    return;
+  }
+  raw.entries.set(id, { value, loc });
+}
