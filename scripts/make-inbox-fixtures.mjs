@@ -12,7 +12,7 @@ const dir = new URL('../fixtures/inbox-parts/', import.meta.url);
 // ---------------------------------------------------------------- GBK
 let gbkTable;
 /** String → GBK bytes, by inverting Node's own GBK decoder (no iconv needed). */
-export function encodeGbk(text) {
+function encodeGbk(text) {
   if (!gbkTable) {
     gbkTable = new Map();
     const decoder = new TextDecoder('gbk');
