@@ -1,7 +1,33 @@
-/** `lifelong-week fill`: the interview (placeholder while it is built). */
-import { UsageError } from '../core/errors.js';
-import type { Io } from '../core/io.js';
+/**
+ * `lifelong-week fill [--from FILE] [--yes] [--resume] [-o DIR] [--force] [--district 县区]`: the
+ * interview (issue 4). The questions, the checks and the state machine are in `src/fill/`; this
+ * module does the files and the terminal: the draft after every answer, Ctrl+C, `--from`, the
+ * output files and the next steps.
+ */
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Campaign, RosterUnit } from '../campaign/campaign.js';
+import { InterruptedError, UsageError } from '../core/errors.js';
+import { exists, writeFileAtomic, type Io } from '../core/io.js';
 import { t } from '../core/lang.js';
+import { formatMessage } from '../core/messages.js';
+import { FIELDS, FURNITURE, fieldById, getPath } from '../form/definition.js';
+import type { Submission } from '../form/schema.js';
+import { draftDir, draftPath, draftText, isDraftName, parseDraft } from '../fill/draft.js';
+import { checkValues, runInterview } from '../fill/interview.js';
+import { questionOrder, type Values } from '../fill/questions.js';
+import { startInterview, type InterviewState } from '../fill/state.js';
+import { nextStepsText } from '../fill/summary.js';
+import { submissionYaml } from '../fill/yaml.js';
+import { closest } from '../normalize/common.js';
+import { findUnit } from '../normalize/unit.js';
+import { packageRoot } from '../paths.js';
+import { createPrompter, type Prompter } from '../prompt/index.js';
+import { SCHEMA_FILE } from '../template/json-schema.js';
+import { checkFile } from '../validate/check.js';
+import { writeRendered } from './render.js';
+import { loadCampaign } from './shared.js';
 
 export interface FillOptions {
   from?: string;
@@ -13,6 +39,315 @@ export interface FillOptions {
   campaign?: string;
 }
 
-export async function runFill(_opts: FillOptions, io: Io): Promise<number> {
-  throw new UsageError(t(io.lang, '「fill」命令尚未完成。', 'fill is not finished yet.'));
+/** What tests replace: the terminal, the clock and the home folder. */
+export interface FillDeps {
+  isTTY?: boolean;
+  now?: Date;
+  home?: string;
+  columns?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Today, or `LIFELONG_WEEK_TODAY=2023-11-20` (noon of that day in the campaign's zone) for tests and demos. */
+export function clock(env: NodeJS.ProcessEnv, campaign: Campaign): Date {
+  const day = env.LIFELONG_WEEK_TODAY;
+  if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) {
+    const d = new Date(`${day}T12:00:00${campaign.timezone}`);
+    if (!Number.isNaN(d.getTime())) return d;
+  }
+  return new Date();
+}
+
+function resolveDistrict(name: string, campaign: Campaign, lang: Io['lang']): RosterUnit {
+  const unit = findUnit(name, campaign);
+  if (unit) return unit;
+  const near = closest(name, campaign.roster, (u) => u.name);
+  throw new UsageError(
+    t(
+      lang,
+      `「${name}」不在名册中。${near ? `是不是「${near.name}」？` : ''}名册：${campaign.roster.map((u) => u.name).join('、')}。`,
+      `“${name}” is not in the roster.${near ? ` Did you mean “${near.name}”?` : ''}`,
+    ),
+  );
+}
+
+const noTerminal = (lang: Io['lang']) =>
+  t(
+    lang,
+    '没有可以交互的终端（标准输入不是终端），无法逐项问答。可以：\n' +
+      '  · 在终端（命令提示符、PowerShell 或终端窗口）中直接运行 lifelong-week fill；\n' +
+      '  · 或用 lifelong-week template --format yaml -o 本单位.yaml 生成模板，填好后运行\n' +
+      '    lifelong-week fill --from 本单位.yaml --yes（内容完整时直接生成 Word 和 PDF）。',
+    'No interactive terminal (standard input is not a TTY). Run `lifelong-week fill` in a terminal, or write a file with ' +
+      '`lifelong-week template --format yaml` and run `lifelong-week fill --from FILE --yes`.',
+  );
+
+/** Answers by field id out of validated (possibly partial) nested data. */
+function flatten(data: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    const v = getPath(data, f.id);
+    if (v !== undefined) values[f.id] = v;
+  }
+  return values;
+}
+
+interface Prefilled {
+  values: Record<string, unknown>;
+  /** Required fields missing, and fields whose value has an error, in question order. */
+  ask: string[];
+  problems: string[];
+}
+
+async function prefillFrom(file: string, campaign: Campaign, lang: Io['lang']): Promise<Prefilled> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new UsageError(t(lang, `「${file}」不是文件。`, `“${file}” is not a file.`));
+    size = info.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(t(lang, `找不到「${file}」。请检查文件名是否写对。`, `“${file}” does not exist.`), { cause: e });
+  }
+  const result = await checkFile({ path: file, size, load: () => readFile(file) }, campaign);
+  if (result.fate !== 'submission') {
+    const why = result.problems.map((p) => `  · ${formatMessage(p.code, p.params, lang)}`).join('\n');
+    throw new UsageError(t(lang, `无法从「${file}」读取统计表：\n${why}`, `Cannot read a form from “${file}”:\n${why}`));
+  }
+  const bad = new Set(result.problems.filter((p) => p.severity === 'error' && p.field).map((p) => p.field!));
+  const values = flatten(result.data ?? {});
+  for (const id of bad) delete values[id];
+  const ask = questionOrder()
+    .filter((f) => bad.has(f.id) || (f.required && values[f.id] === undefined))
+    .map((f) => f.id);
+  const problems = result.problems.map((p) => {
+    const where = p.field ? `${fieldById(p.field).labelPath}：` : '';
+    return `  ${p.severity === 'error' ? '✗' : '⚠'} ${where}${formatMessage(p.code, p.params, lang)}`;
+  });
+  return { values, ask, problems };
+}
+
+interface Outputs {
+  yaml: string;
+  docx: string;
+  pdf: string;
+}
+
+function outputPaths(dir: string, base: string): Outputs {
+  return { yaml: join(dir, `${base}.yaml`), docx: join(dir, `${base}.docx`), pdf: join(dir, `${base}.pdf`) };
+}
+
+function finalYaml(values: Values, campaign: Campaign, yamlPath: string): string {
+  const schemaRef = relative(dirname(resolve(yamlPath)), join(packageRoot(), SCHEMA_FILE)).split(sep).join('/');
+  return submissionYaml(values, {
+    header: [
+      `yaml-language-server: $schema=${schemaRef}`,
+      '',
+      `${FURNITURE.title(campaign.year)}（${String(values['district'] ?? '')}）—— 报送文件（lifelong-week fill 生成）`,
+      '修改后检查：lifelong-week validate 本文件名；重新生成 Word 和 PDF：lifelong-week render 本文件名 --force',
+      `报送：${campaign.deadline} 前将 Word 电子版和盖章后的扫描件（PDF）发送至 ${campaign.mailbox}。`,
+    ],
+  });
+}
+
+export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): Promise<number> {
+  const { lang } = io;
+  const env = deps.env ?? process.env;
+  const campaign = await loadCampaign(opts.campaign, lang);
+  const interactive = deps.isTTY ?? Boolean(process.stdin.isTTY);
+  const home = deps.home ?? homedir();
+  const now = deps.now ?? clock(env, campaign);
+  const columns = deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 100, 140));
+  const unit = opts.district !== undefined ? resolveDistrict(opts.district, campaign, lang) : undefined;
+  if (opts.from && opts.resume)
+    throw new UsageError(t(lang, '--from 和 --resume 不能同时使用。', '--from and --resume cannot be used together.'));
+  const outDir = opts.output ?? '.';
+  let force = Boolean(opts.force);
+
+  // ── where the answers start from ───────────────────────────────────────────
+  let initial: InterviewState | undefined;
+  if (opts.from) {
+    const pre = await prefillFrom(opts.from, campaign, lang);
+    if (unit && pre.values['district'] === undefined) {
+      pre.values['district'] = unit.name;
+      pre.ask = pre.ask.filter((id) => id !== 'district');
+    }
+    if (pre.problems.length > 0) io.out(`${t(lang, `「${opts.from}」中的问题：`, `Problems in “${opts.from}”:`)}\n${pre.problems.join('\n')}`);
+    if (pre.ask.length === 0 && opts.yes) return writeOutputs(pre.values, campaign, outDir, force, io, now, undefined);
+    if (!interactive) {
+      const missing = pre.ask.map((id) => `  · ${fieldById(id).labelPath}`).join('\n');
+      throw new UsageError(
+        `${t(lang, `「${opts.from}」还缺少或填错了以下项目，非交互方式下无法生成：\n${missing}\n请补全后重试。`, `“${opts.from}” is missing or has errors in:\n${missing}`)}\n${noTerminal(lang)}`,
+      );
+    }
+    initial = startInterview(pre.values, pre.ask);
+  }
+  if (!interactive) throw new UsageError(noTerminal(lang));
+
+  const prompter = await createPrompter({ lang, env, write: (s) => io.out(s) });
+  let currentDraft: string | undefined;
+  try {
+    if (!initial && opts.resume) {
+      const found = await findDraft(home, campaign, unit, prompter, io);
+      if (!found)
+        throw new UsageError(
+          t(
+            lang,
+            `没有找到可以继续的草稿（在 ${draftDir(home)} 中${unit ? `找 ${unit.name} 的` : ''}）。开始新的填写：lifelong-week fill`,
+            `No draft to resume in ${draftDir(home)}. Start a new one with: lifelong-week fill`,
+          ),
+        );
+      initial = found.state;
+      currentDraft = found.path;
+    }
+    if (!initial) {
+      const offered = await offerDraft(home, campaign, unit, prompter, io);
+      if (offered) {
+        initial = offered.state;
+        currentDraft = offered.path;
+      } else initial = startInterview(unit ? { district: unit.name } : {});
+    }
+
+    // ── the interview ─────────────────────────────────────────────────────────
+    const knownPath = draftPath(home, campaign, initial.values['district'] as string | undefined);
+    io.out(t(lang, `\n${FURNITURE.title(campaign.year)}：逐项问答填写`, `\n${FURNITURE.title(campaign.year)}: interview`));
+    io.out(
+      t(
+        lang,
+        `· 每答一题自动保存草稿：${initial.values['district'] !== undefined ? knownPath : join(draftDir(home), `${campaign.year}-<县区>.yaml`)}\n` +
+          '· 直接回车使用括号里的默认值；输入 < 返回上一题；按 Ctrl+C 可随时退出，下次用 lifelong-week fill --resume 继续。',
+        `· The draft is saved after every answer: ${initial.values['district'] !== undefined ? knownPath : join(draftDir(home), `${campaign.year}-<unit>.yaml`)}\n` +
+          '· Enter accepts the default in brackets; < goes back; Ctrl+C stops (resume with lifelong-week fill --resume).',
+      ),
+    );
+    const save = async (state: InterviewState) => {
+      const path = draftPath(home, campaign, state.values['district'] as string | undefined);
+      await writeFileAtomic(path, draftText(state), { force: true, lang });
+      if (currentDraft && currentDraft !== path) await rm(currentDraft, { force: true });
+      if (currentDraft !== path && state.values['district'] !== undefined && path !== knownPath)
+        io.out(t(lang, `  （草稿保存在：${path}）`, `  (draft saved at ${path})`));
+      currentDraft = path;
+    };
+    const finished = await runInterview(initial, { prompter, campaign, lang, out: (s) => io.out(s), save, columns, ...(opts.yes ? { yes: true } : {}) });
+
+    // ── the files ────────────────────────────────────────────────────────────
+    const { outputBaseName } = await import('../render/model.js');
+    let dir = outDir;
+    for (;;) {
+      const paths = outputPaths(dir, outputBaseName(finished.submission, campaign));
+      const existing: string[] = [];
+      for (const p of Object.values(paths)) if (await exists(p)) existing.push(p);
+      if (existing.length === 0 || force) break;
+      io.out(t(lang, `以下文件已经存在：\n${existing.map((p) => `  ${p}`).join('\n')}`, `These files exist already:\n${existing.map((p) => `  ${p}`).join('\n')}`));
+      if (await prompter.confirm({ message: t(lang, '覆盖这些文件吗？', 'Overwrite them?'), default: false })) {
+        force = true;
+        break;
+      }
+      dir = (await prompter.input({ message: t(lang, '改存到哪个文件夹？', 'Which folder instead?'), default: join(dir, '新') })).trim() || dir;
+    }
+    const code = await writeOutputs(finished.state.values, campaign, dir, force, io, now, finished.submission);
+    if (currentDraft) await rm(currentDraft, { force: true });
+    return code;
+  } catch (e) {
+    if (e instanceof InterruptedError) {
+      io.err(
+        currentDraft
+          ? t(lang, `\n已退出。已填写的内容保存在草稿：${currentDraft}\n继续填写：lifelong-week fill --resume${unit ? ` --district ${unit.name}` : ''}`, `\nStopped. Your answers are in the draft ${currentDraft}\nResume with: lifelong-week fill --resume`)
+          : t(lang, '\n已退出，还没有保存任何内容。', '\nStopped; nothing was saved yet.'),
+      );
+    }
+    throw e;
+  }
+}
+
+/** Validate, write YAML + DOCX + PDF, print the next steps. */
+async function writeOutputs(
+  values: Values,
+  campaign: Campaign,
+  dir: string,
+  force: boolean,
+  io: Io,
+  now: Date,
+  checked: Submission | undefined,
+): Promise<number> {
+  const { lang } = io;
+  let submission = checked;
+  if (!submission) {
+    const result = checkValues(values, campaign);
+    if (!result.submission) {
+      for (const p of result.problems) io.err(`  ✗ ${formatMessage(p.code, p.params, lang)}`);
+      throw new UsageError(t(lang, '内容有误，未生成文件。', 'There are errors; nothing was written.'));
+    }
+    submission = result.submission;
+  }
+  const { outputBaseName } = await import('../render/model.js');
+  const paths = outputPaths(dir, outputBaseName(submission, campaign));
+  if (!force)
+    for (const p of Object.values(paths))
+      if (await exists(p))
+        throw new UsageError(t(lang, `文件「${p}」已存在，未覆盖。如需覆盖请加 --force，或用 -o 指定其他文件夹。`, `${p} already exists. Use --force, or -o for another folder.`));
+  await writeFileAtomic(paths.yaml, finalYaml(values, campaign, paths.yaml), { force: true, lang });
+  const written = await writeRendered(submission, campaign, { dir, formats: ['docx', 'pdf'], force: true }, io);
+  io.out(t(lang, `\n已生成：\n  ${paths.yaml}\n${written.map((p) => `  ${p}`).join('\n')}`, `\nWrote:\n  ${paths.yaml}\n${written.map((p) => `  ${p}`).join('\n')}`));
+  io.out(nextStepsText(paths, submission.department, campaign, now, lang));
+  return 0;
+}
+
+interface FoundDraft {
+  path: string;
+  state: InterviewState;
+}
+
+async function listDrafts(home: string, campaign: Campaign): Promise<Array<{ path: string; name: string; mtime: number }>> {
+  let names: string[];
+  try {
+    names = await readdir(draftDir(home));
+  } catch {
+    return [];
+  }
+  const out = [];
+  for (const name of names.filter((n) => isDraftName(n, campaign))) {
+    const path = join(draftDir(home), name);
+    out.push({ path, name: name.slice(`${campaign.year}-`.length, -'.yaml'.length), mtime: (await stat(path)).mtimeMs });
+  }
+  return out.sort((a, b) => b.mtime - a.mtime);
+}
+
+async function loadDraft(path: string, campaign: Campaign, io: Io): Promise<FoundDraft | undefined> {
+  const parsed = parseDraft(await readFile(path, 'utf8'), campaign);
+  if (!parsed.ok) {
+    io.err(t(io.lang, `草稿「${path}」已损坏或不是本工具的草稿，无法继续。可以用 lifelong-week fill --from ${path} 从中预填。`, `The draft ${path} is damaged; try lifelong-week fill --from ${path}.`));
+    return undefined;
+  }
+  return { path, state: parsed.state };
+}
+
+async function findDraft(home: string, campaign: Campaign, unit: RosterUnit | undefined, prompter: Prompter, io: Io): Promise<FoundDraft | undefined> {
+  if (unit) {
+    const path = draftPath(home, campaign, unit.name);
+    return (await exists(path)) ? loadDraft(path, campaign, io) : undefined;
+  }
+  const drafts = await listDrafts(home, campaign);
+  if (drafts.length === 0) return undefined;
+  if (drafts.length === 1) return loadDraft(drafts[0]!.path, campaign, io);
+  const path = await prompter.select<string>({
+    message: t(io.lang, '继续哪一份草稿？', 'Which draft?'),
+    choices: drafts.map((d) => ({ name: d.name, value: d.path, description: d.path })),
+  });
+  return loadDraft(path, campaign, io);
+}
+
+/** A new interview over an unfinished draft: offer to continue it rather than start again. */
+async function offerDraft(home: string, campaign: Campaign, unit: RosterUnit | undefined, prompter: Prompter, io: Io): Promise<FoundDraft | undefined> {
+  const drafts = (await listDrafts(home, campaign)).filter((d) => !unit || d.path === draftPath(home, campaign, unit.name));
+  if (drafts.length === 0) return undefined;
+  const NEW = '';
+  const path = await prompter.select<string>({
+    message: t(io.lang, '发现未完成的草稿，要继续填写吗？', 'There is an unfinished draft. Continue it?'),
+    choices: [
+      ...drafts.map((d) => ({ name: t(io.lang, `继续：${d.name}`, `Continue: ${d.name}`), value: d.path, description: d.path })),
+      { name: t(io.lang, '重新开始（同一单位的旧草稿会被覆盖）', 'Start again (a draft of the same unit is replaced)'), value: NEW },
+    ],
+  });
+  return path === NEW ? undefined : loadDraft(path, campaign, io);
 }

@@ -1,0 +1,141 @@
+/**
+ * The end of the interview in the terminal: the answers in the form's own layout (the same
+ * `buildModel` rows the DOCX and PDF are drawn from: group label merged over its rows, ungrouped
+ * labels spanning both label columns, the department on the stamp line), and the next steps of
+ * the notice (「四、其他事项」) with the days left before the deadline.
+ */
+import { deadlineInstant, type Campaign } from '../campaign/campaign.js';
+import { t } from '../core/lang.js';
+import type { Lang } from '../core/messages.js';
+import { FIELDS, setPath } from '../form/definition.js';
+import type { Submission } from '../form/schema.js';
+import { breakLines } from '../render/layout.js';
+import { buildModel, type FormRow } from '../render/model.js';
+import type { Values } from './questions.js';
+
+/** Terminal columns: East Asian wide and full-width characters take two. */
+export function termWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    width +=
+      (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd)
+        ? 2
+        : 1;
+  }
+  return width;
+}
+
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - termWidth(text)));
+const wrap = (text: string, width: number) => breakLines(text, width, termWidth);
+
+/** Nested data for the renderers' model, from answers by id (partial answers leave blank cells). */
+export function nestValues(values: Values): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const f of FIELDS) if (values[f.id] !== undefined) setPath(data, f.id, values[f.id]);
+  return data;
+}
+
+/** The form as a box-drawn table `columns` wide. */
+export function summaryTable(values: Values, campaign: Campaign, lang: Lang, columns = 100): string {
+  const model = buildModel(nestValues(values) as unknown as Submission, campaign);
+  const groupWidth = Math.max(...model.rows.map((r) => (r.group ? termWidth(r.group.label) : 0)));
+  const itemWidth = 20;
+  const valueWidth = Math.max(24, columns - groupWidth - itemWidth - 10);
+  const spanWidth = groupWidth + 3 + itemWidth;
+
+  const grouped = (r: FormRow | undefined) => Boolean(r?.group);
+  const rule = (above: FormRow | undefined, below: FormRow | undefined): string => {
+    const [l, r, mid] = !above ? ['┌', '┐', '┬'] : !below ? ['└', '┘', '┴'] : ['├', '┤', '┼'];
+    if (above?.group && below?.group && above.group.key === below.group.key)
+      return `│ ${' '.repeat(groupWidth)} ├${'─'.repeat(itemWidth + 2)}┼${'─'.repeat(valueWidth + 2)}┤`;
+    const up = grouped(above);
+    const down = grouped(below);
+    const j = up && down ? '┼' : up ? '┴' : down ? '┬' : '─';
+    return `${l}${'─'.repeat(groupWidth + 2)}${j}${'─'.repeat(itemWidth + 2)}${mid}${'─'.repeat(valueWidth + 2)}${r}`;
+  };
+
+  const out = [
+    model.annexLabel,
+    `${' '.repeat(Math.max(0, Math.floor((spanWidth + valueWidth + 7 - termWidth(model.title)) / 2)))}${model.title}`,
+    `${model.stampLine}${model.department}`,
+  ];
+  model.rows.forEach((row, i) => {
+    out.push(rule(model.rows[i - 1], row));
+    const valueLines = wrap(row.text || t(lang, '（未填）', '(empty)'), valueWidth);
+    if (row.group) {
+      const groupLines = row.group.index === 0 ? wrap(row.group.label, groupWidth) : [];
+      const itemLines = wrap(row.field.label, itemWidth);
+      const n = Math.max(groupLines.length, itemLines.length, valueLines.length);
+      for (let k = 0; k < n; k++)
+        out.push(`│ ${pad(groupLines[k] ?? '', groupWidth)} │ ${pad(itemLines[k] ?? '', itemWidth)} │ ${pad(valueLines[k] ?? '', valueWidth)} │`);
+    } else {
+      const labelLines = wrap(row.field.label, spanWidth);
+      const n = Math.max(labelLines.length, valueLines.length);
+      for (let k = 0; k < n; k++) out.push(`│ ${pad(labelLines[k] ?? '', spanWidth)} │ ${pad(valueLines[k] ?? '', valueWidth)} │`);
+    }
+  });
+  out.push(rule(model.rows[model.rows.length - 1], undefined));
+  out.push(model.footnote);
+  return out.join('\n');
+}
+
+/** The calendar day of `now` in the campaign's time zone (YYYY-MM-DD). */
+export function campaignDay(now: Date, campaign: Campaign): string {
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(campaign.timezone);
+  const offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 480;
+  return new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from today to the deadline day (0: today is the last day; negative: passed). */
+export function daysLeft(now: Date, campaign: Campaign): number {
+  if (now.getTime() > deadlineInstant(campaign).getTime()) {
+    const late = Math.round((Date.parse(campaignDay(now, campaign)) - Date.parse(campaign.deadline)) / 86_400_000);
+    return -Math.max(1, late);
+  }
+  return Math.round((Date.parse(campaign.deadline) - Date.parse(campaignDay(now, campaign))) / 86_400_000);
+}
+
+export function deadlineNotice(now: Date, campaign: Campaign, lang: Lang): string {
+  const days = daysLeft(now, campaign);
+  if (days > 0) return t(lang, `报送截止日期：${campaign.deadline}，还有 ${days} 天。`, `Deadline: ${campaign.deadline}, ${days} day(s) left.`);
+  if (days === 0) return t(lang, `报送截止日期：${campaign.deadline}，就是今天，请今天内发出。`, `Deadline: ${campaign.deadline} — today. Send it today.`);
+  const contacts = campaign.contacts.map((c) => `${c.name}${c.org ? `（${c.org}）` : ''} ${c.phone}`).join('；');
+  return t(
+    lang,
+    `注意：报送截止日期 ${campaign.deadline} 已过 ${-days} 天。请尽快发送，并与${campaign.receiver}联系说明情况${contacts ? `（${contacts}）` : ''}。`,
+    `Note: the deadline ${campaign.deadline} passed ${-days} day(s) ago. Send it at once and contact ${campaign.receiver}${contacts ? ` (${contacts})` : ''}.`,
+  );
+}
+
+/** What the notice asks for once the form is filled: print, stamp, scan, e-mail both files. */
+export function nextStepsText(
+  files: { yaml: string; docx: string; pdf: string },
+  department: string,
+  campaign: Campaign,
+  now: Date,
+  lang: Lang,
+): string {
+  const steps =
+    lang === 'en'
+      ? [
+          `Print the PDF: ${files.pdf}`,
+          `Stamp it (盖章) with the seal of ${department}`,
+          'Scan the stamped form to a PDF',
+          `E-mail the Word file (${files.docx}) and the stamped scan to ${campaign.mailbox} by ${campaign.deadline}`,
+        ]
+      : [
+          `打印 PDF：${files.pdf}`,
+          `在「教育行政部门（盖章）」处加盖${department}公章`,
+          '把盖章后的统计表扫描成 PDF',
+          `把 Word 文件（${files.docx}）和盖章扫描件（PDF）于 ${campaign.deadline} 前发送至 ${campaign.mailbox}`,
+        ];
+  return [
+    t(lang, '下一步：', 'Next steps:'),
+    ...steps.map((s, i) => `  ${i + 1}. ${s}`),
+    deadlineNotice(now, campaign, lang),
+    t(lang, `以后要修改：编辑 ${files.yaml}，再运行 lifelong-week render ${files.yaml} --force`, `To change it later: edit ${files.yaml}, then run lifelong-week render ${files.yaml} --force`),
+  ].join('\n');
+}

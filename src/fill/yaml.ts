@@ -1,0 +1,64 @@
+/**
+ * Answers → the YAML a clerk writes by hand (`src/template/yaml.ts`'s format): the form's Chinese
+ * labels as keys, nested by group, each with its hint and example as a comment, so `validate`,
+ * `render` and `fill --from` read it like any other submission. The draft is the same file with a
+ * line of interview state in a comment (`draft.ts`).
+ *
+ * Values are written as `display.ts` prints them (12000, 98%, the period as typed, contacts as
+ * 姓名/电话 items): the normalisers read that back to the same value.
+ */
+import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { FORM, FURNITURE, type FieldSpec, type FormItem } from '../form/definition.js';
+import { displayValue } from '../form/display.js';
+import type { Contact } from '../form/schema.js';
+import type { Values } from './questions.js';
+
+function yamlValue(spec: FieldSpec & { id: string }, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  switch (spec.kind) {
+    case 'count':
+    case 'year':
+      return value;
+    case 'contacts':
+      return (value as Contact[]).map((c) => ({ 姓名: c.name, 电话: c.phone }));
+    default:
+      return displayValue({ ...spec, labelPath: spec.label }, value);
+  }
+}
+
+const comment = (spec: FieldSpec) => ` ${spec.label}（${spec.required ? '必填' : '选填'}）：${spec.hint}。例：${spec.example}`;
+
+export interface SubmissionYamlOptions {
+  /** Comment lines before everything else (without `#`). */
+  header: readonly string[];
+}
+
+export function submissionYaml(values: Values, opts: SubmissionYamlOptions): string {
+  const plain: Record<string, unknown> = {};
+  for (const item of FORM as readonly FormItem[]) {
+    if (item.type === 'field') plain[item.label] = yamlValue({ ...item, id: item.key }, values[item.key]);
+    else {
+      const group: Record<string, unknown> = {};
+      for (const spec of item.fields) group[spec.label] = yamlValue({ ...spec, id: `${item.key}.${spec.key}` }, values[`${item.key}.${spec.key}`]);
+      plain[item.label] = group;
+    }
+  }
+  const doc = new Document(plain);
+  doc.commentBefore = opts.header.map((l) => ` ${l}`).join('\n');
+  const root = doc.contents as YAMLMap;
+  const pairs = root.items as Array<Pair<Scalar, unknown>>;
+  (FORM as readonly FormItem[]).forEach((item, i) => {
+    const pair = pairs[i]!;
+    pair.key.spaceBefore = i > 0;
+    if (item.type === 'field') pair.key.commentBefore = comment(item);
+    else {
+      pair.key.commentBefore = ` ── ${item.label} ──`;
+      if (isMap(pair.value))
+        pair.value.items.forEach((inner, j) => {
+          if (isPair(inner) && isScalar(inner.key)) inner.key.commentBefore = comment(item.fields[j]!);
+        });
+    }
+  });
+  doc.comment = ` ${FURNITURE.footnote}`;
+  return doc.toString({ lineWidth: 0, nullStr: '' });
+}
