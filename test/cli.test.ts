@@ -155,9 +155,9 @@ describe('validate', () => {
     expect(r.code).toBe(1);
     expect(expectNoStackTrace(r.stderr)).toBe(true);
     const report = json(r.stdout);
-    expect(report.files).toHaveLength(33);
+    expect(report.files).toHaveLength(49);
     for (const f of report.files) {
-      expect(f.issues.length, f.path).toBeGreaterThan(0);
+      if (f.status !== 'valid') expect(f.issues.length, f.path).toBeGreaterThan(0);
       for (const i of f.issues) expect(String(i.message)).toMatch(/[\u4e00-\u9fff]/);
     }
   });

@@ -40,7 +40,23 @@ const EXPECTED: Record<string, { fate?: string; status: 'valid' | 'invalid'; pro
   'department-other-unit.yaml': { status: 'valid', problems: ['warning:department.otherUnit@department'] },
   'group-not-mapping.yaml': { status: 'invalid', problems: ['error:group.notMapping'], line: 12 },
   'value-not-text.yaml': { status: 'invalid', problems: ['error:value.notText@content.outcomes'] },
-  'yaml-syntax.yaml': { status: 'invalid', problems: ['error:yaml.unclosedQuote'], line: 15 },
+  'yaml-syntax.yaml': { status: 'invalid', problems: ['error:yaml.badIndent@leadership.coordinator'], line: 15 },
+  'yaml-no-colon.yaml': { status: 'invalid', problems: ['error:yaml.noColon'], line: 39 },
+  'quote-unclosed.yaml': { status: 'valid', problems: ['warning:yaml.quoteFixed@leadership.coordinator'], line: 15 },
+  'colon-fullwidth.yaml': { status: 'valid', problems: ['warning:yaml.colonFixed@district'], line: 5 },
+  'colon-missing.yaml': { status: 'valid', problems: ['warning:yaml.colonMissing@content.period'], line: 29 },
+  'tab-indent.yaml': { status: 'valid', problems: ['warning:yaml.tabFixed'], line: 15 },
+  'hash-in-text.yaml': { status: 'valid', problems: ['warning:yaml.hashKept@publicity.scope'], line: 35 },
+  'multiline-without-pipe.yaml': { status: 'valid', problems: [] },
+  'group-value-before-items.yaml': { status: 'invalid', problems: ['error:group.valueBeforeItems'], line: 12 },
+  'count-invalid.yaml': { status: 'invalid', problems: ['error:count.invalid@participation.activityCount'], line: 18 },
+  'percent-invalid.yaml': { status: 'invalid', problems: ['error:percent.invalid@reach.satisfaction'] },
+  'date-invalid.yaml': { status: 'invalid', problems: ['error:date.invalid@content.period'] },
+  'contacts-no-name.yaml': { status: 'invalid', problems: ['error:contacts.noName@contacts'] },
+  'key-outside-group.yaml': { status: 'valid', problems: ['warning:key.outsideGroup@participation.participantCount'], line: 37 },
+  'year-invalid.yaml': { status: 'invalid', problems: ['error:year.invalid@year'] },
+  'theme-default.yaml': { status: 'valid', problems: ['warning:default.used@content.theme'] },
+  'participants-per-activity.yaml': { status: 'valid', problems: ['warning:participants.perActivity@participation.participantCount'] },
   'not-mapping.yaml': { status: 'invalid', problems: ['error:doc.notMapping'] },
   'multiple-documents.yaml': { status: 'invalid', problems: ['error:yaml.multipleDocuments'] },
   'proto-key.yaml': { status: 'invalid', problems: ['error:key.unknown', 'error:key.unknown'], line: 40 },
@@ -63,6 +79,14 @@ describe('invalid fixtures: each produces exactly its issues', () => {
     expect(r.status).toBe(want.status);
     expect(summary(r)).toEqual(want.problems);
     if (want.line !== undefined) expect(r.problems[r.problems.length - 1]?.loc?.line).toBe(want.line);
+  });
+
+  it('lenient repairs read exactly what was typed', async () => {
+    const data = (name: string) => check('invalid', name).then((r) => r.data as Record<string, Record<string, unknown>>);
+    expect((await data('multiline-without-pipe.yaml')).content!.outcomes).toBe('营造了全民终身学习的浓厚氛围；\n老年人数字技能短板得到有效弥补。');
+    expect((await data('hash-in-text.yaml')).publicity!.scope).toBe('微博话题 #书香东湖# 阅读量10万');
+    expect((await data('quote-unclosed.yaml')).leadership!.coordinator).toBe('东湖区社区教育学院');
+    expect((await data('colon-missing.yaml')).content!.period).toMatchObject({ start: '2023-11-15', end: '2023-11-21' });
   });
 
   it('a hostile `__proto__` key pollutes nothing', async () => {

@@ -73,6 +73,10 @@ export const MESSAGES = {
     zh: (p) => `这一行的引号 ${s(p.quote)} 没有配对：开头有引号，结尾没有。请在内容末尾补上 ${s(p.quote)}，或去掉开头的引号。`,
     en: (p) => `The quote ${s(p.quote)} on this line is never closed. Close it or remove it.`,
   },
+  'yaml.quoteFixed': {
+    zh: (p) => `这一行开头的引号 ${s(p.quote)} 没有配对，已去掉它按原文读取。`,
+    en: (p) => `The opening quote ${s(p.quote)} is never closed; it was dropped and the text read as typed.`,
+  },
   'yaml.badIndent': {
     zh: () => '缩进不对：同一组里的各项要用同样多的空格缩进（模板里是两个空格），且「项目: 内容」要写在同一行。',
     en: () => 'Bad indentation: items of one group must be indented alike, each “label: value” on one line.',
@@ -84,6 +88,18 @@ export const MESSAGES = {
   'yaml.colonFixed': {
     zh: (p) => `「${s(p.key)}」后面的冒号应为半角「:」并留一个空格，已按此读取。`,
     en: (p) => `After “${s(p.key)}” write a half-width colon and a space (“: ”); read as such.`,
+  },
+  'yaml.colonMissing': {
+    zh: (p) => `「${s(p.key)}」后面缺少冒号，已按「${s(p.key)}: 内容」读取。`,
+    en: (p) => `No colon after “${s(p.key)}”; read as “${s(p.key)}: value”.`,
+  },
+  'yaml.hashKept': {
+    zh: (p) => `「${s(p.key)}」的内容中有「#」，已连同后面的文字一起读取（在 YAML 中「 #」后面通常是注释）。如果那是注释，请另起一行写。`,
+    en: (p) => `The value of “${s(p.key)}” contains “#”; the text after it was kept (YAML would treat it as a comment).`,
+  },
+  'yaml.noColon': {
+    zh: (p) => `这一行「${s(p.text)}」不是「项目: 内容」的格式。如果是上一项内容的续行，请在上一项冒号后写「|」并把各行缩进；如果是说明文字，请在行首加「#」。`,
+    en: (p) => `The line “${s(p.text)}” is not “label: value”. Indent it under the previous item with “|”, or start it with “#”.`,
   },
   'yaml.multipleDocuments': {
     zh: () => '文件里有多个 YAML 文档（用「---」分隔）。一个文件只填一份统计表。',
@@ -121,6 +137,10 @@ export const MESSAGES = {
   'grid.unknownLabel': {
     zh: (p) => `表格中的「${s(p.text)}」不是统计表上的项目，这一行没有读取。${p.suggestion ? `是不是「${s(p.suggestion)}」？` : '请按统计表原样填写项目名称。'}`,
     en: (p) => `“${s(p.text)}” in the table is not an item of the form; the row was not read.${p.suggestion ? ` Did you mean “${s(p.suggestion)}”?` : ''}`,
+  },
+  'group.valueBeforeItems': {
+    zh: (p) => `「${s(p.group)}」是分组名称，冒号后不应填写内容（「${s(p.value)}」没有读取）；请把内容填到下面相应的项目中。`,
+    en: (p) => `“${s(p.group)}” is a group: nothing goes after its colon (“${s(p.value)}” was not read).`,
   },
   'group.notMapping': {
     zh: (p) => `「${s(p.group)}」下面应逐项填写（每项一行，缩进两格），而不是直接写内容。`,

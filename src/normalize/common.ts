@@ -39,7 +39,8 @@ export function foldWidth(text: string): string {
 export function scalarText(raw: unknown): string | null | undefined {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'string') {
-    const t = raw.replace(/\r\n?/g, '\n').trim();
+    // Zero-width characters come along when text is copied out of WeChat or a web page: invisible, never meant.
+    const t = raw.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\r\n?/g, '\n').trim();
     return t === '' ? null : t;
   }
   if (typeof raw === 'number' || typeof raw === 'bigint' || typeof raw === 'boolean') return String(raw);
@@ -53,6 +54,31 @@ export function isEmpty(raw: unknown): boolean {
   if (Array.isArray(raw)) return raw.length === 0;
   if (typeof raw === 'object') return Object.keys(raw).length === 0;
   return false;
+}
+
+/** Traditional forms people type with a traditional-character IME. */
+export function foldTraditionalNumerals(text: string): string {
+  return text.replace(/萬/g, '万').replace(/億/g, '亿').replace(/兩/g, '两');
+}
+
+/**
+ * Numbers mixing Arabic digits and Chinese magnitudes: 1万2千, 3千5百, 1.2万, 2万零300.
+ * Undefined when the text is not such a number.
+ */
+export function parseMixedNumber(text: string): number | undefined {
+  if (!/^(?:\d+(?:\.\d+)?(?:亿|万|千|百|十)?零?)+$/.test(text) || !/[亿万千百十]/.test(text)) return undefined;
+  let total = 0;
+  let section = 0;
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(亿|万|千|百|十)?/g)) {
+    const n = Number(m[1]);
+    const mag = m[2];
+    if (mag === '亿' || mag === '万') {
+      total = (total + section + n) * (mag === '亿' ? 1e8 : 1e4);
+      section = 0;
+    } else if (mag) section += n * { 千: 1e3, 百: 100, 十: 10 }[mag]!;
+    else section += n;
+  }
+  return total + section;
 }
 
 /** Simplified Chinese numerals: 三十六, 一万二千, 两百, 十二, 〇 … */

@@ -48,7 +48,7 @@ function cleanName(text: string): string {
 
 type Problems = Normalized<ContactValue[]>['problems'];
 
-/** Parse free text into contacts; several phones after one name are joined with 「、」. */
+/** Parse free text into contacts; several phones after one name make one contact each. */
 function parseText(text: string, problems: Problems): ContactValue[] {
   const folded = foldWidth(text);
   const contacts: ContactValue[] = [];
@@ -62,9 +62,10 @@ function parseText(text: string, problems: Problems): ContactValue[] {
       continue;
     }
     if (name === '') {
-      // A second number for the person just named (「张敏 0791-86771234、13907912345」).
+      // A second number for the person just named (「张敏 0791-86771234、13907912345」): one
+      // contact per number, so every `phone` stays one phone number.
       const prev = contacts[contacts.length - 1];
-      if (prev) prev.phone += `、${phone}`;
+      if (prev) contacts.push({ name: prev.name, phone });
       else problems.push({ severity: 'error', code: 'contacts.noName', params: { phone } });
       continue;
     }
@@ -117,7 +118,7 @@ export function normalizeContacts(raw: unknown): Normalized<ContactValue[]> {
           problems.push({ severity: 'error', code: 'contacts.badPhone', params: { phone: bad } });
           continue;
         }
-        contacts.push({ name: name.replace(/\s+/g, ' '), phone: normalized.join('、') });
+        for (const phone of normalized) contacts.push({ name: name.replace(/\s+/g, ' '), phone: phone! });
       } else {
         const text = scalarText(item);
         if (typeof text === 'string') contacts.push(...parseText(text, problems));

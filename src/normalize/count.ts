@@ -3,12 +3,15 @@
  * 3000人次, 36场, 约3000, 3000余人, 1.2万人次, 三十六场. 约/余/多 mean "approximately": the number is
  * accepted with a warning. 很多, 若干 are not numbers.
  */
-import { fail, foldWidth, parseChineseNumeral, scalarText, type Normalized } from './common.js';
+import { fail, foldTraditionalNumerals, foldWidth, parseChineseNumeral, parseMixedNumber, scalarText, type Normalized } from './common.js';
 
 const APPROX_BEFORE = '约|大约|近|将近|接近|超过|逾|达|多达|共计|共|合计|计|累计';
 const UNITS = '人次|人|名|场次|场|项|次|个|期|户|家|余人次|余人';
 const ARABIC = new RegExp(
   `^(?<pre>${APPROX_BEFORE})?(?<num>\\d+(?:,\\d{3})*(?:\\.\\d+)?|\\d*\\.\\d+)(?<mag>万|千|百|w|W|k|K)?(?<post>余|多|\\+)?(?<unit>${UNITS})?(?<tail>余|多|左右|以上|\\+)?$`,
+);
+const MIXED = new RegExp(
+  `^(?<pre>${APPROX_BEFORE})?(?<num>(?:\\d+(?:\\.\\d+)?(?:亿|万|千|百|十)零?)+\\d*)(?<post>余|多|\\+)?(?<unit>${UNITS})?(?<tail>余|多|左右|以上|\\+)?$`,
 );
 const CHINESE = new RegExp(
   `^(?<pre>${APPROX_BEFORE})?(?<num>[零〇一二两三四五六七八九十百千万亿]+)(?<post>余|多)?(?<unit>${UNITS})?(?<tail>余|多|左右|以上)?$`,
@@ -28,7 +31,10 @@ export function normalizeCount(raw: unknown): Normalized<number> {
   const text = scalarText(raw);
   if (text === undefined) return fail('value.notText');
   if (text === null) return { problems: [] };
-  const compact = foldWidth(text).replace(/\s+/g, '');
+  // A note in brackets (「36（含线上10场）」) explains the number; the number is what counts.
+  const compact = foldTraditionalNumerals(foldWidth(text))
+    .replace(/\s+/g, '')
+    .replace(/\([^()]*\)|（[^（）]*）|【[^【】]*】/g, '');
   if (/^-\d/.test(compact)) return fail('count.negative', { text });
   let m = ARABIC.exec(compact);
   let base: number | undefined;
@@ -36,6 +42,8 @@ export function normalizeCount(raw: unknown): Normalized<number> {
   if (m?.groups) {
     base = Number(m.groups.num!.replace(/,/g, ''));
     magnitude = m.groups.mag ? MAGNITUDE[m.groups.mag]! : 1;
+  } else if ((m = MIXED.exec(compact))?.groups) {
+    base = parseMixedNumber(m.groups!.num!);
   } else {
     m = CHINESE.exec(compact);
     if (m?.groups) base = parseChineseNumeral(m.groups.num!);

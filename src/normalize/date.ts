@@ -6,7 +6,7 @@
  */
 import { isRealDate } from '../campaign/campaign.js';
 import { formatPeriodCanonical } from '../form/display.js';
-import { fail, foldWidth, scalarText, type Normalized } from './common.js';
+import { fail, foldWidth, parseChineseNumeral, scalarText, type Normalized } from './common.js';
 
 export interface PeriodValue {
   start: string;
@@ -33,12 +33,30 @@ const VAGUE = /上旬|中旬|下旬|月初|月中|月底|月末|期间|前后|�
 /** 「（星期三）」「(周三)」 annotations say nothing the date does not. */
 const WEEKDAY = /[(（]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]/g;
 
+/** 二〇二三年十一月十五日 → 2023年11月15日: years digit by digit, months and days as numbers. */
+function arabicDates(text: string): string {
+  return text
+    .replace(/([〇零一二三四五六七八九]{4})(?=\s*年)/g, (y) => [...y].map((c) => String(parseChineseNumeral(c) ?? c)).join(''))
+    .replace(/[〇零一二两三四五六七八九十]+(?=\s*[月日号])/g, (n) => String(parseChineseNumeral(n) ?? n));
+}
+
+/**
+ * What people add around the dates that says nothing the dates do not: weekdays, bracketed notes
+ * (「（共7天）」), a trailing clause without dates (「，为期一周」).
+ */
+function stripNotes(text: string): string {
+  let t = text.replace(WEEKDAY, '').replace(/\([^()]*\)|（[^（）]*）/g, '');
+  const clause = /^(.*?\d\s*[日号])\s*[,，;；。、]\s*([^\d]*)$/.exec(t);
+  if (clause) t = clause[1]!;
+  return t.replace(/[。.]\s*$/, '').trim();
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
 /** Parse one date written alone (for `{start, end}` objects). */
 function parseSingle(text: string, year: number): string | undefined {
-  const folded = foldWidth(text).replace(WEEKDAY, '').trim();
+  const folded = stripNotes(arabicDates(foldWidth(text)));
   for (const [re, parts] of [PATTERNS[5]!, PATTERNS[6]!]) {
     const m = re.exec(folded);
     if (m) {
@@ -70,7 +88,7 @@ export function normalizePeriod(raw: unknown, campaignYear: number): Normalized<
     if (t === undefined) return fail('value.notText');
     if (t === null) return { problems: [] };
     text = t;
-    const folded = foldWidth(t).replace(WEEKDAY, '').replace(/\s+/g, ' ').trim();
+    const folded = stripNotes(arabicDates(foldWidth(t))).replace(/\s+/g, ' ').trim();
     let parts: ReturnType<Parts> | undefined;
     for (const [re, fn] of PATTERNS) {
       const m = re.exec(folded);

@@ -11,6 +11,8 @@ const SUFFIX = /(教育体育局|教体局|教育局|教育事业发展中心|�
 
 export function unitKey(text: string, city: string): string {
   let t = foldWidth(text).replace(/\s+/g, '');
+  // 「江西省南昌市东湖区」: the province and the city say nothing the unit does not.
+  t = t.replace(/^[\u4e00-\u9fff]{2,3}省(?=.)/, '');
   if (t.startsWith(city) && t.length > city.length) t = t.slice(city.length);
   const stripped = t.replace(SUFFIX, '');
   return stripped === '' ? t : stripped;

@@ -47,7 +47,7 @@ export function readYamlText(input: string, format: 'yaml' | 'json'): RawSubmiss
   if (doc.errors.length > 0) {
     const seenLines = new Set<number>();
     for (const e of doc.errors) {
-      const problem = explainYamlError(e.code, e.message, text, locOf(e.pos[0]));
+      const problem = explainYamlError(e.code, e.message, input, locOf(e.pos[0]));
       if (seenLines.has(problem.loc!.line)) continue;
       seenLines.add(problem.loc!.line);
       raw.problems.push(problem);
@@ -80,7 +80,7 @@ const firstLine = (message: string) => message.split('\n')[0]!.replace(/ at line
 function explainYamlError(code: string, message: string, text: string, at: Loc): Problem {
   if (code === 'MISSING_CHAR' && /quote/.test(message)) {
     // The parser notices a missing closing quote only at the end of the file; point at the line that opened it.
-    const quote = /single/.test(message) ? "'" : '"';
+    const quote = message.includes("'quote") ? "'" : '"';
     const lines = text.split('\n');
     for (let i = 0; i < Math.min(lines.length, at.line); i++) {
       const value = lines[i]!.replace(/^\s*(-\s+)?[^:#]*:\s*/, '');
@@ -89,43 +89,143 @@ function explainYamlError(code: string, message: string, text: string, at: Loc):
     }
     return error('yaml.unclosedQuote', { quote }, { loc: at });
   }
-  if (code === 'BAD_INDENT' || code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY' || code === 'BAD_DEDENT')
-    return error('yaml.badIndent', undefined, { loc: at });
+  const lineText = (text.split('\n')[at.line - 1] ?? '').trim();
+  // Name the item when the line is one of the form's labels.
+  const key = /^(?:-\s+)?([^:：#]+?)\s*[:：]/.exec(lineText)?.[1];
+  const match = key ? matchKey(key) : undefined;
+  const field = match?.type === 'field' ? { field: match.field.id } : {};
+  if (code === 'MULTILINE_IMPLICIT_KEY' || (code === 'MISSING_CHAR' && /Implicit map keys/.test(message)))
+    return error('yaml.noColon', { text: lineText.slice(0, 30) }, { loc: at });
+  if (code === 'BAD_INDENT' || code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'BAD_DEDENT')
+    return error('yaml.badIndent', undefined, { loc: at, ...field });
   if (/document/i.test(message) && /multiple|more than one|Unexpected.*---|Source contains multiple/i.test(message))
     return error('yaml.multipleDocuments', undefined, { loc: at });
-  return error('yaml.syntax', { detail: firstLine(message) }, { loc: at });
+  return error('yaml.syntax', { detail: firstLine(message) }, { loc: at, ...field });
 }
 
 /**
- * Forgive the two slips Chinese keyboards make on nearly every hand-written file: a full-width
- * colon 「：」 or no space after the colon (「活动主题：让学习…」), and Tab indentation. Only lines whose
- * key is one of the form's labels are touched, and never inside a block scalar (`|`, `>`); each
- * repair is reported as a warning on its line.
+ * Forgive what Chinese keyboards and habits put in nearly every hand-written file, before the YAML
+ * parser sees it. Only lines whose key is one of the form's labels are touched, never the inside of
+ * a block scalar (`|`, `>`), and each repair that changes how the text reads is reported:
+ * - a full-width colon 「：」, no space after the colon, or no colon at all (「活动时间 11月15日」);
+ * - Tab indentation;
+ * - values YAML would misread: 「主办: 东湖区; 协办: …」 (a colon inside), 「#书香东湖#」 (YAML drops text
+ *   after ` #`), 「"书香东湖"亲子共读」 (quotes that do not enclose the whole value), a leading @ or `;
+ *   such a value is quoted as a whole, so exactly what was typed is read;
+ * - several lines of text under a label without `|`: YAML would fold them into one line; they are
+ *   read as lines (form.md: inner line breaks are kept);
+ * - a group label with text after it (「组织领导: 东湖区教育体育局」 above its items): an error, and the
+ *   items below are still read.
  */
 function repairLines(text: string): { text: string; problems: Problem[] } {
   const problems: Problem[] = [];
   const lines = text.split('\n');
+  const out: string[] = [];
+  const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].replace(/\t/g, '  ').length;
   let blockIndent = -1;
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
-    const indent = /^[ \t]*/.exec(line)![0];
+    const at = (column: number) => ({ loc: { line: i + 1, column } });
     if (blockIndent >= 0) {
-      if (line.trim() === '' || indent.replace(/\t/g, '  ').length > blockIndent) continue;
+      if (line.trim() === '' || indentOf(line) > blockIndent) {
+        out.push(line);
+        continue;
+      }
       blockIndent = -1;
     }
+    const indent = /^[ \t]*/.exec(line)![0];
     if (indent.includes('\t')) {
       line = indent.replace(/\t/g, '  ') + line.slice(indent.length);
-      problems.push(warning('yaml.tabFixed', undefined, { loc: { line: i + 1, column: 1 } }));
+      problems.push(warning('yaml.tabFixed', undefined, at(1)));
     }
-    const m = /^(\s*(?:-\s+)?)([^:：#'"\-\s][^:：#]*?)\s*(：|:(?=[^\s]))\s*(.*)$/.exec(line);
-    if (m && matchKey(m[2]!)) {
-      line = `${m[1]}${m[2]}:${m[4] ? ` ${m[4]}` : ''}`;
-      problems.push(warning('yaml.colonFixed', { key: m[2]! }, { loc: { line: i + 1, column: m[1]!.length + m[2]!.length + 1 } }));
+    let m = /^(\s*(?:-\s+)?)([^:：#'"\-\s][^:：#]*?)\s*(：|:)(\s*)(.*)$/.exec(line);
+    let match = m ? matchKey(m[2]!) : undefined;
+    if (m && match && (m[3] === '：' || (m[4] === '' && m[5] !== ''))) {
+      problems.push(warning('yaml.colonFixed', { key: m[2]! }, { ...at(m[1]!.length + m[2]!.length + 1), ...(match.type === 'field' ? { field: match.field.id } : {}) }));
     }
-    if (/:\s*[|>][-+0-9]*\s*(#.*)?$/.test(line)) blockIndent = /^\s*/.exec(line)![0].length;
-    lines[i] = line;
+    if (!m || !match) {
+      // 「活动时间 11月15日」: a label, a space, a value — and no colon.
+      const n = /^(\s*)(\S+)[ \u3000]+(\S.*)$/.exec(line);
+      const k = n ? matchKey(n[2]!) : undefined;
+      if (n && k?.type === 'field' && !/^[#-]/.test(n[2]!)) {
+        problems.push(warning('yaml.colonMissing', { key: n[2]! }, { ...at(n[1]!.length + n[2]!.length + 1), field: k.field.id }));
+        m = ['', n[1]!, n[2]!, ':', ' ', n[3]!] as unknown as RegExpExecArray;
+        match = k;
+      }
+    }
+    if (!m || !match) {
+      out.push(line);
+      if (/:\s*[|>][-+0-9]*\s*(#.*)?$/.test(line)) blockIndent = indentOf(line);
+      continue;
+    }
+    const lead = m[1]!;
+    const key = m[2]!;
+    let value = m[5]!.trim();
+    const keyIndent = indentOf(lead.replace(/-\s+$/, ''));
+    // The lines below that belong to this key (more indented), if any.
+    let next = i + 1;
+    while (next < lines.length && lines[next]!.trim() === '') next++;
+    const hasChildren = next < lines.length && indentOf(lines[next]!) > keyIndent && !/^\s*#/.test(lines[next]!);
+
+    if (match.type === 'group') {
+      if (value !== '' && !value.startsWith('#') && hasChildren) {
+        problems.push(error('group.valueBeforeItems', { group: match.group.label, value: value.slice(0, 30) }, at(lead.length + 1)));
+        value = '';
+      }
+      out.push(`${lead}${key}:${value ? ` ${value}` : ''}`);
+      continue;
+    }
+    const isText = match.field.kind === 'text' || match.field.kind === 'longText';
+    if (/^[|>][-+0-9]*\s*(#.*)?$/.test(value)) {
+      out.push(`${lead}${key}: ${value}`);
+      blockIndent = keyIndent;
+      continue;
+    }
+    // Several lines of text without `|`: keep them as lines. Written as one double-quoted scalar
+    // with an escaped line break ending each line, so every line keeps its line number.
+    if (isText && hasChildren && !/^\s*-\s/.test(lines[next]!) && !value.startsWith('"') && !value.startsWith("'")) {
+      let j = i + 1;
+      while (j < lines.length && (lines[j]!.trim() === '' || indentOf(lines[j]!) > keyIndent)) j++;
+      while (j > i + 1 && lines[j - 1]!.trim() === '') j--; // trailing blank lines are not text
+      const texts = [value, ...lines.slice(i + 1, j).map((l) => l.trim())];
+      const esc = (t: string) => JSON.stringify(t).slice(1, -1);
+      const childIndent = ' '.repeat(indentOf(lines[next]!));
+      texts.forEach((t, k) => {
+        const last = k === texts.length - 1;
+        // `\n\` at a line's end: a line feed, then YAML's escaped line break (which adds nothing).
+        const end = last ? '"' : k === 0 && value === '' ? '\\' : '\\n\\';
+        out.push(k === 0 ? `${lead}${key}: "${esc(t)}${end}` : `${childIndent}${esc(t)}${end}`);
+      });
+      i = j - 1;
+      continue;
+    }
+    // An opening quote never closed, with no continuation below: the quote is a slip.
+    if (/^["']/.test(value) && value.indexOf(value[0]!, 1) < 0 && !hasChildren) {
+      problems.push(warning('yaml.quoteFixed', { quote: value[0]! }, { ...at(lead.length + key.length + 3), field: match.field.id }));
+      value = JSON.stringify(value.slice(1).trim());
+    } else if (needsQuoting(value, isText)) {
+      if (/(^|\s)#/.test(value)) problems.push(warning('yaml.hashKept', { key }, { ...at(lead.length + key.length + 3), field: match.field.id }));
+      value = JSON.stringify(value);
+    }
+    out.push(`${lead}${key}:${value ? ` ${value}` : ''}`);
   }
-  return { text: lines.join('\n'), problems };
+  return { text: out.join('\n'), problems };
+}
+
+/** Would YAML misread this single-line value? (It is then quoted whole.) */
+function needsQuoting(value: string, isText: boolean): boolean {
+  if (value === '') return false;
+  if (value.startsWith('"') || value.startsWith("'")) {
+    const q = value[0]!;
+    const close = q === '"' ? /^"(?:[^"\\]|\\.)*"\s*(#.*)?$/ : /^'(?:[^']|'')*'\s*(#.*)?$/;
+    // Quotes around the whole value are YAML's own; quotes inside the text are text. An opening
+    // quote with no closing one on this line may continue on the next: left to the parser.
+    return !close.test(value) && value.indexOf(q, 1) > 0;
+  }
+  if (/^[@`%&*!]/.test(value)) return true;
+  if (isText && /^[[{]/.test(value)) return true;
+  if (/^[-?]\s/.test(value) && isText) return true;
+  return /:\s|:$|\s#|^#/.test(value);
 }
 
 function keyText(pair: Pair): string | undefined {
