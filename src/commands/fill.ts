@@ -186,6 +186,7 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
 
   const prompter = await createPrompter({ lang, env, write: (s) => io.out(s) });
   let currentDraft: string | undefined;
+  let draftUnit = unit?.name;
   try {
     if (!initial && opts.resume) {
       const found = await findDraft(home, campaign, unit, prompter, io);
@@ -209,6 +210,7 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
     }
 
     // ── the interview ─────────────────────────────────────────────────────────
+    if (typeof initial.values['district'] === 'string') draftUnit = initial.values['district'];
     const knownPath = draftPath(home, campaign, initial.values['district'] as string | undefined);
     io.out(t(lang, `\n${FURNITURE.title(campaign.year)}：逐项问答填写`, `\n${FURNITURE.title(campaign.year)}: interview`));
     io.out(
@@ -227,6 +229,7 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
       if (currentDraft !== path && state.values['district'] !== undefined && path !== knownPath)
         io.out(t(lang, `  （草稿保存在：${path}）`, `  (draft saved at ${path})`));
       currentDraft = path;
+      if (typeof state.values['district'] === 'string') draftUnit = state.values['district'];
     };
     const finished = await runInterview(initial, { prompter, campaign, lang, out: (s) => io.out(s), save, columns, ...(opts.yes ? { yes: true } : {}) });
 
@@ -252,7 +255,7 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
     if (e instanceof InterruptedError) {
       io.err(
         currentDraft
-          ? t(lang, `\n已退出。已填写的内容保存在草稿：${currentDraft}\n继续填写：lifelong-week fill --resume${unit ? ` --district ${unit.name}` : ''}`, `\nStopped. Your answers are in the draft ${currentDraft}\nResume with: lifelong-week fill --resume`)
+          ? t(lang, `\n已退出。已填写的内容保存在草稿：${currentDraft}\n继续填写：lifelong-week fill --resume${draftUnit ? ` --district ${draftUnit}` : ''}`, `\nStopped. Your answers are in the draft ${currentDraft}\nResume with: lifelong-week fill --resume`)
           : t(lang, '\n已退出，还没有保存任何内容。', '\nStopped; nothing was saved yet.'),
       );
     }

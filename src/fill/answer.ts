@@ -41,7 +41,9 @@ function readBack(field: Field, value: unknown, text: string, lang: Lang): strin
     }
     case 'contacts': {
       const list = value as Contact[];
-      return lang === 'en' ? `${list.length} contact(s): ${formatContacts(list)}` : `${list.length} 位联系人：${formatContacts(list)}`;
+      const shown = formatContacts(list);
+      if (list.length === 1 || shown === text) return shown;
+      return lang === 'en' ? `${list.length} contacts: ${shown}` : `${list.length} 位联系人：${shown}`;
     }
     default:
       return displayValue(field, value);
