@@ -2,11 +2,12 @@
  * End to end: the built CLI (`npm test` builds first) run in a temp dir, as a clerk or the city
  * centre would. Exit codes: 0 ok, 1 validation problems, 2 usage error.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../src/form/definition.js';
-import { cli, expectNoStackTrace, fixture, tempDir } from './helpers.js';
+import { BIN, cli, expectNoStackTrace, fixture, tempDir } from './helpers.js';
 
 const json = (stdout: string) => JSON.parse(stdout) as {
   campaign: { year: number; city: string };
@@ -200,8 +201,10 @@ describe('--campaign', () => {
     expect(cli(['validate', '--campaign', campaign2024, fixture('sample', '东湖区.yaml')]).code).toBe(1);
   });
   it.each([
-    ['bad-date.yaml', ['deadline', '不是一个存在的日期', '第 7 行']],
+    ['bad-date.yaml', ['deadline', '必须是存在的日期', '第 7 行']],
+    ['bad-key.yaml', ['缺少「deadline」', '第 7 行', '是不是「deadline」']],
     ['bad-roster.yaml', ['roster', '同时属于']],
+    ['bad-mixed.yaml', ['第 8 行 deadline：报送截止日期 2024-10-15 早于活动开始日期 2024-11-01', 'contacts.0.phone', '「1997913612」不是有效的电话号码', '名册中「东湖区」出现了两次']],
   ])('a campaign file with a mistake (%s) is a usage error saying where', (name, texts) => {
     const r = cli(['validate', '--campaign', fixture('campaign', name), fixture('sample')]);
     expect(r.code).toBe(2);
@@ -291,4 +294,43 @@ describe('template --format yaml', () => {
     expect(r.stderr).toContain('是不是「青山湖区」');
     expect(cli(['template', '--format', 'odt']).code).toBe(2);
   });
+});
+
+describe('validate accounts for every file in a folder', () => {
+  it('links: a broken one, one to a folder, one beside its target — all listed, the real name read', () => {
+    const dir = tempDir();
+    copyFileSync(fixture('sample', '东湖区.yaml'), join(dir, '东湖区.yaml'));
+    mkdirSync(join(dir, '子文件夹'));
+    copyFileSync(fixture('sample', '西湖区.yaml'), join(dir, '子文件夹', '西湖区.yaml'));
+    symlinkSync(join(dir, '东湖区.yaml'), join(dir, '0-链接.yaml'));
+    symlinkSync(join(dir, '不存在.yaml'), join(dir, '坏链接.yaml'));
+    symlinkSync(join(dir, '子文件夹'), join(dir, '文件夹链接'));
+    const r = cli(['validate', '--json', dir]);
+    const files = json(r.stdout).files.map((f) => [f.path, f.fate, f.status, f.issues[0]?.code]);
+    expect(files).toEqual([
+      ['0-链接.yaml', 'unsupported', undefined, 'file.duplicate'],
+      ['东湖区.yaml', 'submission', 'valid', undefined],
+      ['坏链接.yaml', 'unreadable', 'invalid', 'file.brokenLink'],
+      ['子文件夹/西湖区.yaml', 'submission', 'valid', 'count.approximate'],
+      ['文件夹链接/', 'unsupported', undefined, 'file.folderLink'],
+    ]);
+    expect(r.code).toBe(1); // the broken link is an error the centre must see
+  });
+
+  const asNobody = process.getuid?.() === 0 && spawnSync('runuser', ['--help']).status === 0;
+  it.skipIf(!asNobody)('a folder without read permission is listed, and the rest is still checked', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    copyFileSync(fixture('sample', '东湖区.yaml'), join(dir, '东湖区.yaml'));
+    mkdirSync(join(dir, '锁住的'));
+    chmodSync(join(dir, '锁住的'), 0o000);
+    const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, BIN, 'validate', '--json', dir], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8' } });
+    const report = json(r.stdout);
+    expect(report.files.map((f) => [f.path, f.fate])).toEqual([
+      ['东湖区.yaml', 'submission'],
+      ['锁住的/', 'unreadable'],
+    ]);
+    expect(report.files[1]!.issues[0]!.message).toContain('没有读取权限');
+  });
+  if (!asNobody) console.warn('skipped: the permission test needs root and runuser');
 });

@@ -5,12 +5,10 @@
  */
 import * as z from 'zod/mini';
 
-const isoDate = z
-  .string()
-  .check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写成 YYYY-MM-DD，如 2023-11-30' }),
-    z.refine((s) => isRealDate(s), { message: '不是一个存在的日期' }),
-  );
+/*
+ * Messages here are keys of CAMPAIGN_MESSAGES (`parse.ts`), said in the user's language there.
+ */
+const isoDate = z.string().check(z.refine((s) => isRealDate(s), { message: 'campaign.date' }));
 const nonEmpty = () => z.string().check(z.minLength(1));
 
 export function isRealDate(iso: string): boolean {
@@ -35,8 +33,8 @@ export const campaignSchema = z
     window: z.strictObject({ start: isoDate, end: isoDate }),
     /** Inclusive, in `timezone`: late means received after 23:59:59 of this day. */
     deadline: isoDate,
-    timezone: z._default(z.string().check(z.regex(/^[+-]\d{2}:\d{2}$/, { message: '时区应写成 +08:00 这样的格式' })), '+08:00'),
-    mailbox: z.email({ message: '不是有效的邮箱地址' }),
+    timezone: z._default(z.string().check(z.regex(/^[+-]\d{2}:\d{2}$/, { message: 'campaign.timezone' })), '+08:00'),
+    mailbox: z.email({ message: 'campaign.email' }),
     contacts: z._default(z.array(z.strictObject({ name: nonEmpty(), org: z.optional(z.string()), phone: nonEmpty() })), []),
     roster: z
       .array(
@@ -47,25 +45,34 @@ export const campaignSchema = z
           aliases: z._default(z.array(nonEmpty()), []),
         }),
       )
-      .check(z.minLength(1, { message: '名册至少要有一个单位' })),
+      .check(z.minLength(1, { message: 'campaign.emptyRoster' })),
   })
-  .check(z.superRefine((c, ctx) => {
-    if (c.window.end < c.window.start)
-      ctx.addIssue({ code: 'custom', path: ['window', 'end'], message: '活动期结束日期早于开始日期' });
-    const seen = new Map<string, string>();
-    for (const [i, unit] of c.roster.entries()) {
-      for (const name of [unit.name, ...unit.aliases]) {
-        const other = seen.get(name);
-        if (other !== undefined && other !== unit.name)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['roster', i, 'aliases'],
-            message: `名称「${name}」同时属于「${other}」和「${unit.name}」`,
-          });
-        seen.set(name, unit.name);
+  .check(
+    z.superRefine((c, ctx) => {
+      const issue = (path: Array<string | number>, message: string, params?: Record<string, string | number>) =>
+        ctx.addIssue({ code: 'custom', path, message, ...(params ? { params } : {}) });
+      if (c.window.end < c.window.start) issue(['window', 'end'], 'campaign.windowOrder');
+      if (c.deadline < c.window.start) issue(['deadline'], 'campaign.deadlineBeforeWindow', { deadline: c.deadline, start: c.window.start });
+      for (const key of ['start', 'end'] as const)
+        if (!c.window[key].startsWith(String(c.year))) issue(['window', key], 'campaign.windowYear', { date: c.window[key], year: c.year });
+      c.contacts.forEach((contact, i) => {
+        if (!PHONE.test(contact.phone.replace(/[\s-]/g, ''))) issue(['contacts', i, 'phone'], 'campaign.phone', { phone: contact.phone });
+      });
+      const seen = new Map<string, string>();
+      for (const [i, unit] of c.roster.entries()) {
+        if (c.roster.findIndex((u) => u.name === unit.name) !== i) issue(['roster', i, 'name'], 'campaign.duplicateUnit', { name: unit.name });
+        for (const name of unit.aliases) {
+          const other = seen.get(name) ?? c.roster.find((u) => u.name === name && u !== unit)?.name;
+          if (other !== undefined && other !== unit.name) issue(['roster', i, 'aliases'], 'campaign.aliasClash', { name, other, unit: unit.name });
+          seen.set(name, unit.name);
+        }
+        seen.set(unit.name, unit.name);
       }
-    }
-  }));
+    }),
+  );
+
+/** A mobile number, or a landline with its area code (as 联系人及电话 on the form). */
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}\d{7,8})$/;
 
 export type Campaign = z.output<typeof campaignSchema>;
 export type RosterUnit = Campaign['roster'][number];

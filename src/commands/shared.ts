@@ -20,7 +20,8 @@ export async function loadCampaign(path: string | undefined, lang: Lang): Promis
     );
   }
   // The parser (and Zod's message locales) load only when a campaign file is given.
-  const { parseCampaign } = await import('../campaign/parse.js');
+  const { parseCampaign, configureZodLocale } = await import('../campaign/parse.js');
+  await configureZodLocale(lang);
   const parsed = parseCampaign(bytes, lang);
   if (parsed.ok) return parsed.campaign;
   throw new UsageError(

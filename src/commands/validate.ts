@@ -6,6 +6,7 @@ import type { Io } from '../core/io.js';
 import { t } from '../core/lang.js';
 import { buildReport, hasErrors, renderText } from '../report/validation.js';
 import { checkFile, type InputFile } from '../validate/check.js';
+import { error, warning } from '../core/problem.js';
 import { loadCampaign } from './shared.js';
 
 export interface ValidateOptions {
@@ -16,8 +17,7 @@ export interface ValidateOptions {
 /** Every file under the named paths, in a stable order, with the path the user will recognise. */
 export async function collectFiles(paths: readonly string[], io: Io): Promise<InputFile[]> {
   const { lang } = io;
-  const files: InputFile[] = [];
-  const seen = new Set<string>();
+  const found: Found[] = [];
   for (const arg of paths) {
     let info;
     try {
@@ -32,43 +32,93 @@ export async function collectFiles(paths: readonly string[], io: Io): Promise<In
       );
     }
     if (info.isDirectory()) {
-      const found: InputFile[] = [];
-      await walk(arg, arg, found, seen, paths.length > 1);
-      if (found.length === 0)
+      const before = found.length;
+      await walk(arg, arg, found, paths.length > 1);
+      if (found.length === before)
         throw new UsageError(t(lang, `文件夹「${arg}」是空的，没有可检查的文件。`, `The folder “${arg}” is empty.`));
-      files.push(...found);
     } else {
-      const real = await realpath(arg);
-      if (seen.has(real)) continue;
-      seen.add(real);
-      files.push(inputFile(arg, arg, info.size));
+      found.push({ full: arg, display: arg, size: info.size, link: false, real: await realpath(arg).catch(() => arg) });
     }
   }
-  return files;
+  return dedupe(found);
 }
 
-function inputFile(path: string, display: string, size: number): InputFile {
-  return { path: display, size, load: () => readFile(path) };
+interface Found {
+  full: string;
+  display: string;
+  size: number;
+  /** Reached through a symbolic link. */
+  link: boolean;
+  real?: string;
+  preset?: InputFile['preset'];
 }
 
-async function walk(root: string, dir: string, out: InputFile[], seen: Set<string>, prefixRoot: boolean): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/**
+ * The same file reached twice (a link beside its target, a file named twice) is read once, under
+ * the name that is not a link; the other names are listed, never silently dropped.
+ */
+function dedupe(found: Found[]): InputFile[] {
+  const primary = new Map<string, Found>();
+  for (const f of found) {
+    if (!f.real || f.preset) continue;
+    const seen = primary.get(f.real);
+    if (!seen || (seen.link && !f.link)) primary.set(f.real, f);
+  }
+  return found.map((f): InputFile => {
+    if (f.preset) return { path: f.display, size: 0, load: () => readFile(f.full), preset: f.preset };
+    const first = f.real ? primary.get(f.real) : undefined;
+    if (first && first !== f)
+      return { path: f.display, size: f.size, load: () => readFile(f.full), preset: { fate: 'unsupported', problem: warning('file.duplicate', { of: first.display }) } };
+    return { path: f.display, size: f.size, load: () => readFile(f.full) };
+  });
+}
+
+async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean): Promise<void> {
+  const show = (full: string) => {
+    const rel = relative(root, full).split(sep).join('/');
+    if (rel === '') return root.replace(/[\\/]+$/, '');
+    return prefixRoot ? `${root.replace(/[\\/]+$/, '')}/${rel}` : rel;
+  };
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    // One locked folder must not stop the batch: list it and go on.
+    out.push({ full: dir, display: `${show(dir)}/`, size: 0, link: false, preset: { fate: 'unreadable', problem: error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? 'EIO' }) } });
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = join(dir, entry.name);
-    let real: string;
-    let info;
-    try {
-      real = await realpath(full);
-      info = await stat(full);
-    } catch {
-      continue; // a dangling link: nothing to read
+    const display = show(full);
+    if (entry.isDirectory()) {
+      await walk(root, full, out, prefixRoot);
+      continue;
     }
-    if (seen.has(real)) continue;
-    seen.add(real);
-    const rel = relative(root, full).split(sep).join('/');
-    if (info.isDirectory()) await walk(root, full, out, seen, prefixRoot);
-    else if (info.isFile()) out.push(inputFile(full, prefixRoot ? `${root.replace(/[\\/]+$/, '')}/${rel}` : rel, info.size));
+    if (entry.isSymbolicLink()) {
+      let target;
+      try {
+        target = await stat(full);
+      } catch {
+        out.push({ full, display, size: 0, link: true, preset: { fate: 'unreadable', problem: error('file.brokenLink') } });
+        continue;
+      }
+      if (target.isDirectory()) {
+        out.push({ full, display: `${display}/`, size: 0, link: true, preset: { fate: 'unsupported', problem: warning('file.folderLink') } });
+        continue;
+      }
+      out.push({ full, display, size: target.size, link: true, real: await realpath(full).catch(() => full) });
+      continue;
+    }
+    if (!entry.isFile()) continue; // sockets, FIFOs: not something a mailbox holds
+    let size = 0;
+    try {
+      size = (await stat(full)).size;
+    } catch (e) {
+      out.push({ full, display, size: 0, link: false, preset: { fate: 'unreadable', problem: error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? 'EIO' }) } });
+      continue;
+    }
+    out.push({ full, display, size, link: false, real: await realpath(full).catch(() => full) });
   }
 }
 

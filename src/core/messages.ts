@@ -61,8 +61,20 @@ export const MESSAGES = {
     en: () => 'The table was edited after the file was made; what the table shows is used.',
   },
   'file.readFailed': {
-    zh: (p) => `无法读取文件：${s(p.reason)}`,
-    en: (p) => `Could not read the file: ${s(p.reason)}`,
+    zh: (p) => `无法读取：${FS_REASONS_ZH[s(p.reason)] ?? `系统错误 ${s(p.reason)}`}。`,
+    en: (p) => `Could not read it: ${FS_REASONS_EN[s(p.reason)] ?? `system error ${s(p.reason)}`}.`,
+  },
+  'file.brokenLink': {
+    zh: () => '这是一个快捷方式（符号链接），它指向的文件已不存在。',
+    en: () => 'A symbolic link whose target no longer exists.',
+  },
+  'file.folderLink': {
+    zh: () => '这是指向另一个文件夹的快捷方式（符号链接），没有进入检查；如需检查请直接指定那个文件夹。',
+    en: () => 'A symbolic link to a folder; not followed. Name that folder directly to check it.',
+  },
+  'file.duplicate': {
+    zh: (p) => `与「${s(p.of)}」是同一个文件（快捷方式或重复指定），只检查一次。`,
+    en: (p) => `The same file as “${s(p.of)}” (a link or named twice); checked once.`,
   },
   // ── syntax ───────────────────────────────────────────────────────────────
   'yaml.syntax': {
@@ -279,6 +291,26 @@ export const MESSAGES = {
 } satisfies Record<string, { zh: Template; en: Template }>;
 
 export type MessageCode = keyof typeof MESSAGES;
+
+/** File-system error codes in words a clerk understands. */
+const FS_REASONS_ZH: Record<string, string> = {
+  EACCES: '没有读取权限',
+  EPERM: '没有读取权限',
+  ENOENT: '文件已被删除或移动',
+  EISDIR: '这是一个文件夹',
+  EIO: '磁盘读取出错',
+  EBUSY: '文件正被其他程序占用',
+  ELOOP: '快捷方式循环指向自己',
+};
+const FS_REASONS_EN: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOENT: 'the file was deleted or moved',
+  EISDIR: 'it is a folder',
+  EIO: 'a disk read error',
+  EBUSY: 'the file is in use by another program',
+  ELOOP: 'a link that points to itself',
+};
 
 export function formatMessage(code: MessageCode, params: Params | undefined, lang: Lang): string {
   const entry: { zh: Template; en: Template } = MESSAGES[code];

@@ -77,7 +77,7 @@ export function readYamlText(input: string, format: 'yaml' | 'json'): RawSubmiss
 const firstLine = (message: string) => message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 
 /** The YAML library's errors (English, often reported where it gave up) as located Chinese advice. */
-function explainYamlError(code: string, message: string, text: string, at: Loc): Problem {
+export function explainYamlError(code: string, message: string, text: string, at: Loc): Problem {
   if (code === 'MISSING_CHAR' && /quote/.test(message)) {
     // The parser notices a missing closing quote only at the end of the file; point at the line that opened it.
     const quote = message.includes("'quote") ? "'" : '"';

@@ -35,6 +35,8 @@ export interface InputFile {
   size: number;
   /** Loads the bytes; not called for files rejected by name or size. */
   load(): Promise<Uint8Array>;
+  /** Decided before reading (a folder without permission, a broken link, the same file twice). */
+  preset?: { fate: Fate; problem: Problem };
 }
 
 const baseName = (p: string) => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'), p.lastIndexOf('!')) + 1);
@@ -50,6 +52,14 @@ export function formatBytes(n: number): string {
 }
 
 export async function checkFile(input: InputFile, campaign: Campaign): Promise<FileResult> {
+  if (input.preset)
+    return {
+      path: input.path,
+      format: 'other',
+      fate: input.preset.fate,
+      ...(input.preset.fate === 'unreadable' ? { status: 'invalid' as const } : {}),
+      problems: [input.preset.problem],
+    };
   const name = baseName(input.path);
   const reader = readerFor(name);
   if (!reader || isHiddenName(name)) {
