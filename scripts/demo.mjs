@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = `${root}bin/lifelong-week`;
+const bold = process.stdout.isTTY && !process.env.NO_COLOR ? (t) => `\x1b[1m${t}\x1b[0m` : (t) => t;
 const step = (title, args) => {
-  console.log(`\n\x1b[1m$ lifelong-week ${args.join(' ')}\x1b[0m   # ${title}\n`);
+  console.log(`\n${bold(`$ lifelong-week ${args.join(' ')}`)}   # ${title}\n`);
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'inherit' });
   return r.status ?? 1;
 };

@@ -47,6 +47,8 @@ export interface GlobalOptions {
 
 function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command {
   const zh = lang === 'zh';
+  /** An argument placeholder in the user's language: <文件> / <file>. */
+  const ph = (zhName: string, enName: string) => t(lang, zhName, enName);
   const program = new Command('lifelong-week');
   program
     .description(
@@ -58,9 +60,9 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     )
     .version(version(), '-V, --version', t(lang, '显示版本号', 'show the version'))
     .helpOption('-h, --help', t(lang, '显示帮助', 'show help'))
-    .helpCommand('help [命令]', t(lang, '显示某个命令的帮助', 'show help for a command'))
-    .addOption(new Option('--lang <语言>', t(lang, '界面语言：zh（中文，默认）或 en', 'language: zh (default) or en')))
-    .option('--campaign <文件>', t(lang, '使用其他年度或城市的活动配置（YAML/JSON），代替内置的 2023 年南昌市配置', 'campaign file (YAML/JSON) replacing the built-in 2023 南昌市 campaign'))
+    .helpCommand(`help [${ph('命令', 'command')}]`, t(lang, '显示某个命令的帮助', 'show help for a command'))
+    .addOption(new Option(`--lang <${ph('语言', 'lang')}>`, t(lang, '界面语言：zh（中文，默认）或 en', 'language: zh (default) or en')))
+    .option(`--campaign <${ph('文件', 'file')}>`, t(lang, '使用其他年度或城市的活动配置（YAML/JSON），代替内置的 2023 年南昌市配置', 'campaign file (YAML/JSON) replacing the built-in 2023 南昌市 campaign'))
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
@@ -68,6 +70,8 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
       styleTitle: (title) => (zh ? (TITLES_ZH[title] ?? title) : title),
       // Chinese characters take two columns in a terminal; commander counts them as one.
       displayWidth: (text) => displayWidth(text),
+      // The command list shows each command's own (translated) usage, not commander's 「[options]」.
+      subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`.trim(),
       sortSubcommands: false,
     });
   if (zh) program.usage('[选项] [命令]');
@@ -77,9 +81,9 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
 
   const usage = (cmd: Command, zhUsage: string) => (zh ? cmd.usage(zhUsage) : cmd);
 
-  usage(program.command('validate'), '[选项] <路径...>')
+  usage(program.command('validate'), `[选项] <${ph('路径...', 'paths...')}>`)
     .description(t(lang, '检查报送文件（YAML/JSON）或整个文件夹，列出每个文件的问题', 'check submission files or folders and report every problem'))
-    .argument('<路径...>', t(lang, '报送文件或文件夹', 'files or folders'))
+    .argument(`<${ph('路径...', 'paths...')}>`, t(lang, '报送文件或文件夹', 'files or folders'))
     .option('--json', t(lang, '以 JSON 输出检查结果（供其他程序使用）', 'print the report as JSON'))
     .action((paths: string[], opts: { json?: boolean }, cmd: Command) =>
       run(import('./commands/validate.js').then((m) => m.runValidate(paths, { ...opts, ...globals(cmd) }, io()))),
@@ -87,28 +91,28 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
 
   usage(program.command('template'), '[选项]')
     .description(t(lang, '生成空白模板：YAML（填写用）、Word 和 PDF（打印或手工填写用）', 'write blank templates: YAML, Word and PDF'))
-    .option('--format <格式>', t(lang, '模板格式，可多选，用逗号分隔：yaml,docx,pdf', 'formats, comma-separated: yaml,docx,pdf'), 'yaml')
-    .option('--district <县区>', t(lang, '预先填好举办县区和盖章单位，如「东湖区」', 'prefill the unit and its department, e.g. 东湖区'))
+    .option(`--format <${ph('格式', 'formats')}>`, t(lang, '模板格式，可多选，用逗号分隔：yaml,docx,pdf（默认 yaml）', 'formats, comma-separated: yaml,docx,pdf (default yaml)'))
+    .option(`--district <${ph('县区', 'unit')}>`, t(lang, '预先填好举办县区和盖章单位，如「东湖区」', 'prefill the unit and its department, e.g. 东湖区'))
     .option('--fillable', t(lang, 'PDF 做成可在阅读器中直接填写的表单', 'make the PDF a fillable form'))
-    .option('-o, --output <文件或文件夹>', t(lang, '写入的文件（单一格式）或文件夹；只生成 YAML 且不指定时输出到屏幕', 'output file (one format) or folder; YAML alone goes to standard output by default'))
+    .option(`-o, --output <${ph('文件或文件夹', 'file-or-folder')}>`, t(lang, '写入的文件（单一格式）或文件夹；只生成 YAML 且不指定时输出到屏幕', 'output file (one format) or folder; YAML alone goes to standard output by default'))
     .option('--force', t(lang, '覆盖已存在的文件', 'overwrite existing files'))
-    .action((opts: { format: string; district?: string; output?: string; force?: boolean; fillable?: boolean }, cmd: Command) =>
-      run(import('./commands/template.js').then((m) => m.runTemplate({ ...opts, ...globals(cmd) }, io()))),
+    .action((opts: { format?: string; district?: string; output?: string; force?: boolean; fillable?: boolean }, cmd: Command) =>
+      run(import('./commands/template.js').then((m) => m.runTemplate({ ...opts, format: opts.format ?? 'yaml', ...globals(cmd) }, io()))),
     );
 
-  usage(program.command('render'), '[选项] <报送文件>')
+  usage(program.command('render'), `[选项] <${ph('报送文件', 'submission')}>`)
     .description(t(lang, '把报送文件（YAML/JSON）生成为 Word 和 PDF，用于打印、盖章和报送', 'render a submission as DOCX and PDF'))
-    .argument('<报送文件>', t(lang, '填好的 YAML 或 JSON 文件', 'a filled YAML or JSON file'))
-    .option('--format <格式>', t(lang, '输出格式，用逗号分隔：docx,pdf', 'formats: docx,pdf'), 'docx,pdf')
-    .option('-o, --output <文件夹>', t(lang, '输出到哪个文件夹（默认与报送文件相同）', 'output folder (default: beside the submission)'))
+    .argument(`<${ph('报送文件', 'submission')}>`, t(lang, '填好的 YAML 或 JSON 文件', 'a filled YAML or JSON file'))
+    .option(`--format <${ph('格式', 'formats')}>`, t(lang, '输出格式，用逗号分隔：docx,pdf（默认两种都生成）', 'formats: docx,pdf (default both)'))
+    .option(`-o, --output <${ph('文件夹', 'folder')}>`, t(lang, '输出到哪个文件夹（默认与报送文件相同）', 'output folder (default: beside the submission)'))
     .option('--force', t(lang, '覆盖已存在的文件', 'overwrite existing files'))
-    .action((file: string, opts: { format: string; output?: string; force?: boolean }, cmd: Command) =>
-      run(import('./commands/render.js').then((m) => m.runRender(file, { ...opts, ...globals(cmd) }, io()))),
+    .action((file: string, opts: { format?: string; output?: string; force?: boolean }, cmd: Command) =>
+      run(import('./commands/render.js').then((m) => m.runRender(file, { ...opts, format: opts.format ?? 'docx,pdf', ...globals(cmd) }, io()))),
     );
 
   usage(program.command('schema'), '[选项]')
     .description(t(lang, '输出 YAML 报送格式的 JSON Schema（编辑器据此提示和检查）', 'print the JSON Schema of the YAML format'))
-    .option('-o, --output <文件>', t(lang, '写入文件（默认输出到屏幕）', 'write to a file (default: standard output)'))
+    .option(`-o, --output <${ph('文件', 'file')}>`, t(lang, '写入文件（默认输出到屏幕）', 'write to a file (default: standard output)'))
     .option('--force', t(lang, '覆盖已存在的文件', 'overwrite an existing file'))
     .action((opts: { output?: string; force?: boolean }, cmd: Command) =>
       run(import('./commands/schema.js').then((m) => m.runSchema({ ...opts, ...globals(cmd) }, io()))),
@@ -116,12 +120,12 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
 
   usage(program.command('fill'), '[选项]')
     .description(t(lang, '逐项问答填写统计表，生成 YAML、Word 和 PDF', 'fill the form by interview, then write YAML, DOCX and PDF'))
-    .option('--from <文件>', t(lang, '从已有的报送文件（YAML/JSON/本工具生成的 Word）预填，只问缺少或有误的项目', 'prefill from a submission file; ask only what is missing or invalid'))
+    .option(`--from <${ph('文件', 'file')}>`, t(lang, '从已有的报送文件（YAML/JSON/本工具生成的 Word）预填，只问缺少或有误的项目', 'prefill from a submission file; ask only what is missing or invalid'))
     .option('--yes', t(lang, '不再确认，直接生成（配合 --from，可在脚本中使用）', 'do not ask for confirmation (with --from: non-interactive)'))
     .option('--resume', t(lang, '继续上次未完成的填写（草稿）', 'continue the unfinished draft'))
-    .option('-o, --output <文件夹>', t(lang, '输出到哪个文件夹（默认当前文件夹）', 'output folder (default: current folder)'))
+    .option(`-o, --output <${ph('文件夹', 'folder')}>`, t(lang, '输出到哪个文件夹（默认当前文件夹）', 'output folder (default: current folder)'))
     .option('--force', t(lang, '覆盖已存在的文件', 'overwrite existing files'))
-    .option('--district <县区>', t(lang, '预先选定举办县区，如「东湖区」', 'preselect the unit, e.g. 东湖区'))
+    .option(`--district <${ph('县区', 'unit')}>`, t(lang, '预先选定举办县区，如「东湖区」', 'preselect the unit, e.g. 东湖区'))
     .action((opts: { from?: string; yes?: boolean; resume?: boolean; output?: string; force?: boolean; district?: string }, cmd: Command) =>
       run(import('./commands/fill.js').then((m) => m.runFill({ ...opts, ...globals(cmd) }, io()))),
     );

@@ -18,7 +18,8 @@ const summary = (r: FileResult) => r.problems.map((p) => `${p.severity}:${p.code
 /** `line`: where the last listed problem points. */
 const EXPECTED: Record<string, { fate?: string; status: 'valid' | 'invalid'; problems: string[]; line?: number }> = {
   'missing-required.yaml': { status: 'invalid', problems: ['error:required@participation.participantCount', 'error:required@content.outcomes'] },
-  'unknown-key.yaml': { status: 'invalid', problems: ['error:required@participation.participantCount', 'error:key.unknown'], line: 19 },
+  // The mistyped key's own error names the label; no second "missing" error for it.
+  'unknown-key.yaml': { status: 'invalid', problems: ['error:key.unknown'], line: 19 },
   'duplicate-key.yaml': { status: 'invalid', problems: ['error:key.duplicate@leadership.coordinator'], line: 16 },
   'count-vague.yaml': { status: 'invalid', problems: ['error:count.vague@participation.participantCount'], line: 19 },
   'count-approximate.yaml': { status: 'valid', problems: ['warning:count.approximate@participation.participantCount'] },
@@ -158,5 +159,19 @@ describe('the sample submissions', () => {
     const expected = structuredClone(original.data) as { contacts: Array<{ name: string }> };
     if (name === 'gbk.yaml') expected.contacts[1]!.name = '李 华';
     expect(r.data).toEqual(expected);
+  });
+});
+
+describe('locations', () => {
+  it('a problem with one contact in a list points at that contact’s line', async () => {
+    const { readYamlText } = await import('../src/read/yaml.js');
+    const { validateRaw } = await import('../src/validate/validate.js');
+    const text = '举办县区: 东湖区\n联系人及电话:\n  - 姓名: 张敏\n    电话: 0791-86771234\n  - 姓名: 李华\n  - 电话: 13907912345\n';
+    const r = validateRaw(readYamlText(text, 'yaml'), NANCHANG_2023);
+    const contacts = r.problems.filter((p) => p.field === 'contacts').map((p) => [p.code, p.loc?.line]);
+    expect(contacts).toEqual([
+      ['contacts.noPhone', 5],
+      ['contacts.noName', 6],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 /** `lifelong-week template`: blank templates for the units (YAML to fill in; Word and PDF to print or fill by hand). */
+import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Campaign, RosterUnit } from '../campaign/campaign.js';
@@ -47,7 +48,12 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
 
   // -o names a file when one format is asked for and the name ends in its extension; else a folder.
   const single = formats.length === 1 ? formats[0]! : undefined;
-  const outputIsFile = Boolean(opts.output && single && new RegExp(`\\.(${single === 'yaml' ? 'ya?ml' : single})$`, 'i').test(opts.output));
+  const outputIsFile = Boolean(
+    opts.output &&
+      single &&
+      new RegExp(`\\.(${single === 'yaml' ? 'ya?ml' : single})$`, 'i').test(opts.output) &&
+      !(await stat(opts.output).catch(() => undefined))?.isDirectory(),
+  );
   const dir = opts.output ? (outputIsFile ? dirname(opts.output) : opts.output) : '.';
 
   const written: string[] = [];

@@ -2,7 +2,7 @@
  * The terminal and the file system, for command modules only (the core stays pure).
  */
 import { constants } from 'node:fs';
-import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import type { Lang } from './messages.js';
 import { UsageError } from './errors.js';
@@ -50,6 +50,10 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   opts: { force: boolean; lang: Lang },
 ): Promise<void> {
+  if ((await stat(path).catch(() => undefined))?.isDirectory())
+    throw new UsageError(
+      opts.lang === 'en' ? `${path} is a folder; name a file to write.` : `「${path}」是一个文件夹，请指定要写入的文件名。`,
+    );
   if (!opts.force && (await exists(path)))
     throw new UsageError(
       opts.lang === 'en'

@@ -17,7 +17,7 @@ export const MESSAGES = {
     en: () => 'The file is empty. Generate a template with `lifelong-week template --format yaml` and fill it in.',
   },
   'file.binary': {
-    zh: (p) => `这不是文本文件（看起来是${s(p.kind) || '二进制内容'}），无法按 ${s(p.format)} 读取。请确认文件扩展名是否正确。`,
+    zh: (p) => `这不是文本文件（看起来是${p.kind ? (/^[A-Za-z0-9]/.test(s(p.kind)) ? ` ${s(p.kind)}` : s(p.kind)) : '二进制内容'}），无法按 ${s(p.format)} 读取。请确认文件扩展名是否正确。`,
     en: (p) => `This is not a text file (looks like ${s(p.kind) || 'binary data'}); it cannot be read as ${s(p.format)}. Check the file extension.`,
   },
   'file.tooLarge': {
@@ -160,8 +160,8 @@ export const MESSAGES = {
   },
   // ── values ───────────────────────────────────────────────────────────────
   required: {
-    zh: (p) => `「${s(p.label)}」未填写。${s(p.hint)}${p.example ? `，例如：${s(p.example)}` : ''}。`,
-    en: (p) => `“${s(p.label)}” is missing. ${s(p.hint)}${p.example ? `, e.g. ${s(p.example)}` : ''}.`,
+    zh: (p) => `「${s(p.label)}」未填写。${s(p.hint)}${p.example ? `，例如：${s(p.example).replace(/[。.]$/, '')}` : ''}。`,
+    en: (p) => `“${s(p.label)}” is missing. ${s(p.hintEn || p.hint)}${p.example ? `, e.g. ${s(p.example).replace(/[。.]$/, '')}` : ''}.`,
   },
   'value.notText': {
     zh: () => '这里应填写一段文字，而不是列表或分项。',

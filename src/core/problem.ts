@@ -43,6 +43,8 @@ export interface RawEntry {
   value: unknown;
   /** Where the value starts (for YAML/JSON: the node; for tables: the cell). */
   loc?: Loc;
+  /** For a list: where each item starts, so a problem with the 2nd contact points at its line. */
+  itemLocs?: Loc[];
 }
 
 /**

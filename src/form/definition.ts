@@ -307,7 +307,7 @@ export const FORM = [
     kind: 'longText',
     required: false,
     placement: 'row',
-    hint: '其他需要说明的情况（选填）',
+    hint: '其他需要说明的情况',
     hintEn: 'Anything else (optional)',
     example: '无',
   }),

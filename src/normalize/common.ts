@@ -7,7 +7,7 @@ export interface Normalized<T> {
   value?: T;
   /** The text the user wrote, when it differs from how the value is displayed. */
   original?: string;
-  problems: Array<{ severity: Severity; code: MessageCode; params?: Params }>;
+  problems: Array<{ severity: Severity; code: MessageCode; params?: Params; /** which list item */ item?: number }>;
 }
 
 export const ok = <T>(value: T, original?: string): Normalized<T> => ({

@@ -92,38 +92,46 @@ const pick = (o: Record<string, unknown>, keys: string[]) => {
   return undefined;
 };
 
+/** One item of a contact list: {姓名, 电话} or 「姓名 电话」; undefined when it is neither. */
+function readItem(item: unknown, problems: Problems): ContactValue[] | undefined {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+    const text = scalarText(item);
+    if (text === undefined) return undefined;
+    return typeof text === 'string' ? parseText(text, problems) : [];
+  }
+  const o = item as Record<string, unknown>;
+  const name = scalarText(pick(o, NAME_KEYS));
+  const phoneText = scalarText(pick(o, PHONE_KEYS));
+  if (!name && !phoneText) return [];
+  if (typeof phoneText !== 'string') {
+    problems.push({ severity: 'error', code: 'contacts.noPhone', params: { name: typeof name === 'string' ? name : '' } });
+    return [];
+  }
+  if (typeof name !== 'string') {
+    problems.push({ severity: 'error', code: 'contacts.noName', params: { phone: phoneText } });
+    return [];
+  }
+  const phones = phoneText.split(/[、,，;；/]/).map((p) => p.trim()).filter(Boolean);
+  const normalized = phones.map((p) => normalizePhone(p));
+  const bad = phones.find((_, i) => normalized[i] === undefined);
+  if (bad !== undefined) {
+    problems.push({ severity: 'error', code: 'contacts.badPhone', params: { phone: bad } });
+    return [];
+  }
+  return normalized.map((phone) => ({ name: name.replace(/\s+/g, ' '), phone: phone! }));
+}
+
 export function normalizeContacts(raw: unknown): Normalized<ContactValue[]> {
   const problems: Problems = [];
   let contacts: ContactValue[] = [];
   let original: string | undefined;
   if (Array.isArray(raw)) {
-    for (const item of raw) {
-      if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
-        const o = item as Record<string, unknown>;
-        const name = scalarText(pick(o, NAME_KEYS));
-        const phoneText = scalarText(pick(o, PHONE_KEYS));
-        if (!name && !phoneText) continue;
-        if (typeof phoneText !== 'string') {
-          problems.push({ severity: 'error', code: 'contacts.noPhone', params: { name: typeof name === 'string' ? name : '' } });
-          continue;
-        }
-        if (typeof name !== 'string') {
-          problems.push({ severity: 'error', code: 'contacts.noName', params: { phone: phoneText } });
-          continue;
-        }
-        const phones = phoneText.split(/[、,，;；/]/).map((p) => p.trim()).filter(Boolean);
-        const normalized = phones.map((p) => normalizePhone(p));
-        const bad = phones.find((_, i) => normalized[i] === undefined);
-        if (bad !== undefined) {
-          problems.push({ severity: 'error', code: 'contacts.badPhone', params: { phone: bad } });
-          continue;
-        }
-        for (const phone of normalized) contacts.push({ name: name.replace(/\s+/g, ' '), phone: phone! });
-      } else {
-        const text = scalarText(item);
-        if (typeof text === 'string') contacts.push(...parseText(text, problems));
-        else if (text === undefined) return fail('contacts.invalid');
-      }
+    for (const [index, item] of raw.entries()) {
+      const before = problems.length;
+      const read = readItem(item, problems);
+      if (read === undefined) return fail('contacts.invalid');
+      contacts.push(...read);
+      for (const p of problems.slice(before)) p.item = index;
     }
   } else {
     const text = scalarText(raw);

@@ -281,6 +281,7 @@ function walkMap(
     const valueLoc = valueNode?.range ? locOf(valueNode.range[0]) : keyLoc;
     // A block scalar (`|`) starts on the indicator line; its text begins on the next one.
     const loc = isScalar(valueNode) && (valueNode.type === 'BLOCK_LITERAL' || valueNode.type === 'BLOCK_FOLDED') ? { line: valueLoc.line + 1, column: valueLoc.column } : valueLoc;
-    raw.entries.set(field.id, { value, loc: isSeq(valueNode) || isMap(valueNode) ? valueLoc : loc });
+    const itemLocs = isSeq(valueNode) ? valueNode.items.map((item) => locOf((item as Node | null)?.range?.[0] ?? valueNode.range?.[0] ?? 0)) : undefined;
+    raw.entries.set(field.id, { value, loc: isSeq(valueNode) || isMap(valueNode) ? valueLoc : loc, ...(itemLocs ? { itemLocs } : {}) });
   }
 }

@@ -38,7 +38,8 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
       issues: r.problems.map((p) => issueOut(p, lang)),
     }),
   );
-  const all = files.flatMap((f) => f.issues);
+  // Notes on files that were not checked (a photo, a hidden file) are not problems with submissions.
+  const all = files.filter((f) => f.status !== undefined).flatMap((f) => f.issues);
   return {
     campaign: { year: campaign.year, city: campaign.city },
     files,

@@ -105,6 +105,7 @@ export function validateRaw(raw: RawSubmission, campaign: Campaign): ValidationR
 
   // A group written as one line (「组织领导: 东湖区教育体育局」) already has its error; its fields' "missing" would be noise.
   const brokenGroups = new Set(raw.problems.filter((p) => p.code === 'group.notMapping').map((p) => String(p.params?.group)));
+  const suggested = new Set(raw.problems.filter((p) => p.code === 'key.unknown' && p.params?.suggestion).map((p) => String(p.params!.suggestion)));
   const locFor = (field: Field) => raw.entries.get(field.id)?.loc ?? (field.group ? raw.groupLocs.get(field.group.key) : undefined);
   const at = (field: Field) => {
     const loc = locFor(field);
@@ -122,12 +123,17 @@ export function validateRaw(raw: RawSubmission, campaign: Campaign): ValidationR
         // The year is printed in the title, not asked on the form: filling it in is not news.
         if (field.kind !== 'year') problems.push(warning('default.used', { value: String(fallback) }, at(field)));
       } else if (field.required && !(field.group && brokenGroups.has(field.group.label))) {
-        problems.push(error('required', { label: field.labelPath, hint: field.hint, example: field.example }, at(field)));
+        // A mistyped key already said 「是不是「参加活动人数」？」: "missing" on top would say it twice.
+        if (!suggested.has(field.label))
+          problems.push(error('required', { label: field.labelPath, hint: field.hint, hintEn: field.hintEn, example: field.example }, at(field)));
       }
       continue;
     }
     const result = normalizeField(field, entry.value, campaign);
-    for (const p of result.problems) problems.push({ ...p, ...at(field) });
+    for (const { item, ...p } of result.problems) {
+      const itemLoc = item !== undefined ? entry.itemLocs?.[item] : undefined;
+      problems.push({ ...p, ...at(field), ...(itemLoc ? { loc: itemLoc } : {}) });
+    }
     if (result.value !== undefined) values.set(field.id, result.value);
     if (result.original !== undefined) originals[field.id] = result.original;
   }
