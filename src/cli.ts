@@ -10,6 +10,7 @@ import { detectLang, parseLang, t } from './core/lang.js';
 import { processIo, type Io } from './core/io.js';
 import type { Lang } from './core/messages.js';
 import { packageRoot } from './paths.js';
+import { displayWidth } from './report/width.js';
 
 function version(): string {
   try {
@@ -26,18 +27,6 @@ const TITLES_ZH: Record<string, string> = {
   'Arguments:': '参数：',
   'Global Options:': '通用选项：',
 };
-
-/** Terminal columns: East Asian wide and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text.replace(/\x1b\[[0-9;]*m/g, '')) {
-    const cp = ch.codePointAt(0)!;
-    width += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1;
-  }
-  return width;
-}
 
 /** Global options every subcommand sees (`optsWithGlobals`). */
 export interface GlobalOptions {
@@ -85,7 +74,8 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .description(t(lang, '检查报送文件（YAML/JSON）或整个文件夹，列出每个文件的问题', 'check submission files or folders and report every problem'))
     .argument(`<${ph('路径...', 'paths...')}>`, t(lang, '报送文件或文件夹', 'files or folders'))
     .option('--json', t(lang, '以 JSON 输出检查结果（供其他程序使用）', 'print the report as JSON'))
-    .action((paths: string[], opts: { json?: boolean }, cmd: Command) =>
+    .option('--no-units', t(lang, '检查文件夹时不按名册逐个单位核对（只检查文件）', 'for a folder: check the files only, without the roster roll-call'))
+    .action((paths: string[], opts: { json?: boolean; units?: boolean }, cmd: Command) =>
       run(import('./commands/validate.js').then((m) => m.runValidate(paths, { ...opts, ...globals(cmd) }, io()))),
     );
 

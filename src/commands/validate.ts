@@ -5,13 +5,16 @@ import { UsageError } from '../core/errors.js';
 import type { Io } from '../core/io.js';
 import { t } from '../core/lang.js';
 import { buildReport, hasErrors, renderText } from '../report/validation.js';
-import { checkFile, type InputFile } from '../validate/check.js';
+import { checkFiles, type InputFile } from '../validate/check.js';
+import { rollCall } from '../inbox/roster.js';
 import { error, warning } from '../core/problem.js';
 import { loadCampaign } from './shared.js';
 
 export interface ValidateOptions {
   json?: boolean;
   campaign?: string;
+  /** `--no-units`: check the files of a folder without the roster's roll-call. */
+  units?: boolean;
 }
 
 /** Every file under the named paths, in a stable order, with the path the user will recognise. */
@@ -37,7 +40,7 @@ export async function collectFiles(paths: readonly string[], io: Io): Promise<In
       if (found.length === before)
         throw new UsageError(t(lang, `文件夹「${arg}」是空的，没有可检查的文件。`, `The folder “${arg}” is empty.`));
     } else {
-      found.push({ full: arg, display: arg, size: info.size, link: false, real: await realpath(arg).catch(() => arg) });
+      found.push({ full: arg, display: arg, size: info.size, mtime: info.mtime, link: false, real: await realpath(arg).catch(() => arg) });
     }
   }
   return dedupe(found);
@@ -47,6 +50,7 @@ interface Found {
   full: string;
   display: string;
   size: number;
+  mtime?: Date;
   /** Reached through a symbolic link. */
   link: boolean;
   real?: string;
@@ -69,7 +73,7 @@ function dedupe(found: Found[]): InputFile[] {
     const first = f.real ? primary.get(f.real) : undefined;
     if (first && first !== f)
       return { path: f.display, size: f.size, load: () => readFile(f.full), preset: { fate: 'unsupported', problem: warning('file.duplicate', { of: first.display }) } };
-    return { path: f.display, size: f.size, load: () => readFile(f.full) };
+    return { path: f.display, size: f.size, load: () => readFile(f.full), ...(f.mtime ? { mtime: f.mtime } : {}) };
   });
 }
 
@@ -107,28 +111,31 @@ async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean
         out.push({ full, display: `${display}/`, size: 0, link: true, preset: { fate: 'unsupported', problem: warning('file.folderLink') } });
         continue;
       }
-      out.push({ full, display, size: target.size, link: true, real: await realpath(full).catch(() => full) });
+      out.push({ full, display, size: target.size, mtime: target.mtime, link: true, real: await realpath(full).catch(() => full) });
       continue;
     }
     if (!entry.isFile()) continue; // sockets, FIFOs: not something a mailbox holds
     let size = 0;
+    let mtime: Date | undefined;
     try {
-      size = (await stat(full)).size;
+      ({ size, mtime } = await stat(full));
     } catch (e) {
       out.push({ full, display, size: 0, link: false, preset: { fate: 'unreadable', problem: error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? 'EIO' }) } });
       continue;
     }
-    out.push({ full, display, size, link: false, real: await realpath(full).catch(() => full) });
+    out.push({ full, display, size, ...(mtime ? { mtime } : {}), link: false, real: await realpath(full).catch(() => full) });
   }
 }
 
 export async function runValidate(paths: string[], opts: ValidateOptions, io: Io): Promise<number> {
   const campaign = await loadCampaign(opts.campaign, io.lang);
   const files = await collectFiles(paths, io);
-  const results = [];
-  for (const file of files) results.push(await checkFile(file, campaign));
-  const report = buildReport(results, campaign, io.lang);
-  const noSubmission = results.every((r) => r.status === undefined);
+  const results = await checkFiles(files, campaign);
+  // A folder is the centre's inbox: call the roster's roll. Single files are just checked.
+  const isFolder = await Promise.all(paths.map((p) => stat(p).then((s) => s.isDirectory()).catch(() => false)));
+  const units = opts.units !== false && isFolder.some(Boolean) ? rollCall(results, campaign) : undefined;
+  const report = buildReport(results, campaign, io.lang, units);
+  const noSubmission = results.every((r) => r.fate !== 'submission' && r.fate !== 'superseded');
   if (opts.json) io.out(`${JSON.stringify(report, null, 2)}`);
   else {
     io.out(renderText(report, io.lang, io.color));
@@ -136,10 +143,11 @@ export async function runValidate(paths: string[], opts: ValidateOptions, io: Io
       io.out(
         t(
           io.lang,
-          '没有找到可检查的报送文件（.yaml、.yml、.json）。请确认文件夹是否选对。',
-          'No submission files (.yaml, .yml, .json) were found. Check the folder.',
+          '没有找到可检查的报送文件。请确认文件夹是否选对。',
+          'No submission files were found. Check the folder.',
         ),
       );
   }
+  if (units) return units.every((u) => u.status === 'valid' && !u.late) ? 0 : 1;
   return hasErrors(report) || noSubmission ? 1 : 0;
 }

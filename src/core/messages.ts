@@ -60,6 +60,50 @@ export const MESSAGES = {
     zh: () => '表格中的内容已被修改，与文件内嵌的数据不一致；以表格中看到的内容为准。',
     en: () => 'The table was edited after the file was made; what the table shows is used.',
   },
+  'file.archiveUnsupported': {
+    zh: (p) => `${s(p.ext)} 压缩包无法打开（需要额外软件）。请联系报送单位改用 zip 压缩包，或直接发送文件。`,
+    en: (p) => `${s(p.ext)} archives cannot be opened here. Ask the sender for a zip or the files themselves.`,
+  },
+  'zip.unsafeName': {
+    zh: () => '压缩包中的这个文件名试图指向压缩包以外的位置（如「../」或绝对路径），为安全起见没有解压。',
+    en: () => 'This entry name points outside the archive (“../” or an absolute path); not extracted.',
+  },
+  'zip.encrypted': {
+    zh: () => '压缩包中的这个文件设置了密码，无法读取。请让报送单位发送不加密的文件。',
+    en: () => 'This entry is password-protected and cannot be read.',
+  },
+  'mail.notMail': {
+    zh: () => '这不是一封可以读取的邮件（.eml）。',
+    en: () => 'This is not a readable mail (.eml).',
+  },
+  'mail.noDate': {
+    zh: (p) => `邮件没有可识别的发送时间${p.header ? `（「${s(p.header)}」）` : ''}，按文件时间判断是否逾期。`,
+    en: (p) => `The mail has no readable Date${p.header ? ` (“${s(p.header)}”)` : ''}; the file time is used for lateness.`,
+  },
+  'mail.noAttachments': {
+    zh: () => '邮件没有附件。',
+    en: () => 'The mail has no attachments.',
+  },
+  'mail.omitted': {
+    zh: () => '邮件附件过多或过大，这个附件没有读取。',
+    en: () => 'Too many or too large attachments; this one was not read.',
+  },
+  'file.tooDeep': {
+    zh: () => '邮件或压缩包层层嵌套过深，里面的内容没有继续读取。',
+    en: () => 'Mails or archives are nested too deeply; the inner ones were not read.',
+  },
+  'inbox.superseded': {
+    zh: (p) => `${s(p.unit)}另有更晚的报送「${s(p.by)}」，本文件已被取代，未计入。`,
+    en: (p) => `${s(p.unit)} sent a later version (“${s(p.by)}”); this one is superseded.`,
+  },
+  'inbox.late': {
+    zh: (p) => `收到时间 ${s(p.at)} 晚于截止时间 ${s(p.deadline)}，属逾期报送。`,
+    en: (p) => `Received ${s(p.at)}, after the deadline ${s(p.deadline)}: late.`,
+  },
+  'inbox.noUnit': {
+    zh: () => '无法判断是哪个单位报送的（内容、文件名、邮件主题和发件人都没有写明名册中的单位）。',
+    en: () => 'Cannot tell which unit sent this (nothing names a roster unit).',
+  },
   'file.readFailed': {
     zh: (p) => `无法读取：${FS_REASONS_ZH[s(p.reason)] ?? `系统错误 ${s(p.reason)}`}。`,
     en: (p) => `Could not read it: ${FS_REASONS_EN[s(p.reason)] ?? `system error ${s(p.reason)}`}.`,

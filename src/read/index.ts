@@ -1,33 +1,80 @@
 /**
  * One table from file type to reader (style.md: "One table maps file types to readers"). Every
- * reader turns bytes into the same raw shape; nothing downstream knows where the data came from.
+ * reader turns bytes into one outcome; the forms among them into the same raw shape, so nothing
+ * downstream knows which format the data came from. Mails and archives are containers whose parts
+ * are read in turn by the caller (`inbox/inbox.ts`).
  */
 import { error, emptyRaw, warning, type RawSubmission } from '../core/problem.js';
 import { decodeText, sniff } from './decode.js';
 import { readYamlText } from './yaml.js';
 
-export type Format = 'yaml' | 'json' | 'docx' | 'pdf';
+export type Format = 'yaml' | 'json' | 'docx' | 'doc' | 'xlsx' | 'pdf' | 'eml' | 'zip' | 'image' | 'other';
 
-export interface Reader {
-  format: Format;
-  /** Largest file worth reading; a bigger one is rejected unread as unsafe. */
-  maxBytes: number;
-  read(bytes: Uint8Array): Promise<ReaderOutcome> | ReaderOutcome;
+/** The pieces the notice asks for besides the form (「四、其他事项」), and photos. */
+export type AttachmentKind = 'stampedScan' | 'workPlan' | 'workSummary' | 'photo' | 'other';
+
+export interface ChildFile {
+  name: string;
+  bytes?: Uint8Array;
+  mtime?: Date;
+  /** Listed but not extracted (an unsafe name, an entry over the limits). */
+  problem?: { fate: 'unsafe' | 'unreadable'; code: 'zip.unsafeName' | 'file.zipBomb' | 'file.corrupt' | 'zip.encrypted' | 'mail.omitted' };
+}
+
+export interface MailMeta {
+  date?: Date;
+  dateHeader?: string;
+  from?: { name?: string; address?: string };
+  subject?: string;
 }
 
 export type ReaderOutcome =
   | { kind: 'submission'; raw: RawSubmission }
   /** Not data at all (binary bytes behind a text extension, a broken file). */
   | { kind: 'unreadable'; raw: RawSubmission }
-  /** Rejected to protect the machine (alias bombs and the like). */
+  /** Rejected to protect the machine (zip and alias bombs, DOCTYPE). */
   | { kind: 'unsafe'; raw: RawSubmission }
-  /** A readable file that is not the form (a PDF this tool did not make, a blank template). */
-  | { kind: 'not-a-submission'; raw: RawSubmission };
+  /** A readable file that is not the form and not one of the pieces (a blank template, a note). */
+  | { kind: 'not-a-submission'; raw: RawSubmission }
+  /** One of the pieces: the stamped scan, the 工作方案, the 工作总结, a photo. */
+  | { kind: 'attachment'; attachment: AttachmentKind; raw: RawSubmission }
+  | { kind: 'unsupported'; raw: RawSubmission }
+  /** A mail or an archive: its parts are read in turn. */
+  | { kind: 'container'; children: ChildFile[]; mail?: MailMeta; raw: RawSubmission };
+
+export interface Reader {
+  format: Format;
+  /** Largest file worth reading; a bigger one is rejected unread as unsafe. */
+  maxBytes: number;
+  read(bytes: Uint8Array, name: string): Promise<ReaderOutcome> | ReaderOutcome;
+}
 
 /** A hand-written form is a few KB; 1 MiB leaves room for long texts and nothing else. */
 export const MAX_TEXT_BYTES = 1024 * 1024;
-/** Our own DOCX is ~20 KB and PDF ~100 KB; scans with photos run to a few MB. */
-export const MAX_DOCUMENT_BYTES = 30 * 1024 * 1024;
+/** Office files and scans run to a few MB; a mail with all of a unit's materials to tens. */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+const withProblem = (p: ReturnType<typeof error>): RawSubmission => {
+  const raw = emptyRaw();
+  raw.problems.push(p);
+  return raw;
+};
+
+function unreadable(format: string, bytes: Uint8Array): ReaderOutcome {
+  const kind = sniff(bytes)?.label;
+  return { kind: 'unreadable', raw: withProblem(error('file.binary', { format, ...(kind ? { kind } : {}) })) };
+}
+
+/**
+ * What a document that is not the form is, by its name or title (「工作方案」, 「工作总结」, 「扫描件」):
+ * the notice asks for the plan and the summary alongside the form.
+ */
+export function pieceByName(text: string): AttachmentKind | undefined {
+  if (/方案|计划/.test(text)) return 'workPlan';
+  if (/总结|小结|报告/.test(text)) return 'workSummary';
+  if (/盖章|扫描|签章|公章|scan/i.test(text)) return 'stampedScan';
+  return undefined;
+}
 
 function textReader(format: 'yaml' | 'json'): Reader {
   return {
@@ -35,11 +82,7 @@ function textReader(format: 'yaml' | 'json'): Reader {
     maxBytes: MAX_TEXT_BYTES,
     read(bytes) {
       const decoded = decodeText(bytes);
-      if (!decoded.ok) {
-        const raw = emptyRaw();
-        raw.problems.push(error('file.binary', { format: format.toUpperCase(), ...(decoded.kind ? { kind: decoded.kind } : {}) }));
-        return { kind: 'unreadable', raw };
-      }
+      if (!decoded.ok) return unreadable(format.toUpperCase(), bytes);
       const raw = readYamlText(decoded.text, format);
       if (raw.problems.some((p) => p.code === 'yaml.aliasBomb')) return { kind: 'unsafe', raw };
       return { kind: 'submission', raw };
@@ -47,69 +90,147 @@ function textReader(format: 'yaml' | 'json'): Reader {
   };
 }
 
-function unreadable(code: 'file.corrupt' | 'file.binary', params?: Record<string, string>): ReaderOutcome {
-  const raw = emptyRaw();
-  raw.problems.push(error(code, params));
-  return { kind: 'unreadable', raw };
-}
-
-/** Field values read from one of our own PDFs, as raw entries. */
-function rawFromValues(values: Map<string, unknown>): RawSubmission {
-  const raw = emptyRaw();
-  for (const [id, value] of values) raw.entries.set(id, { value });
-  return raw;
+/** A form-shaped document (DOCX, DOC, XLSX) → submission, a piece, or not a submission. */
+async function formOutcome(
+  doc: import('./grid.js').FormDocument,
+  name: string,
+  extra: { title?: string; embedded?: unknown | null } = {},
+): Promise<ReaderOutcome> {
+  const { formTable } = await import('./grid.js');
+  const { docxRaw, isBlankForm } = await import('./docx.js');
+  if (!formTable(doc)) {
+    const piece = pieceByName(`${name} ${extra.title ?? ''} ${doc.paragraphs.slice(0, 3).map((p) => p.text).join(' ')}`);
+    if (piece && piece !== 'stampedScan') return { kind: 'attachment', attachment: piece, raw: emptyRaw() };
+    return { kind: 'not-a-submission', raw: withProblem(warning('file.noFormTable')) };
+  }
+  const raw = docxRaw({ document: doc, ours: extra.embedded !== undefined && extra.embedded !== null, embedded: extra.embedded ?? null });
+  if (isBlankForm(raw)) return { kind: 'not-a-submission', raw: withProblem(warning('own.blankTemplate')) };
+  return { kind: 'submission', raw };
 }
 
 const docxReader: Reader = {
   format: 'docx',
   maxBytes: MAX_DOCUMENT_BYTES,
-  async read(bytes) {
-    if (sniff(bytes)?.id !== 'zip') return unreadable('file.binary', { format: 'DOCX', kind: sniff(bytes)?.label ?? '' });
-    const { readDocxContent, docxRaw, hasFormTable, isBlankForm } = await import('./docx.js');
+  async read(bytes, name) {
+    if (sniff(bytes)?.id !== 'zip') return unreadable('DOCX', bytes);
+    const { readDocxContent } = await import('./docx.js');
     const read = await readDocxContent(bytes);
     if (!read.ok) return { kind: read.kind, raw: read.raw };
-    if (!hasFormTable(read.content)) {
-      const raw = emptyRaw();
-      raw.problems.push(warning('file.noFormTable'));
-      return { kind: 'not-a-submission', raw };
-    }
-    const raw = docxRaw(read.content);
-    if (isBlankForm(raw)) {
-      const blank = emptyRaw();
-      blank.problems.push(warning('own.blankTemplate'));
-      return { kind: 'not-a-submission', raw: blank };
-    }
-    return { kind: 'submission', raw };
+    return formOutcome(read.content.document, name, { ...(read.content.title ? { title: read.content.title } : {}), embedded: read.content.embedded });
   },
 };
 
 const pdfReader: Reader = {
   format: 'pdf',
   maxBytes: MAX_DOCUMENT_BYTES,
-  async read(bytes) {
-    if (sniff(bytes)?.id !== 'pdf') return unreadable('file.binary', { format: 'PDF', kind: sniff(bytes)?.label ?? '' });
-    const { readOwnPdf } = await import('../render/read-own.js');
-    let own;
-    try {
-      own = await readOwnPdf(bytes);
-    } catch {
-      return unreadable('file.corrupt', { format: 'PDF' });
-    }
+  async read(bytes, name) {
+    if (sniff(bytes)?.id !== 'pdf') return unreadable('PDF', bytes);
+    const { inspectPdf } = await import('../render/read-own.js');
+    const inspected = await inspectPdf(bytes).catch(() => ({ loaded: false as const }));
+    if (!inspected.loaded) return { kind: 'unreadable', raw: withProblem(error('file.corrupt', { format: 'PDF' })) };
+    const { own, hasText } = inspected;
     if (own?.embedded) {
       const { FIELDS, getPath } = await import('../form/definition.js');
-      const values = new Map<string, unknown>();
+      const raw = emptyRaw();
       for (const field of FIELDS) {
         const v = getPath(own.embedded, field.id);
-        if (v !== undefined) values.set(field.id, v);
+        if (v !== undefined) raw.entries.set(field.id, { value: v });
       }
-      return { kind: 'submission', raw: rawFromValues(values) };
+      return { kind: 'submission', raw };
     }
     if (own?.fields && [...own.fields.values()].some((v) => v.trim() !== '')) {
-      return { kind: 'submission', raw: rawFromValues(new Map(own.fields)) };
+      const raw = emptyRaw();
+      for (const [id, value] of own.fields) raw.entries.set(id, { value });
+      return { kind: 'submission', raw };
     }
+    if (own) return { kind: 'not-a-submission', raw: withProblem(warning('own.blankTemplate')) };
+    // Not ours. An image-only PDF is the stamped scan the notice asks for (盖章后的扫描件);
+    // a PDF with text is named by what its name says, else the scan (offices often print to PDF and stamp).
+    const piece = pieceByName(name);
+    if (!hasText) return { kind: 'attachment', attachment: piece === 'workPlan' || piece === 'workSummary' ? piece : 'stampedScan', raw: emptyRaw() };
+    return { kind: 'attachment', attachment: piece ?? 'stampedScan', raw: emptyRaw() };
+  },
+};
+
+const imageReader: Reader = {
+  format: 'image',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  read(_bytes, name) {
+    // A scan sent as a picture (盖章扫描件.jpg) is the stamped scan; other pictures are activity photos.
+    const piece = pieceByName(name);
+    const byName = piece === 'stampedScan' || /统计表/.test(name) ? 'stampedScan' : 'photo';
+    return { kind: 'attachment', attachment: byName, raw: emptyRaw() };
+  },
+};
+
+const emlReader: Reader = {
+  format: 'eml',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  async read(bytes) {
+    const { readEml, NotMailError } = await import('./eml.js');
+    let mail;
+    try {
+      mail = await readEml(bytes);
+    } catch (e) {
+      if (e instanceof NotMailError) return { kind: 'unreadable', raw: withProblem(error('mail.notMail')) };
+      return { kind: 'unreadable', raw: withProblem(error('file.corrupt', { format: '邮件' })) };
+    }
+    const children: ChildFile[] = mail.attachments
+      .filter((a) => !a.inline || !/^image\//.test(a.contentType) || a.bytes.length > 200 * 1024)
+      .map((a) => ({ name: a.filename, bytes: a.bytes }));
+    for (const o of mail.omitted ?? []) children.push({ name: o.filename, problem: { fate: 'unsafe', code: 'mail.omitted' } });
     const raw = emptyRaw();
-    raw.problems.push(warning(own ? 'own.blankTemplate' : 'file.notOurPdf'));
-    return { kind: 'not-a-submission', raw };
+    if (!mail.date) raw.problems.push(warning('mail.noDate', { header: mail.dateHeader ?? '' }));
+    if (children.length === 0) raw.problems.push(warning('mail.noAttachments'));
+    return {
+      kind: 'container',
+      children,
+      mail: {
+        ...(mail.date ? { date: mail.date } : {}),
+        ...(mail.dateHeader ? { dateHeader: mail.dateHeader } : {}),
+        ...(mail.from ? { from: mail.from } : {}),
+        ...(mail.subject ? { subject: mail.subject } : {}),
+      },
+      raw,
+    };
+  },
+};
+
+const zipReader: Reader = {
+  format: 'zip',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  async read(bytes) {
+    const { readZip } = await import('./zip.js');
+    const zip = await readZip(bytes);
+    if (!zip.ok)
+      return zip.error === 'too-large' || zip.error === 'too-many-entries'
+        ? { kind: 'unsafe', raw: withProblem(error('file.zipBomb', { format: 'ZIP' })) }
+        : { kind: 'unreadable', raw: withProblem(error('file.corrupt', { format: 'ZIP' })) };
+    const children: ChildFile[] = zip.entries.map((e) =>
+      'bytes' in e
+        ? { name: e.name, bytes: e.bytes, ...(e.mtime ? { mtime: e.mtime } : {}) }
+        : {
+            name: e.name,
+            problem:
+              e.error === 'unsafe-name'
+                ? { fate: 'unsafe', code: 'zip.unsafeName' }
+                : e.error === 'encrypted'
+                  ? { fate: 'unreadable', code: 'zip.encrypted' }
+                  : e.error === 'corrupt'
+                    ? { fate: 'unreadable', code: 'file.corrupt' }
+                    : { fate: 'unsafe', code: 'file.zipBomb' },
+          },
+    );
+    return { kind: 'container', children, raw: emptyRaw() };
+  },
+};
+
+/** Archives we cannot open without extra software: say so, so the centre asks for a zip. */
+const archiveReader: Reader = {
+  format: 'other',
+  maxBytes: Infinity,
+  read(_bytes, name) {
+    return { kind: 'unsupported', raw: withProblem(warning('file.archiveUnsupported', { ext: name.slice(name.lastIndexOf('.')) })) };
   },
 };
 
@@ -119,7 +240,24 @@ const READERS: Record<string, Reader> = {
   '.json': textReader('json'),
   '.docx': docxReader,
   '.pdf': pdfReader,
+  '.eml': emlReader,
+  '.zip': zipReader,
+  '.rar': archiveReader,
+  '.7z': archiveReader,
+  '.jpg': imageReader,
+  '.jpeg': imageReader,
+  '.png': imageReader,
+  '.tif': imageReader,
+  '.tiff': imageReader,
+  '.bmp': imageReader,
+  '.heic': imageReader,
+  '.gif': imageReader,
 };
+
+/** Readers added by other modules (XLSX, DOC), registered by extension. */
+export function registerReader(ext: string, reader: Reader): void {
+  READERS[ext.toLowerCase()] = reader;
+}
 
 /** The reader for a file name, by extension (case-insensitive). */
 export function readerFor(name: string): Reader | undefined {
@@ -127,4 +265,5 @@ export function readerFor(name: string): Reader | undefined {
   return dot < 0 ? undefined : READERS[name.slice(dot).toLowerCase()];
 }
 
-export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
+export { formOutcome };
+export const SUPPORTED_EXTENSIONS = () => Object.keys(READERS);

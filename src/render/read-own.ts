@@ -59,17 +59,50 @@ export async function readOwnDocx(bytes: Uint8Array): Promise<OwnDocx | null> {
 // PDF
 
 export async function readOwnPdf(bytes: Uint8Array): Promise<OwnPdf | null> {
+  const inspected = await inspectPdf(bytes);
+  return inspected.loaded ? inspected.own : null;
+}
+
+/**
+ * Load a PDF once and say what it is: ours (with its data), and whether it has any text at all —
+ * a PDF whose pages draw only images is a scan (the stamped 盖章扫描件 the notice asks for).
+ */
+export async function inspectPdf(bytes: Uint8Array): Promise<{ loaded: false } | { loaded: true; own: OwnPdf | null; hasText: boolean }> {
   const lib = (await import('pdf-lib/dist/pdf-lib.esm.min.js')) as typeof import('pdf-lib');
-  const { PDFDocument, PDFName, PDFDict, PDFArray, PDFRawStream, PDFString, PDFHexString, PDFTextField, decodePDFRawStream } = lib;
+  const { PDFDocument, PDFName, PDFDict } = lib;
   let doc: import('pdf-lib').PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
   } catch {
-    return null;
+    return { loaded: false };
+  }
+  let hasText = false;
+  try {
+    const fontsOf = (resources: import('pdf-lib').PDFDict | undefined, depth: number): boolean => {
+      if (!resources) return false;
+      const fonts = resources.lookupMaybe(PDFName.of('Font'), PDFDict);
+      if (fonts && fonts.keys().length > 0) return true;
+      if (depth > 2) return false;
+      const xobjects = resources.lookupMaybe(PDFName.of('XObject'), PDFDict);
+      for (const key of xobjects?.keys() ?? []) {
+        const x = xobjects!.lookup(key);
+        const dict = (x as { dict?: import('pdf-lib').PDFDict }).dict;
+        if (dict && fontsOf(dict.lookupMaybe(PDFName.of('Resources'), PDFDict), depth + 1)) return true;
+      }
+      return false;
+    };
+    hasText = doc.getPages().some((page) => fontsOf(page.node.Resources(), 0));
+  } catch {
+    hasText = false;
   }
   const info = doc.context.lookup(doc.context.trailerInfo.Info);
   const marker = info instanceof PDFDict ? info.get(PDFName.of('LifelongWeek')) : undefined;
-  if (!marker && doc.getCreator() !== 'lifelong-week') return null;
+  if (!marker && doc.getCreator() !== 'lifelong-week') return { loaded: true, own: null, hasText };
+  return { loaded: true, own: ownPdfContent(lib, doc), hasText };
+}
+
+function ownPdfContent(lib: typeof import('pdf-lib'), doc: import('pdf-lib').PDFDocument): OwnPdf {
+  const { PDFName, PDFDict, PDFArray, PDFRawStream, PDFString, PDFHexString, PDFTextField, decodePDFRawStream } = lib;
 
   // /Root /Names /EmbeddedFiles: a name tree of file specifications (pdf-lib has no getter).
   let embedded: unknown | null = null;

@@ -6,6 +6,8 @@ import { Chalk } from 'chalk';
 import type { Campaign } from '../campaign/campaign.js';
 import type { Lang } from '../core/messages.js';
 import type { FileResult } from '../validate/check.js';
+import { localTime, type UnitStatus } from '../inbox/roster.js';
+import { displayWidth } from './width.js';
 import { issueOut, type IssueOut } from './issues.js';
 
 export interface FileReport {
@@ -14,18 +16,22 @@ export interface FileReport {
   fate: FileResult['fate'];
   status?: 'valid' | 'invalid';
   unit?: string;
+  receivedAt?: string;
+  attachment?: string;
   data?: Record<string, unknown>;
   originals?: Record<string, string>;
   issues: IssueOut[];
 }
 
 export interface ValidationReport {
-  campaign: { year: number; city: string };
+  campaign: { year: number; city: string; deadline: string; timezone: string; mailbox: string };
   files: FileReport[];
+  /** Present when a folder (the centre's inbox) was checked: every roster unit, in roster order. */
+  units?: UnitStatus[];
   summary: { files: number; valid: number; invalid: number; unchecked: number; errors: number; warnings: number };
 }
 
-export function buildReport(results: readonly FileResult[], campaign: Campaign, lang: Lang): ValidationReport {
+export function buildReport(results: readonly FileResult[], campaign: Campaign, lang: Lang, units?: UnitStatus[]): ValidationReport {
   const files = results.map(
     (r): FileReport => ({
       path: r.path,
@@ -33,21 +39,24 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
       fate: r.fate,
       ...(r.status ? { status: r.status } : {}),
       ...(r.unit ? { unit: r.unit } : {}),
+      ...(r.receivedAt ? { receivedAt: r.receivedAt } : {}),
+      ...(r.attachment ? { attachment: r.attachment } : {}),
       ...(r.data ? { data: r.data } : {}),
       ...(r.originals && Object.keys(r.originals).length ? { originals: r.originals } : {}),
       issues: r.problems.map((p) => issueOut(p, lang)),
     }),
   );
   // Notes on files that were not checked (a photo, a hidden file) are not problems with submissions.
-  const all = files.filter((f) => f.status !== undefined).flatMap((f) => f.issues);
+  const all = files.filter((f) => f.status !== undefined && f.fate !== 'superseded').flatMap((f) => f.issues);
   return {
-    campaign: { year: campaign.year, city: campaign.city },
+    campaign: { year: campaign.year, city: campaign.city, deadline: campaign.deadline, timezone: campaign.timezone, mailbox: campaign.mailbox },
     files,
+    ...(units ? { units } : {}),
     summary: {
       files: files.length,
-      valid: files.filter((f) => f.status === 'valid').length,
-      invalid: files.filter((f) => f.status === 'invalid').length,
-      unchecked: files.filter((f) => f.status === undefined).length,
+      valid: files.filter((f) => f.status === 'valid' && f.fate === 'submission').length,
+      invalid: files.filter((f) => f.status === 'invalid' && f.fate !== 'superseded').length,
+      unchecked: files.filter((f) => f.status === undefined && f.fate !== 'superseded').length,
       errors: all.filter((i) => i.severity === 'error').length,
       warnings: all.filter((i) => i.severity === 'warning').length,
     },
@@ -57,6 +66,58 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
 export function hasErrors(report: ValidationReport): boolean {
   return report.summary.errors > 0 || report.summary.invalid > 0;
 }
+
+const ATTACHMENT_ZH: Record<string, string> = {
+  stampedScan: '盖章扫描件',
+  workPlan: '工作方案',
+  workSummary: '工作总结',
+  photo: '活动照片',
+  other: '其他',
+};
+
+const STATUS_ZH = { valid: '有效', invalid: '有误', missing: '未报送' } as const;
+
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+
+/** The roster at a glance: one line per unit, in roster order. */
+function unitTable(report: ValidationReport, lang: Lang, c: InstanceType<typeof Chalk>): string[] {
+  const zh = lang === 'zh';
+  const units = report.units!;
+  const head = zh
+    ? ['单位', '状态', '逾期', '统计表', '盖章扫描件', '工作方案', '工作总结', '采用的文件']
+    : ['Unit', 'Status', 'Late', 'Form', 'Scan', 'Plan', 'Summary', 'Source'];
+  const rows = units.map((u) => [
+    u.name,
+    zh ? STATUS_ZH[u.status] : u.status,
+    u.late ? (zh ? '逾期' : 'late') : '',
+    u.pieces.form ? '✔' : '—',
+    u.pieces.stampedScan ? '✔' : '—',
+    u.pieces.workPlan ? '✔' : '—',
+    u.pieces.workSummary ? '✔' : '—',
+    u.source ?? '',
+  ]);
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
+  const colour = (u: UnitStatus, text: string) =>
+    u.status === 'missing' ? c.red(text) : u.status === 'invalid' ? c.red(text) : u.late ? c.yellow(text) : c.green(text);
+  const lines = [
+    c.bold(zh ? `报送情况（名册 ${units.length} 个单位，截止 ${report.campaign.deadline}）` : `Roster (${units.length} units, deadline ${report.campaign.deadline})`),
+    `  ${head.map((h, i) => pad(h, widths[i]!)).join('  ')}`.trimEnd(),
+    ...units.map((u, k) => `  ${rows[k]!.map((cell, i) => (i === 1 || i === 2 ? colour(u, pad(cell, widths[i]!)) : pad(cell, widths[i]!))).join('  ')}`.trimEnd()),
+  ];
+  const missing = units.filter((u) => u.status === 'missing').map((u) => u.name);
+  const invalid = units.filter((u) => u.status === 'invalid').map((u) => u.name);
+  const late = units.filter((u) => u.late).map((u) => u.name);
+  const ok = units.filter((u) => u.status === 'valid' && !u.late).length;
+  lines.push(
+    '',
+    zh
+      ? `${ok} 个单位有效且按时${missing.length ? `；未报送：${missing.join('、')}` : ''}${invalid.length ? `；有误：${invalid.join('、')}` : ''}${late.length ? `；逾期：${late.join('、')}` : ''}。`
+      : `${ok} unit(s) valid and on time${missing.length ? `; missing: ${missing.join(', ')}` : ''}${invalid.length ? `; invalid: ${invalid.join(', ')}` : ''}${late.length ? `; late: ${late.join(', ')}` : ''}.`,
+  );
+  return lines;
+}
+
+export { localTime };
 
 const FATE_ZH: Record<FileResult['fate'], string> = {
   submission: '报送文件',
@@ -82,12 +143,22 @@ export function renderText(report: ValidationReport, lang: Lang, color: boolean)
     ),
     '',
   );
+  if (report.units) lines.push(...unitTable(report, lang, c), '');
   for (const file of report.files) {
     const errors = file.issues.filter((i) => i.severity === 'error').length;
     const warnings = file.issues.length - errors;
     let mark: string;
     let state: string;
-    if (file.status === 'valid') {
+    if (file.fate === 'superseded') {
+      mark = c.dim('↺');
+      state = c.dim(zh ? '已被取代' : 'superseded');
+    } else if (file.fate === 'container') {
+      mark = c.dim('✉');
+      state = c.dim(zh ? FATE_ZH.container : 'container');
+    } else if (file.fate === 'attachment') {
+      mark = c.green('＋');
+      state = c.green(zh ? `附件：${ATTACHMENT_ZH[file.attachment ?? 'other'] ?? '其他'}` : `attachment: ${file.attachment}`);
+    } else if (file.status === 'valid') {
       mark = c.green('✔');
       state = c.green(zh ? '有效' : 'valid') + (warnings ? c.yellow(zh ? `（${warnings} 条提醒）` : ` (${warnings} warning(s))`) : '');
     } else if (file.status === 'invalid') {

@@ -1,10 +1,12 @@
 /**
- * One file → its fate in the report. Pure: the command reads the bytes; this decides what they are.
- * Every file ends in exactly one fate, and bad input becomes problems, never an exception.
+ * Files → their fates in the report. Pure: the command lists the files and loads bytes on demand;
+ * this decides what each one is. Every file ends in exactly one fate — files inside mails and
+ * archives too, with paths like `新建区.zip!新建区统计表.docx` — and bad input becomes problems,
+ * never an exception, never a silent skip.
  */
-import type { Campaign } from '../campaign/campaign.js';
-import { error, type Problem } from '../core/problem.js';
-import { readerFor, type Format } from '../read/index.js';
+import { deadlineInstant, type Campaign } from '../campaign/campaign.js';
+import { error, warning, type Problem } from '../core/problem.js';
+import { readerFor, type AttachmentKind, type Format, type MailMeta } from '../read/index.js';
 import { validateRaw } from './validate.js';
 
 export type Fate =
@@ -18,15 +20,23 @@ export type Fate =
   | 'container';
 
 export interface FileResult {
-  /** As the user should recognise it: relative to what they named on the command line. */
+  /** As the user should recognise it: relative to what they named; `!` steps into a mail or archive. */
   path: string;
-  format: Format | 'other';
+  format: Format;
   fate: Fate;
   status?: 'valid' | 'invalid';
   unit?: string;
+  /** When it reached the centre: the mail's Date, else the file's time (ISO 8601). */
+  receivedAt?: string;
+  /** For attachments: which piece it is. */
+  attachment?: AttachmentKind;
   data?: Record<string, unknown>;
   originals?: Record<string, string>;
   problems: Problem[];
+  /** The mail that brought it (subject, sender), for attributing it to a unit. */
+  mail?: MailMeta;
+  /** The mail or archive it came in. */
+  parent?: string;
 }
 
 export interface InputFile {
@@ -35,14 +45,19 @@ export interface InputFile {
   size: number;
   /** Loads the bytes; not called for files rejected by name or size. */
   load(): Promise<Uint8Array>;
+  /** The file's modification time: when it arrived, unless a mail says otherwise. */
+  mtime?: Date;
   /** Decided before reading (a folder without permission, a broken link, the same file twice). */
   preset?: { fate: Fate; problem: Problem };
 }
 
+/** Mails in archives in mails…: deeper than this is not how people send reports. */
+const MAX_DEPTH = 6;
+
 const baseName = (p: string) => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'), p.lastIndexOf('!')) + 1);
 
 export function isHiddenName(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('~$') || name === 'Thumbs.db' || name === 'desktop.ini';
+  return name.startsWith('.') || name.startsWith('~$') || /^(Thumbs\.db|desktop\.ini|__MACOSX)$/i.test(name);
 }
 
 export function formatBytes(n: number): string {
@@ -51,66 +66,128 @@ export function formatBytes(n: number): string {
   return `${n} B`;
 }
 
-export async function checkFile(input: InputFile, campaign: Campaign): Promise<FileResult> {
-  if (input.preset)
-    return {
-      path: input.path,
-      format: 'other',
-      fate: input.preset.fate,
-      ...(input.preset.fate === 'unreadable' ? { status: 'invalid' as const } : {}),
-      problems: [input.preset.problem],
-    };
+interface Context {
+  mail?: MailMeta;
+  parent?: string;
+  depth: number;
+  /** Read what is inside mails and archives (off for a single file given to render or fill). */
+  expand?: boolean;
+}
+
+/** One file (and, for a mail or an archive, everything inside it), appended to `out` in reading order. */
+async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out: FileResult[]): Promise<void> {
+  const base = {
+    path: input.path,
+    ...(ctx.mail ? { mail: ctx.mail } : {}),
+    ...(ctx.parent ? { parent: ctx.parent } : {}),
+    ...(ctx.mail?.date ? { receivedAt: ctx.mail.date.toISOString() } : input.mtime ? { receivedAt: input.mtime.toISOString() } : {}),
+  };
+  if (input.preset) {
+    out.push({ ...base, format: 'other', fate: input.preset.fate, ...(input.preset.fate === 'unreadable' ? { status: 'invalid' as const } : {}), problems: [input.preset.problem] });
+    return;
+  }
   const name = baseName(input.path);
   const reader = readerFor(name);
-  if (!reader || isHiddenName(name)) {
+  if (isHiddenName(name) || !reader) {
     const dot = name.lastIndexOf('.');
-    return {
-      path: input.path,
+    out.push({
+      ...base,
       format: 'other',
       fate: 'unsupported',
-      problems: [
-        isHiddenName(name)
-          ? { severity: 'warning', code: 'file.hidden' }
-          : { severity: 'warning', code: 'file.unsupported', params: { ext: dot > 0 ? name.slice(dot) : '' } },
-      ],
-    };
+      problems: [isHiddenName(name) ? warning('file.hidden') : warning('file.unsupported', { ext: dot > 0 ? name.slice(dot) : '' })],
+    });
+    return;
   }
   if (input.size > reader.maxBytes) {
-    return {
-      path: input.path,
-      format: reader.format,
-      fate: 'unsafe',
-      status: 'invalid',
-      problems: [error('file.tooLarge', { size: formatBytes(input.size), limit: formatBytes(reader.maxBytes) })],
-    };
+    out.push({ ...base, format: reader.format, fate: 'unsafe', status: 'invalid', problems: [error('file.tooLarge', { size: formatBytes(input.size), limit: formatBytes(reader.maxBytes) })] });
+    return;
   }
   let bytes: Uint8Array;
   try {
     bytes = await input.load();
   } catch (e) {
-    return {
-      path: input.path,
-      format: reader.format,
-      fate: 'unreadable',
-      status: 'invalid',
-      problems: [error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? String(e) })],
-    };
+    out.push({ ...base, format: reader.format, fate: 'unreadable', status: 'invalid', problems: [error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? String(e) })] });
+    return;
   }
-  const outcome = await reader.read(bytes);
-  if (outcome.kind === 'not-a-submission') return { path: input.path, format: reader.format, fate: outcome.kind, problems: outcome.raw.problems };
-  if (outcome.kind !== 'submission') {
-    return { path: input.path, format: reader.format, fate: outcome.kind, status: 'invalid', problems: outcome.raw.problems };
+  let outcome;
+  try {
+    outcome = await reader.read(bytes, name);
+  } catch (e) {
+    // A reader that throws is a bug, but one hostile file must never stop the batch.
+    out.push({ ...base, format: reader.format, fate: 'unreadable', status: 'invalid', problems: [error('internal', { detail: e instanceof Error ? e.message : String(e) })] });
+    return;
   }
-  const result = validateRaw(outcome.raw, campaign);
-  const valid = !result.problems.some((p) => p.severity === 'error');
-  return {
-    path: input.path,
-    format: reader.format,
-    fate: 'submission',
-    status: valid ? 'valid' : 'invalid',
-    ...(result.unit ? { unit: result.unit } : {}),
-    data: result.data,
-    originals: result.originals,
-    problems: result.problems,
-  };
+  switch (outcome.kind) {
+    case 'submission': {
+      const result = validateRaw(outcome.raw, campaign);
+      const valid = !result.problems.some((p) => p.severity === 'error');
+      out.push({
+        ...base,
+        format: reader.format,
+        fate: 'submission',
+        status: valid ? 'valid' : 'invalid',
+        ...(result.unit ? { unit: result.unit } : {}),
+        data: result.data,
+        originals: result.originals,
+        problems: result.problems,
+      });
+      return;
+    }
+    case 'attachment':
+      out.push({ ...base, format: reader.format, fate: 'attachment', attachment: outcome.attachment, problems: outcome.raw.problems });
+      return;
+    case 'not-a-submission':
+    case 'unsupported':
+      out.push({ ...base, format: reader.format, fate: outcome.kind, problems: outcome.raw.problems });
+      return;
+    case 'unreadable':
+    case 'unsafe':
+      out.push({ ...base, format: reader.format, fate: outcome.kind, status: 'invalid', problems: outcome.raw.problems });
+      return;
+    case 'container': {
+      const mail = outcome.mail ?? ctx.mail;
+      out.push({ ...base, ...(outcome.mail ? { mail: outcome.mail, ...(outcome.mail.date ? { receivedAt: outcome.mail.date.toISOString() } : {}) } : {}), format: reader.format, fate: 'container', problems: outcome.raw.problems });
+      if (ctx.expand === false) return;
+      if (ctx.depth >= MAX_DEPTH) {
+        out[out.length - 1]!.problems.push(error('file.tooDeep'));
+        return;
+      }
+      const seen = new Map<string, number>();
+      for (const child of outcome.children) {
+        // Two entries with one name (a mail with two 「统计表.docx」) keep two paths.
+        const n = (seen.get(child.name) ?? 0) + 1;
+        seen.set(child.name, n);
+        const path = `${input.path}!${n > 1 ? `${child.name} (${n})` : child.name}`;
+        const childCtx: Context = { ...(mail ? { mail } : {}), parent: input.path, depth: ctx.depth + 1 };
+        if (child.problem) {
+          out.push({ path, format: 'other', fate: child.problem.fate, status: 'invalid', parent: input.path, ...(mail ? { mail } : {}), problems: [error(child.problem.code, child.problem.code === 'file.zipBomb' || child.problem.code === 'file.corrupt' ? { format: '压缩包中的文件' } : undefined)] });
+          continue;
+        }
+        const bytesOf = child.bytes!;
+        await readInto(
+          { path, size: bytesOf.byteLength, load: async () => bytesOf, ...(child.mtime ? { mtime: child.mtime } : input.mtime ? { mtime: input.mtime } : {}) },
+          campaign,
+          childCtx,
+          out,
+        );
+      }
+      return;
+    }
+  }
 }
+
+/** One file on its own (render, fill --from): containers are listed, not expanded. */
+export async function checkFile(input: InputFile, campaign: Campaign): Promise<FileResult> {
+  const out: FileResult[] = [];
+  await readInto(input, campaign, { depth: 0, expand: false }, out);
+  return out[0]!;
+}
+
+/** Every file, and everything inside mails and archives, in reading order. */
+export async function checkFiles(inputs: readonly InputFile[], campaign: Campaign): Promise<FileResult[]> {
+  const out: FileResult[] = [];
+  for (const input of inputs) await readInto(input, campaign, { depth: 0 }, out);
+  return out;
+}
+
+export { deadlineInstant };
