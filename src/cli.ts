@@ -120,22 +120,16 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
       run(import('./commands/fill.js').then((m) => m.runFill({ ...opts, ...globals(cmd) }, io()))),
     );
 
-  for (const [name, zhDesc, enDesc] of [
-    ['merge', '汇总全市报送文件，生成汇总表和全市统计表', 'merge all submissions into a city workbook'],
-  ] as const) {
-    program
-      .command(name)
-      .description(`${t(lang, zhDesc, enDesc)}${t(lang, '（尚未实现）', ' (not implemented yet)')}`)
-      .allowUnknownOption()
-      .allowExcessArguments()
-      .action(() =>
-        run(
-          Promise.reject(
-            new UsageError(t(lang, `「${name}」命令尚未实现，将在后续版本提供。`, `The “${name}” command is not implemented yet.`)),
-          ),
-        ),
-      );
-  }
+  usage(program.command('merge'), `[选项] <${ph('文件夹', 'folder')}>`)
+    .description(t(lang, '汇总收件箱中的全部报送文件：生成全市汇总表，列出未报送、逾期和有误的单位，可生成全市统计表', 'merge an inbox into the city workbook, list who to chase, optionally write the city report'))
+    .argument(`<${ph('文件夹', 'folder')}>`, t(lang, '收件箱文件夹（含邮件、压缩包）', 'the inbox folder (mails and archives included)'))
+    .option(`-o, --output <${ph('文件夹', 'folder')}>`, t(lang, '输出到哪个文件夹（默认当前文件夹）', 'output folder (default: current folder)'))
+    .option(`--format <${ph('格式', 'formats')}>`, t(lang, '输出格式，用逗号分隔：xlsx,csv,json（默认 xlsx）', 'formats: xlsx,csv,json (default xlsx)'))
+    .option('--city-report', t(lang, '同时生成全市的统计表（Word 和 PDF），报送省里', 'also write the city’s own form (DOCX and PDF)'))
+    .option('--force', t(lang, '覆盖已存在的文件', 'overwrite existing files'))
+    .action((folder: string, opts: { output?: string; format?: string; cityReport?: boolean; force?: boolean }, cmd: Command) =>
+      run(import('./commands/merge.js').then((m) => m.runMerge(folder, { ...opts, format: opts.format ?? 'xlsx', ...globals(cmd) }, io()))),
+    );
   return program;
 }
 
