@@ -83,6 +83,8 @@ for (const r of rows) console.log(`${r.what.padEnd(width)}  ${r.value}${r.target
 };
 printRows();
 
-// Rendering (issue 3): its own script, so it can also be run alone.
+// Rendering (issue 3) and the inbox (issue 5): their own scripts, so each can also be run alone.
 console.log('\n— render —');
 spawnSync(process.execPath, [join(root, 'bench', 'render.mjs')], { cwd: root, stdio: 'inherit' });
+console.log('\n— inbox —');
+spawnSync(process.execPath, [join(root, 'bench', 'inbox.mjs'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
