@@ -43,11 +43,6 @@ describe('lifelong-week (no subcommand, help, version)', () => {
     expect(r.stderr).toContain(text);
     expect(expectNoStackTrace(r.stderr)).toBe(true);
   });
-  it.each(['merge'])('%s says 「尚未实现」 and exits 2', (cmd) => {
-    const r = cli([cmd]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('尚未实现');
-  });
 });
 
 describe('validate', () => {

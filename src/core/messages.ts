@@ -25,8 +25,8 @@ export const MESSAGES = {
     en: (p) => `The file is too large (${s(p.size)}, limit ${s(p.limit)}) and was not read. Check that this is the right file.`,
   },
   'file.unsupported': {
-    zh: (p) => `不是报送文件格式（${s(p.ext) || '无扩展名'}），未检查。目前可检查 .yaml、.yml、.json，以及本工具生成的 .docx 和 .pdf。`,
-    en: (p) => `Not a submission format (${s(p.ext) || 'no extension'}); not checked. Supported: .yaml, .yml, .json, and .docx/.pdf made by this tool.`,
+    zh: (p) => `不是能读取的格式（${s(p.ext) || '无扩展名'}），未检查。能读取的有：YAML/JSON、Word（.docx、.doc）、Excel（.xlsx）、PDF、邮件（.eml）、zip 压缩包和图片。`,
+    en: (p) => `Not a readable format (${s(p.ext) || 'no extension'}); not checked. Readable: YAML/JSON, Word (.docx, .doc), Excel (.xlsx), PDF, mail (.eml), zip and images.`,
   },
   'file.hidden': {
     zh: () => '系统或临时文件（以「.」或「~$」开头），未检查。',
@@ -197,6 +197,10 @@ export const MESSAGES = {
   'group.valueBeforeItems': {
     zh: (p) => `「${s(p.group)}」是分组名称，冒号后不应填写内容（「${s(p.value)}」没有读取）；请把内容填到下面相应的项目中。`,
     en: (p) => `“${s(p.group)}” is a group: nothing goes after its colon (“${s(p.value)}” was not read).`,
+  },
+  'grid.labelGuessed': {
+    zh: (p) => `表格中的项目名「${s(p.text)}」与统计表不完全一致，已按「${s(p.label)}」读取，请核对。`,
+    en: (p) => `The table’s label “${s(p.text)}” differs from the form; read as “${s(p.label)}”.`,
   },
   'group.notMapping': {
     zh: (p) => `「${s(p.group)}」下面应逐项填写（每项一行，缩进两格），而不是直接写内容。`,

@@ -47,6 +47,13 @@ export function matchKey(text: string, within?: Group): KeyMatch | undefined {
   return field ? { type: 'field', field } : undefined;
 }
 
+/** The field a mistyped label most likely meant, within the group first (「参加人数」 → 参加活动人数). */
+export function suggestField(text: string, within?: Group): Field | undefined {
+  const key = withoutNotes(labelKey(text));
+  const candidates = (within ? [...within.fields, ...FIELDS] : [...FIELDS]).map((f) => ({ field: f, key: withoutNotes(labelKey(f.label)) }));
+  return closest(key, candidates, (c) => c.key)?.field;
+}
+
 /** The label a mistyped key most likely meant (「参加人数」 → 「参加活动人数」). */
 export function suggestLabel(text: string, within?: Group): string | undefined {
   const key = withoutNotes(labelKey(text));

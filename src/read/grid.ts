@@ -9,7 +9,7 @@
  */
 import { warning, type Loc, type Problem, type RawSubmission } from '../core/problem.js';
 import { FURNITURE, groupByKey, type Group } from '../form/definition.js';
-import { labelKey, matchKey, suggestLabel } from '../form/labels.js';
+import { labelKey, matchKey, suggestField, suggestLabel } from '../form/labels.js';
 
 export interface GridCell {
   text: string;
@@ -97,7 +97,6 @@ export function matchGrid(doc: FormDocument, raw: RawSubmission): void {
       const m = matchKey(text, group) ?? matchKey(text);
       if (m?.type === 'group') {
         group = m.group;
-        matchedInRow = true;
         continue;
       }
       if (m?.type === 'field') {
@@ -128,8 +127,19 @@ export function matchGrid(doc: FormDocument, raw: RawSubmission): void {
           continue;
         }
       }
+      // A label typed a little differently in a hand-made table (「参加人数」): read it as the
+      // closest label of its group when that one is still empty, and say so.
+      const valueCell = cells.slice(i + 1).find((c) => !c.continued);
+      const guess = !matchedInRow && valueCell && !matchKey(valueCell.text.trim()) ? suggestField(text, group) : undefined;
+      if (guess && !raw.entries.has(guess.id) && (!guess.group || !group || guess.group.key === group.key)) {
+        setEntry(raw, guess.id, valueCell!.text, table.locOf(r, valueCell!.col), guess.labelPath);
+        raw.problems.push(warning('grid.labelGuessed', { text: text.slice(0, 40), label: guess.labelPath }, { field: guess.id, loc: table.locOf(r, cell.col) }));
+        matchedInRow = true;
+        consumedUntil = cells.indexOf(valueCell!);
+        continue;
+      }
       // Text in a label position that is no label: say so rather than drop it silently.
-      if (!matchedInRow && !cell.continued && i === 0 && cells.length > 1) {
+      if (!matchedInRow && !cell.continued && valueCell && !isBlank(valueCell.text)) {
         const suggestion = suggestLabel(text, group);
         raw.problems.push(
           warning('grid.unknownLabel', { text: text.slice(0, 40), ...(suggestion ? { suggestion } : {}) }, { loc: table.locOf(r, cell.col) }),

@@ -120,6 +120,18 @@ const docxReader: Reader = {
   },
 };
 
+const xlsxReader: Reader = {
+  format: 'xlsx',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  async read(bytes, name) {
+    if (sniff(bytes)?.id !== 'zip') return unreadable('XLSX', bytes);
+    const { readXlsxForm } = await import('./xlsx.js');
+    const read = await readXlsxForm(bytes);
+    if (!read.ok) return { kind: read.kind, raw: read.raw };
+    return formOutcome(read.doc, name);
+  },
+};
+
 const pdfReader: Reader = {
   format: 'pdf',
   maxBytes: MAX_DOCUMENT_BYTES,
@@ -239,6 +251,7 @@ const READERS: Record<string, Reader> = {
   '.yml': textReader('yaml'),
   '.json': textReader('json'),
   '.docx': docxReader,
+  '.xlsx': xlsxReader,
   '.pdf': pdfReader,
   '.eml': emlReader,
   '.zip': zipReader,

@@ -11,6 +11,8 @@ export interface IssueOut {
   message: string;
   line?: number;
   column?: number;
+  /** What `line` counts in, for files without lines: 「表格」, 「工作表「Sheet1」」. */
+  in?: string;
 }
 
 export function issueOut(p: Problem, lang: Lang): IssueOut {
@@ -19,6 +21,6 @@ export function issueOut(p: Problem, lang: Lang): IssueOut {
     code: p.code,
     ...(p.field ? { field: p.field, label: fieldById(p.field).labelPath } : {}),
     message: formatMessage(p.code, p.params, lang),
-    ...(p.loc ? { line: p.loc.line, column: p.loc.column } : {}),
+    ...(p.loc ? { line: p.loc.line, column: p.loc.column, ...(p.loc.in ? { in: p.loc.in } : {}) } : {}),
   };
 }

@@ -174,8 +174,8 @@ export function renderText(report: ValidationReport, lang: Lang, color: boolean)
       const sev = issue.severity === 'error' ? c.red(zh ? '错误' : 'error') : c.yellow(zh ? '提醒' : 'warning');
       const where = issue.line
         ? zh
-          ? `${file.path} 第 ${issue.line} 行${issue.column ? `第 ${issue.column} 列` : ''}`
-          : `${file.path}:${issue.line}${issue.column ? `:${issue.column}` : ''}`
+          ? `${file.path} ${issue.in ?? ''}第 ${issue.line} 行${issue.column ? `第 ${issue.column} 列` : ''}`
+          : `${file.path}${issue.in ? ` (${issue.in})` : ''}:${issue.line}${issue.column ? `:${issue.column}` : ''}`
         : file.path;
       const head = [sev, c.dim(where), issue.label ? c.cyan(issue.label) : '']
         .filter(Boolean)
