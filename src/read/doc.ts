@@ -217,9 +217,10 @@ const FILTERS = { docx: 'docx:MS Word 2007 XML', xlsx: 'xlsx:Calc MS Excel 2007 
  * (`-env:UserInstallation`), so concurrent calls never share LibreOffice's profile lock; the folder
  * is removed afterwards and a hung process group is killed.
  *
- * Measured here (LibreOffice 7.4, 2 cores): ~1.0–1.5 s per call for a one-page form, almost all of it
- * starting LibreOffice with a fresh profile — against ~3–5 ms for `readDocForm`. Worth it only where
- * the word-extractor text is not enough.
+ * Measured here (LibreOffice 7.4.7, 2 cores): ~1.0 s per call for a one-page form (1.5 s under test
+ * load), almost all of it starting LibreOffice with a fresh profile — against ~0.3–0.8 ms warm for
+ * `readDocForm` (~10 ms for the first call, loading word-extractor). Worth it only where the
+ * word-extractor text is not enough; never for a batch of hundreds.
  */
 export async function convertWithSoffice(
   bytes: Uint8Array,
