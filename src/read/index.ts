@@ -132,6 +132,20 @@ const xlsxReader: Reader = {
   },
 };
 
+const docReader: Reader = {
+  format: 'doc',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  async read(bytes, name) {
+    // A .docx renamed .doc (Word's "save as" habits) is read as what it is.
+    if (sniff(bytes)?.id === 'zip') return docxReader.read(bytes, name);
+    if (sniff(bytes)?.id !== 'ole') return unreadable('Word 97（.doc）', bytes);
+    const { readDocForm } = await import('./doc.js');
+    const read = await readDocForm(bytes);
+    if (!read.ok) return { kind: read.kind, raw: read.raw };
+    return formOutcome(read.doc, name);
+  },
+};
+
 const pdfReader: Reader = {
   format: 'pdf',
   maxBytes: MAX_DOCUMENT_BYTES,
@@ -252,6 +266,7 @@ const READERS: Record<string, Reader> = {
   '.json': textReader('json'),
   '.docx': docxReader,
   '.xlsx': xlsxReader,
+  '.doc': docReader,
   '.pdf': pdfReader,
   '.eml': emlReader,
   '.zip': zipReader,
