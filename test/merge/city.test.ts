@@ -1,0 +1,120 @@
+/**
+ * --city-report: the city's own 统计表, rendered with the issue-3 renderer and read back like any
+ * submission — at the province, where the city is a unit of the roster, it validates and merges.
+ */
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NANCHANG_2023, campaignSchema } from '../../src/campaign/campaign.js';
+import type { Io } from '../../src/core/io.js';
+import { runMerge } from '../../src/commands/merge.js';
+import { rollCall } from '../../src/inbox/roster.js';
+import { cityReport } from '../../src/merge/city.js';
+import { checkFiles, type InputFile } from '../../src/validate/check.js';
+import { tempDir } from '../helpers.js';
+import { EXPECTED, buildInbox, setTime } from './inbox.js';
+import { readWorkbook } from './xlsx.js';
+
+const io = (): Io & { text: () => string } => {
+  const lines: string[] = [];
+  return { lang: 'zh', color: false, out: (t) => void lines.push(t), err: (t) => void lines.push(t), text: () => lines.join('\n') };
+};
+
+/** The province one level up: the same form, cities as its roster. */
+const PROVINCE = campaignSchema.parse({
+  ...NANCHANG_2023,
+  city: '江西省',
+  issuer: '江西省教育厅',
+  receiver: '江西省社区教育指导中心',
+  mailbox: 'province@example.cn',
+  roster: [
+    { name: '南昌市', kind: 'district', department: '南昌市教育局', aliases: ['南昌'] },
+    { name: '九江市', kind: 'district', department: '九江市教育局', aliases: ['九江'] },
+  ],
+});
+
+const input = (path: string): InputFile => ({ path, size: statSync(path).size, load: async () => readFileSync(path), mtime: statSync(path).mtime });
+
+describe('city report', () => {
+  let inbox: string;
+  let out: string;
+  let expected: ReturnType<typeof cityReport>;
+  beforeAll(async () => {
+    inbox = buildInbox();
+    out = join(tempDir('lw-city-'), 'out');
+    const code = await runMerge(inbox, { format: 'xlsx', cityReport: true, output: out, progress: false }, io());
+    expect(code).toBe(1);
+    const files = readdirSync(inbox).map((name) => input(join(inbox, name)));
+    const results = await checkFiles(files, NANCHANG_2023);
+    expected = cityReport(rollCall(results, NANCHANG_2023), NANCHANG_2023);
+  }, 60_000);
+
+  it('is the city: issuer as department, summed counts, weighted satisfaction, spanning period, merged texts', () => {
+    expect(expected.ok).toBe(true);
+    if (!expected.ok) return;
+    const d = expected.data;
+    expect(d).toMatchObject({ year: 2023, district: '南昌市', department: '南昌市教育局' });
+    expect(d.contacts).toEqual([
+      { name: '万梦婷', phone: '19979136126' },
+      { name: '万 翾', phone: '17770022118' },
+    ]);
+    expect(d.participation.activityCount).toBe(EXPECTED.activities);
+    expect(d.participation.participantCount).toBe(EXPECTED.participants);
+    expect(d.reach.satisfaction).toBe(Math.round(EXPECTED.satisfactionWeighted * 10) / 10);
+    expect(d.content.period).toMatchObject({ ...EXPECTED.period, text: '2023年11月8日至11月28日' });
+    // The shared theme once; the units' texts under their names, in roster order, without the invalid unit.
+    expect(d.content.theme).toBe('让学习成为一种生活方式');
+    expect(d.leadership.documentIssuer).toBe('东湖区：东湖区教育体育局；西湖区：西湖区教育体育局；青云谱区：青云谱区教育体育局；南昌县：南昌县教育体育局');
+    expect(d.content.description.split('\n').map((p) => p.slice(0, p.indexOf('：')))).toEqual(EXPECTED.units);
+    expect(d.content.description).not.toContain('新建区');
+    // Every unit wrote 「无」 under 其他: the city says 「无」 once.
+    expect(d.other).toBe('无');
+  });
+
+  it('writes the DOCX and PDF named after the city', () => {
+    expect(readdirSync(out).sort()).toEqual([
+      '2023年全民终身学习活动开展情况统计表（南昌市）.docx',
+      '2023年全民终身学习活动开展情况统计表（南昌市）.pdf',
+      '南昌市2023年全民终身学习活动周汇总.xlsx',
+    ]);
+  });
+
+  it('reads back at the province as a valid submission with the same data (DOCX and PDF)', async () => {
+    if (!expected.ok) throw new Error('no city report');
+    for (const ext of ['docx', 'pdf']) {
+      const [r] = await checkFiles([input(join(out, `2023年全民终身学习活动开展情况统计表（南昌市）.${ext}`))], PROVINCE);
+      expect(r!.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(r).toMatchObject({ fate: 'submission', status: 'valid', unit: '南昌市' });
+      expect(r!.data).toEqual(expected.data);
+    }
+  });
+
+  it('merges at the province: the same tool one level up', async () => {
+    const provinceInbox = join(tempDir('lw-province-'), '省收件箱');
+    const { mkdirSync, copyFileSync } = await import('node:fs');
+    mkdirSync(provinceInbox);
+    copyFileSync(join(out, '2023年全民终身学习活动开展情况统计表（南昌市）.docx'), join(provinceInbox, '南昌市统计表.docx'));
+    setTime(join(provinceInbox, '南昌市统计表.docx'), '2023-11-30T18:00:00+08:00');
+    const campaignFile = join(provinceInbox, '..', 'province.json');
+    writeFileSync(campaignFile, JSON.stringify(PROVINCE));
+    const provinceOut = join(provinceInbox, '..', 'out');
+    const code = await runMerge(provinceInbox, { format: 'xlsx', output: provinceOut, campaign: campaignFile, progress: false }, io());
+    expect(code).toBe(1); // 九江市 is missing
+    const wb = readWorkbook(readFileSync(join(provinceOut, '江西省2023年全民终身学习活动周汇总.xlsx')));
+    const rows = wb.sheets[0]!.rows;
+    expect(rows[2]!.slice(0, 2)).toEqual(['南昌市', '有效']);
+    expect(rows[3]!.slice(0, 2)).toEqual(['九江市', '未报送']);
+    expect(rows[4]![rows[1]!.indexOf('参加活动人数')]).toBe(EXPECTED.participants);
+  });
+
+  it('at the city itself, the only objection is 举办县区 (the city is not in its own roster)', async () => {
+    // Documents the rule the lead owns: normalizeUnit accepts roster units only. Once it accepts
+    // campaign.city, this file validates at the city too and this test should expect 'valid'.
+    const [r] = await checkFiles([input(join(out, '2023年全民终身学习活动开展情况统计表（南昌市）.docx'))], NANCHANG_2023);
+    expect(r!.problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.field])).toEqual([['unit.unknown', 'district']]);
+  });
+
+  it('no valid unit: no city report, said plainly', async () => {
+    expect(cityReport([], NANCHANG_2023)).toEqual({ ok: false, reason: 'noValidUnits' });
+  });
+});
