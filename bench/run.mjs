@@ -88,3 +88,7 @@ console.log('\n— render —');
 spawnSync(process.execPath, [join(root, 'bench', 'render.mjs')], { cwd: root, stdio: 'inherit' });
 console.log('\n— inbox —');
 spawnSync(process.execPath, [join(root, 'bench', 'inbox.mjs'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+
+// Merging (issue 6): its own script, so it can also be run alone.
+console.log('\n— merge —');
+spawnSync(process.execPath, [join(root, 'bench', 'merge.mjs')], { cwd: root, stdio: 'inherit' });
