@@ -1,8 +1,11 @@
 // `npm run demo`: the main job on the embedded sample data, as a district clerk and the city centre
-// would run it: validate the sample submissions, then render one as the Word file and the PDF to
-// print, stamp and send. Outputs go to out/demo/ (re-running replaces them).
+// would run it — render a submission as the Word file and the PDF to print, stamp and send; write
+// blank templates; then check the centre's sample inbox (mails, Word, Excel, scans, archives) unit
+// by unit. Outputs go to out/demo/ (re-running replaces them).
 import { spawnSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { applyInboxTimes } from './inbox-times.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = `${root}bin/lifelong-week`;
@@ -13,10 +16,18 @@ const step = (title, args) => {
   return r.status ?? 1;
 };
 
+// The inbox as the centre saved it (git keeps no file times: put the story's times back on a copy).
+const inbox = `${root}out/demo/收件箱`;
+rmSync(inbox, { recursive: true, force: true });
+cpSync(`${root}fixtures/inbox`, inbox, { recursive: true });
+await applyInboxTimes(inbox);
+
 const codes = [
-  step('检查示例报送文件', ['validate', 'fixtures/sample']),
-  step('生成东湖区的 Word 和 PDF', ['render', 'fixtures/sample/东湖区.yaml', '-o', 'out/demo', '--force']),
-  step('生成西湖区的空白模板（YAML、Word、可填写的 PDF）', ['template', '--format', 'yaml,docx,pdf', '--fillable', '--district', '西湖区', '-o', 'out/demo/templates', '--force']),
+  step('区县：检查填好的报送文件', ['validate', 'fixtures/sample/东湖区.yaml']),
+  step('区县：生成 Word 和 PDF', ['render', 'fixtures/sample/东湖区.yaml', '-o', 'out/demo', '--force']),
+  step('市中心：给西湖区生成空白模板（YAML、Word、可填写的 PDF）', ['template', '--format', 'yaml,docx,pdf', '--fillable', '--district', '西湖区', '-o', 'out/demo/templates', '--force']),
 ];
+// The inbox is meant to have trouble in it (missing, late, invalid units): its exit code 1 is the point.
+step('市中心：按名册核对收件箱（邮件、Word、Excel、扫描件、压缩包）', ['validate', 'out/demo/收件箱']);
 console.log('\n示例完成：生成的文件在 out/demo/ 中。');
 process.exitCode = codes.find((c) => c !== 0) ?? 0;

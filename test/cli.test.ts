@@ -92,7 +92,7 @@ describe('validate', () => {
     expect(report.files.map((f) => [f.path, f.fate, f.status])).toEqual([
       ['东湖区.yaml', 'submission', 'valid'],
       ['新建区.yaml', 'submission', 'invalid'],
-      ['说明.txt', 'unsupported', undefined],
+      ['说明.txt', 'not-a-submission', undefined],
     ]);
     expect(report.summary).toMatchObject({ files: 3, valid: 1, invalid: 1, unchecked: 1 });
   });
@@ -164,7 +164,8 @@ describe('validate', () => {
     const r = cli(['validate', '--json', dir]);
     expect(r.code).toBe(1);
     const [file] = json(r.stdout).files;
-    expect(file).toMatchObject({ fate: 'unsafe', status: 'invalid', issues: [expect.objectContaining({ code: 'file.tooLarge' })] });
+    expect(file).toMatchObject({ fate: 'unsafe', issues: [expect.objectContaining({ code: 'file.tooLarge' })] });
+    expect(file).not.toHaveProperty('status');
   });
 
   it('repairs a full-width colon and Tab indentation with a warning', () => {
@@ -305,7 +306,7 @@ describe('validate accounts for every file in a folder', () => {
     expect(files).toEqual([
       ['0-链接.yaml', 'unsupported', undefined, 'file.duplicate'],
       ['东湖区.yaml', 'submission', 'valid', undefined],
-      ['坏链接.yaml', 'unreadable', 'invalid', 'file.brokenLink'],
+      ['坏链接.yaml', 'unreadable', undefined, 'file.brokenLink'],
       ['子文件夹/西湖区.yaml', 'submission', 'valid', 'count.approximate'],
       ['文件夹链接/', 'unsupported', undefined, 'file.folderLink'],
     ]);

@@ -28,6 +28,10 @@ export const MESSAGES = {
     zh: (p) => `不是能读取的格式（${s(p.ext) || '无扩展名'}），未检查。能读取的有：YAML/JSON、Word（.docx、.doc）、Excel（.xlsx）、PDF、邮件（.eml）、zip 压缩包和图片。`,
     en: (p) => `Not a readable format (${s(p.ext) || 'no extension'}); not checked. Readable: YAML/JSON, Word (.docx, .doc), Excel (.xlsx), PDF, mail (.eml), zip and images.`,
   },
+  'file.note': {
+    zh: (p) => `说明或笔记类文件（${s(p.ext)}），不是统计表，未检查。`,
+    en: (p) => `A note (${s(p.ext)}), not the form; not checked.`,
+  },
   'file.hidden': {
     zh: () => '系统或临时文件（以「.」或「~$」开头），未检查。',
     en: () => 'A system or temporary file (starts with “.” or “~$”); not checked.',

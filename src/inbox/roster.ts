@@ -58,7 +58,8 @@ export function rollCall(files: FileResult[], campaign: Campaign): UnitStatus[] 
     unitInText(f.mail?.subject, campaign) ?? unitInText(f.mail?.from?.name, campaign) ?? unitInText(f.mail?.from?.address, campaign);
   for (const f of files) {
     if (f.unit) continue;
-    if (f.fate !== 'submission' && f.fate !== 'attachment' && f.fate !== 'container') continue;
+    // Unusable files are attributed too: the centre must know who sent something it cannot use.
+    if (f.fate === 'not-a-submission' && !f.parent) continue;
     let unit = unitInText(stripExt(f.path), campaign) ?? mailUnit(f);
     for (let parent = f.parent; !unit && parent; parent = byPath.get(parent)?.parent) {
       const container = byPath.get(parent);

@@ -28,7 +28,7 @@ export interface ValidationReport {
   files: FileReport[];
   /** Present when a folder (the centre's inbox) was checked: every roster unit, in roster order. */
   units?: UnitStatus[];
-  summary: { files: number; valid: number; invalid: number; unchecked: number; errors: number; warnings: number };
+  summary: { files: number; valid: number; invalid: number; rejected: number; unchecked: number; errors: number; warnings: number };
 }
 
 export function buildReport(results: readonly FileResult[], campaign: Campaign, lang: Lang, units?: UnitStatus[]): ValidationReport {
@@ -47,7 +47,8 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
     }),
   );
   // Notes on files that were not checked (a photo, a hidden file) are not problems with submissions.
-  const all = files.filter((f) => f.status !== undefined && f.fate !== 'superseded').flatMap((f) => f.issues);
+  // Superseded files no longer count; notes on files that are not reports are not problems.
+  const all = files.filter((f) => f.fate !== 'superseded' && f.fate !== 'not-a-submission' && f.fate !== 'unsupported').flatMap((f) => f.issues);
   return {
     campaign: { year: campaign.year, city: campaign.city, deadline: campaign.deadline, timezone: campaign.timezone, mailbox: campaign.mailbox },
     files,
@@ -55,8 +56,9 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
     summary: {
       files: files.length,
       valid: files.filter((f) => f.status === 'valid' && f.fate === 'submission').length,
-      invalid: files.filter((f) => f.status === 'invalid' && f.fate !== 'superseded').length,
-      unchecked: files.filter((f) => f.status === undefined && f.fate !== 'superseded').length,
+      invalid: files.filter((f) => f.status === 'invalid' && f.fate === 'submission').length,
+      rejected: files.filter((f) => f.fate === 'unreadable' || f.fate === 'unsafe').length,
+      unchecked: files.filter((f) => f.fate === 'unsupported' || f.fate === 'not-a-submission').length,
       errors: all.filter((i) => i.severity === 'error').length,
       warnings: all.filter((i) => i.severity === 'warning').length,
     },
@@ -64,7 +66,7 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
 }
 
 export function hasErrors(report: ValidationReport): boolean {
-  return report.summary.errors > 0 || report.summary.invalid > 0;
+  return report.summary.errors > 0 || report.summary.invalid > 0 || report.summary.rejected > 0;
 }
 
 const ATTACHMENT_ZH: Record<string, string> = {
@@ -161,7 +163,7 @@ export function renderText(report: ValidationReport, lang: Lang, color: boolean)
     } else if (file.status === 'valid') {
       mark = c.green('✔');
       state = c.green(zh ? '有效' : 'valid') + (warnings ? c.yellow(zh ? `（${warnings} 条提醒）` : ` (${warnings} warning(s))`) : '');
-    } else if (file.status === 'invalid') {
+    } else if (file.status === 'invalid' || file.fate === 'unreadable' || file.fate === 'unsafe') {
       mark = c.red('✘');
       const what = file.fate === 'submission' ? (zh ? '有误' : 'invalid') : zh ? FATE_ZH[file.fate] : file.fate;
       state = c.red(what + (zh ? `（${errors} 个错误${warnings ? `，${warnings} 条提醒` : ''}）` : ` (${errors} error(s)${warnings ? `, ${warnings} warning(s)` : ''})`));
@@ -185,8 +187,8 @@ export function renderText(report: ValidationReport, lang: Lang, color: boolean)
   }
   lines.push('');
   const parts = zh
-    ? [`${summary.valid} 份有效`, `${summary.invalid} 份有误`, ...(summary.unchecked ? [`${summary.unchecked} 个未检查`] : [])]
-    : [`${summary.valid} valid`, `${summary.invalid} invalid`, ...(summary.unchecked ? [`${summary.unchecked} unchecked`] : [])];
+    ? [`${summary.valid} 份有效`, `${summary.invalid} 份有误`, ...(summary.rejected ? [`${summary.rejected} 个无法读取或已拒绝`] : []), ...(summary.unchecked ? [`${summary.unchecked} 个未检查`] : [])]
+    : [`${summary.valid} valid`, `${summary.invalid} invalid`, ...(summary.rejected ? [`${summary.rejected} unreadable or refused`] : []), ...(summary.unchecked ? [`${summary.unchecked} unchecked`] : [])];
   lines.push(
     (hasErrors(report) ? c.red : c.green)(
       zh

@@ -28,6 +28,8 @@ export interface FileResult {
   unit?: string;
   /** When it reached the centre: the mail's Date, else the file's time (ISO 8601). */
   receivedAt?: string;
+  /** For a file inside an archive: the entry's own time (when it was last edited), for people. */
+  entryTime?: string;
   /** For attachments: which piece it is. */
   attachment?: AttachmentKind;
   data?: Record<string, unknown>;
@@ -50,6 +52,9 @@ export interface InputFile {
   /** Decided before reading (a folder without permission, a broken link, the same file twice). */
   preset?: { fate: Fate; problem: Problem };
 }
+
+/** Plain notes and web pages: read by people, never the form. */
+const NOTE_EXTENSIONS = new Set(['.txt', '.md', '.htm', '.html', '.url', '.lnk', '.ini', '.log']);
 
 /** Mails in archives in mails…: deeper than this is not how people send reports. */
 const MAX_DEPTH = 6;
@@ -83,30 +88,34 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
     ...(ctx.mail?.date ? { receivedAt: ctx.mail.date.toISOString() } : input.mtime ? { receivedAt: input.mtime.toISOString() } : {}),
   };
   if (input.preset) {
-    out.push({ ...base, format: 'other', fate: input.preset.fate, ...(input.preset.fate === 'unreadable' ? { status: 'invalid' as const } : {}), problems: [input.preset.problem] });
+    out.push({ ...base, format: 'other', fate: input.preset.fate, problems: [input.preset.problem] });
     return;
   }
   const name = baseName(input.path);
   const reader = readerFor(name);
   if (isHiddenName(name) || !reader) {
     const dot = name.lastIndexOf('.');
+    const ext = dot > 0 ? name.slice(dot).toLowerCase() : '';
+    // A system or lock file, or a note, is plainly not a report; a format that might hold one but
+    // cannot be read here (WPS, ODF, old Excel…) is "unsupported", so the centre asks again.
+    const notReport = isHiddenName(name) || NOTE_EXTENSIONS.has(ext);
     out.push({
       ...base,
       format: 'other',
-      fate: 'unsupported',
-      problems: [isHiddenName(name) ? warning('file.hidden') : warning('file.unsupported', { ext: dot > 0 ? name.slice(dot) : '' })],
+      fate: notReport ? 'not-a-submission' : 'unsupported',
+      problems: [isHiddenName(name) ? warning('file.hidden') : notReport ? warning('file.note', { ext }) : warning('file.unsupported', { ext })],
     });
     return;
   }
   if (input.size > reader.maxBytes) {
-    out.push({ ...base, format: reader.format, fate: 'unsafe', status: 'invalid', problems: [error('file.tooLarge', { size: formatBytes(input.size), limit: formatBytes(reader.maxBytes) })] });
+    out.push({ ...base, format: reader.format, fate: 'unsafe', problems: [error('file.tooLarge', { size: formatBytes(input.size), limit: formatBytes(reader.maxBytes) })] });
     return;
   }
   let bytes: Uint8Array;
   try {
     bytes = await input.load();
   } catch (e) {
-    out.push({ ...base, format: reader.format, fate: 'unreadable', status: 'invalid', problems: [error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? String(e) })] });
+    out.push({ ...base, format: reader.format, fate: 'unreadable', problems: [error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? String(e) })] });
     return;
   }
   let outcome;
@@ -114,7 +123,7 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
     outcome = await reader.read(bytes, name);
   } catch (e) {
     // A reader that throws is a bug, but one hostile file must never stop the batch.
-    out.push({ ...base, format: reader.format, fate: 'unreadable', status: 'invalid', problems: [error('internal', { detail: e instanceof Error ? e.message : String(e) })] });
+    out.push({ ...base, format: reader.format, fate: 'unreadable', problems: [error('internal', { detail: e instanceof Error ? e.message : String(e) })] });
     return;
   }
   switch (outcome.kind) {
@@ -142,7 +151,7 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
       return;
     case 'unreadable':
     case 'unsafe':
-      out.push({ ...base, format: reader.format, fate: outcome.kind, status: 'invalid', problems: outcome.raw.problems });
+      out.push({ ...base, format: reader.format, fate: outcome.kind, problems: outcome.raw.problems });
       return;
     case 'container': {
       const mail = outcome.mail ?? ctx.mail;
@@ -152,6 +161,9 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
         out[out.length - 1]!.problems.push(error('file.tooDeep'));
         return;
       }
+      // Parts arrive with their mail or archive: the archive's own entry times say when a file was
+      // last edited, not when it reached the centre (kept as `entryTime` for people).
+      const arrived = outcome.mail?.date?.toISOString() ?? base.receivedAt;
       const seen = new Map<string, number>();
       for (const child of outcome.children) {
         // Two entries with one name (a mail with two 「统计表.docx」) keep two paths.
@@ -160,16 +172,13 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
         const path = `${input.path}!${n > 1 ? `${child.name} (${n})` : child.name}`;
         const childCtx: Context = { ...(mail ? { mail } : {}), parent: input.path, depth: ctx.depth + 1 };
         if (child.problem) {
-          out.push({ path, format: 'other', fate: child.problem.fate, status: 'invalid', parent: input.path, ...(mail ? { mail } : {}), problems: [error(child.problem.code, child.problem.code === 'file.zipBomb' || child.problem.code === 'file.corrupt' ? { format: '压缩包中的文件' } : undefined)] });
+          out.push({ path, format: 'other', fate: child.problem.fate, parent: input.path, ...(arrived ? { receivedAt: arrived } : {}), ...(mail ? { mail } : {}), problems: [error(child.problem.code, child.problem.code === 'file.zipBomb' || child.problem.code === 'file.corrupt' ? { format: '压缩包中的文件' } : undefined)] });
           continue;
         }
         const bytesOf = child.bytes!;
-        await readInto(
-          { path, size: bytesOf.byteLength, load: async () => bytesOf, ...(child.mtime ? { mtime: child.mtime } : input.mtime ? { mtime: input.mtime } : {}) },
-          campaign,
-          childCtx,
-          out,
-        );
+        const before = out.length;
+        await readInto({ path, size: bytesOf.byteLength, load: async () => bytesOf, ...(arrived ? { mtime: new Date(arrived) } : {}) }, campaign, childCtx, out);
+        if (child.mtime && out[before]) out[before]!.entryTime = child.mtime.toISOString();
       }
       return;
     }
