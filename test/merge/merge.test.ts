@@ -11,7 +11,7 @@ import type { Io } from '../../src/core/io.js';
 import { runMerge, type MergeOptions } from '../../src/commands/merge.js';
 import { FIELDS } from '../../src/form/definition.js';
 import { NANCHANG_2023 } from '../../src/campaign/campaign.js';
-import { tempDir } from '../helpers.js';
+import { cli, tempDir } from '../helpers.js';
 import { EXPECTED, ODD_FILES, UNITS, buildInbox, type UnitSpec } from './inbox.js';
 import { readWorkbook } from './xlsx.js';
 
@@ -233,3 +233,23 @@ describe('merge: outputs', () => {
   });
 });
 
+
+describe('merge from the command line (built CLI)', () => {
+  it('is wired: writes the workbook to -o, no progress bar without a terminal, exit 1 with units missing', () => {
+    const inbox = buildInbox(UNITS.slice(0, 2), false);
+    const out = join(tempDir('lw-merge-cli-'), 'out');
+    const r = cli(['merge', inbox, '-o', out, '--format', 'xlsx,csv']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('已生成：');
+    expect(r.stderr).not.toContain('读取 [');
+    expect(readdirSync(out).sort()).toEqual([`${TITLE}.csv`, `${TITLE}.xlsx`]);
+    const again = cli(['merge', inbox, '-o', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('已存在');
+  });
+
+  it('shows its options in help', () => {
+    const r = cli(['merge', '--help']);
+    for (const opt of ['--output', '--format', '--city-report', '--force']) expect(r.stdout).toContain(opt);
+  });
+});
