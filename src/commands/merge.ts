@@ -189,7 +189,8 @@ export function terminalReport(
       ...chase.map((c) => `  · ${c}`),
     );
   } else lines.push('', zh ? '所有单位均已按时报送且有效。' : 'Every unit reported on time with a valid form.');
-  return lines.join('\n');
+  // renderText ends its table with a blank line; without files listed after it, one is enough.
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
 /** One line per unit that needs a call: missing, invalid, late — with whom to call where the form says. */
