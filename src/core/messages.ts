@@ -16,6 +16,10 @@ export const MESSAGES = {
     zh: () => '文件是空的。请用 `lifelong-week template --format yaml` 生成模板后填写。',
     en: () => 'The file is empty. Generate a template with `lifelong-week template --format yaml` and fill it in.',
   },
+  'file.emptyDocument': {
+    zh: () => '文件是空的（0 字节），可能上传或复制没有完成。请让报送单位重新发送。',
+    en: () => 'The file is empty (0 bytes); the upload or copy may have failed. Ask for it again.',
+  },
   'file.binary': {
     zh: (p) => `这不是文本文件（看起来是${p.kind ? (/^[A-Za-z0-9]/.test(s(p.kind)) ? ` ${s(p.kind)}` : s(p.kind)) : '二进制内容'}），无法按 ${s(p.format)} 读取。请确认文件扩展名是否正确。`,
     en: (p) => `This is not a text file (looks like ${s(p.kind) || 'binary data'}); it cannot be read as ${s(p.format)}. Check the file extension.`,

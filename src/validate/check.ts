@@ -118,6 +118,11 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
     out.push({ ...base, format: reader.format, fate: 'unreadable', problems: [error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? String(e) })] });
     return;
   }
+  // An empty attachment (a failed upload, a copy that never finished) says nothing about its format.
+  if (bytes.byteLength === 0 && reader.format !== 'yaml' && reader.format !== 'json') {
+    out.push({ ...base, format: reader.format, fate: 'unreadable', problems: [error('file.emptyDocument')] });
+    return;
+  }
   let outcome;
   try {
     outcome = await reader.read(bytes, name);

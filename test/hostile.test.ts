@@ -1,0 +1,69 @@
+/**
+ * Hostile and broken files in one batch (issue 5, item 5): each ends in its fate, none stops the
+ * batch or hides another file, and the zip bomb is refused fast without the memory growing.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
+import { cli, fixture, tempDir } from './helpers.js';
+import { ROOT } from './helpers.js';
+
+describe('a batch of hostile files', () => {
+  const dir = tempDir();
+  const parts = (name: string) => fixture('inbox-parts', name);
+  copyFileSync(fixture('sample', '东湖区.yaml'), join(dir, '00-东湖区.yaml'));
+  copyFileSync(parts('bomb.docx'), join(dir, '01-炸弹.docx'));
+  copyFileSync(parts('bomb-falsified.docx'), join(dir, '02-炸弹（伪造大小）.docx'));
+  copyFileSync(parts('truncated.zip'), join(dir, '03-截断.zip'));
+  copyFileSync(parts('unsafe-names.zip'), join(dir, '04-路径穿越.zip'));
+  copyFileSync(fixture('invalid', 'alias-bomb.yaml'), join(dir, '05-别名炸弹.yaml'));
+  copyFileSync(fixture('invalid', 'word-renamed.yaml'), join(dir, '06-改了扩展名.yaml'));
+  writeFileSync(join(dir, '07-空文件.docx'), '');
+  // A Word file whose document part declares a DTD (entity expansion, external entities).
+  const doctype = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>';
+  writeFileSync(join(dir, '08-DOCTYPE.docx'), zipSync({ 'word/document.xml': new TextEncoder().encode(doctype), '[Content_Types].xml': new TextEncoder().encode('<Types/>') }));
+  copyFileSync(fixture('sample', '西湖区.yaml'), join(dir, '99-西湖区.yaml'));
+
+  const t = performance.now();
+  const r = cli(['validate', '--json', '--no-units', dir]);
+  const ms = performance.now() - t;
+  const report = JSON.parse(r.stdout) as { files: Array<{ path: string; fate: string; status?: string; issues: Array<{ code: string }> }> };
+  const fate = (prefix: string) => report.files.filter((f) => f.path.startsWith(prefix)).map((f) => [f.fate, f.issues[0]?.code]);
+
+  it('completes the batch: the good files before and after are read', () => {
+    expect(r.stderr).toBe('');
+    expect(fate('00-')).toEqual([['submission', undefined]]);
+    expect(report.files.find((f) => f.path === '99-西湖区.yaml')?.status).toBe('valid');
+  });
+  it('zip bombs are refused as unsafe', () => {
+    expect(fate('01-')).toEqual([['unsafe', 'file.zipBomb']]);
+    expect(fate('02-')).toEqual([['unsafe', 'file.zipBomb']]);
+  });
+  it('a truncated archive is unreadable', () => expect(fate('03-')).toEqual([['unreadable', 'file.corrupt']]));
+  it('entries pointing outside the archive are listed as unsafe, not extracted', () => {
+    const unsafe = report.files.filter((f) => f.path.startsWith('04-') && f.fate === 'unsafe');
+    expect(unsafe.length).toBeGreaterThan(0);
+    for (const f of unsafe) expect(f.issues[0]?.code).toBe('zip.unsafeName');
+  });
+  it('YAML alias bombs are unsafe; binary behind .yaml is unreadable; an empty .docx is unreadable', () => {
+    expect(fate('05-')).toEqual([['unsafe', 'yaml.aliasBomb']]);
+    expect(fate('06-')).toEqual([['unreadable', 'file.binary']]);
+    expect(fate('07-')).toEqual([['unreadable', 'file.emptyDocument']]);
+  });
+  it('XML with a DOCTYPE is refused', () => expect(fate('08-')).toEqual([['unsafe', 'file.unsafeXml']]));
+  it('takes seconds, not minutes (the bombs are refused early)', () => expect(ms).toBeLessThan(20_000));
+});
+
+describe('the zip bomb in a .docx, in-process', () => {
+  it('is refused in under a second without the memory growing past ~200 MB', async () => {
+    const { readDocxContent } = await import('../src/read/docx.js');
+    const bytes = readFileSync(join(ROOT, 'fixtures', 'inbox-parts', 'bomb.docx'));
+    const before = process.memoryUsage().rss;
+    const t = performance.now();
+    const r = await readDocxContent(bytes);
+    expect(performance.now() - t).toBeLessThan(1000);
+    expect(r.ok).toBe(false);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+});
