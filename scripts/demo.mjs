@@ -29,5 +29,6 @@ const codes = [
 ];
 // The inbox is meant to have trouble in it (missing, late, invalid units): its exit code 1 is the point.
 step('市中心：按名册核对收件箱（邮件、Word、Excel、扫描件、压缩包）', ['validate', 'out/demo/收件箱']);
-console.log('\n示例完成：生成的文件在 out/demo/ 中。');
+step('市中心：汇总成全市汇总表，并生成全市的统计表', ['merge', 'out/demo/收件箱', '-o', 'out/demo/汇总', '--format', 'xlsx,csv', '--city-report', '--force']);
+console.log('\n示例完成：生成的文件在 out/demo/ 中；全市汇总表在 out/demo/汇总/南昌市2023年全民终身学习活动周汇总.xlsx。');
 process.exitCode = codes.find((c) => c !== 0) ?? 0;

@@ -252,6 +252,10 @@ describe('roster units', () => {
     expect(r.problems[0]).toMatchObject({ code: 'unit.unknown', params: { suggestion: '高新区' } });
   });
 
+  it.each(['南昌市', '南昌市教育局', '江西省南昌市'])('the city itself (%s) is accepted, for the city’s own report', (text) => {
+    expect(normalizeUnit(text, NANCHANG_2023)).toMatchObject({ value: '南昌市', problems: [] });
+  });
+
   it('names the closest unit for a typo', () => {
     expect(normalizeUnit('青山区', NANCHANG_2023).problems[0]?.params?.suggestion).toBe('青山湖区');
     expect(normalizeUnit('九江市', NANCHANG_2023).problems[0]?.params?.suggestion).toBeUndefined();

@@ -19,7 +19,8 @@ export function isRealDate(iso: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-export const unitKinds = ['district', 'county', 'zone', 'administration'] as const;
+/** `city`: a province's campaign lists cities, which merge their units' reports (the same form one level up). */
+export const unitKinds = ['district', 'county', 'zone', 'administration', 'city'] as const;
 
 export const campaignSchema = z
   .strictObject({

@@ -41,6 +41,9 @@ export function normalizeUnit(raw: unknown, campaign: Campaign): Normalized<stri
   const text = scalarText(raw);
   if (text === undefined) return fail('value.notText');
   if (text === null) return { problems: [] };
+  // The city's own report (merge --city-report) names the city: the same form one level up.
+  if (unitKey(text, campaign.city) === campaign.city || unitKey(text, '') === campaign.city)
+    return { value: campaign.city, ...(text !== campaign.city ? { original: text } : {}), problems: [] };
   const unit = findUnit(text, campaign);
   if (unit) return { value: unit.name, ...(text !== unit.name ? { original: text } : {}), problems: [] };
   const key = unitKey(text, campaign.city);

@@ -175,6 +175,7 @@ function defaultFor(field: Field, campaign: Campaign, district: string | undefin
     case 'campaign.theme':
       return campaign.theme;
     case 'roster.department':
+      if (district === campaign.city) return campaign.issuer;
       return district ? findUnit(district, campaign)?.department : undefined;
     default:
       return undefined;

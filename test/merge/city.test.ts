@@ -107,11 +107,12 @@ describe('city report', () => {
     expect(rows[4]![rows[1]!.indexOf('参加活动人数')]).toBe(EXPECTED.participants);
   });
 
-  it('at the city itself, the only objection is 举办县区 (the city is not in its own roster)', async () => {
-    // Documents the rule the lead owns: normalizeUnit accepts roster units only. Once it accepts
-    // campaign.city, this file validates at the city too and this test should expect 'valid'.
-    const [r] = await checkFiles([input(join(out, '2023年全民终身学习活动开展情况统计表（南昌市）.docx'))], NANCHANG_2023);
-    expect(r!.problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.field])).toEqual([['unit.unknown', 'district']]);
+  it('validates at the city itself too: 举办县区 may be the campaign’s city', async () => {
+    for (const ext of ['docx', 'pdf']) {
+      const [r] = await checkFiles([input(join(out, `2023年全民终身学习活动开展情况统计表（南昌市）.${ext}`))], NANCHANG_2023);
+      expect(r!.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(r).toMatchObject({ status: 'valid', data: { district: '南昌市', department: '南昌市教育局' } });
+    }
   });
 
   it('no valid unit: no city report, said plainly', async () => {
