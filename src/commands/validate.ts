@@ -2,7 +2,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import type { Io } from '../core/io.js';
+import { jsonChunks, type Io } from '../core/io.js';
 import { t } from '../core/lang.js';
 import { buildReport, hasErrors, renderText } from '../report/validation.js';
 import { checkFiles, type InputFile } from '../validate/check.js';
@@ -136,7 +136,11 @@ export async function runValidate(paths: string[], opts: ValidateOptions, io: Io
   const units = opts.units !== false && isFolder.some(Boolean) ? rollCall(results, campaign) : undefined;
   const report = buildReport(results, campaign, io.lang, units);
   const noSubmission = results.every((r) => r.fate !== 'submission' && r.fate !== 'superseded');
-  if (opts.json) io.out(`${JSON.stringify(report, null, 2)}`);
+  if (opts.json) {
+    const chunks = jsonChunks(report as unknown as Record<string, unknown>, ['files', 'units']);
+    if (io.outChunks) await io.outChunks(chunks);
+    else io.out([...chunks].join(''));
+  }
   else {
     io.out(renderText(report, io.lang, io.color));
     if (noSubmission)

@@ -12,6 +12,38 @@ export interface Io {
   color: boolean;
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Write a large output in pieces, waiting when the reader is slower (a pipe): a report of ten
+   * thousand files is never held as one string plus one buffer. Optional: defaults to `out`.
+   */
+  outChunks?(chunks: Iterable<string>): Promise<void>;
+}
+
+/** Write chunks to a stream with backpressure. */
+export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+  }
+}
+
+/**
+ * A JSON document as chunks: the object's top-level keys one by one, and each element of the
+ * arrays named in `streamed` on its own — the same text `JSON.stringify(value, null, 2)` gives.
+ */
+export function* jsonChunks(value: Record<string, unknown>, streamed: readonly string[]): Generator<string> {
+  const keys = Object.keys(value).filter((k) => value[k] !== undefined);
+  yield '{\n';
+  for (const [i, key] of keys.entries()) {
+    const comma = i < keys.length - 1 ? ',' : '';
+    const item = value[key];
+    if (streamed.includes(key) && Array.isArray(item) && item.length > 0) {
+      yield `  ${JSON.stringify(key)}: [\n`;
+      for (const [j, element] of item.entries())
+        yield `${JSON.stringify(element, null, 2).replace(/^/gm, '    ')}${j < item.length - 1 ? ',' : ''}\n`;
+      yield `  ]${comma}\n`;
+    } else yield `  ${JSON.stringify(key)}: ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}${comma}\n`;
+  }
+  yield '}\n';
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -27,6 +59,7 @@ export function processIo(lang: Lang): Io {
     color: wantsColor(process.stdout, process.env),
     out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    outChunks: (chunks) => writeChunks(process.stdout, chunks),
   };
 }
 
