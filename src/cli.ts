@@ -71,7 +71,7 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
   const usage = (cmd: Command, zhUsage: string) => (zh ? cmd.usage(zhUsage) : cmd);
 
   usage(program.command('validate'), `[选项] <${ph('路径...', 'paths...')}>`)
-    .description(t(lang, '检查报送文件（YAML/JSON）或整个文件夹，列出每个文件的问题', 'check submission files or folders and report every problem'))
+    .description(t(lang, '检查报送文件，或按名册核对整个收件箱文件夹（邮件、Word、Excel、PDF、压缩包）', 'check submissions, or a whole inbox folder unit by unit (mail, Word, Excel, PDF, zip)'))
     .argument(`<${ph('路径...', 'paths...')}>`, t(lang, '报送文件或文件夹', 'files or folders'))
     .option('--json', t(lang, '以 JSON 输出检查结果（供其他程序使用）', 'print the report as JSON'))
     .option('--no-units', t(lang, '检查文件夹时不按名册逐个单位核对（只检查文件）', 'for a folder: check the files only, without the roster roll-call'))

@@ -292,6 +292,33 @@ describe('template --format yaml', () => {
   });
 });
 
+describe('output to a closed pipe', () => {
+  it('`validate … | head` ends quietly, without a stack trace', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" validate --json --no-units "${fixture('invalid')}" | head -1`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('{');
+    expect(r.stderr).not.toContain('EPIPE');
+  });
+});
+
+describe('office formats by content', () => {
+  it('WPS .wps and .et are read as the Word and Excel files they are', () => {
+    const dir = tempDir();
+    copyFileSync(fixture('office', 'word-form.doc'), join(dir, '东湖区统计表.wps'));
+    copyFileSync(fixture('office', 'sheet-form.xlsx'), join(dir, '青山湖区统计表.et'));
+    const report = json(cli(['validate', '--json', '--no-units', dir]).stdout);
+    expect(report.files.map((f) => [f.path, f.fate, f.status, f.unit])).toEqual([
+      ['东湖区统计表.wps', 'submission', 'valid', '东湖区'],
+      ['青山湖区统计表.et', 'submission', 'valid', '青山湖区'],
+    ]);
+  });
+  it('an OpenDocument file asks for the Office format', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '统计表.odt'), 'PK');
+    const [f] = json(cli(['validate', '--json', '--no-units', dir]).stdout).files;
+    expect(f).toMatchObject({ fate: 'unsupported', issues: [expect.objectContaining({ code: 'file.needsLibreOffice' })] });
+  });
+});
+
 describe('validate accounts for every file in a folder', () => {
   it('links: a broken one, one to a folder, one beside its target — all listed, the real name read', () => {
     const dir = tempDir();

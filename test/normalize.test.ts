@@ -215,6 +215,7 @@ describe('phones and contacts', () => {
   it.each([
     ['张敏', 'error:contacts.noPhone'],
     ['张敏 8677123', 'error:contacts.badPhone'],
+    ['张敏 12345', 'error:contacts.badPhone'],
     ['13907912345', 'error:contacts.noName'],
     [[{ 姓名: '张敏' }], 'error:contacts.noPhone'],
     [[{ 姓名: '张敏', 电话: '123' }], 'error:contacts.badPhone'],

@@ -66,6 +66,32 @@ describe('render', () => {
     expect(readdirSync(dir)).toEqual(['a.yaml']);
   });
 
+  it('-o with a file name writes that file for one format; with several formats it is a usage error', () => {
+    const dir = tempDir();
+    expect(cli(['render', fixture('sample', '东湖区.yaml'), '--format', 'pdf', '-o', join(dir, '东湖区.pdf')]).code).toBe(0);
+    expect(existsSync(join(dir, '东湖区.pdf'))).toBe(true);
+    const both = cli(['render', fixture('sample', '东湖区.yaml'), '-o', join(dir, '东湖区2.pdf')]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('像是一个文件名');
+  });
+
+  it('a file in the way of the output folder is a usage error in Chinese, not a crash', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '输出'), 'x');
+    const r = cli(['render', fixture('sample', '东湖区.yaml'), '-o', join(dir, '输出', '子目录')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('同名的文件挡住了');
+    expect(expectNoStackTrace(r.stderr)).toBe(true);
+  });
+
+  it('says how many days are left, or that the deadline has passed', () => {
+    const dir = tempDir();
+    const before = cli(['render', fixture('sample', '东湖区.yaml'), '-o', dir], { env: { LIFELONG_WEEK_TODAY: '2023-11-20' } });
+    expect(before.stdout).toContain('还有 10 天');
+    const after = cli(['render', fixture('sample', '东湖区.yaml'), '-o', dir, '--force'], { env: { LIFELONG_WEEK_TODAY: '2023-12-05' } });
+    expect(after.stdout).toContain('已过 5 天');
+  });
+
   it.each([
     [['render', 'nope.yaml'], '找不到'],
     [['render', 'x.yaml', '--format', 'odt'], '不支持的格式'],
@@ -81,7 +107,8 @@ describe('template --format docx,pdf,yaml', () => {
     const dir = tempDir();
     const r = cli(['template', '--format', 'yaml,docx,pdf', '--district', '进贤', '-o', dir]);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual([`${BASE}（进贤县）.docx`, `${BASE}（进贤县）.pdf`, `${BASE}（进贤县）.yaml`].sort());
+    // Named apart from the filled form, so `render` of the filled YAML beside them never collides.
+    expect(readdirSync(dir).sort()).toEqual([`${BASE}（进贤县空白模板）.docx`, `${BASE}（进贤县空白模板）.pdf`, `${BASE}（进贤县空白模板）.yaml`].sort());
     const report = JSON.parse(cli(['validate', '--json', dir]).stdout) as { files: Array<{ path: string; fate: string; issues: Array<{ code: string }> }> };
     expect(report.files.map((f) => [f.path.split('.').pop(), f.fate])).toEqual([
       ['docx', 'not-a-submission'],
@@ -102,4 +129,12 @@ describe('template --format docx,pdf,yaml', () => {
   });
 
   it('--fillable without pdf is a usage error', () => expect(cli(['template', '--format', 'docx', '--fillable']).code).toBe(2));
+
+  it('the filled template renders beside the blank ones without a clash', () => {
+    const dir = tempDir();
+    expect(cli(['template', '--format', 'yaml,docx,pdf', '--district', '东湖区', '-o', dir]).code).toBe(0);
+    copyFileSync(fixture('sample', '东湖区.yaml'), join(dir, '东湖区.yaml'));
+    expect(cli(['render', join(dir, '东湖区.yaml')]).code).toBe(0);
+    expect(existsSync(join(dir, `${BASE}（东湖区）.pdf`))).toBe(true);
+  });
 });

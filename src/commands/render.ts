@@ -48,8 +48,9 @@ export async function writeRendered(
 ): Promise<string[]> {
   const { renderDocx } = await import('../render/docx.js');
   const { renderPdf, MissingGlyphError } = await import('../render/pdf.js');
-  const { outputBaseName } = await import('../render/model.js');
-  const base = outputBaseName(data, campaign, opts.unitName ? { department: opts.unitName } : {});
+  const { outputBaseName, templateBaseName } = await import('../render/model.js');
+  // A blank template is named apart from the filled form, so `render` beside it never collides.
+  const base = data ? outputBaseName(data, campaign) : templateBaseName(campaign, opts.unitName);
   const targets = opts.formats.map((f) => ({
     format: f,
     path: fileName && opts.formats.length === 1 ? fileName : join(opts.dir, `${base}${f === 'pdf' && opts.fillable ? '（可填写）' : ''}.${f}`),
@@ -117,17 +118,30 @@ export async function runRender(
   if (report.summary.warnings > 0) io.err(renderText(report, lang, io.color));
   const { submissionSchema } = await import('../form/schema.js');
   const data = submissionSchema.parse(result.data);
-  const written = await writeRendered(data, campaign, { dir: opts.output ?? dirname(file), formats, force: Boolean(opts.force) }, io);
+  // -o names a file when one format is asked for and the name ends in its extension; else a folder.
+  const single = formats.length === 1 ? formats[0]! : undefined;
+  const asFile = Boolean(opts.output && single && opts.output.toLowerCase().endsWith(`.${single}`));
+  if (opts.output && !asFile && /\.(docx|pdf)$/i.test(opts.output))
+    throw new UsageError(
+      t(lang, `-o「${opts.output}」像是一个文件名，但要生成 ${formats.join('、')} 多种格式：请用 -o 指定文件夹，或用 --format 只选一种格式。`, `-o “${opts.output}” looks like a file name but several formats were asked for: name a folder, or choose one --format.`),
+    );
+  const dir = asFile ? dirname(opts.output!) : (opts.output ?? dirname(file));
+  const written = await writeRendered(data, campaign, { dir, formats, force: Boolean(opts.force) }, io, asFile ? opts.output : undefined);
   io.out(t(lang, `已生成：\n${written.map((p) => `  ${p}`).join('\n')}`, `Wrote:\n${written.map((p) => `  ${p}`).join('\n')}`));
-  io.out(nextSteps(campaign, lang));
+  io.out(await nextSteps(campaign, lang, formats));
   return 0;
 }
 
-/** What the notice asks for after the form is filled (「四、其他事项」). */
-export function nextSteps(campaign: Campaign, lang: Io['lang']): string {
-  return t(
+/** What the notice asks for after the form is filled (「四、其他事项」), and how much time is left. */
+export async function nextSteps(campaign: Campaign, lang: Io['lang'], formats: readonly OutputFormat[] = ['docx', 'pdf']): Promise<string> {
+  const { deadlineNotice } = await import('../fill/summary.js');
+  const { today } = await import('../core/clock.js');
+  const print = formats.includes('pdf')
+    ? t(lang, '打印 PDF', 'print the PDF')
+    : t(lang, '用 lifelong-week render --format pdf 生成 PDF 后打印', 'render the PDF (render --format pdf) and print it');
+  return `${t(
     lang,
-    `下一步：打印 PDF，加盖「教育行政部门」公章后扫描，把 Word 电子版和盖章扫描件（PDF）于 ${campaign.deadline} 前发送至 ${campaign.mailbox}。`,
-    `Next: print the PDF, stamp it, scan it, and e-mail the Word file and the stamped scan to ${campaign.mailbox} by ${campaign.deadline}.`,
-  );
+    `下一步：${print}，加盖「教育行政部门」公章后扫描，把 Word 电子版和盖章扫描件（PDF）发送至 ${campaign.mailbox}。`,
+    `Next: ${print}, stamp it, scan it, and e-mail the Word file and the stamped scan to ${campaign.mailbox}.`,
+  )}\n${deadlineNotice(today(process.env, campaign.timezone), campaign, lang)}`;
 }

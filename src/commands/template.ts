@@ -58,8 +58,8 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
 
   const written: string[] = [];
   if (formats.includes('yaml')) {
-    const { outputBaseName } = await import('../render/model.js');
-    const yamlPath = outputIsFile ? opts.output : opts.output || formats.length > 1 ? join(dir, `${outputBaseName(null, campaign, unit ? { department: unit.name } : {})}.yaml`) : undefined;
+    const { templateBaseName } = await import('../render/model.js');
+    const yamlPath = outputIsFile ? opts.output : opts.output || formats.length > 1 ? join(dir, `${templateBaseName(campaign, unit?.name)}.yaml`) : undefined;
     const schemaPath = join(packageRoot(), SCHEMA_FILE);
     // The modeline points at the installed schema, relative to where the template is written.
     const schemaRef = yamlPath ? relative(dirname(resolve(yamlPath)), schemaPath).split(sep).join('/') : pathToFileURL(schemaPath).href;

@@ -93,10 +93,31 @@ export async function writeFileAtomic(
         ? `${path} already exists. Use --force to overwrite it, or -o to write elsewhere.`
         : `文件「${path}」已存在，未覆盖。如需覆盖请加 --force，或用 -o 指定其他位置。`,
     );
-  await mkdir(dirname(path), { recursive: true });
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      opts.lang === 'en'
+        ? `Cannot create the folder for ${path} (${code}): a file of that name may be in the way, or there is no permission.`
+        : `无法建立「${dirname(path)}」文件夹（${code === 'EEXIST' || code === 'ENOTDIR' ? '同名的文件挡住了' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code}）。请换一个输出位置（-o）。`,
+      { cause: e },
+    );
+  }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${(tmpCounter++).toString(36)}.tmp`);
   // 'wx': never reuse somebody else's temporary file.
-  const handle = await open(tmp, 'wx');
+  let handle;
+  try {
+    handle = await open(tmp, 'wx');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      opts.lang === 'en'
+        ? `Cannot write in ${dirname(path)} (${code}).`
+        : `无法在「${dirname(path)}」中写入文件（${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? '没有写入权限' : code === 'ENOSPC' ? '磁盘已满' : code}）。请换一个输出位置（-o）。`,
+      { cause: e },
+    );
+  }
   try {
     await handle.writeFile(data);
     await handle.sync();

@@ -72,6 +72,10 @@ export const MESSAGES = {
     zh: (p) => `${s(p.ext)} 压缩包无法打开（需要额外软件）。请联系报送单位改用 zip 压缩包，或直接发送文件。`,
     en: (p) => `${s(p.ext)} archives cannot be opened here. Ask the sender for a zip or the files themselves.`,
   },
+  'file.needsLibreOffice': {
+    zh: (p) => `这种格式需要 LibreOffice 才能读取（本机没有安装）。请让报送单位另存为 ${s(p.ask)} 后重新发送，或在装有 LibreOffice 的电脑上检查。`,
+    en: (p) => `This format needs LibreOffice, which is not installed here. Ask for a ${s(p.ask)} file.`,
+  },
   'zip.unsafeName': {
     zh: () => '压缩包中的这个文件名试图指向压缩包以外的位置（如「../」或绝对路径），为安全起见没有解压。',
     en: () => 'This entry name points outside the archive (“../” or an absolute path); not extracted.',

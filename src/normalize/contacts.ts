@@ -14,7 +14,7 @@ export interface ContactValue {
 const PHONE_SOURCE = String.raw`(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d){8}|\(?0\d{2,3}\)?[-\s]?\d{3,4}[-\s]?\d{3,4}(?:\s*(?:-|转|分机|ext\.?)\s*\d{1,6})?`;
 const PHONE_IN_TEXT = new RegExp(`(?<![\\d])(?:${PHONE_SOURCE})(?![\\d])`, 'g');
 /** Digit runs that look like an attempt at a phone number (for "bad phone" rather than "no phone"). */
-const DIGITS_IN_TEXT = /(?<![\d])[+\d][\d\s()-]{4,}\d(?![\d])/g;
+const DIGITS_IN_TEXT = /(?<![\d])[+\d][\d\s()-]{2,}\d(?![\d])/g;
 
 /** Canonical phone: mobile as 11 digits; landline as 0791-86771234 (area code rule: 010 and 02x are 3 digits). */
 export function normalizePhone(input: string): string | undefined {

@@ -78,7 +78,8 @@ export function matchGrid(doc: FormDocument, raw: RawSubmission): void {
     if (year && !raw.entries.has('year')) raw.entries.set('year', { value: Number(year[1]), ...(p.loc ? { loc: p.loc } : {}) });
     const stamp = /^教育行政部门\s*[（(]\s*盖章\s*[)）]\s*[:：]?\s*(.*)$/.exec(text);
     if (stamp && !raw.entries.has('department')) {
-      const value = stamp[1]!.replace(/^[_\s]+|[_\s]+$/g, '');
+      // The line may go on with other furniture: 「…教育体育局　　填报日期：2023年11月28日」.
+      const value = stamp[1]!.replace(/[\s\u3000_]*(填报|填表|报送)?(日期|时间|人)[:：][\s\S]*$/, '').replace(/^[_\s\u3000]+|[_\s\u3000]+$/g, '');
       raw.entries.set('department', { value, ...(p.loc ? { loc: p.loc } : {}) });
     }
   }

@@ -124,6 +124,8 @@ const xlsxReader: Reader = {
   format: 'xlsx',
   maxBytes: MAX_DOCUMENT_BYTES,
   async read(bytes, name) {
+    // Old Excel (.xls, WPS .et) is an OLE file: LibreOffice converts it when present.
+    if (sniff(bytes)?.id === 'ole') return viaLibreOffice(bytes, name, 'xls', '.xlsx');
     if (sniff(bytes)?.id !== 'zip') return unreadable('XLSX', bytes);
     const { readXlsxForm } = await import('./xlsx.js');
     const read = await readXlsxForm(bytes);
@@ -132,13 +134,29 @@ const xlsxReader: Reader = {
   },
 };
 
+/**
+ * Formats offices save in that only LibreOffice opens (old Excel, RTF or web pages named .doc):
+ * converted when `soffice` is on PATH (about a second a file), else listed with what to ask for.
+ */
+async function viaLibreOffice(bytes: Uint8Array, name: string, from: 'doc' | 'xls', ask: string): Promise<ReaderOutcome> {
+  const { convertWithSoffice } = await import('./doc.js');
+  const converted = await convertWithSoffice(bytes, from, from === 'doc' ? 'docx' : 'xlsx');
+  if (converted) return (from === 'doc' ? docxReader : xlsxReader).read(converted, name);
+  return { kind: 'unsupported', raw: withProblem(warning('file.needsLibreOffice', { ask })) };
+}
+
 const docReader: Reader = {
   format: 'doc',
   maxBytes: MAX_DOCUMENT_BYTES,
   async read(bytes, name) {
-    // A .docx renamed .doc (Word's "save as" habits) is read as what it is.
+    // A .docx renamed .doc (Word's "save as" habits; WPS's .wps) is read as what it is.
     if (sniff(bytes)?.id === 'zip') return docxReader.read(bytes, name);
-    if (sniff(bytes)?.id !== 'ole') return unreadable('Word 97（.doc）', bytes);
+    if (sniff(bytes)?.id !== 'ole') {
+      // RTF or a web page saved with a .doc name (WPS and online systems do this).
+      const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).trimStart();
+      if (/^\{\\rtf|^<(!doctype|html|\?xml)/i.test(head)) return viaLibreOffice(bytes, name, 'doc', '.docx');
+      return unreadable('Word 97（.doc）', bytes);
+    }
     const { readDocForm } = await import('./doc.js');
     const read = await readDocForm(bytes);
     if (!read.ok) return { kind: read.kind, raw: read.raw };
@@ -251,6 +269,16 @@ const zipReader: Reader = {
   },
 };
 
+/** OpenDocument files: LibreOffice's own; ask for the Office formats. */
+const odfReader: Reader = {
+  format: 'other',
+  maxBytes: Infinity,
+  read(_bytes, name) {
+    const ext = name.slice(name.lastIndexOf('.')).toLowerCase();
+    return { kind: 'unsupported', raw: withProblem(warning('file.needsLibreOffice', { ask: ext === '.ods' ? '.xlsx' : '.docx' })) };
+  },
+};
+
 /** Archives we cannot open without extra software: say so, so the centre asks for a zip. */
 const archiveReader: Reader = {
   format: 'other',
@@ -266,7 +294,12 @@ const READERS: Record<string, Reader> = {
   '.json': textReader('json'),
   '.docx': docxReader,
   '.xlsx': xlsxReader,
+  '.xls': xlsxReader,
+  '.et': xlsxReader,
   '.doc': docReader,
+  '.wps': docReader,
+  '.odt': odfReader,
+  '.ods': odfReader,
   '.pdf': pdfReader,
   '.eml': emlReader,
   '.zip': zipReader,

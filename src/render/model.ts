@@ -103,3 +103,7 @@ export function outputBaseName(data: Submission | null, campaign: Campaign, opts
  */
 export const LABEL_COLUMNS_TWIPS = [1960, 3120] as const;
 
+/** A blank template's file name: 「2023年全民终身学习活动开展情况统计表（东湖区空白模板）」. */
+export function templateBaseName(campaign: Campaign, unitName?: string): string {
+  return `${FURNITURE.title(campaign.year).replace(/\s+/g, '')}（${unitName ?? ''}空白模板）`;
+}

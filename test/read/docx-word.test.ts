@@ -86,6 +86,14 @@ describe('a Word form filled in Word, with Word’s markup', () => {
     expect(r.data).not.toHaveProperty('other');
   });
 
+  it('the stamp line may go on with a date: only the department is taken', async () => {
+    const dated = documentXml.replace(para('教育行政部门（盖章）：', '东湖区教育体育局'), para('教育行政部门（盖章）：', '东湖区教育体育局　　　填报日期：2023年11月28日'));
+    expect(dated).toContain('填报日期');
+    const outcome = await readerFor('a.docx')!.read(zipSync({ 'word/document.xml': new TextEncoder().encode(dated) }), 'a.docx');
+    if (outcome.kind !== 'submission') throw new Error(outcome.kind);
+    expect(validateRaw(outcome.raw, NANCHANG_2023).data.department).toBe('东湖区教育体育局');
+  });
+
   it.each([
     ['宣传的范围', ['grid.labelGuessed@publicity.scope']],
     ['宣传的渠道和范围说明', ['grid.unknownLabel', 'required@publicity.scope']],
