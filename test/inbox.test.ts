@@ -69,3 +69,21 @@ describe('validate <the sample inbox>', () => {
     expect(text).toMatch(/逾期：安义县/);
   });
 });
+
+describe('inbox details', () => {
+  it('times are in the campaign’s zone; superseded files say what replaced them; a unit that sent only unusable files says so', () => {
+    const dir = join(tempDir(), '收件箱');
+    cpSync(fixture('inbox'), dir, { recursive: true });
+    for (const f of expected.files) if (f.mtime && !f.path.includes('!')) utimesSync(join(dir, f.path), new Date(f.mtime), new Date(f.mtime));
+    const report = JSON.parse(cli(['validate', '--json', dir]).stdout) as {
+      files: Array<{ path: string; receivedAt?: string; supersededBy?: string; unit?: string; fate: string }>;
+      units: Array<{ name: string; status: string; unusable: string[] }>;
+      summary: { units: Record<string, number> };
+    };
+    expect(report.files.find((f) => f.path === '东湖区材料.eml')?.receivedAt).toBe('2023-11-28T16:42:10+08:00');
+    expect(report.files.find((f) => f.path === '进贤县统计表.docx')?.supersededBy).toBe('进贤县统计表修改版.eml!进贤县统计表（修改版）.docx');
+    expect(report.units.find((u) => u.name === '湾里管理局')).toMatchObject({ status: 'missing', unusable: ['湾里管理局材料.rar'] });
+    expect(report.summary.units).toEqual({ total: 12, validOnTime: 8, valid: 9, invalid: 1, missing: 2, late: 1 });
+    expect(cli(['validate', dir]).stdout).toContain('湾里管理局（文件无法使用）');
+  });
+});

@@ -32,6 +32,8 @@ export interface UnitStatus {
   pieces: Pieces;
   /** Every file attributed to the unit. */
   files: string[];
+  /** Files from the unit that could not be used (unreadable, refused, unsupported): worth a call even when "missing". */
+  unusable: string[];
   data: Record<string, unknown> | null;
 }
 
@@ -75,6 +77,13 @@ export function rollCall(files: FileResult[], campaign: Campaign): UnitStatus[] 
     if (sibling?.unit) f.unit = sibling.unit;
   }
 
+  // A mail or archive whose parts all belong to one unit belongs to it too.
+  for (const f of files) {
+    if (f.unit || f.fate !== 'container') continue;
+    const units = new Set(files.filter((g) => g.parent === f.path && g.unit).map((g) => g.unit));
+    if (units.size === 1) f.unit = [...units][0];
+  }
+
   // 2. Revisions: the latest submission of each unit counts.
   const time = (f: FileResult) => (f.receivedAt ? Date.parse(f.receivedAt) : -Infinity);
   const statuses: UnitStatus[] = [];
@@ -86,6 +95,7 @@ export function rollCall(files: FileResult[], campaign: Campaign): UnitStatus[] 
     const winner = ordered[0];
     for (const older of ordered.slice(1)) {
       older.fate = 'superseded';
+      older.supersededBy = winner!.path;
       older.problems.push(warning('inbox.superseded', { unit: unit.name, by: winner!.path }));
     }
     const late = winner?.receivedAt !== undefined && Date.parse(winner.receivedAt) > deadline.getTime();
@@ -102,6 +112,7 @@ export function rollCall(files: FileResult[], campaign: Campaign): UnitStatus[] 
       receivedAt: winner?.receivedAt ?? null,
       pieces: { form: submissions.length > 0, stampedScan: has('stampedScan'), workPlan: has('workPlan'), workSummary: has('workSummary') },
       files: mine.map((f) => f.path),
+      unusable: mine.filter((f) => f.fate === 'unreadable' || f.fate === 'unsafe' || f.fate === 'unsupported').map((f) => f.path),
       data: winner?.data ?? null,
     });
   }

@@ -18,6 +18,8 @@ export interface FileReport {
   unit?: string;
   receivedAt?: string;
   attachment?: string;
+  entryTime?: string;
+  supersededBy?: string;
   data?: Record<string, unknown>;
   originals?: Record<string, string>;
   issues: IssueOut[];
@@ -28,7 +30,17 @@ export interface ValidationReport {
   files: FileReport[];
   /** Present when a folder (the centre's inbox) was checked: every roster unit, in roster order. */
   units?: UnitStatus[];
-  summary: { files: number; valid: number; invalid: number; rejected: number; unchecked: number; errors: number; warnings: number };
+  summary: {
+    files: number;
+    valid: number;
+    invalid: number;
+    rejected: number;
+    unchecked: number;
+    errors: number;
+    warnings: number;
+    /** With the roster: how the units stand. */
+    units?: { total: number; validOnTime: number; valid: number; invalid: number; missing: number; late: number };
+  };
 }
 
 export function buildReport(results: readonly FileResult[], campaign: Campaign, lang: Lang, units?: UnitStatus[]): ValidationReport {
@@ -41,6 +53,8 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
       ...(r.unit ? { unit: r.unit } : {}),
       ...(r.receivedAt ? { receivedAt: r.receivedAt } : {}),
       ...(r.attachment ? { attachment: r.attachment } : {}),
+      ...(r.entryTime ? { entryTime: r.entryTime } : {}),
+      ...(r.supersededBy ? { supersededBy: r.supersededBy } : {}),
       ...(r.data ? { data: r.data } : {}),
       ...(r.originals && Object.keys(r.originals).length ? { originals: r.originals } : {}),
       issues: r.problems.map((p) => issueOut(p, lang)),
@@ -61,6 +75,18 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
       unchecked: files.filter((f) => f.fate === 'unsupported' || f.fate === 'not-a-submission').length,
       errors: all.filter((i) => i.severity === 'error').length,
       warnings: all.filter((i) => i.severity === 'warning').length,
+      ...(units
+        ? {
+            units: {
+              total: units.length,
+              validOnTime: units.filter((u) => u.status === 'valid' && !u.late).length,
+              valid: units.filter((u) => u.status === 'valid').length,
+              invalid: units.filter((u) => u.status === 'invalid').length,
+              missing: units.filter((u) => u.status === 'missing').length,
+              late: units.filter((u) => u.late).length,
+            },
+          }
+        : {}),
     },
   };
 }
@@ -90,7 +116,7 @@ function unitTable(report: ValidationReport, lang: Lang, c: InstanceType<typeof 
     : ['Unit', 'Status', 'Late', 'Form', 'Scan', 'Plan', 'Summary', 'Source'];
   const rows = units.map((u) => [
     u.name,
-    zh ? STATUS_ZH[u.status] : u.status,
+    (zh ? STATUS_ZH[u.status] : u.status) + (u.status === 'missing' && u.unusable.length ? (zh ? '（收到的文件无法使用）' : ' (unusable files received)') : ''),
     u.late ? (zh ? '逾期' : 'late') : '',
     u.pieces.form ? '✔' : '—',
     u.pieces.stampedScan ? '✔' : '—',
@@ -106,7 +132,7 @@ function unitTable(report: ValidationReport, lang: Lang, c: InstanceType<typeof 
     `  ${head.map((h, i) => pad(h, widths[i]!)).join('  ')}`.trimEnd(),
     ...units.map((u, k) => `  ${rows[k]!.map((cell, i) => (i === 1 || i === 2 ? colour(u, pad(cell, widths[i]!)) : pad(cell, widths[i]!))).join('  ')}`.trimEnd()),
   ];
-  const missing = units.filter((u) => u.status === 'missing').map((u) => u.name);
+  const missing = units.filter((u) => u.status === 'missing').map((u) => (u.unusable.length ? `${u.name}（文件无法使用）` : u.name));
   const invalid = units.filter((u) => u.status === 'invalid').map((u) => u.name);
   const late = units.filter((u) => u.late).map((u) => u.name);
   const ok = units.filter((u) => u.status === 'valid' && !u.late).length;

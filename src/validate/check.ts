@@ -39,6 +39,8 @@ export interface FileResult {
   mail?: MailMeta;
   /** The mail or archive it came in. */
   parent?: string;
+  /** For a superseded submission: the one that counts instead. */
+  supersededBy?: string;
 }
 
 export interface InputFile {
@@ -79,13 +81,21 @@ interface Context {
   expand?: boolean;
 }
 
+/** 2023-11-28T08:42:10Z → 「2023-11-28T16:42:10+08:00」: instants as the campaign's clerks read them. */
+export function isoInZone(date: Date, timezone: string): string {
+  const sign = timezone.startsWith('-') ? -1 : 1;
+  const [h, m] = timezone.slice(1).split(':').map(Number);
+  const local = new Date(date.getTime() + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000);
+  return `${local.toISOString().slice(0, 19)}${timezone}`;
+}
+
 /** One file (and, for a mail or an archive, everything inside it), appended to `out` in reading order. */
 async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out: FileResult[]): Promise<void> {
   const base = {
     path: input.path,
     ...(ctx.mail ? { mail: ctx.mail } : {}),
     ...(ctx.parent ? { parent: ctx.parent } : {}),
-    ...(ctx.mail?.date ? { receivedAt: ctx.mail.date.toISOString() } : input.mtime ? { receivedAt: input.mtime.toISOString() } : {}),
+    ...(ctx.mail?.date ? { receivedAt: isoInZone(ctx.mail.date, campaign.timezone) } : input.mtime ? { receivedAt: isoInZone(input.mtime, campaign.timezone) } : {}),
   };
   if (input.preset) {
     out.push({ ...base, format: 'other', fate: input.preset.fate, problems: [input.preset.problem] });
@@ -160,7 +170,7 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
       return;
     case 'container': {
       const mail = outcome.mail ?? ctx.mail;
-      out.push({ ...base, ...(outcome.mail ? { mail: outcome.mail, ...(outcome.mail.date ? { receivedAt: outcome.mail.date.toISOString() } : {}) } : {}), format: reader.format, fate: 'container', problems: outcome.raw.problems });
+      out.push({ ...base, ...(outcome.mail ? { mail: outcome.mail, ...(outcome.mail.date ? { receivedAt: isoInZone(outcome.mail.date, campaign.timezone) } : {}) } : {}), format: reader.format, fate: 'container', problems: outcome.raw.problems });
       if (ctx.expand === false) return;
       if (ctx.depth >= MAX_DEPTH) {
         out[out.length - 1]!.problems.push(error('file.tooDeep'));
@@ -168,7 +178,7 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
       }
       // Parts arrive with their mail or archive: the archive's own entry times say when a file was
       // last edited, not when it reached the centre (kept as `entryTime` for people).
-      const arrived = outcome.mail?.date?.toISOString() ?? base.receivedAt;
+      const arrived = outcome.mail?.date ? isoInZone(outcome.mail.date, campaign.timezone) : base.receivedAt;
       const seen = new Map<string, number>();
       for (const child of outcome.children) {
         // Two entries with one name (a mail with two 「统计表.docx」) keep two paths.
@@ -183,7 +193,7 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
         const bytesOf = child.bytes!;
         const before = out.length;
         await readInto({ path, size: bytesOf.byteLength, load: async () => bytesOf, ...(arrived ? { mtime: new Date(arrived) } : {}) }, campaign, childCtx, out);
-        if (child.mtime && out[before]) out[before]!.entryTime = child.mtime.toISOString();
+        if (child.mtime && out[before]) out[before]!.entryTime = isoInZone(child.mtime, campaign.timezone);
       }
       return;
     }

@@ -42,6 +42,7 @@ const unit = (name: string, status: UnitStatus['status'], acts?: number, people?
   receivedAt: null,
   pieces: { form: status !== 'missing', stampedScan: false, workPlan: false, workSummary: false },
   files: [],
+  unusable: [],
   data: status === 'missing' ? null : { participation: { activityCount: acts, participantCount: people }, reach: { satisfaction: sat } },
 });
 
