@@ -7,20 +7,27 @@
  */
 import { InterruptedError } from '../core/errors.js';
 import type { Lang } from '../core/messages.js';
+import { editText, editorCommand } from './editor.js';
+import { EDITOR_REQUEST, makeLinesPrompt } from './lines.js';
 
 export interface Choice<T> {
   /** What the list shows. */
   name: string;
   value: T;
   description?: string;
+  /** Shown but not selectable (「没有匹配的单位」); the text says why. */
+  disabled?: string;
 }
 
 export interface Prompter {
-  /** One line of text; an empty answer gives `default` when there is one. */
+  /**
+   * One answer, ended by Enter; an empty answer gives `default` when there is one. Lines pasted
+   * together (one burst) are all kept, joined by line breaks.
+   */
   input(opts: { message: string; default?: string }): Promise<string>;
   /**
-   * Several lines: `$VISUAL`/`$EDITOR` when set, else typed line by line and ended by an empty line.
-   * An empty first line keeps `default`.
+   * Several lines, typed (or pasted) and ended by an empty line; `:e` on the first line opens
+   * `$VISUAL`/`$EDITOR` when one is set. An empty first line keeps `default`.
    */
   multiline(opts: { message: string; default?: string }): Promise<string>;
   select<T>(opts: { message: string; choices: readonly Choice<T>[]; default?: T }): Promise<T>;
@@ -36,6 +43,11 @@ export interface PrompterOptions {
   env: NodeJS.ProcessEnv;
   /** Where notes go (standard output). */
   write(text: string): void;
+  /** The terminal (tests pass streams); standard input and output otherwise. */
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** Runs the editor (tests replace it); `editText` otherwise. */
+  edit?: typeof editText;
 }
 
 /** Inquirer throws `ExitPromptError` on Ctrl+C (and `AbortPromptError` when cancelled). */
@@ -55,75 +67,82 @@ async function guard<T>(run: () => Promise<T>): Promise<T> {
 const KEYS_ZH: Record<string, string> = { navigate: '上下移动', select: '选择', search: '输入文字筛选' };
 
 export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
-  const inquirer = await import('@inquirer/prompts');
+  const [inquirer, core] = await Promise.all([import('@inquirer/prompts'), import('@inquirer/core')]);
+  const lines = makeLinesPrompt(core);
   const zh = opts.lang === 'zh';
+  const context = { ...(opts.input ? { input: opts.input } : {}), ...(opts.output ? { output: opts.output } : {}) };
   const keysHelpTip = (keys: [string, string][]) =>
     keys.map(([key, action]) => `${key} ${zh ? (KEYS_ZH[action] ?? action) : action}`).join(' • ');
   const theme = { style: { keysHelpTip } };
-  const editorCommand = opts.env.VISUAL || opts.env.EDITOR;
-
-  const input = (o: { message: string; default?: string }) =>
-    guard(() => inquirer.input({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}) }));
+  const editor = editorCommand(opts.env);
+  const edit = opts.edit ?? editText;
 
   return {
-    input,
+    input: (o) => guard(async () => (await lines({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}), multiline: false, editor: false, lang: opts.lang }, context)) as string),
     async multiline(o) {
-      if (editorCommand) {
-        return guard(() =>
-          inquirer.editor({
-            message: `${o.message}${zh ? `（按回车打开编辑器 ${editorCommand}，保存并关闭后继续）` : ` (Enter opens ${editorCommand}; save and close to go on)`}`,
-            ...(o.default ? { default: o.default } : {}),
-            file: { postfix: '.txt' },
-          }),
-        );
-      }
       const multiLineDefault = Boolean(o.default && o.default.includes('\n'));
       if (multiLineDefault)
         opts.write(`${zh ? '  现在的内容（直接回车保留）：' : '  Current text (Enter keeps it):'}\n${o.default!.split('\n').map((l) => `    ${l}`).join('\n')}`);
-      opts.write(zh ? '  （可输入多行：每行按回车换行，空一行结束。）' : '  (Several lines allowed; an empty line ends the answer.)');
-      const lines: string[] = [];
+      opts.write(
+        zh
+          ? `  （可输入多行：每行按回车换行，空一行结束${editor ? `；输入 :e 用编辑器（${editor}）填写` : ''}。可直接粘贴多行。）`
+          : `  (Several lines allowed; an empty line ends the answer${editor ? `; type :e to write it in your editor (${editor})` : ''}. Pasting several lines works.)`,
+      );
       for (;;) {
-        const first = lines.length === 0;
-        const line = await input({
-          message: first ? o.message : zh ? `  第 ${lines.length + 1} 行` : `  line ${lines.length + 1}`,
-          ...(first && o.default && !multiLineDefault ? { default: o.default } : {}),
-        });
-        if (line.trim() === '') {
-          if (first && multiLineDefault) return o.default!;
-          break;
+        const answer = await guard(() =>
+          lines({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}), multiline: true, editor: Boolean(editor), lang: opts.lang }, context),
+        );
+        if (answer !== EDITOR_REQUEST) return answer;
+        opts.write(zh ? `  正在打开编辑器 ${editor}：写好后保存并关闭编辑器，回到这里继续。` : `  Opening ${editor}: save and close it to go on.`);
+        const edited = await edit(editor!, o.default ?? '');
+        if (!edited.ok) {
+          opts.write(zh ? `  ✗ 编辑器没有正常结束（${edited.reason}），内容未采用。请直接输入，或再输入 :e 重试。` : `  ✗ The editor failed (${edited.reason}); nothing was taken. Type the text, or :e to try again.`);
+          continue;
         }
-        lines.push(line);
-        // The default (or `<` for "back") stands alone: no more lines are read after it.
-        if (first && (line === o.default || /^\s*[<＜]\s*$/.test(line))) break;
+        if (edited.text.trim() === '') {
+          opts.write(zh ? '  编辑器里没有写内容。请直接输入，或再输入 :e 重试。' : '  The editor returned nothing. Type the text, or :e to try again.');
+          continue;
+        }
+        opts.write(`${zh ? '  编辑器中写好的内容：' : '  From the editor:'}\n${edited.text.split('\n').map((l) => `    ${l}`).join('\n')}`);
+        return edited.text;
       }
-      return lines.join('\n');
     },
     select: <T>(o: { message: string; choices: readonly Choice<T>[]; default?: T }) =>
       guard(() =>
-        inquirer.select<T>({
-          message: o.message,
-          choices: o.choices.map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}) })),
-          ...(o.default !== undefined ? { default: o.default } : {}),
-          pageSize: 12,
-          theme,
-        }),
+        inquirer.select<T>(
+          {
+            message: o.message,
+            choices: o.choices.map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}), ...(c.disabled ? { disabled: c.disabled } : {}) })),
+            ...(o.default !== undefined ? { default: o.default } : {}),
+            pageSize: 12,
+            theme,
+          },
+          context,
+        ),
       ),
     search: <T>(o: { message: string; source: (term: string) => readonly Choice<T>[] }) =>
       guard(() =>
-        inquirer.search<T>({
-          message: o.message,
-          source: (term) => o.source(term ?? '').map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}) })),
-          pageSize: 12,
-          theme,
-        }),
+        inquirer.search<T>(
+          {
+            message: o.message,
+            source: (term) =>
+              o.source(term ?? '').map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}), ...(c.disabled ? { disabled: c.disabled } : {}) })),
+            pageSize: 12,
+            theme,
+          },
+          context,
+        ),
       ),
     confirm: (o) =>
       guard(() =>
-        inquirer.confirm({
-          message: o.message,
-          default: o.default ?? true,
-          ...(zh ? { transformer: (v: boolean) => (v ? '是' : '否') } : {}),
-        }),
+        inquirer.confirm(
+          {
+            message: o.message,
+            default: o.default ?? true,
+            ...(zh ? { transformer: (v: boolean) => (v ? '是' : '否') } : {}),
+          },
+          context,
+        ),
       ),
     note: (text) => opts.write(text),
   };

@@ -1,0 +1,157 @@
+/**
+ * The text prompt of the interview: one line, or several lines ended by an empty line. Built on
+ * `@inquirer/core` (loaded lazily with the rest of inquirer) because `@inquirer/input` ends at the
+ * first Enter and drops whatever else arrived with it: a clerk pasting two lines from Word lost the
+ * second one (issue 4, "nothing is lost").
+ *
+ * The rule: lines that arrive in one burst (a paste: keys with no pause after an Enter) belong to the
+ * same answer. An Enter only counts as "done" (or, in several-line mode, an empty line as "end")
+ * when no further key follows it within `BURST_MS`; a person does not type the next key 60 ms after
+ * Enter, a terminal pasting does. So nothing pasted is ever dropped, and nothing typed is ever taken
+ * as the answer to another question.
+ */
+import type { Lang } from '../core/messages.js';
+
+/** How long after an Enter a following key still belongs to the same paste. */
+export const BURST_MS = 60;
+
+/** What the prompt returns besides text: the user asked for `$EDITOR`. */
+export const EDITOR_REQUEST = Symbol('editor');
+
+export interface LinesConfig {
+  message: string;
+  default?: string;
+  /** Several lines, ended by an empty line; otherwise one answer ends at Enter (pasted lines kept). */
+  multiline: boolean;
+  /** `:e` on the first line opens the editor (only offered when `$VISUAL`/`$EDITOR` is set). */
+  editor: boolean;
+  /** Lines already written (after coming back from the editor, say). */
+  lines?: readonly string[];
+  lang: Lang;
+}
+
+/** The lines shown while typing (a long paste shows its last lines, so the prompt fits the screen). */
+const SHOWN_LINES = 8;
+
+const isEditorRequest = (line: string) => /^\s*[:：]\s*[eE]\s*$/.test(line);
+const isBackLine = (line: string) => /^\s*[<＜]\s*$/.test(line);
+
+type Inquirer = typeof import('@inquirer/core');
+type RunLines = (config: LinesConfig, context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }) => Promise<string | typeof EDITOR_REQUEST>;
+
+/** The prompt, made from the core the other prompts use. */
+export function makeLinesPrompt(core: Inquirer): RunLines {
+  const { createPrompt, useKeypress, usePrefix, useRef, useState, useEffect, makeTheme, isEnterKey, isBackspaceKey, isTabKey } = core;
+  const prompt = createPrompt<string | typeof EDITOR_REQUEST, LinesConfig>((config, done) => {
+    const theme = makeTheme({});
+    const zh = config.lang === 'zh';
+    const [status, setStatus] = useState<'idle' | 'done'>('idle');
+    const [, setTick] = useState(0);
+    const s = useRef({
+      /** Finished lines of this answer. */
+      lines: [...(config.lines ?? [])] as string[],
+      /** The line being typed (readline's own buffer, copied after every key). */
+      current: '',
+      /** An Enter waiting to learn whether more keys follow (a paste) or not (the user pressed it). */
+      pending: undefined as { line: string; key: string; timer: NodeJS.Timeout } | undefined,
+      final: undefined as string | undefined,
+      tick: 0,
+    }).current;
+    const prefix = usePrefix({ status, theme });
+    const redraw = () => setTick(++s.tick);
+    const finish = (answer: string | typeof EDITOR_REQUEST) => {
+      s.final = answer === EDITOR_REQUEST ? '' : answer;
+      setStatus('done');
+      done(answer);
+    };
+
+    /** The Enter was pressed, not pasted: decide what it means. */
+    const enter = (line: string) => {
+      const first = s.lines.length === 0;
+      if (first && isBackLine(line)) return finish(line.trim());
+      if (first && config.editor && isEditorRequest(line)) return finish(EDITOR_REQUEST);
+      if (!config.multiline) {
+        const all = [...s.lines, line];
+        const text = all.join('\n');
+        return finish(text.trim() === '' && config.default !== undefined ? config.default : text);
+      }
+      if (line !== '') {
+        s.lines.push(line);
+        return redraw();
+      }
+      if (first) return finish(config.default ?? '');
+      return finish(s.lines.join('\n'));
+    };
+
+    useEffect(
+      () => () => {
+        if (s.pending) clearTimeout(s.pending.timer);
+      },
+      [],
+    );
+
+    useKeypress((key, rl) => {
+      if (status === 'done') return;
+      if (s.pending) {
+        // A carriage return and a line feed together are one line break.
+        if (key.name === 'enter' && s.pending.key === 'return') return;
+        // More keys right after an Enter: the Enter was inside a paste, so it is a line break.
+        clearTimeout(s.pending.timer);
+        s.lines.push(s.pending.line);
+        s.pending = undefined;
+      }
+      if (isEnterKey(key)) {
+        const line = s.current;
+        s.current = '';
+        s.pending = {
+          line,
+          key: key.name,
+          timer: setTimeout(() => {
+            if (!s.pending) return;
+            s.pending = undefined;
+            enter(line);
+          }, BURST_MS),
+        };
+        return;
+      }
+      if (isBackspaceKey(key) && s.current === '' && rl.line === '' && s.lines.length > 0) {
+        // Backspace on an empty line goes back into the line above.
+        const previous = s.lines.pop()!;
+        rl.write(previous);
+        s.current = rl.line;
+        return redraw();
+      }
+      if (isTabKey(key) && s.current === '' && s.lines.length === 0 && config.default && !config.default.includes('\n')) {
+        rl.clearLine(0);
+        rl.write(config.default);
+      }
+      s.current = rl.line;
+      redraw();
+    });
+
+    const message = theme.style.message(config.message, status);
+    if (status === 'done') {
+      const text = s.final ?? '';
+      if (!text.includes('\n')) return `${prefix} ${message} ${theme.style.answer(text)}`;
+      return `${prefix} ${message}\n${text
+        .split('\n')
+        .map((l) => `    ${theme.style.answer(l)}`)
+        .join('\n')}`;
+    }
+    const label = (n: number) => (zh ? `第 ${n} 行` : `line ${n}`);
+    const showDefault = config.default !== undefined && config.default !== '' && !config.default.includes('\n') && s.lines.length === 0 && s.current === '';
+    const head = `${prefix} ${message}${showDefault ? ` ${theme.style.defaultAnswer(config.default!)}` : ''}`;
+    const held = s.lines.slice(-SHOWN_LINES);
+    const hidden = s.lines.length - held.length;
+    const body = [
+      ...(hidden > 0 ? [zh ? `    （前面还有 ${hidden} 行）` : `    (${hidden} more lines above)`] : []),
+      ...held.map((l, i) => `    ${String(hidden + i + 1).padStart(2)}│ ${l}`),
+    ];
+    if (config.multiline || s.lines.length > 0) {
+      const cursorLine = `  ${label(s.lines.length + 1)} › ${s.current}`;
+      return [head, ...body, cursorLine].join('\n');
+    }
+    return `${head} ${s.current}`;
+  });
+  return prompt as RunLines;
+}
