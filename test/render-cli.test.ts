@@ -126,6 +126,10 @@ describe('template --format docx,pdf,yaml', () => {
     const { PDFDocument } = await import('pdf-lib');
     const form = (await PDFDocument.load(readFileSync(out))).getForm();
     expect(form.getFields().map((f) => f.getName())).toContain('participation.participantCount');
+    // Paragraph fields leave room to write: several lines high, where a one-line field is one.
+    const height = (id: string) => form.getTextField(id).acroField.getWidgets()[0]!.getRectangle().height;
+    expect(height('content.description')).toBeGreaterThan(3 * height('district'));
+    expect(form.getTextField('content.description').isMultiline()).toBe(true);
   });
 
   it('--fillable without pdf is a usage error', () => expect(cli(['template', '--format', 'docx', '--fillable']).code).toBe(2));

@@ -142,7 +142,9 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
       }),
       new TableCell({ verticalAlign: VerticalAlignTable.CENTER, children: valueParagraphs(row, keepNext) }),
     );
-    return new TableRow({ children: cells, height: minRow, cantSplit: !long });
+    // A blank template leaves room to write paragraphs by hand (model.ts, BLANK_LONG_TEXT_LINES).
+    const height = row.text === '' && row.blankLines > 1 ? { value: Math.round(row.blankLines * 12 * 20 * 1.45), rule: HeightRule.ATLEAST } : minRow;
+    return new TableRow({ children: cells, height, cantSplit: !long });
   });
 
   const table = new Table({

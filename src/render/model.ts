@@ -16,6 +16,8 @@ export interface FormRow {
   readonly field: Field;
   /** The value as printed (`displayValue`), '' on a blank template. */
   readonly text: string;
+  /** On a blank template: how many lines of room to leave for writing by hand. */
+  readonly blankLines: number;
   /** For a row inside a group: its position, so renderers can merge the group label. */
   readonly group?: { readonly key: string; readonly label: string; readonly index: number; readonly size: number };
 }
@@ -33,6 +35,9 @@ export interface FormModel {
   readonly district: string;
 }
 
+/** Lines of writing room for a paragraph field on a blank template (the form then runs to two pages). */
+export const BLANK_LONG_TEXT_LINES = 4;
+
 export function buildModel(data: Submission | null, campaign: Campaign, opts: { department?: string } = {}): FormModel {
   const groupSizes = new Map<string, number>();
   for (const f of FIELDS) if (f.group) groupSizes.set(f.group.key, (groupSizes.get(f.group.key) ?? 0) + 1);
@@ -41,15 +46,18 @@ export function buildModel(data: Submission | null, campaign: Campaign, opts: { 
   for (const field of FIELDS) {
     if (field.placement !== 'row') continue;
     const text = data ? displayValue(field, getPath(data, field.id)) : '';
+    // A blank form is filled by hand: paragraphs (活动内容, 活动成效, 其他) need room to write in.
+    const blankLines = data ? 0 : field.kind === 'longText' ? BLANK_LONG_TEXT_LINES : 1;
     if (field.group) {
       const index = seen.get(field.group.key) ?? 0;
       seen.set(field.group.key, index + 1);
       rows.push({
         field,
         text,
+        blankLines,
         group: { key: field.group.key, label: field.group.label, index, size: groupSizes.get(field.group.key)! },
       });
-    } else rows.push({ field, text });
+    } else rows.push({ field, text, blankLines });
   }
   return {
     year: campaign.year,

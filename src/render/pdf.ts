@@ -173,8 +173,9 @@ export function paginate(model: FormModel, measure: Measure, firstTop: number) {
           ? m.groupLines
           : linesFor(m.row.group!.label + CONT_LABEL, COL[0], measure)
         : [];
-      // An empty value (a blank template) needs no line of its own: the row keeps MIN_ROW.
-      const rest = m.row.text === '' ? 0 : m.valueLines.length - from;
+      // An empty value needs no line of its own (the row keeps MIN_ROW), except the writing room a
+      // blank template leaves for paragraphs.
+      const rest = m.row.text === '' ? (m.row.blankLines > 1 ? m.row.blankLines : 0) : m.valueLines.length - from;
       const fixedLines = Math.max(labelLines.length, groupLabelLines.length, 1);
       const need = rowHeight(Math.max(rest, fixedLines));
       const avail = y - BOTTOM;

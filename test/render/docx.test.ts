@@ -164,7 +164,7 @@ describe('renderDocx', () => {
   });
 
   it.skipIf(!needs('soffice', 'libreoffice-writer-nogui'))(
-    'LibreOffice lays the sample out on at most 2 pages, the blank template on 1',
+    'LibreOffice lays the sample and the blank template (with room to write paragraphs) out on at most 2 pages',
     async () => {
       const dir = tmp();
       const sample = join(dir, '东湖区.docx');
@@ -180,7 +180,8 @@ describe('renderDocx', () => {
         (readFileSync(join(dir, name)).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
       expect(pages('东湖区.pdf')).toBeGreaterThanOrEqual(1);
       expect(pages('东湖区.pdf')).toBeLessThanOrEqual(2);
-      expect(pages('模板.pdf')).toBe(1);
+      expect(pages('模板.pdf')).toBeGreaterThanOrEqual(1);
+      expect(pages('模板.pdf')).toBeLessThanOrEqual(2);
     },
     180_000,
   );
