@@ -7,6 +7,7 @@
  * The 汇总 columns come from the one form definition (`FIELDS`): no field is listed here.
  */
 import type { Campaign } from '../campaign/campaign.js';
+import { ATTACHMENT_ZH, FATE_ZH, STATUS_ZH } from '../report/names.js';
 import type { Lang } from '../core/messages.js';
 import { FIELDS, getPath, type Field } from '../form/definition.js';
 import { displayValue, formatPeriodCanonical } from '../form/display.js';
@@ -68,7 +69,6 @@ export function summaryColumns(): SummaryColumn[] {
   return columns;
 }
 
-export const STATUS_ZH = { valid: '有效', invalid: '有误', missing: '未报送' } as const;
 
 export function statusText(u: UnitStatus): string {
   return u.status === 'valid' && u.late ? '有效（逾期）' : STATUS_ZH[u.status];
@@ -243,24 +243,7 @@ export function issueRows(results: readonly FileResult[], lang: Lang): Cell[][] 
 
 export const FILE_HEADERS = ['文件', '格式', '去向', '状态', '单位', '附件类型', '收到时间', '所在邮件或压缩包', '错误', '提醒'];
 
-export const FATE_ZH: Record<FileResult['fate'], string> = {
-  submission: '报送文件',
-  superseded: '已被新版本取代',
-  attachment: '附件',
-  'not-a-submission': '不是报送文件',
-  unreadable: '无法读取',
-  unsafe: '已拒绝（不安全）',
-  unsupported: '未检查',
-  container: '邮件或压缩包',
-};
 
-export const ATTACHMENT_ZH: Record<string, string> = {
-  stampedScan: '盖章扫描件',
-  workPlan: '工作方案',
-  workSummary: '工作总结',
-  photo: '活动照片',
-  other: '其他',
-};
 
 export function fileRows(results: readonly FileResult[], campaign: Campaign): Cell[][] {
   return results.map((r) => {

@@ -8,6 +8,7 @@ import type { Lang } from '../core/messages.js';
 import type { FileResult } from '../validate/check.js';
 import { localTime, type UnitStatus } from '../inbox/roster.js';
 import { displayWidth } from './width.js';
+import { ATTACHMENT_ZH, FATE_ZH, STATUS_ZH } from './names.js';
 import { issueOut, type IssueOut } from './issues.js';
 
 export interface FileReport {
@@ -95,15 +96,6 @@ export function hasErrors(report: ValidationReport): boolean {
   return report.summary.errors > 0 || report.summary.invalid > 0 || report.summary.rejected > 0;
 }
 
-const ATTACHMENT_ZH: Record<string, string> = {
-  stampedScan: '盖章扫描件',
-  workPlan: '工作方案',
-  workSummary: '工作总结',
-  photo: '活动照片',
-  other: '其他',
-};
-
-const STATUS_ZH = { valid: '有效', invalid: '有误', missing: '未报送' } as const;
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
@@ -147,16 +139,6 @@ function unitTable(report: ValidationReport, lang: Lang, c: InstanceType<typeof 
 
 export { localTime };
 
-const FATE_ZH: Record<FileResult['fate'], string> = {
-  submission: '报送文件',
-  superseded: '已被新版本取代',
-  attachment: '附件',
-  'not-a-submission': '不是报送文件',
-  unreadable: '无法读取',
-  unsafe: '已拒绝（不安全）',
-  unsupported: '未检查',
-  container: '邮件/压缩包',
-};
 
 export function renderText(report: ValidationReport, lang: Lang, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
@@ -185,7 +167,7 @@ export function renderText(report: ValidationReport, lang: Lang, color: boolean)
       state = c.dim(zh ? FATE_ZH.container : 'container');
     } else if (file.fate === 'attachment') {
       mark = c.green('＋');
-      state = c.green(zh ? `附件：${ATTACHMENT_ZH[file.attachment ?? 'other'] ?? '其他'}` : `attachment: ${file.attachment}`);
+      state = c.green(zh ? `附件：${ATTACHMENT_ZH[(file.attachment ?? 'other') as keyof typeof ATTACHMENT_ZH] ?? '其他'}` : `attachment: ${file.attachment}`);
     } else if (file.status === 'valid') {
       mark = c.green('✔');
       state = c.green(zh ? '有效' : 'valid') + (warnings ? c.yellow(zh ? `（${warnings} 条提醒）` : ` (${warnings} warning(s))`) : '');
