@@ -8,13 +8,14 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Campaign, RosterUnit } from '../campaign/campaign.js';
-import { InterruptedError, UsageError } from '../core/errors.js';
+import { ExitError, InterruptedError, UsageError } from '../core/errors.js';
 import { exists, writeFileAtomic, type Io } from '../core/io.js';
 import { t } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { FIELDS, FURNITURE, fieldById, getPath } from '../form/definition.js';
 import type { Submission } from '../form/schema.js';
 import { draftDir, draftPath, draftText, isDraftName, parseDraft } from '../fill/draft.js';
+import { fontGlyphCheck, type GlyphCheck } from '../fill/glyphs.js';
 import { checkValues, runInterview } from '../fill/interview.js';
 import { questionOrder, type Values } from '../fill/questions.js';
 import { startInterview, type InterviewState } from '../fill/state.js';
@@ -26,7 +27,6 @@ import { packageRoot } from '../paths.js';
 import { createPrompter, type Prompter } from '../prompt/index.js';
 import { SCHEMA_FILE } from '../template/json-schema.js';
 import { checkFile } from '../validate/check.js';
-import { writeRendered } from './render.js';
 import { loadCampaign } from './shared.js';
 
 export interface FillOptions {
@@ -99,7 +99,7 @@ interface Prefilled {
   problems: string[];
 }
 
-async function prefillFrom(file: string, campaign: Campaign, lang: Io['lang']): Promise<Prefilled> {
+async function prefillFrom(file: string, campaign: Campaign, lang: Io['lang'], glyphs: GlyphCheck): Promise<Prefilled> {
   let size: number;
   try {
     const info = await stat(file);
@@ -116,14 +116,22 @@ async function prefillFrom(file: string, campaign: Campaign, lang: Io['lang']): 
   }
   const bad = new Set(result.problems.filter((p) => p.severity === 'error' && p.field).map((p) => p.field!));
   const values = flatten(result.data ?? {});
-  for (const id of bad) delete values[id];
-  const ask = questionOrder()
-    .filter((f) => bad.has(f.id) || (f.required && values[f.id] === undefined))
-    .map((f) => f.id);
   const problems = result.problems.map((p) => {
     const where = p.field ? `${fieldById(p.field).labelPath}：` : '';
     return `  ${p.severity === 'error' ? '✗' : '⚠'} ${where}${formatMessage(p.code, p.params, lang)}`;
   });
+  // Characters the PDF cannot print are asked again too (the PDF would refuse them at the end).
+  for (const field of questionOrder()) {
+    if (bad.has(field.id)) continue;
+    for (const message of await glyphs(field, values[field.id])) {
+      bad.add(field.id);
+      problems.push(`  ✗ ${message}`);
+    }
+  }
+  for (const id of bad) delete values[id];
+  const ask = questionOrder()
+    .filter((f) => bad.has(f.id) || (f.required && values[f.id] === undefined))
+    .map((f) => f.id);
   return { values, ask, problems };
 }
 
@@ -165,21 +173,43 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
   let force = Boolean(opts.force);
 
   // ── where the answers start from ───────────────────────────────────────────
+  const glyphs = fontGlyphCheck(lang);
   let initial: InterviewState | undefined;
   if (opts.from) {
-    const pre = await prefillFrom(opts.from, campaign, lang);
+    const pre = await prefillFrom(opts.from, campaign, lang, glyphs);
     if (unit && pre.values['district'] === undefined) {
       pre.values['district'] = unit.name;
       pre.ask = pre.ask.filter((id) => id !== 'district');
     }
-    if (pre.problems.length > 0) io.out(`${t(lang, `「${opts.from}」中的问题：`, `Problems in “${opts.from}”:`)}\n${pre.problems.join('\n')}`);
-    if (pre.ask.length === 0 && opts.yes) return writeOutputs(pre.values, campaign, outDir, force, io, now, undefined);
+    const problemList = pre.problems.length > 0 ? `${t(lang, `「${opts.from}」中的问题：`, `Problems in “${opts.from}”:`)}\n${pre.problems.join('\n')}` : '';
+    if (pre.ask.length === 0 && opts.yes) {
+      if (problemList) io.out(problemList); // warnings only
+      return writeOutputs(pre.values, campaign, outDir, force, io, now, undefined, opts.from);
+    }
+    // Without a terminal: one message, said once (on standard error, by the caller).
     if (!interactive) {
-      const missing = pre.ask.map((id) => `  · ${fieldById(id).labelPath}`).join('\n');
+      const from = opts.from;
+      if (pre.ask.length === 0)
+        throw new UsageError(
+          t(
+            lang,
+            `「${from}」内容完整，但没有可以交互的终端来确认。要直接生成 Word 和 PDF，请加 --yes：\n  lifelong-week fill --from ${from} --yes`,
+            `“${from}” is complete, but there is no terminal to confirm it. To write the Word and PDF files directly, add --yes:\n  lifelong-week fill --from ${from} --yes`,
+          ),
+        );
+      const missing = pre.ask.filter((id) => !pre.problems.some((p) => p.includes(`${fieldById(id).labelPath}：`)));
+      const lines = [...pre.problems, ...missing.map((id) => `  ✗ ${fieldById(id).labelPath}${t(lang, '：未填写', ': missing')}`)];
       throw new UsageError(
-        `${t(lang, `「${opts.from}」还缺少或填错了以下项目，非交互方式下无法生成：\n${missing}\n请补全后重试。`, `“${opts.from}” is missing or has errors in:\n${missing}`)}\n${noTerminal(lang)}`,
+        t(
+          lang,
+          `「${from}」还有以下项目缺少或有误，没有可以交互的终端，无法逐项补填，未生成任何文件：\n${lines.join('\n')}\n` +
+            `改好文件后运行 lifelong-week fill --from ${from} --yes；或在终端（命令提示符、PowerShell 或终端窗口）中运行 lifelong-week fill --from ${from} 逐项补填。`,
+          `“${from}” has missing or invalid items, and without a terminal they cannot be asked; nothing was written:\n${lines.join('\n')}\n` +
+            `Fix the file and run lifelong-week fill --from ${from} --yes, or run lifelong-week fill --from ${from} in a terminal.`,
+        ),
       );
     }
+    if (problemList) io.out(problemList);
     initial = startInterview(pre.values, pre.ask);
   }
   if (!interactive) throw new UsageError(noTerminal(lang));
@@ -231,7 +261,7 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
       currentDraft = path;
       if (typeof state.values['district'] === 'string') draftUnit = state.values['district'];
     };
-    const finished = await runInterview(initial, { prompter, campaign, lang, out: (s) => io.out(s), save, columns, ...(opts.yes ? { yes: true } : {}) });
+    const finished = await runInterview(initial, { prompter, campaign, lang, out: (s) => io.out(s), save, columns, glyphs, ...(opts.yes ? { yes: true } : {}) });
 
     // ── the files ────────────────────────────────────────────────────────────
     const { outputBaseName } = await import('../render/model.js');
@@ -263,7 +293,10 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
   }
 }
 
-/** Validate, write YAML + DOCX + PDF, print the next steps. */
+/**
+ * Validate, render DOCX and PDF in memory, and only when all three are ready write YAML + DOCX + PDF
+ * and print the next steps: a refusal (a character the font lacks, say) leaves no half set of files.
+ */
 async function writeOutputs(
   values: Values,
   campaign: Campaign,
@@ -272,6 +305,8 @@ async function writeOutputs(
   io: Io,
   now: Date,
   checked: Submission | undefined,
+  /** The `--from` file, for the way out when nothing could be written. */
+  from?: string,
 ): Promise<number> {
   const { lang } = io;
   let submission = checked;
@@ -289,9 +324,36 @@ async function writeOutputs(
     for (const p of Object.values(paths))
       if (await exists(p))
         throw new UsageError(t(lang, `文件「${p}」已存在，未覆盖。如需覆盖请加 --force，或用 -o 指定其他文件夹。`, `${p} already exists. Use --force, or -o for another folder.`));
+  const [{ renderDocx }, { renderPdf, MissingGlyphError }] = await Promise.all([import('../render/docx.js'), import('../render/pdf.js')]);
+  let docx: Uint8Array;
+  let pdf: Uint8Array;
+  try {
+    docx = await renderDocx(submission, campaign);
+    pdf = await renderPdf(submission, campaign);
+  } catch (e) {
+    if (!(e instanceof MissingGlyphError)) throw e;
+    const lines = e.missing.map((m) =>
+      t(
+        lang,
+        `  · 「${fieldById(m.fieldId).labelPath}」第 ${m.line} 行第 ${m.column} 个字「${m.char}」（U+${m.codePoint.toString(16).toUpperCase()}）`,
+        `  · ${fieldById(m.fieldId).labelPath}, line ${m.line}, character ${m.column}: “${m.char}” (U+${m.codePoint.toString(16).toUpperCase()})`,
+      ),
+    );
+    io.err(
+      t(
+        lang,
+        `未生成任何文件（YAML、Word、PDF 都没有写）：PDF 所用的字体无法显示以下字符（打印出来会是空白方框）。请改用常用字，或删去表情符号：\n${lines.join('\n')}\n` +
+          (from ? `改好「${from}」后重新运行 lifelong-week fill --from ${from}。` : '已填写的内容仍在草稿中：运行 lifelong-week fill --resume 修改后再生成。'),
+        `Nothing was written (no YAML, Word or PDF): the PDF's font cannot draw these characters:\n${lines.join('\n')}\n` +
+          (from ? `Fix ${from} and run lifelong-week fill --from ${from} again.` : 'Your answers are still in the draft: lifelong-week fill --resume.'),
+      ),
+    );
+    throw new ExitError(1);
+  }
   await writeFileAtomic(paths.yaml, finalYaml(values, campaign, paths.yaml), { force: true, lang });
-  const written = await writeRendered(submission, campaign, { dir, formats: ['docx', 'pdf'], force: true }, io);
-  io.out(t(lang, `\n已生成：\n  ${paths.yaml}\n${written.map((p) => `  ${p}`).join('\n')}`, `\nWrote:\n  ${paths.yaml}\n${written.map((p) => `  ${p}`).join('\n')}`));
+  await writeFileAtomic(paths.docx, docx, { force: true, lang });
+  await writeFileAtomic(paths.pdf, pdf, { force: true, lang });
+  io.out(t(lang, `\n已生成：\n  ${paths.yaml}\n  ${paths.docx}\n  ${paths.pdf}`, `\nWrote:\n  ${paths.yaml}\n  ${paths.docx}\n  ${paths.pdf}`));
   io.out(nextStepsText(paths, submission.department, campaign, now, lang));
   return 0;
 }

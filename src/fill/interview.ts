@@ -13,6 +13,8 @@ import type { Contact, Submission } from '../form/schema.js';
 import type { Choice, Prompter } from '../prompt/index.js';
 import { validateRaw } from '../validate/validate.js';
 import { checkAnswer } from './answer.js';
+import type { GlyphCheck } from './glyphs.js';
+import { pinyinMatches } from './pinyin.js';
 import { askStyle, defaultText, isBack, questionHelp, questionOrder, questionTitle, type Values } from './questions.js';
 import { answer, atSummary, back, currentField, edit, type InterviewState } from './state.js';
 import { summaryTable } from './summary.js';
@@ -28,6 +30,8 @@ export interface InterviewContext {
   columns?: number;
   /** Skip the confirmation at the summary (`--yes`). */
   yes?: boolean;
+  /** Characters the PDF cannot print (`fontGlyphCheck`): checked at every answer and again at the summary. */
+  glyphs?: GlyphCheck;
 }
 
 export interface Finished {
@@ -37,7 +41,7 @@ export interface Finished {
   problems: Problem[];
 }
 
-const BACK = Symbol('back');
+export const BACK = Symbol('back');
 type Asked = { value: unknown } | typeof BACK;
 
 /** The whole-form check, through `validateRaw` itself, on the answers as `display.ts` writes them. */
@@ -62,10 +66,16 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
       ctx.out(summaryTable(state.values, campaign, lang, ctx.columns));
       const errors = result.problems.filter((p) => p.severity === 'error');
       const warnings = result.problems.filter((p) => p.severity === 'warning');
+      // Answers kept from a file or a draft were not checked against the font when typed.
+      const unprintable: Array<{ id: string; message: string }> = [];
+      if (ctx.glyphs)
+        for (const field of questionOrder())
+          for (const message of await ctx.glyphs(field, state.values[field.id])) unprintable.push({ id: field.id, message });
       for (const p of warnings) ctx.out(`⚠ ${p.field ? `${fieldById(p.field).labelPath}：` : ''}${formatMessage(p.code, p.params, lang)}`);
-      if (errors.length > 0 || !result.submission) {
+      if (errors.length > 0 || !result.submission || unprintable.length > 0) {
         for (const p of errors) ctx.out(`✗ ${p.field ? `${fieldById(p.field).labelPath}：` : ''}${formatMessage(p.code, p.params, lang)}`);
-        const ids = [...new Set(errors.map((p) => p.field).filter((id): id is string => Boolean(id)))];
+        for (const u of unprintable) ctx.out(`✗ ${u.message}`);
+        const ids = [...new Set([...errors.map((p) => p.field), ...unprintable.map((u) => u.id)].filter((id): id is string => Boolean(id)))];
         ctx.out(t(lang, '还有项目需要补填，请继续回答。', 'Some items still need an answer.'));
         state = { values: state.values, queue: ids, pos: 0 };
         await ctx.save(state);
@@ -117,8 +127,11 @@ async function ask(field: Field, state: InterviewState, ctx: InterviewContext): 
   const backHint = canGoBack ? t(lang, '（输入 < 返回上一题）', ' (type < to go back)') : '';
 
   if (askStyle(field) === 'unit') {
-    const picked = await prompter.search<string | typeof BACK>({
-      message: t(lang, `${field.label}（输入名称筛选，别名也可以）`, `${field.label} (type to filter; aliases work)`),
+    let picked: string | typeof BACK = '';
+    // '' is the "nothing matches" line, which the list never lets anybody pick; asked again if it were.
+    while (picked === '')
+      picked = await prompter.search<string | typeof BACK>({
+      message: t(lang, `${field.label}（输入名称筛选，别名、拼音或拼音首字母也可以）`, `${field.label} (type to filter; aliases and pinyin work)`),
       source: (term) => unitChoices(term, campaign, canGoBack, lang, state.values[field.id] as string | undefined),
     });
     if (picked === BACK) return BACK;
@@ -143,8 +156,9 @@ async function ask(field: Field, state: InterviewState, ctx: InterviewContext): 
 async function judge(field: Field, text: string, values: Values, ctx: InterviewContext): Promise<{ value: unknown } | undefined> {
   const { lang } = ctx;
   const checked = checkAnswer(field, text, ctx.campaign, values, lang);
-  if (checked.errors.length > 0) {
-    for (const e of checked.errors) ctx.out(`  ✗ ${e}`);
+  const unprintable = checked.errors.length === 0 && ctx.glyphs ? await ctx.glyphs(field, checked.value) : [];
+  if (checked.errors.length > 0 || unprintable.length > 0) {
+    for (const e of [...checked.errors, ...unprintable]) ctx.out(`  ✗ ${e}`);
     return undefined;
   }
   if (checked.echo) ctx.out(`  ✓ ${checked.echo}`);
@@ -156,10 +170,25 @@ async function judge(field: Field, text: string, values: Values, ctx: InterviewC
   return { value: checked.empty ? undefined : checked.value };
 }
 
-function unitChoices(term: string, campaign: Campaign, canGoBack: boolean, lang: Lang, current?: string): Choice<string | typeof BACK>[] {
+/**
+ * The roster filtered by what was typed: a name, an alias or the department; the name's pinyin or
+ * its initials (`qingshan`, `qsh`). Nothing matching is said plainly and nothing can be picked: a
+ * typo must never choose a unit (and its 盖章 default) by itself.
+ */
+export function unitChoices(term: string, campaign: Campaign, canGoBack: boolean, lang: Lang, current?: string): Choice<string | typeof BACK>[] {
   const q = term.trim();
-  const matches = campaign.roster.filter((u) => q === '' || [u.name, ...u.aliases, u.department].some((n) => n.includes(q) || (q.length >= 2 && q.includes(n))));
-  const units = (matches.length > 0 ? matches : campaign.roster).map((u) => ({
+  const matches = campaign.roster.filter(
+    (u) => q === '' || [u.name, ...u.aliases, u.department].some((n) => n.includes(q) || (q.length >= 2 && q.includes(n))) || pinyinMatches(q, [u.name, ...u.aliases]),
+  );
+  if (matches.length === 0)
+    return [
+      {
+        name: t(lang, `没有匹配的单位：「${q}」`, `No unit matches “${q}”`),
+        value: '',
+        disabled: t(lang, '（请换个写法，或删去文字查看完整名单）', '(try another spelling, or clear the text for the whole list)'),
+      },
+    ];
+  const units = matches.map((u) => ({
     name: u.name === current ? `${u.name} ${t(lang, '（当前）', '(current)')}` : u.name,
     value: u.name as string | typeof BACK,
     description: `${t(lang, '盖章单位', 'stamping body')}：${u.department}${u.aliases.length ? `；${t(lang, '又称', 'also')} ${u.aliases.join('、')}` : ''}`,

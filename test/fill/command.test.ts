@@ -250,5 +250,64 @@ describe('fill without a terminal', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('--from');
     expect(r.err).toContain('template');
+    expect(r.out).toBe('');
+  });
+
+  it('--from with problems says them once (in the error, not also before it), and writes nothing', async () => {
+    const file = join(out, 'partial.yaml');
+    writeFileSync(file, readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace(/^ {2}参加活动人数:.*$/m, '  参加活动人数:'));
+    const r = await fill({ from: file, output: out }, [], { home, tty: false });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.split('参加活动人数').length - 1).toBe(2); // the problem line names it twice (label, then message); nothing repeats it
+    expect(r.err.split('未生成任何文件').length - 1).toBe(1);
+    expect(r.err).toContain(`lifelong-week fill --from ${file} --yes`);
+    expect(readdirSync(out)).toEqual(['partial.yaml']);
+  });
+
+  it('a complete --from file without --yes says to add --yes', async () => {
+    const r = await fill({ from: fixture('sample', '东湖区.yaml'), output: out }, [], { home, tty: false });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('内容完整');
+    expect(r.err).toContain('--yes');
+    expect(r.err).not.toContain('缺少');
+  });
+});
+
+describe('fill: characters the PDF cannot print', () => {
+  it('are refused at the answer, naming the character, and asked again', async () => {
+    const steps = fullInterview({ contacts: ['王𠀀 0791-8888888', '王一 0791-8888888', ENTER] });
+    const r = await fill({ output: out }, [...steps, { pick: 'write' }], { home });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/✗ 「联系人及电话」中「𠀀」（U\+20000）无法打印/);
+    const contactsAsked = r.transcript.asked.filter((a) => a.message.includes('联系人'));
+    expect(contactsAsked[1]!.message).toContain('第 1 位联系人'); // the same question again, not the next one
+    expect(readdirSync(out).sort()).toEqual([`${BASE}.docx`, `${BASE}.pdf`, `${BASE}.yaml`]);
+  });
+
+  it('--from: a value the font lacks is asked again; with --yes and no terminal nothing is written', async () => {
+    const file = join(out, 'rare.yaml');
+    writeFileSync(file, readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace(/^ {2}自我评价:.*$/m, '  自我评价: 圆满完成𠀀。'));
+    expect(readFileSync(file, 'utf8')).toContain('𠀀');
+    const refused = await fill({ from: file, output: out, yes: true }, [], { home, tty: false });
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('「𠀀」');
+    expect(readdirSync(out)).toEqual(['rare.yaml']);
+
+    const asked = await fill({ from: file, output: out }, ['圆满完成。', { pick: 'write' }], { home });
+    expect(asked.code).toBe(0);
+    expect(asked.transcript.asked[0]!.message).toContain('自我评价');
+    expect((await validated(join(out, `${BASE}.yaml`))).data).toMatchObject({ reach: { selfAssessment: '圆满完成。' } });
+  });
+});
+
+describe('fill: the unit search', () => {
+  it('a typo matches nothing: nothing is picked, the question stays', async () => {
+    // The scripted search takes the first selectable choice: with 'xyz' there is none.
+    await expect(fill({ output: out }, [{ search: 'xyz' }], { home })).rejects.toThrow('nothing matches “xyz”');
+    const r = await fill({ output: out }, [{ search: 'qingshan' }, CTRL_C], { home });
+    expect(r.code).toBe(130);
+    expect(draftsOf(home)).toEqual(['2023-青山湖区.yaml']);
   });
 });

@@ -5,7 +5,9 @@ import { formatMessage } from '../../src/core/messages.js';
 import { FIELDS, fieldById } from '../../src/form/definition.js';
 import { checkAnswer } from '../../src/fill/answer.js';
 import { draftText, parseDraft } from '../../src/fill/draft.js';
-import { checkValues } from '../../src/fill/interview.js';
+import { fontGlyphCheck } from '../../src/fill/glyphs.js';
+import { BACK, checkValues, unitChoices } from '../../src/fill/interview.js';
+import { pinyinMatches } from '../../src/fill/pinyin.js';
 import { defaultText, isBack, questionOrder } from '../../src/fill/questions.js';
 import { answer, atSummary, back, currentField, edit, startInterview } from '../../src/fill/state.js';
 import { daysLeft, deadlineNotice, summaryTable, termWidth } from '../../src/fill/summary.js';
@@ -172,5 +174,45 @@ describe('summary and deadline', () => {
     const r = checkValues({ district: '东湖区' }, campaign);
     expect(r.submission).toBeUndefined();
     expect(r.problems.filter((p) => p.code === 'required').length).toBe(FIELDS.filter((f) => f.required && !f.default).length - 1);
+  });
+});
+
+describe('the unit list', () => {
+  const names = (term: string) => unitChoices(term, campaign, true, 'zh').filter((c) => !c.disabled && c.value !== BACK).map((c) => c.value);
+
+  it.each(['xyz', '九江', 'zzz'])('「%s」matching nothing says so and offers nothing to pick (not 东湖区, not "back")', (term) => {
+    const choices = unitChoices(term, campaign, true, 'zh');
+    expect(choices).toHaveLength(1);
+    expect(choices[0]!.name).toContain('没有匹配的单位');
+    expect(choices[0]!.disabled).toBeTruthy();
+  });
+
+  it('names, aliases, departments, full pinyin and initials match', () => {
+    expect(names('')).toHaveLength(campaign.roster.length);
+    expect(names('东湖')).toEqual(['东湖区']);
+    expect(names('南昌市东湖区')).toEqual(['东湖区']);
+    expect(names('青山湖区教育体育局')).toEqual(['青山湖区']);
+    expect(names('qingshan')).toEqual(['青山湖区']);
+    expect(names('donghu')).toEqual(['东湖区']);
+    expect(names('DongHu')).toEqual(['东湖区']);
+    expect(names('qsh')).toEqual(['青山湖区']);
+    expect(names('qyp')).toEqual(['青云谱区']);
+    expect(names('hgt')).toEqual(['红谷滩区']);
+    expect(names('wanli')).toEqual(['湾里管理局']);
+    expect(pinyinMatches('xyz', ['新建区'])).toBe(false);
+    expect(pinyinMatches('东', ['东湖区'])).toBe(false);
+  });
+});
+
+describe('characters the PDF cannot print', () => {
+  const glyphs = fontGlyphCheck('zh');
+
+  it('are found at the answer, naming the character', async () => {
+    const [message] = await glyphs(fieldById('contacts'), [{ name: '王𠀀', phone: '0791-8888888' }]);
+    expect(message).toContain('「𠀀」（U+20000）');
+    expect(message).toContain('联系人及电话');
+    expect(await glyphs(fieldById('contacts'), [{ name: '万 翾', phone: '17770022118' }])).toEqual([]);
+    expect(await glyphs(fieldById('content.description'), '第一行\n第二行有😀')).toEqual([expect.stringContaining('第 2 行的「😀」')]);
+    expect(await glyphs(fieldById('other'), undefined)).toEqual([]);
   });
 });

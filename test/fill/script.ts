@@ -52,7 +52,7 @@ export function scriptedPrompter(steps: Step[], transcript: Transcript): Prompte
     search: async (o) => {
       const step = next('search', o.message);
       if (typeof step !== 'object' || !('search' in step)) throw new Error(`expected { search } for “${o.message}”`);
-      const first = o.source(step.search)[0];
+      const first = o.source(step.search).find((c) => !c.disabled);
       if (!first) throw new Error(`nothing matches “${step.search}”`);
       return first.value;
     },
