@@ -36,6 +36,28 @@ function streamOf(subset: Subset) {
 
 const ADAPTED = Symbol('lifelong-week.fontkit-adapted');
 
+/**
+ * pdf-lib asks `font.layout(text)` for every string it draws or measures; fontkit's layout runs the
+ * whole OpenType shaping engine (GSUB/GPOS) each time — a quarter of a render. The form is
+ * horizontal Chinese with some Latin and digits: one glyph per code point, its advance width, no
+ * ligatures or kerning to apply. So layout is the cmap lookup, cached per code point.
+ */
+function fastLayout(font: Font) {
+  const cache = new Map<number, ReturnType<Font['glyphForCodePoint']>>();
+  return (text: string) => {
+    const glyphs: Array<ReturnType<Font['glyphForCodePoint']>> = [];
+    const positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }> = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let glyph = cache.get(cp);
+      if (!glyph) cache.set(cp, (glyph = font.glyphForCodePoint(cp)));
+      glyphs.push(glyph);
+      positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+    }
+    return { glyphs, positions };
+  };
+}
+
 function adaptFont(font: Font): Font {
   const f = font as Font & { [ADAPTED]?: true };
   if (!f[ADAPTED]) {
@@ -43,6 +65,7 @@ function adaptFont(font: Font): Font {
     Object.assign(f, {
       [ADAPTED]: true,
       createSubset: () => Object.assign(createSubset(), { encodeStream(this: Subset) { return streamOf(this); } }),
+      layout: fastLayout(font),
     });
   }
   return f;
