@@ -62,30 +62,35 @@ export async function writeRendered(
           t(io.lang, `文件「${target.path}」已存在，未覆盖。如需覆盖请加 --force，或用 -o 指定其他文件夹。`, `${target.path} already exists. Use --force to overwrite, or -o for another folder.`),
         );
   const written: string[] = [];
-  for (const target of targets) {
-    let bytes: Uint8Array;
-    try {
-      bytes =
+  // Render everything first (both at once: their loading and file reads overlap), write only if all
+  // succeeded: a refused PDF never leaves a lone DOCX behind.
+  let rendered: Uint8Array[];
+  try {
+    rendered = await Promise.all(
+      targets.map((target) =>
         target.format === 'docx'
-          ? await renderDocx(data, campaign, opts.department ? { department: opts.department } : {})
-          : await renderPdf(data, campaign, { ...(opts.fillable ? { fillable: true } : {}), ...(opts.department ? { department: opts.department } : {}) });
-    } catch (e) {
-      if (e instanceof MissingGlyphError) {
-        const lines = e.missing.map((m) =>
-          t(
-            io.lang,
-            `  · 「${fieldById(m.fieldId).labelPath}」第 ${m.line} 行第 ${m.column} 个字「${m.char}」（U+${m.codePoint.toString(16).toUpperCase()}）`,
-            `  · ${fieldById(m.fieldId).labelPath}, line ${m.line}, character ${m.column}: “${m.char}” (U+${m.codePoint.toString(16).toUpperCase()})`,
-          ),
-        );
-        io.err(
-          `${t(io.lang, 'PDF 未生成：内置字体无法显示以下字符（打印出来会是空白方框）。请改用常用字，或删去表情符号：', 'PDF not written: the built-in font cannot draw these characters:')}\n${lines.join('\n')}`,
-        );
-        throw new ExitError(1);
-      }
-      throw e;
+          ? renderDocx(data, campaign, opts.department ? { department: opts.department } : {})
+          : renderPdf(data, campaign, { ...(opts.fillable ? { fillable: true } : {}), ...(opts.department ? { department: opts.department } : {}) }),
+      ),
+    );
+  } catch (e) {
+    if (e instanceof MissingGlyphError) {
+      const lines = e.missing.map((m) =>
+        t(
+          io.lang,
+          `  · 「${fieldById(m.fieldId).labelPath}」第 ${m.line} 行第 ${m.column} 个字「${m.char}」（U+${m.codePoint.toString(16).toUpperCase()}）`,
+          `  · ${fieldById(m.fieldId).labelPath}, line ${m.line}, character ${m.column}: “${m.char}” (U+${m.codePoint.toString(16).toUpperCase()})`,
+        ),
+      );
+      io.err(
+        `${t(io.lang, '未生成 Word 和 PDF：内置字体无法显示以下字符（打印出来会是空白方框）。请改用常用字，或删去表情符号：', 'Nothing written: the built-in font cannot draw these characters:')}\n${lines.join('\n')}`,
+      );
+      throw new ExitError(1);
     }
-    await writeFileAtomic(target.path, bytes, { force: true, lang: io.lang });
+    throw e;
+  }
+  for (const [i, target] of targets.entries()) {
+    await writeFileAtomic(target.path, rendered[i]!, { force: true, lang: io.lang });
     written.push(target.path);
   }
   return written;
