@@ -4,12 +4,13 @@
  * it is absent the test is skipped and says why.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NANCHANG_2023 as campaign } from '../../src/campaign/campaign.js';
+import { questionOrder } from '../../src/fill/questions.js';
 import { checkFile } from '../../src/validate/check.js';
-import { BIN, tempDir } from '../helpers.js';
+import { BIN, fixture, tempDir } from '../helpers.js';
 
 const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 if (!hasTmux) console.warn('fill e2e skipped: tmux is not installed (.ci/run installs it: apt-get install -y tmux)');
@@ -37,6 +38,36 @@ async function waitFor(text: string, times = 1, timeout = 20_000): Promise<void>
   }
 }
 
+/** Paste like a terminal does (tmux turns each line break into CR): the whole text arrives at once. */
+async function paste(text: string): Promise<void> {
+  expect(spawnSync('tmux', ['-u', '-L', SOCKET, 'load-buffer', '-b', 'clip', '-'], { input: text }).status).toBe(0);
+  expect(tmux('paste-buffer', '-b', 'clip', '-d', '-t', 'fill').status).toBe(0);
+  await sleep(300);
+}
+
+const count = (text: string) => screen().split(text).length - 1;
+
+function startFill(args: string, env: string): { out: string; exitFile: string } {
+  const home = tempDir('lw-e2e-home-');
+  const out = tempDir('lw-e2e-out-');
+  const exitFile = join(out, '..', `${out.split('/').pop()}.exit`);
+  const command = [
+    `cd '${out}' &&`,
+    `env HOME='${home}' LIFELONG_WEEK_TODAY=2023-11-20 LANG=C.UTF-8 LC_ALL=C.UTF-8 ${env}`,
+    `'${process.execPath}' '${BIN}' fill ${args} -o '${out}';`,
+    `echo $? > '${exitFile}'; sleep 5`,
+  ].join(' ');
+  tmux('kill-session', '-t', 'fill');
+  expect(tmux('new-session', '-d', '-s', 'fill', '-x', '140', '-y', '50', command).status).toBe(0);
+  return { out, exitFile };
+}
+
+async function exitCode(exitFile: string): Promise<string> {
+  const start = Date.now();
+  while (!existsSync(exitFile) && Date.now() - start < 30_000) await sleep(100);
+  return readFileSync(exitFile, 'utf8').trim();
+}
+
 async function type(text: string): Promise<void> {
   if (text !== '') tmux('send-keys', '-t', 'fill', '-l', text);
   await sleep(150);
@@ -45,20 +76,32 @@ async function type(text: string): Promise<void> {
 }
 
 describe.skipIf(!hasTmux || !built)('fill in a terminal (tmux)', () => {
-  it('completes an interview typed at the keyboard and writes YAML, DOCX and PDF', async () => {
+  it('completes an interview typed (and pasted) at the keyboard and writes YAML, DOCX and PDF', async () => {
+    const tools = tempDir('lw-e2e-editor-');
+    const editor = join(tools, 'fake-editor.sh');
+    // A stand-in for the clerk's editor: writes two lines into the file it is given, saves, quits.
+    writeFileSync(editor, '#!/bin/sh\nprintf "营造了全民终身学习的浓厚氛围。\\n居民参与热情明显提高。\\n" > "$1"\n');
+    chmodSync(editor, 0o755);
     const home = tempDir('lw-e2e-home-');
     const out = tempDir('lw-e2e-out-');
     const exitFile = join(out, '..', `${out.split('/').pop()}.exit`);
     const command = [
       `cd '${out}' &&`,
-      `env HOME='${home}' LIFELONG_WEEK_TODAY=2023-11-20 LANG=C.UTF-8 LC_ALL=C.UTF-8 EDITOR= VISUAL=`,
+      `env HOME='${home}' LIFELONG_WEEK_TODAY=2023-11-20 LANG=C.UTF-8 LC_ALL=C.UTF-8 VISUAL= EDITOR='${editor}'`,
       `'${process.execPath}' '${BIN}' fill -o '${out}';`,
       `echo $? > '${exitFile}'; sleep 5`,
     ].join(' ');
     expect(tmux('new-session', '-d', '-s', 'fill', '-x', '140', '-y', '50', command).status).toBe(0);
 
     await waitFor('[1/23]');
-    tmux('send-keys', '-t', 'fill', '-l', '东湖');
+    // A typo matches nothing: it says so, and Enter picks nothing (it used to pick 东湖区).
+    tmux('send-keys', '-t', 'fill', '-l', 'xyz');
+    await waitFor('没有匹配的单位');
+    await type('');
+    await sleep(400);
+    expect(count('[2/23]')).toBe(0);
+    tmux('send-keys', '-t', 'fill', 'BSpace', 'BSpace', 'BSpace');
+    tmux('send-keys', '-t', 'fill', '-l', 'donghu'); // pinyin
     await waitFor('盖章单位：东湖区教育体育局');
     await type('');
     await waitFor('[2/23]');
@@ -71,8 +114,10 @@ describe.skipIf(!hasTmux || !built)('fill in a terminal (tmux)', () => {
     await type('李华 13907912345');
     await waitFor('共 2 位');
     await type('');
+    await waitFor('[5/23]');
+    // Two lines pasted from Word at a one-line question: both are kept, in this answer.
+    await paste('主办：东湖区教育体育局\n协办：东湖区图书馆\n');
     const answers: Array<[number, string]> = [
-      [5, '主办：东湖区教育体育局；协办：东湖区社区教育学院'],
       [6, '东湖区教育体育局'],
       [7, '区政府副区长、区教体局局长'],
       [8, '东湖区社区教育学院'],
@@ -94,15 +139,15 @@ describe.skipIf(!hasTmux || !built)('fill in a terminal (tmux)', () => {
     await waitFor('[13/23]');
     await type(''); // the campaign's theme
     await waitFor('[14/23]');
-    await type('开幕式暨百姓学习之星分享会；');
-    await waitFor('第 2 行');
-    await type('社区大讲堂 12 场');
-    await waitFor('第 3 行');
+    await waitFor('输入 :e 用编辑器');
+    // Three lines pasted into the several-line input: all kept; the input waits at line 4.
+    await paste('开幕式暨百姓学习之星分享会；\n社区大讲堂 12 场；\n线上课程 30 门\n');
+    await waitFor('第 4 行');
+    expect(count('[15/23]')).toBe(0);
     await type('');
     await waitFor('[15/23]');
-    await type('营造了全民终身学习的浓厚氛围。');
-    await waitFor('第 2 行', 2);
-    await type('');
+    await type(':e'); // 活动成效 in the (fake) editor
+    await waitFor('编辑器中写好的内容');
     await waitFor('[16/23]');
     await type('11月15日-21日');
     await waitFor('2023-11-15 至 2023-11-21');
@@ -137,15 +182,49 @@ describe.skipIf(!hasTmux || !built)('fill in a terminal (tmux)', () => {
     }
     for (const r of results) expect(r.status).toBe('valid');
     expect(results[0]!.data).toMatchObject({
+      organizers: '主办：东湖区教育体育局\n协办：东湖区图书馆',
       contacts: [
         { name: '张敏', phone: '0791-86771234' },
         { name: '李华', phone: '13907912345' },
       ],
       participation: { activityCount: 36, participantCount: 12000 },
-      content: { description: '开幕式暨百姓学习之星分享会；\n社区大讲堂 12 场', period: { start: '2023-11-15', end: '2023-11-21' } },
+      content: {
+        description: '开幕式暨百姓学习之星分享会；\n社区大讲堂 12 场；\n线上课程 30 门',
+        outcomes: '营造了全民终身学习的浓厚氛围。\n居民参与热情明显提高。',
+        period: { start: '2023-11-15', end: '2023-11-21' },
+      },
     });
     expect(results[1]!.data).toEqual(results[0]!.data);
     expect(results[2]!.data).toEqual(results[0]!.data);
     expect(readdirSync(join(home, '.lifelong-week', 'drafts'))).toEqual([]);
   }, 120_000);
+
+  it('editing a several-line field from the summary: a first line equal to the old value does not end it', async () => {
+    const { out, exitFile } = startFill(`--from '${fixture('sample', '东湖区.yaml')}'`, 'EDITOR= VISUAL=');
+    await waitFor('以上内容是否正确');
+    tmux('send-keys', '-t', 'fill', 'Down');
+    await sleep(200);
+    await type(''); // 修改某一项
+    await waitFor('修改哪一项');
+    const index = questionOrder().findIndex((f) => f.id === 'content.outcomes');
+    for (let i = 0; i < index; i++) tmux('send-keys', '-t', 'fill', 'Down');
+    await sleep(300);
+    await type('');
+    await waitFor('第 1 行');
+    const old = '营造了全民终身学习的浓厚氛围，社区居民参与热情明显提高，老年人数字技能短板得到有效弥补。';
+    await type(old);
+    await waitFor('第 2 行');
+    await type('参与人数比去年增加两成。'); // used to land on 「以上内容是否正确？」 and write the files
+    await waitFor('第 3 行');
+    expect(count('以上内容是否正确')).toBe(1);
+    expect(readdirSync(out)).toEqual([]);
+    await type('');
+    await waitFor('以上内容是否正确', 2);
+    await type('');
+    expect(await exitCode(exitFile)).toBe('0');
+    const base = '2023年全民终身学习活动开展情况统计表（东湖区）';
+    const path = join(out, `${base}.yaml`);
+    const result = await checkFile({ path, size: statSync(path).size, load: async () => readFileSync(path) }, campaign);
+    expect(result.data).toMatchObject({ content: { outcomes: `${old}\n参与人数比去年增加两成。` } });
+  }, 60_000);
 });
