@@ -139,8 +139,12 @@ export function makeLinesPrompt(core: Inquirer): RunLines {
         .join('\n')}`;
     }
     const label = (n: number) => (zh ? `第 ${n} 行` : `line ${n}`);
-    const showDefault = config.default !== undefined && config.default !== '' && !config.default.includes('\n') && s.lines.length === 0 && s.current === '';
-    const head = `${prefix} ${message}${showDefault ? ` ${theme.style.defaultAnswer(config.default!)}` : ''}`;
+    // A several-line default is listed above the several-line input; a one-line answer shows its first line.
+    const def = config.default ?? '';
+    const defaultLines = def.split('\n');
+    const shownDefault = defaultLines.length === 1 ? def : config.multiline ? '' : `${defaultLines[0]} …${zh ? `（共 ${defaultLines.length} 行）` : ` (${defaultLines.length} lines)`}`;
+    const showDefault = shownDefault !== '' && s.lines.length === 0 && s.current === '';
+    const head = `${prefix} ${message}${showDefault ? ` ${theme.style.defaultAnswer(shownDefault)}` : ''}`;
     const held = s.lines.slice(-SHOWN_LINES);
     const hidden = s.lines.length - held.length;
     const body = [

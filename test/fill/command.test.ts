@@ -10,7 +10,7 @@ import { runFill, type FillOptions } from '../../src/commands/fill.js';
 import { ExitError, InterruptedError, UsageError } from '../../src/core/errors.js';
 import { formatMessage } from '../../src/core/messages.js';
 import { checkFile } from '../../src/validate/check.js';
-import { fixture, tempDir } from '../helpers.js';
+import { cli, fixture, tempDir } from '../helpers.js';
 import { CTRL_C, ENTER, fullInterview, scriptedPrompter, type Step, type Transcript } from './script.js';
 
 const h = vi.hoisted(() => ({ steps: [] as unknown[], transcript: { asked: [], printed: [] } as { asked: unknown[]; printed: string[] } }));
@@ -262,6 +262,19 @@ describe('fill without a terminal', () => {
     expect(r.err.split('参加活动人数').length - 1).toBe(2); // the problem line names it twice (label, then message); nothing repeats it
     expect(r.err.split('未生成任何文件').length - 1).toBe(1);
     expect(r.err).toContain(`lifelong-week fill --from ${file} --yes`);
+    expect(readdirSync(out)).toEqual(['partial.yaml']);
+  });
+
+  it('the built CLI says it once, on standard error, and exits 2', () => {
+    const file = join(out, 'partial.yaml');
+    writeFileSync(file, readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace(/^ {2}参加活动人数:.*$/m, '  参加活动人数:'));
+    for (const args of [['fill'], ['fill', '--from', file], ['fill', '--from', file, '--yes']]) {
+      const r = cli(args, { cwd: out, env: { HOME: home } });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('错误：').length - 1).toBe(1);
+      expect(r.stderr.split('没有可以交互的终端').length - 1).toBe(1);
+    }
     expect(readdirSync(out)).toEqual(['partial.yaml']);
   });
 
