@@ -21,13 +21,12 @@ import { questionOrder, type Values } from '../fill/questions.js';
 import { startInterview, type InterviewState } from '../fill/state.js';
 import { nextStepsText } from '../fill/summary.js';
 import { submissionYaml } from '../fill/yaml.js';
-import { closest } from '../normalize/common.js';
-import { findUnit } from '../normalize/unit.js';
 import { packageRoot } from '../paths.js';
 import { createPrompter, type Prompter } from '../prompt/index.js';
 import { SCHEMA_FILE } from '../template/json-schema.js';
 import { checkFile } from '../validate/check.js';
-import { loadCampaign } from './shared.js';
+import { loadCampaign, resolveDistrict } from './shared.js';
+import { today } from '../core/clock.js';
 
 export interface FillOptions {
   from?: string;
@@ -48,28 +47,9 @@ export interface FillDeps {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Today, or `LIFELONG_WEEK_TODAY=2023-11-20` (noon of that day in the campaign's zone) for tests and demos. */
-export function clock(env: NodeJS.ProcessEnv, campaign: Campaign): Date {
-  const day = env.LIFELONG_WEEK_TODAY;
-  if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) {
-    const d = new Date(`${day}T12:00:00${campaign.timezone}`);
-    if (!Number.isNaN(d.getTime())) return d;
-  }
-  return new Date();
-}
+/** Today, or `LIFELONG_WEEK_TODAY=2023-11-20` for tests and demos (`core/clock.ts`). */
+export const clock = (env: NodeJS.ProcessEnv, campaign: Campaign): Date => today(env, campaign.timezone);
 
-function resolveDistrict(name: string, campaign: Campaign, lang: Io['lang']): RosterUnit {
-  const unit = findUnit(name, campaign);
-  if (unit) return unit;
-  const near = closest(name, campaign.roster, (u) => u.name);
-  throw new UsageError(
-    t(
-      lang,
-      `「${name}」不在名册中。${near ? `是不是「${near.name}」？` : ''}名册：${campaign.roster.map((u) => u.name).join('、')}。`,
-      `“${name}” is not in the roster.${near ? ` Did you mean “${near.name}”?` : ''}`,
-    ),
-  );
-}
 
 const noTerminal = (lang: Io['lang']) =>
   t(

@@ -1,6 +1,8 @@
 /** What several commands need: the campaign (built-in or `--campaign FILE`). */
 import { readFile } from 'node:fs/promises';
-import { NANCHANG_2023, type Campaign } from '../campaign/campaign.js';
+import { NANCHANG_2023, type Campaign, type RosterUnit } from '../campaign/campaign.js';
+import { closest } from '../normalize/common.js';
+import { findUnit } from '../normalize/unit.js';
 import { UsageError } from '../core/errors.js';
 import { t } from '../core/lang.js';
 import type { Lang } from '../core/messages.js';
@@ -26,5 +28,19 @@ export async function loadCampaign(path: string | undefined, lang: Lang): Promis
   if (parsed.ok) return parsed.campaign;
   throw new UsageError(
     `${t(lang, `活动配置文件「${path}」有误：`, `The campaign file “${path}” is invalid:`)}\n${parsed.problems.map((p) => `  · ${p}`).join('\n')}`,
+  );
+}
+
+/** `--district 东湖`: the roster unit, or a usage error that names the closest one and the roster. */
+export function resolveDistrict(name: string, campaign: Campaign, lang: Lang): RosterUnit {
+  const unit = findUnit(name, campaign);
+  if (unit) return unit;
+  const near = closest(name, campaign.roster, (u) => u.name);
+  throw new UsageError(
+    t(
+      lang,
+      `「${name}」不在名册中。${near ? `是不是「${near.name}」？` : ''}名册：${campaign.roster.map((u) => u.name).join('、')}。`,
+      `“${name}” is not in the roster.${near ? ` Did you mean “${near.name}”?` : ''}`,
+    ),
   );
 }

@@ -2,17 +2,14 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Campaign, RosterUnit } from '../campaign/campaign.js';
 import { UsageError } from '../core/errors.js';
 import { exists, writeFileAtomic, type Io } from '../core/io.js';
 import { t } from '../core/lang.js';
-import { closest } from '../normalize/common.js';
-import { findUnit } from '../normalize/unit.js';
 import { packageRoot } from '../paths.js';
 import { SCHEMA_FILE } from '../template/json-schema.js';
 import { yamlTemplate } from '../template/yaml.js';
 import { parseFormats, writeRendered, type OutputFormat } from './render.js';
-import { loadCampaign } from './shared.js';
+import { loadCampaign, resolveDistrict } from './shared.js';
 
 export interface TemplateOptions {
   format: string;
@@ -25,18 +22,6 @@ export interface TemplateOptions {
 
 const FORMATS = ['yaml', 'docx', 'pdf'] as const;
 
-function resolveDistrict(name: string, campaign: Campaign, lang: Io['lang']): RosterUnit {
-  const unit = findUnit(name, campaign);
-  if (unit) return unit;
-  const near = closest(name, campaign.roster, (u) => u.name);
-  throw new UsageError(
-    t(
-      lang,
-      `「${name}」不在名册中。${near ? `是不是「${near.name}」？` : ''}名册：${campaign.roster.map((u) => u.name).join('、')}。`,
-      `“${name}” is not in the roster.${near ? ` Did you mean “${near.name}”?` : ''}`,
-    ),
-  );
-}
 
 export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number> {
   const { lang } = io;

@@ -67,10 +67,6 @@ function cellObject(cell: Cell, style: Partial<CellObject>): CellObject {
   }
 }
 
-function textOf(cell: Cell): string {
-  return cell.kind === 'text' || cell.kind === 'time' ? cell.value : cell.kind === 'empty' ? '' : String(cell.value);
-}
-
 /** A row of cells with the height its wrapped text needs. */
 function styledRow(cells: readonly Cell[], widths: readonly number[], style: Partial<CellObject>): Row {
   const lines = Math.max(1, ...cells.map((c, i) => (c.kind === 'text' ? wrappedLines(c.value, widths[i] ?? 10) : 1)));

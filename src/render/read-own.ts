@@ -10,9 +10,8 @@
  * Both return null for a file this tool did not make, so the caller can fall back to its generic
  * readers. Heavy libraries are loaded lazily.
  */
-import { FIELDS, FURNITURE, getPath, type Field } from '../form/definition.js';
-import { displayValue } from '../form/display.js';
-import { EMBED_ATTACHMENT, EMBED_NAMESPACE, EMBED_PROPERTY, decodeEmbedded } from './embedded.js';
+import { FIELDS } from '../form/definition.js';
+import { EMBED_ATTACHMENT, decodeEmbedded } from './embedded.js';
 
 export interface OwnDocx {
   /** The embedded copy's data (unvalidated), or null when the file carries none (a blank template). */

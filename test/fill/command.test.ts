@@ -11,7 +11,7 @@ import { ExitError, InterruptedError, UsageError } from '../../src/core/errors.j
 import { formatMessage } from '../../src/core/messages.js';
 import { checkFile } from '../../src/validate/check.js';
 import { cli, fixture, tempDir } from '../helpers.js';
-import { CTRL_C, ENTER, fullInterview, scriptedPrompter, type Step, type Transcript } from './script.js';
+import { CTRL_C, ENTER, fullInterview, type Step, type Transcript } from './script.js';
 
 const h = vi.hoisted(() => ({ steps: [] as unknown[], transcript: { asked: [], printed: [] } as { asked: unknown[]; printed: string[] } }));
 vi.mock('../../src/prompt/index.js', async () => {
