@@ -53,14 +53,20 @@ function generate(dir, n) {
   }
 }
 
-const sizes = process.argv.includes('--large') ? [1000, 10000] : [1000];
+const sizes = process.env.BENCH_INBOX_SIZES
+  ? process.env.BENCH_INBOX_SIZES.split(',').map(Number)
+  : process.argv.includes('--large')
+    ? [1000, 10000]
+    : [1000];
+// BENCH_INBOX_NODE_FLAGS: extra V8 flags for the measured process (e.g. --expose-gc for experiments).
+const nodeFlags = (process.env.BENCH_INBOX_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const rows = [];
 try {
   for (const n of sizes) {
     const dir = mkdtempSync(join(work, `n${n}-`));
     generate(dir, n);
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [measure, 'validate', '--json', dir], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(process.execPath, [...nodeFlags, measure, 'validate', '--json', dir], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
     const rss = Number(/__maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
     const report = JSON.parse(r.stdout);

@@ -226,17 +226,16 @@ const emlReader: Reader = {
     const raw = emptyRaw();
     if (!mail.date) raw.problems.push(warning('mail.noDate', { header: mail.dateHeader ?? '' }));
     if (children.length === 0) raw.problems.push(warning('mail.noAttachments'));
-    return {
-      kind: 'container',
-      children,
-      mail: {
-        ...(mail.date ? { date: mail.date } : {}),
+    // Header strings are slices of the whole raw mail (attachments included): copy them, so the
+    // results of a large inbox do not keep every mail's bytes alive.
+    const headers = JSON.parse(
+      JSON.stringify({
         ...(mail.dateHeader ? { dateHeader: mail.dateHeader } : {}),
         ...(mail.from ? { from: mail.from } : {}),
         ...(mail.subject ? { subject: mail.subject } : {}),
-      },
-      raw,
-    };
+      }),
+    ) as Omit<MailMeta, 'date'>;
+    return { kind: 'container', children, mail: { ...headers, ...(mail.date ? { date: mail.date } : {}) }, raw };
   },
 };
 
