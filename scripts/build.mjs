@@ -23,7 +23,8 @@ const external = [
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { bin: 'src/bin.ts' },
+  // The worker threads' entry (validate/pool.ts) sits beside the chunks, found by its URL.
+  entryPoints: { bin: 'src/bin.ts', 'check-worker': 'src/validate/check-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

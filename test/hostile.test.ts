@@ -67,3 +67,14 @@ describe('the zip bomb in a .docx, in-process', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
   });
 });
+
+describe('reading on every core', () => {
+  it('gives the same report, in the same order, as reading file by file', () => {
+    const dir = fixture('invalid'); // 49 files: enough for the worker threads
+    const parallel = cli(['validate', '--json', '--no-units', dir], { env: { LIFELONG_WEEK_THREADS: '2' } });
+    const serial = cli(['validate', '--json', '--no-units', dir], { env: { LIFELONG_WEEK_THREADS: '1' } });
+    expect(parallel.code).toBe(serial.code);
+    expect(parallel.stdout).toBe(serial.stdout);
+    expect(JSON.parse(parallel.stdout).files).toHaveLength(49);
+  });
+});

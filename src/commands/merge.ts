@@ -16,7 +16,8 @@ import { cityReport } from '../merge/city.js';
 import { mergeTables, workbookTitle, type MergeTables, type Totals } from '../merge/model.js';
 import { summaryCsv } from '../merge/csv.js';
 import { buildReport, renderText, type ValidationReport } from '../report/validation.js';
-import { checkFiles, type FileResult, type InputFile } from '../validate/check.js';
+import type { FileResult } from '../validate/check.js';
+import { readAll } from '../validate/pool.js';
 import { parseFormats } from './render.js';
 import { loadCampaign } from './shared.js';
 import { collectFiles } from './validate.js';
@@ -70,10 +71,9 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
 
   const files = await collectFiles([folder], io);
   const bar = progressBar(files.length, opts.progress ?? Boolean(process.stderr.isTTY), lang);
-  const counted: InputFile[] = files.map((f) => ({ ...f, load: () => f.load().finally(() => bar.tick()) }));
   let results: FileResult[];
   try {
-    results = await checkFiles(counted, campaign);
+    results = await readAll(files, campaign, { onFile: () => bar.tick() });
   } finally {
     bar.end();
   }

@@ -5,7 +5,8 @@ import { UsageError } from '../core/errors.js';
 import { jsonChunks, type Io } from '../core/io.js';
 import { t } from '../core/lang.js';
 import { buildReport, hasErrors, renderText } from '../report/validation.js';
-import { checkFiles, type InputFile } from '../validate/check.js';
+import type { InputFile } from '../validate/check.js';
+import { readAll } from '../validate/pool.js';
 import { rollCall } from '../inbox/roster.js';
 import { error, warning } from '../core/problem.js';
 import { loadCampaign } from './shared.js';
@@ -69,11 +70,11 @@ function dedupe(found: Found[]): InputFile[] {
     if (!seen || (seen.link && !f.link)) primary.set(f.real, f);
   }
   return found.map((f): InputFile => {
-    if (f.preset) return { path: f.display, size: 0, load: () => readFile(f.full), preset: f.preset };
+    if (f.preset) return { path: f.display, size: 0, load: () => readFile(f.full), source: f.full, preset: f.preset };
     const first = f.real ? primary.get(f.real) : undefined;
     if (first && first !== f)
-      return { path: f.display, size: f.size, load: () => readFile(f.full), preset: { fate: 'unsupported', problem: warning('file.duplicate', { of: first.display }) } };
-    return { path: f.display, size: f.size, load: () => readFile(f.full), ...(f.mtime ? { mtime: f.mtime } : {}) };
+      return { path: f.display, size: f.size, load: () => readFile(f.full), source: f.full, preset: { fate: 'unsupported', problem: warning('file.duplicate', { of: first.display }) } };
+    return { path: f.display, size: f.size, load: () => readFile(f.full), source: f.full, ...(f.mtime ? { mtime: f.mtime } : {}) };
   });
 }
 
@@ -130,7 +131,7 @@ async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean
 export async function runValidate(paths: string[], opts: ValidateOptions, io: Io): Promise<number> {
   const campaign = await loadCampaign(opts.campaign, io.lang);
   const files = await collectFiles(paths, io);
-  const results = await checkFiles(files, campaign);
+  const results = await readAll(files, campaign);
   // A folder is the centre's inbox: call the roster's roll. Single files are just checked.
   const isFolder = await Promise.all(paths.map((p) => stat(p).then((s) => s.isDirectory()).catch(() => false)));
   const units = opts.units !== false && isFolder.some(Boolean) ? rollCall(results, campaign) : undefined;

@@ -49,6 +49,8 @@ export interface InputFile {
   size: number;
   /** Loads the bytes; not called for files rejected by name or size. */
   load(): Promise<Uint8Array>;
+  /** Where it lies on disk, so a worker thread can read it itself (`pool.ts`). */
+  source?: string;
   /** The file's modification time: when it arrived, unless a mail says otherwise. */
   mtime?: Date;
   /** Decided before reading (a folder without permission, a broken link, the same file twice). */
