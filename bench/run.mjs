@@ -67,7 +67,7 @@ for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'lw-bench-'));
   try {
     generate(dir, n);
-    const r = timeWithRss(['validate', '--json', dir]);
+    const r = timeWithRss(['validate', '--json', '--no-units', dir]);
     const report = JSON.parse(r.stdout);
     if (report.summary.valid !== n) throw new Error(`expected ${n} valid, got ${JSON.stringify(report.summary)}`);
     row(`validate ${n.toLocaleString()} YAML files (--json)`, `${(r.ms / 1000).toFixed(2)} s, peak RSS ${r.rssMb.toFixed(0)} MB`, n === 1000 ? '≤ 3 s' : 'linear');

@@ -4,8 +4,6 @@
  * Word, Excel and mail is CPU work, so two cores nearly halve a 1,000-file inbox (bench/inbox.mjs).
  * Small batches stay on the main thread: a worker costs ~50 ms to start.
  */
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Campaign } from '../campaign/campaign.js';
 import { error } from '../core/problem.js';
 import { checkFiles, type FileResult, type InputFile } from './check.js';
@@ -28,11 +26,14 @@ export async function readAll(
   campaign: Campaign,
   opts: { onFile?: () => void; threads?: number } = {},
 ): Promise<FileResult[]> {
-  const threads = Math.min(opts.threads ?? Number(process.env.LIFELONG_WEEK_THREADS ?? availableParallelism()), 8);
-  const workerUrl = new URL('./check-worker.js', import.meta.url);
   const parallel =
-    threads > 1 && inputs.length >= PARALLEL_FROM && inputs.every((f) => f.source) && import.meta.url.endsWith('.js') && !import.meta.url.includes('/src/');
-  if (!parallel) {
+    inputs.length >= PARALLEL_FROM && inputs.every((f) => f.source) && import.meta.url.endsWith('.js') && !import.meta.url.includes('/src/');
+  // Loaded only for a large batch: a single-file check must start as fast as a bare `node`.
+  const threads = parallel
+    ? Math.min(opts.threads ?? Number(process.env.LIFELONG_WEEK_THREADS ?? (await import('node:os')).availableParallelism()), 8)
+    : 1;
+  const workerUrl = new URL('./check-worker.js', import.meta.url);
+  if (!parallel || threads < 2) {
     const out: FileResult[] = [];
     for (const input of inputs) {
       out.push(...(await checkFiles([input], campaign)));
@@ -48,6 +49,7 @@ export async function readAll(
     ...(f.mtime ? { mtime: f.mtime } : {}),
     ...(f.preset ? { preset: f.preset } : {}),
   }));
+  const { Worker } = await import('node:worker_threads');
   const results: FileResult[][] = new Array(tasks.length);
   let next = 0;
   /**
