@@ -4,6 +4,7 @@
 // renamed .yaml) are made here too, so none is hand-edited.
 //   node scripts/make-fixtures.mjs
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { encodeGbk } from './lib/gbk.mjs';
 
 const root = new URL('../fixtures/', import.meta.url);
 const sample = await readFile(new URL('sample/东湖区.yaml', root), 'utf8');
@@ -80,29 +81,9 @@ await writeFile(new URL('invalid/word-renamed.yaml', root), Buffer.concat([Buffe
 // Encodings people's editors really produce (all valid submissions).
 await rm(new URL('encoding/', root), { recursive: true, force: true });
 await mkdir(new URL('encoding/', root), { recursive: true });
-const gbk = await gb18030Encode(sample.replace(/李 翾/, '李 华')); // 「翾」 is outside GBK's common set in some editors
+const gbk = encodeGbk(sample.replace(/李 翾/, '李 华')); // 「翾」 is outside GBK's common set in some editors
 await writeFile(new URL('encoding/gbk.yaml', root), gbk);
 await writeFile(new URL('encoding/utf8-bom-crlf.yaml', root), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sample.replace(/\n/g, '\r\n'))]));
 const utf16 = Buffer.from(`\ufeff${sample}`, 'utf16le');
 await writeFile(new URL('encoding/utf16le-bom.yaml', root), utf16);
 console.log(`wrote ${Object.keys(invalid).length + 3} invalid and 3 encoding fixtures`);
-
-/** GB18030 has no encoder in Node: build one from the decoder's table (each 2-byte GBK code point). */
-async function gb18030Encode(text) {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map();
-  for (let lead = 0x81; lead <= 0xfe; lead++)
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(Uint8Array.of(lead, trail));
-      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  const out = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0);
-    if (cp < 0x80) out.push(cp);
-    else if (table.has(ch)) out.push(...table.get(ch));
-    else throw new Error(`cannot encode ${ch} in GBK`);
-  }
-  return Uint8Array.from(out);
-}

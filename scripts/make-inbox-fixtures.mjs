@@ -4,37 +4,13 @@
 //   node scripts/make-inbox-fixtures.mjs
 // ZIPs are written by the small writer below rather than a library, because the hostile ones need
 // what no library will write: GBK names without the UTF-8 flag, `../` names, falsified sizes.
+import { encodeGbk } from './lib/gbk.mjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 
 const dir = new URL('../fixtures/inbox-parts/', import.meta.url);
 
 // ---------------------------------------------------------------- GBK
-let gbkTable;
-/** String → GBK bytes, by inverting Node's own GBK decoder (no iconv needed). */
-function encodeGbk(text) {
-  if (!gbkTable) {
-    gbkTable = new Map();
-    const decoder = new TextDecoder('gbk');
-    for (let a = 0x81; a <= 0xfe; a++)
-      for (let b = 0x40; b <= 0xfe; b++) {
-        if (b === 0x7f) continue;
-        const ch = decoder.decode(new Uint8Array([a, b]));
-        if (ch.length === 1 && ch !== '\ufffd' && !gbkTable.has(ch)) gbkTable.set(ch, [a, b]);
-      }
-  }
-  const out = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0);
-    if (cp < 0x80) out.push(cp);
-    else {
-      const pair = gbkTable.get(ch);
-      if (!pair) throw new Error(`not in GBK: ${ch}`);
-      out.push(...pair);
-    }
-  }
-  return Buffer.from(out);
-}
 
 // ---------------------------------------------------------------- ZIP writer
 // 2023-11-22 10:30:00 as a DOS date/time (APPNOTE 4.4.6): the week after the campaign.

@@ -14,6 +14,7 @@
 // Mails and ZIPs are written byte by byte here (GBK names, raw 8-bit headers need that).
 // Needs: soffice with Writer and Calc, pdftoppm, a built dist/. LibreOffice output differs from run
 // to run (timestamps inside the files); the expected outcome does not.
+import { encodeGbk as gbk } from './lib/gbk.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { utimes } from 'node:fs/promises';
@@ -312,28 +313,6 @@ function ourRender(data, stem, format) {
 }
 
 // ---------------------------------------------------------------- GBK, ZIP, mail
-let gbkTable;
-/** String → GBK bytes, by inverting Node's own GBK decoder (no iconv needed). */
-function gbk(text) {
-  if (!gbkTable) {
-    gbkTable = new Map();
-    const decoder = new TextDecoder('gbk');
-    for (let a = 0x81; a <= 0xfe; a++)
-      for (let b = 0x40; b <= 0xfe; b++) {
-        if (b === 0x7f) continue;
-        const ch = decoder.decode(new Uint8Array([a, b]));
-        if (ch.length === 1 && ch !== '\ufffd' && !gbkTable.has(ch)) gbkTable.set(ch, [a, b]);
-      }
-  }
-  const out = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0);
-    if (cp < 0x80) out.push(cp);
-    else if (gbkTable.has(ch)) out.push(...gbkTable.get(ch));
-    else throw new Error(`not in GBK: ${ch}`);
-  }
-  return Buffer.from(out);
-}
 
 /** "2023-11-28 17:05" (a Windows PC's local time) → [DOS time, DOS date]. */
 function dos(stamp) {
