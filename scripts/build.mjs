@@ -1,7 +1,13 @@
-// Build the CLI: type-check with tsc, then bundle with esbuild into dist/ (ESM, code-split at each
-// subcommand's dynamic import). One bundle loads in ~half the time of hundreds of small modules,
-// which is what keeps `--help` and a single-file `validate` near a bare `node` start.
-// Heavy libraries (docx, pdf-lib, fontkit, fonts, spreadsheets) stay external and load lazily.
+// Build the CLI: type-check with tsc, then bundle with esbuild into dist/ (ESM).
+// - dist/bin.js: argument parsing only (commander and the help texts): `--help` loads nothing else.
+// - dist/cmd-<name>.js: one self-contained bundle per subcommand, imported by bin.js when that
+//   subcommand runs. One file loads faster than the two dozen small shared chunks code-splitting
+//   made (each module costs resolution, compilation and a createRequire): this keeps a single-file
+//   `validate` near a bare `node` start (bench/run.mjs). Each bundle has its own copy of the shared
+//   code, so bin.js recognises the typed errors by name (core/errors.ts).
+// - dist/check-worker.js: the worker threads' entry (validate/pool.ts finds it beside itself).
+// Heavy libraries (docx, pdf-lib, fontkit, fonts, spreadsheets, mail, zip, XML) stay external and
+// are imported where they are used, at run time, so a command loads only what its input needs.
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 
@@ -19,15 +25,25 @@ const external = [
   '@xmldom/xmldom',
   'word-extractor',
   '@inquirer/*',
+  // Only on a colour terminal (report/paint.ts): a pipe or NO_COLOR never loads it.
+  'chalk',
 ];
 
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  // The worker threads' entry (validate/pool.ts) sits beside the chunks, found by its URL.
-  entryPoints: { bin: 'src/bin.ts', 'check-worker': 'src/validate/check-worker.ts' },
-  outdir: 'dist',
+const COMMANDS = ['validate', 'template', 'schema', 'render', 'fill', 'merge'];
+
+/** In bin.js, `import('./commands/x.js')` is the separate bundle `./cmd-x.js`. */
+const commandsExternal = {
+  name: 'commands-external',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>
+      /[\\/]cli\.ts$/.test(args.importer) ? { path: `./cmd-${args.path.slice('./commands/'.length)}`, external: true } : undefined,
+    );
+  },
+};
+
+const common = {
   bundle: true,
-  splitting: true,
+  splitting: false,
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -37,7 +53,17 @@ await build({
   minify: true,
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: "import { createRequire as __lwCreateRequire } from 'node:module'; const require = __lwCreateRequire(import.meta.url);" },
-  // Flat: every chunk sits in dist/, so `new URL('..', import.meta.url)` is the package root from any of them.
-  chunkNames: '[name]-[hash]',
+  // Flat: every file sits in dist/, so `new URL('..', import.meta.url)` is the package root from any of them.
+  outdir: 'dist',
   logLevel: 'warning',
+};
+
+await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({ ...common, entryPoints: { bin: 'src/bin.ts' }, plugins: [commandsExternal] });
+await build({
+  ...common,
+  entryPoints: {
+    ...Object.fromEntries(COMMANDS.map((c) => [`cmd-${c}`, `src/commands/${c}.ts`])),
+    'check-worker': 'src/validate/check-worker.ts',
+  },
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, ExitError, InterruptedError, UsageError } from './core/errors.js';
+import { EXIT, isExitError, isInterruptedError, isUsageError } from './core/errors.js';
 import { detectLang, parseLang, t } from './core/lang.js';
 import { processIo, type Io } from './core/io.js';
 import type { Lang } from './core/messages.js';
@@ -185,12 +185,12 @@ function handleError(e: unknown, io: Io): number {
     io.err(`${t(lang, '错误：', 'Error: ')}${explainCommanderError(e, lang)}`);
     return EXIT.usage;
   }
-  if (e instanceof ExitError) return e.exitCode;
-  if (e instanceof UsageError) {
+  if (isExitError(e)) return e.exitCode;
+  if (isUsageError(e)) {
     io.err(`${t(lang, '错误：', 'Error: ')}${e.message}`);
     return EXIT.usage;
   }
-  if (e instanceof InterruptedError) {
+  if (isInterruptedError(e)) {
     io.err(t(lang, '已中断。', 'Interrupted.'));
     return EXIT.interrupted;
   }

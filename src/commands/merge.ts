@@ -16,6 +16,7 @@ import { cityReport } from '../merge/city.js';
 import { mergeTables, workbookTitle, type MergeTables, type Totals } from '../merge/model.js';
 import { summaryCsv } from '../merge/csv.js';
 import { buildReport, renderText, type ValidationReport } from '../report/validation.js';
+import { PLAIN, paintFor, type Paint } from '../report/paint.js';
 import type { FileResult } from '../validate/check.js';
 import { readAll } from '../validate/pool.js';
 import { parseFormats } from './render.js';
@@ -125,7 +126,7 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
     written.push(...(await writeRendered(city, campaign, { dir, formats: ['docx', 'pdf'], force: true }, io)));
   }
 
-  io.out(terminalReport(report, results, units, tables.totals, campaign, io));
+  io.out(terminalReport(report, results, units, tables.totals, campaign, io, await paintFor(io.color)));
   if (cityProblem) io.err(cityProblem);
   io.out(t(lang, `已生成：\n${written.map((p) => `  ${p}`).join('\n')}`, `Wrote:\n${written.map((p) => `  ${p}`).join('\n')}`));
   const allGood = units.every((u) => u.status === 'valid' && !u.late);
@@ -161,6 +162,7 @@ export function terminalReport(
   totals: Totals,
   campaign: Campaign,
   io: Pick<Io, 'lang' | 'color'>,
+  paint: Paint = PLAIN,
 ): string {
   const { lang } = io;
   const zh = lang === 'zh';
@@ -170,7 +172,7 @@ export function terminalReport(
     (f) => (f.fate === 'submission' && f.status === 'invalid' && (sources.has(f.path) || !f.unit)) || f.fate === 'unreadable' || f.fate === 'unsafe',
   );
   const shown = worth.slice(0, SHOWN_FILES);
-  const lines = [renderText({ ...report, files: shown }, lang, io.color)];
+  const lines = [renderText({ ...report, files: shown }, lang, paint)];
   if (worth.length > shown.length)
     lines.push(
       t(lang, `……另有 ${worth.length - shown.length} 个文件有问题，见汇总表的「问题清单」。`, `…and ${worth.length - shown.length} more file(s) with problems: see the 问题清单 sheet.`),

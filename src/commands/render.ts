@@ -12,6 +12,7 @@ import { t } from '../core/lang.js';
 import { fieldById } from '../form/definition.js';
 import type { Submission } from '../form/schema.js';
 import { buildReport, renderText } from '../report/validation.js';
+import { paintFor } from '../report/paint.js';
 import { checkFile } from '../validate/check.js';
 import { loadCampaign } from './shared.js';
 
@@ -116,11 +117,11 @@ export async function runRender(
   const result = await checkFile({ path: file, size, load: () => readFile(file) }, campaign);
   const report = buildReport([result], campaign, lang);
   if (result.fate !== 'submission' || result.status !== 'valid') {
-    io.err(renderText(report, lang, io.color));
+    io.err(renderText(report, lang, await paintFor(io.color)));
     io.err(t(lang, '有错误，未生成 Word 和 PDF。请按提示修改后重试。', 'There are errors; nothing was rendered. Fix them and try again.'));
     return 1;
   }
-  if (report.summary.warnings > 0) io.err(renderText(report, lang, io.color));
+  if (report.summary.warnings > 0) io.err(renderText(report, lang, await paintFor(io.color)));
   const { submissionSchema } = await import('../form/schema.js');
   const data = submissionSchema.parse(result.data);
   // -o names a file when one format is asked for and the name ends in its extension; else a folder.

@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { jsonChunks, type Io } from '../core/io.js';
 import { t } from '../core/lang.js';
 import { buildReport, hasErrors, renderText } from '../report/validation.js';
+import { paintFor } from '../report/paint.js';
 import type { InputFile } from '../validate/check.js';
 import { readAll } from '../validate/pool.js';
 import { rollCall } from '../inbox/roster.js';
@@ -143,7 +144,7 @@ export async function runValidate(paths: string[], opts: ValidateOptions, io: Io
     else io.out([...chunks].join(''));
   }
   else {
-    io.out(renderText(report, io.lang, io.color));
+    io.out(renderText(report, io.lang, await paintFor(io.color)));
     if (noSubmission)
       io.out(
         t(

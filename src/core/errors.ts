@@ -30,3 +30,13 @@ export class InterruptedError extends Error {
     this.name = 'InterruptedError';
   }
 }
+
+/*
+ * Each subcommand is its own bundle (scripts/build.mjs), with its own copy of these classes: the
+ * top-level handler in bin.js recognises them by name, not by `instanceof`.
+ */
+const named = (e: unknown, name: string): e is Error & { exitCode: number } =>
+  e instanceof Error && e.name === name && typeof (e as { exitCode?: unknown }).exitCode === 'number';
+export const isUsageError = (e: unknown): e is UsageError => named(e, 'UsageError');
+export const isExitError = (e: unknown): e is ExitError => named(e, 'ExitError');
+export const isInterruptedError = (e: unknown): e is InterruptedError => named(e, 'InterruptedError');

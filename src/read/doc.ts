@@ -13,9 +13,8 @@
  * table grid (`gridSpan`, `vMerge`) the DOCX reader then reads. It starts a process and touches the
  * disk, so the caller decides whether to prefer it (measured costs in the function's comment).
  */
-import { spawn } from 'node:child_process';
+import { lazy } from '../core/lazy.js';
 import { accessSync, constants, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { emptyRaw, error, type RawSubmission } from '../core/problem.js';
@@ -230,6 +229,8 @@ export async function convertWithSoffice(
 ): Promise<Uint8Array | null> {
   const soffice = opts.soffice ?? findSoffice();
   if (!soffice) return null;
+  const { tmpdir } = lazy<typeof import('node:os')>('node:os')();
+  const { spawn } = lazy<typeof import('node:child_process')>('node:child_process')();
   const work = mkdtempSync(join(tmpdir(), 'lw-soffice-'));
   try {
     const input = join(work, `input.${from}`);

@@ -11,7 +11,7 @@
  * Attachments come back as bytes for the caller to read in turn: a nested `message/rfc822` as
  * `*.eml`, a nameless part as `附件N.ext`, never silently dropped (over the caps: `omitted`).
  */
-import { simpleParser, type AddressObject, type Attachment, type HeaderLines } from 'mailparser';
+import type { AddressObject, Attachment, HeaderLines } from 'mailparser';
 import { sniff } from './decode.js';
 
 export interface MailAttachment {
@@ -82,6 +82,8 @@ export async function readEml(bytes: Uint8Array, limits?: Partial<EmlLimits>): P
 
   let mail;
   try {
+    // Loaded on first use (mailparser and its dependencies are large).
+    const { simpleParser } = await import('mailparser');
     mail = await simpleParser(buffer, { skipTextToHtml: true, skipImageLinks: true, checksumAlgo: false });
   } catch (e) {
     throw new NotMailError(`not a readable mail: ${e instanceof Error ? e.message : String(e)}`, { cause: e });

@@ -6,7 +6,14 @@
  * OOXML. xmldom 0.9 does not expand entities anyway; the check makes the refusal explicit and typed.
  * Parse problems throw a typed error instead of xmldom printing to the console.
  */
-import { DOMParser, MIME_TYPE, ParseError, type Document } from '@xmldom/xmldom';
+import { createRequire } from 'node:module';
+import type { Document } from '@xmldom/xmldom';
+
+// Loaded on first parse, synchronously (parseXml is sync): a command that reads no Office file
+// never loads xmldom.
+const requireHere = createRequire(import.meta.url);
+let xmldom: typeof import('@xmldom/xmldom') | undefined;
+const lib = () => (xmldom ??= requireHere('@xmldom/xmldom') as typeof import('@xmldom/xmldom'));
 
 export type { Document, Element, Node } from '@xmldom/xmldom';
 
@@ -48,6 +55,7 @@ export function parseXml(input: string | Uint8Array): Document {
   let text = typeof input === 'string' ? input : decodeXml(input);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (DOCTYPE.test(text)) throw new UnsafeXmlError();
+  const { DOMParser, MIME_TYPE, ParseError } = lib();
   const parser = new DOMParser({
     onError(level, message) {
       // Throwing here stops xmldom; it rethrows as a ParseError carrying the position.

@@ -7,9 +7,12 @@
  * are counted while streaming (yauzl), and reading stops at the limit, or as soon as an entry
  * inflates past the size its own header declared.
  */
-import { crc32 } from 'node:zlib';
+import { lazy } from '../core/lazy.js';
+
+const zlib = lazy<typeof import('node:zlib')>('node:zlib');
+const crc32 = (data: Uint8Array, value?: number) => zlib().crc32(data, value);
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -164,12 +167,14 @@ export async function readZip(bytes: Uint8Array, limits?: Partial<ZipLimits>, op
   }
 }
 
-function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
+async function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
+  // Loaded on first use: a command that never meets a zip never pays for it.
+  const { default: lib } = await import('yauzl');
   return new Promise((resolve, reject) => {
     // decodeStrings: false — names are decoded here (GBK); yauzl would read them as CP437 and
     // reject `../` names outright, where they should be listed as unsafe instead.
     // validateEntrySizes: false — the inflated bytes are counted below, against our limits.
-    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false }, (err, zip) =>
+    lib.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false }, (err, zip) =>
       err || !zip ? reject(err ?? new Error('no zip')) : resolve(zip),
     );
   });

@@ -16,8 +16,7 @@
  * so they are found before drawing and reported (`MissingGlyphError`); pdf-lib stamps the clock and
  * random resource names, both replaced here so identical input gives identical bytes.
  */
-import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { lazy } from '../core/lazy.js';
 import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { Campaign } from '../campaign/campaign.js';
 import type { Submission } from '../form/schema.js';
@@ -230,12 +229,12 @@ function useNativeDeflate(doc: import('pdf-lib').PDFDocument): void {
   };
   const original = context.flateStream.bind(context);
   context.flateStream = (contents, dict = {}) =>
-    contents instanceof Uint8Array ? context.stream(deflateSync(contents), { ...dict, Filter: 'FlateDecode' }) : original(contents, dict);
+    contents instanceof Uint8Array ? context.stream(lazy<typeof import('node:zlib')>('node:zlib')().deflateSync(contents), { ...dict, Filter: 'FlateDecode' }) : original(contents, dict);
 }
 
 /** A deterministic 6-letter subset tag (PDF 32000 §9.6.4), from the text drawn with the font. */
 function subsetTag(name: string, text: string): string {
-  const digest = createHash('sha256').update(name).update(text).digest();
+  const digest = lazy<typeof import('node:crypto')>('node:crypto')().createHash('sha256').update(name).update(text).digest();
   let tag = '';
   for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (digest[i]! % 26));
   return `${tag}+${name}`;

@@ -2,12 +2,12 @@
  * The validation report, as JSON (the `--json` contract of issue 2, extended by later issues) and as
  * text for a person. Both come from the same file results.
  */
-import { Chalk } from 'chalk';
 import type { Campaign } from '../campaign/campaign.js';
 import type { Lang } from '../core/messages.js';
 import type { FileResult } from '../validate/check.js';
 import { localTime, type UnitStatus } from '../inbox/roster.js';
 import { displayWidth } from './width.js';
+import type { Paint } from './paint.js';
 import { ATTACHMENT_ZH, FATE_ZH, STATUS_ZH } from './names.js';
 import { issueOut, type IssueOut } from './issues.js';
 
@@ -100,7 +100,7 @@ export function hasErrors(report: ValidationReport): boolean {
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
 /** The roster at a glance: one line per unit, in roster order. */
-function unitTable(report: ValidationReport, lang: Lang, c: InstanceType<typeof Chalk>): string[] {
+function unitTable(report: ValidationReport, lang: Lang, c: Paint): string[] {
   const zh = lang === 'zh';
   const units = report.units!;
   const head = zh
@@ -140,8 +140,7 @@ function unitTable(report: ValidationReport, lang: Lang, c: InstanceType<typeof 
 export { localTime };
 
 
-export function renderText(report: ValidationReport, lang: Lang, color: boolean): string {
-  const c = new Chalk({ level: color ? 1 : 0 });
+export function renderText(report: ValidationReport, lang: Lang, c: Paint): string {
   const zh = lang === 'zh';
   const lines: string[] = [];
   const { summary } = report;
