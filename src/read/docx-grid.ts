@@ -82,40 +82,29 @@ function cellText(tc: El): string {
   return parts.join('\n');
 }
 
-function rowElements(tbl: El): El[] {
-  const rows: El[] = [];
+/** The `w:<name>` children of an element, looking through content controls and other wrappers. */
+function elementsNamed(parent: El, name: 'tr' | 'tc'): El[] {
+  const found: El[] = [];
   const walk = (el: El) => {
     for (const c of children(el)) {
-      if (isW(c, 'tr')) rows.push(c);
+      if (isW(c, name)) found.push(c);
       else if (TRANSPARENT.has(c.localName)) walk(c);
     }
   };
-  walk(tbl);
-  return rows;
-}
-
-function cellElements(tr: El): El[] {
-  const cells: El[] = [];
-  const walk = (el: El) => {
-    for (const c of children(el)) {
-      if (isW(c, 'tc')) cells.push(c);
-      else if (TRANSPARENT.has(c.localName)) walk(c);
-    }
-  };
-  walk(tr);
-  return cells;
+  walk(parent);
+  return found;
 }
 
 function tableRows(tbl: El): GridCell[][] {
   const rows: GridCell[][] = [];
   /** Text of the cell that started a vertical merge, by grid column. */
   const mergeOrigin = new Map<number, string>();
-  for (const tr of rowElements(tbl)) {
+  for (const tr of elementsNamed(tbl, 'tr')) {
     const trPr = child(tr, 'trPr');
     const before = Number((trPr && child(trPr, 'gridBefore') && wAttr(child(trPr, 'gridBefore')!, 'val')) ?? 0) || 0;
     let col = before;
     const row: GridCell[] = [];
-    for (const tc of cellElements(tr)) {
+    for (const tc of elementsNamed(tr, 'tc')) {
       const tcPr = child(tc, 'tcPr');
       const span = Math.max(1, Number((tcPr && child(tcPr, 'gridSpan') && wAttr(child(tcPr, 'gridSpan')!, 'val')) ?? 1) || 1);
       const vMerge = tcPr ? child(tcPr, 'vMerge') : undefined;
