@@ -81,7 +81,7 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
 
   usage(program.command('template'), '[选项]')
     .description(t(lang, '生成空白模板：YAML（填写用）、Word 和 PDF（打印或手工填写用）', 'write blank templates: YAML, Word and PDF'))
-    .option(`--format <${ph('格式', 'formats')}>`, t(lang, '模板格式，可多选，用逗号分隔：yaml,docx,pdf（默认 yaml）', 'formats, comma-separated: yaml,docx,pdf (default yaml)'))
+    .option(`--format <${ph('格式', 'formats')}>`, t(lang, '模板格式，可多选，用逗号分隔：yaml,docx,pdf（默认 yaml）；campaign 输出当前的活动配置，供换年度时修改', 'formats, comma-separated: yaml,docx,pdf (default yaml); campaign writes the campaign in force, to copy for next year'))
     .option(`--district <${ph('县区', 'unit')}>`, t(lang, '预先填好举办县区和盖章单位，如「东湖区」', 'prefill the unit and its department, e.g. 东湖区'))
     .option('--fillable', t(lang, 'PDF 做成可在阅读器中直接填写的表单', 'make the PDF a fillable form'))
     .option(`-o, --output <${ph('文件或文件夹', 'file-or-folder')}>`, t(lang, '写入的文件（单一格式）或文件夹；只生成 YAML 且不指定时输出到屏幕', 'output file (one format) or folder; YAML alone goes to standard output by default'))

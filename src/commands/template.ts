@@ -20,13 +20,26 @@ export interface TemplateOptions {
   campaign?: string;
 }
 
-const FORMATS = ['yaml', 'docx', 'pdf'] as const;
+const FORMATS = ['yaml', 'docx', 'pdf', 'campaign'] as const;
 
 
 export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number> {
   const { lang } = io;
   const campaign = await loadCampaign(opts.campaign, lang);
   const formats = parseFormats(opts.format, FORMATS, lang);
+  // The campaign itself (for next year's copy): its own file, or standard output.
+  if (formats.includes('campaign')) {
+    if (formats.length > 1)
+      throw new UsageError(t(lang, '--format campaign 请单独使用。', 'Use --format campaign on its own.'));
+    const { campaignYaml } = await import('../template/campaign.js');
+    const text = campaignYaml(campaign);
+    if (!opts.output) io.out(text);
+    else {
+      await writeFileAtomic(opts.output, text, { force: Boolean(opts.force), lang });
+      io.err(t(lang, `已写入活动配置 ${opts.output}。修改后用 --campaign ${opts.output} 使用。`, `Wrote ${opts.output}; edit it and pass it with --campaign.`));
+    }
+    return 0;
+  }
   const unit = opts.district !== undefined ? resolveDistrict(opts.district, campaign, lang) : undefined;
   if (opts.fillable && !formats.includes('pdf'))
     throw new UsageError(t(lang, '--fillable 只用于 PDF，请在 --format 中加上 pdf。', '--fillable applies to PDF: add pdf to --format.'));
