@@ -10,23 +10,13 @@ import type { Lang } from '../core/messages.js';
 import { FIELDS, setPath } from '../form/definition.js';
 import type { Submission } from '../form/schema.js';
 import { breakLines } from '../render/layout.js';
+import { isoInZone } from '../core/clock.js';
+import { displayWidth } from '../report/width.js';
 import { buildModel, type FormRow } from '../render/model.js';
 import type { Values } from './questions.js';
 
-/** Terminal columns: East Asian wide and full-width characters take two. */
-export function termWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    width +=
-      (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd)
-        ? 2
-        : 1;
-  }
-  return width;
-}
+/** Terminal columns (report/width.ts): East Asian wide and full-width characters take two. */
+export const termWidth = displayWidth;
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - termWidth(text)));
 const wrap = (text: string, width: number) => breakLines(text, width, termWidth);
@@ -84,9 +74,7 @@ export function summaryTable(values: Values, campaign: Campaign, lang: Lang, col
 
 /** The calendar day of `now` in the campaign's time zone (YYYY-MM-DD). */
 export function campaignDay(now: Date, campaign: Campaign): string {
-  const m = /^([+-])(\d{2}):(\d{2})$/.exec(campaign.timezone);
-  const offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 480;
-  return new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 10);
+  return isoInZone(now, campaign.timezone).slice(0, 10);
 }
 
 /** Whole days from today to the deadline day (0: today is the last day; negative: passed). */

@@ -10,6 +10,7 @@
  */
 import { deadlineInstant, type Campaign, type RosterUnit } from '../campaign/campaign.js';
 import { warning } from '../core/problem.js';
+import { isoInZone } from '../core/clock.js';
 import { foldWidth } from '../normalize/common.js';
 import type { FileResult } from '../validate/check.js';
 
@@ -121,9 +122,6 @@ export function rollCall(files: FileResult[], campaign: Campaign): UnitStatus[] 
 
 /** 2023-11-28T02:15:00Z → 「2023-11-28 10:15」 in the campaign's zone. */
 export function localTime(iso: string, timezone: string): string {
-  const sign = timezone.startsWith('-') ? -1 : 1;
-  const [h, m] = timezone.slice(1).split(':').map(Number);
-  const shifted = new Date(Date.parse(iso) + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000);
-  return shifted.toISOString().slice(0, 16).replace('T', ' ');
+  return isoInZone(new Date(iso), timezone).slice(0, 16).replace('T', ' ');
 }
 

@@ -5,7 +5,7 @@
 import type { Campaign } from '../campaign/campaign.js';
 import type { Lang } from '../core/messages.js';
 import type { FileResult } from '../validate/check.js';
-import { localTime, type UnitStatus } from '../inbox/roster.js';
+import type { UnitStatus } from '../inbox/roster.js';
 import { displayWidth } from './width.js';
 import type { Paint } from './paint.js';
 import { ATTACHMENT_ZH, FATE_ZH, STATUS_ZH } from './names.js';
@@ -137,7 +137,6 @@ function unitTable(report: ValidationReport, lang: Lang, c: Paint): string[] {
   return lines;
 }
 
-export { localTime };
 
 
 export function renderText(report: ValidationReport, lang: Lang, c: Paint): string {

@@ -8,6 +8,7 @@ import { deadlineInstant, type Campaign } from '../campaign/campaign.js';
 import { error, warning, type Problem } from '../core/problem.js';
 import { readerFor, type AttachmentKind, type Format, type MailMeta } from '../read/index.js';
 import { validateRaw } from './validate.js';
+import { isoInZone } from '../core/clock.js';
 
 export type Fate =
   | 'submission'
@@ -81,14 +82,6 @@ interface Context {
   depth: number;
   /** Read what is inside mails and archives (off for a single file given to render or fill). */
   expand?: boolean;
-}
-
-/** 2023-11-28T08:42:10Z → 「2023-11-28T16:42:10+08:00」: instants as the campaign's clerks read them. */
-export function isoInZone(date: Date, timezone: string): string {
-  const sign = timezone.startsWith('-') ? -1 : 1;
-  const [h, m] = timezone.slice(1).split(':').map(Number);
-  const local = new Date(date.getTime() + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000);
-  return `${local.toISOString().slice(0, 19)}${timezone}`;
 }
 
 /** One file (and, for a mail or an archive, everything inside it), appended to `out` in reading order. */
