@@ -62,3 +62,10 @@ export interface RawSubmission {
 export function emptyRaw(): RawSubmission {
   return { entries: new Map(), problems: [], groupLocs: new Map() };
 }
+
+/** The raw shape of a file that failed before any value was read: just the one problem. */
+export function rawWithProblem(p: Problem): RawSubmission {
+  const raw = emptyRaw();
+  raw.problems.push(p);
+  return raw;
+}

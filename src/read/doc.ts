@@ -17,7 +17,7 @@ import { lazy } from '../core/lazy.js';
 import { accessSync, constants, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { emptyRaw, error, type RawSubmission } from '../core/problem.js';
+import { error, rawWithProblem, type RawSubmission } from '../core/problem.js';
 import { sniff } from './decode.js';
 import type { FormDocument, GridCell, GridTable } from './grid.js';
 
@@ -26,9 +26,7 @@ export type DocRead =
   | { ok: false; kind: 'unsafe' | 'unreadable'; raw: RawSubmission };
 
 function failed(code: 'file.corrupt' | 'file.binary', params: Record<string, string>): DocRead {
-  const raw = emptyRaw();
-  raw.problems.push(error(code, params));
-  return { ok: false, kind: 'unreadable', raw };
+  return { ok: false, kind: 'unreadable', raw: rawWithProblem(error(code, params)) };
 }
 
 /**

@@ -9,7 +9,7 @@
  * typed value is used only where it prints exactly as the cell reads; a cell edited in Word wins and
  * is reported.
  */
-import { emptyRaw, error, warning, type RawSubmission } from '../core/problem.js';
+import { emptyRaw, error, rawWithProblem, warning, type RawSubmission } from '../core/problem.js';
 import { FIELDS, getPath } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
 import { EMBED_NAMESPACE, EMBED_PROPERTY, decodeEmbedded } from '../render/embedded.js';
@@ -38,9 +38,7 @@ const unescape = (s: string) =>
   );
 
 function failed(kind: 'unsafe' | 'unreadable', code: 'file.zipBomb' | 'file.corrupt' | 'file.unsafeXml', params: Record<string, string>): DocxRead {
-  const raw = emptyRaw();
-  raw.problems.push(error(code, params));
-  return { ok: false, kind, raw };
+  return { ok: false, kind, raw: rawWithProblem(error(code, params)) };
 }
 
 export async function readDocxContent(bytes: Uint8Array): Promise<DocxRead> {

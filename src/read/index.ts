@@ -4,7 +4,7 @@
  * downstream knows which format the data came from. Mails and archives are containers whose parts
  * are read in turn by the caller (`inbox/inbox.ts`).
  */
-import { error, emptyRaw, warning, type RawSubmission } from '../core/problem.js';
+import { error, emptyRaw, rawWithProblem, warning, type RawSubmission } from '../core/problem.js';
 import { decodeText, sniff } from './decode.js';
 import { readYamlText } from './yaml.js';
 
@@ -54,11 +54,7 @@ export const MAX_TEXT_BYTES = 1024 * 1024;
 /** Office files and scans run to a few MB; a mail with all of a unit's materials to tens. */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
-const withProblem = (p: ReturnType<typeof error>): RawSubmission => {
-  const raw = emptyRaw();
-  raw.problems.push(p);
-  return raw;
-};
+const withProblem = rawWithProblem;
 
 function unreadable(format: string, bytes: Uint8Array): ReaderOutcome {
   const kind = sniff(bytes)?.label;

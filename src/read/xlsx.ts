@@ -19,7 +19,7 @@
  * xmldom on styles/sheet/shared strings ~4 ms), ~35 ms for the first (module loading); read-excel-file
  * takes ~5 ms for the same file without the merges and formats. A zip bomb is refused in < 1 ms.
  */
-import { emptyRaw, error, type RawSubmission } from '../core/problem.js';
+import { error, rawWithProblem, type RawSubmission } from '../core/problem.js';
 import { labelCount, type FormDocument, type GridCell, type GridTable } from './grid.js';
 import { UnsafeXmlError, parseXml } from './xml.js';
 import { readZip } from './zip.js';
@@ -254,9 +254,7 @@ function buildRows(cells: RawCell[], merges: Array<{ r0: number; c0: number; r1:
 
 // ---------------------------------------------------------------- the reader
 function failed(kind: 'unsafe' | 'unreadable', code: 'file.zipBomb' | 'file.corrupt' | 'file.unsafeXml'): XlsxRead {
-  const raw = emptyRaw();
-  raw.problems.push(error(code, { format: 'Excel' }));
-  return { ok: false, kind, raw };
+  return { ok: false, kind, raw: rawWithProblem(error(code, { format: 'Excel' })) };
 }
 
 /** The parts worth extracting: XML and relationships, not pictures, charts, embedded files or document properties. */
