@@ -24,8 +24,7 @@ import { submissionYaml } from '../fill/yaml.js';
 import { packageRoot } from '../paths.js';
 import { createPrompter, type Prompter } from '../prompt/index.js';
 import { SCHEMA_FILE } from '../template/json-schema.js';
-import { checkFile } from '../validate/check.js';
-import { loadCampaign, resolveDistrict } from './shared.js';
+import { checkOneFile, loadCampaign, resolveDistrict } from './shared.js';
 import { today } from '../core/clock.js';
 
 export interface FillOptions {
@@ -80,16 +79,7 @@ interface Prefilled {
 }
 
 async function prefillFrom(file: string, campaign: Campaign, lang: Io['lang'], glyphs: GlyphCheck): Promise<Prefilled> {
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new UsageError(t(lang, `「${file}」不是文件。`, `“${file}” is not a file.`));
-    size = info.size;
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(t(lang, `找不到「${file}」。请检查文件名是否写对。`, `“${file}” does not exist.`), { cause: e });
-  }
-  const result = await checkFile({ path: file, size, load: () => readFile(file) }, campaign);
+  const result = await checkOneFile(file, campaign, lang);
   if (result.fate !== 'submission') {
     const why = result.problems.map((p) => `  · ${formatMessage(p.code, p.params, lang)}`).join('\n');
     throw new UsageError(t(lang, `无法从「${file}」读取统计表：\n${why}`, `Cannot read a form from “${file}”:\n${why}`));

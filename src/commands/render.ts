@@ -3,7 +3,6 @@
  * PDF to print, stamp (盖章), scan and send (notice, 「四、其他事项」). Validates first: errors refuse
  * to render; warnings are shown and rendering goes on.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Campaign } from '../campaign/campaign.js';
 import { ExitError, UsageError } from '../core/errors.js';
@@ -13,8 +12,7 @@ import { fieldById } from '../form/definition.js';
 import type { Submission } from '../form/schema.js';
 import { buildReport, renderText } from '../report/validation.js';
 import { paintFor } from '../report/paint.js';
-import { checkFile } from '../validate/check.js';
-import { loadCampaign } from './shared.js';
+import { checkOneFile, loadCampaign } from './shared.js';
 
 export type OutputFormat = 'docx' | 'pdf';
 const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
@@ -105,16 +103,7 @@ export async function runRender(
   const { lang } = io;
   const campaign = await loadCampaign(opts.campaign, lang);
   const formats = parseFormats(opts.format, OUTPUT_FORMATS, lang) as OutputFormat[];
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new UsageError(t(lang, `「${file}」不是文件。render 一次生成一份报送文件。`, `“${file}” is not a file.`));
-    size = info.size;
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(t(lang, `找不到「${file}」。请检查文件名是否写对。`, `“${file}” does not exist.`), { cause: e });
-  }
-  const result = await checkFile({ path: file, size, load: () => readFile(file) }, campaign);
+  const result = await checkOneFile(file, campaign, lang, 'render 一次生成一份报送文件。');
   const report = buildReport([result], campaign, lang);
   if (result.fate !== 'submission' || result.status !== 'valid') {
     io.err(renderText(report, lang, await paintFor(io.color)));

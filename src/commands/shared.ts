@@ -1,5 +1,6 @@
 /** What several commands need: the campaign (built-in or `--campaign FILE`). */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { checkFile, type FileResult } from '../validate/check.js';
 import { NANCHANG_2023, type Campaign, type RosterUnit } from '../campaign/campaign.js';
 import { closest } from '../normalize/common.js';
 import { findUnit } from '../normalize/unit.js';
@@ -43,4 +44,21 @@ export function resolveDistrict(name: string, campaign: Campaign, lang: Lang): R
       `“${name}” is not in the roster.${near ? ` Did you mean “${near.name}”?` : ''}`,
     ),
   );
+}
+
+/**
+ * One submission named on the command line (render, fill --from), read and validated like any file
+ * of an inbox; a missing path or a folder is a usage error.
+ */
+export async function checkOneFile(file: string, campaign: Campaign, lang: Lang, notAFile = ''): Promise<FileResult> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new UsageError(t(lang, `「${file}」不是文件。${notAFile}`, `“${file}” is not a file.`));
+    size = info.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(t(lang, `找不到「${file}」。请检查文件名是否写对。`, `“${file}” does not exist.`), { cause: e });
+  }
+  return checkFile({ path: file, size, load: () => readFile(file) }, campaign);
 }
