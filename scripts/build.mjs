@@ -50,7 +50,7 @@ const common = {
   external,
   sourcemap: 'linked',
   legalComments: 'none',
-  minify: true,
+  minify: process.env.LW_NO_MINIFY ? false : true,
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: "import { createRequire as __lwCreateRequire } from 'node:module'; const require = __lwCreateRequire(import.meta.url);" },
   // Flat: every file sits in dist/, so `new URL('..', import.meta.url)` is the package root from any of them.

@@ -11,11 +11,12 @@
  * - fonts are set for `eastAsia` explicitly with `w:lang eastAsia="zh-CN"`, in paragraph styles, so
  *   text a clerk types later into an empty cell keeps the cell's size;
  * - docx stamps `new Date()` into docProps/core.xml and the zip entries: both are rewritten from the
- *   data so identical input gives identical bytes.
+ *   data so identical input gives identical bytes (docx-package.ts).
  */
 import type { Campaign } from '../campaign/campaign.js';
 import type { Submission } from '../form/schema.js';
 import { EMBED_NAMESPACE, EMBED_PROPERTY, chunk, encodeEmbedded } from './embedded.js';
+import { documentParts, finishPackage } from './docx-package.js';
 import { LABEL_COLUMNS_TWIPS, buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
 
 /** 1 mm in twentieths of a point. */
@@ -68,9 +69,8 @@ export async function renderDocx(
   const model = buildModel(data, campaign, opts);
   const date = documentDate(data, campaign);
   const doc = buildDocument(docx, model, campaign, data);
-  const packed = await docx.Packer.toBuffer(doc);
   const day = data?.content.period.end ?? campaign.deadline;
-  return finishPackage(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), data, date, day);
+  return finishPackage(await documentParts(docx, doc), data, date, day);
 }
 
 type Docx = typeof import('docx');
@@ -254,85 +254,3 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
   });
 }
 
-// ---------------------------------------------------------------------------------------------
-// Package post-processing: the embedded customXml part and deterministic bytes.
-
-const CUSTOM_XML = 'customXml/item1.xml';
-const CUSTOM_XML_PROPS = 'customXml/itemProps1.xml';
-const CUSTOM_XML_RELS = 'customXml/_rels/item1.xml.rels';
-const REL_CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
-const REL_CUSTOM_XML_PROPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps';
-/** A fixed datastore id: the part is identified by its namespace, not by this GUID. */
-const DATASTORE_ID = '{6C1F0E2A-5B7D-4E0C-9A3B-2F8D1C4E7A10}';
-
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function customXmlParts(data: Submission): Record<string, string> {
-  return {
-    [CUSTOM_XML]:
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      `<submission xmlns="${EMBED_NAMESPACE}">${escapeXml(encodeEmbedded(data))}</submission>`,
-    [CUSTOM_XML_PROPS]:
-      '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' +
-      `<ds:datastoreItem ds:itemID="${DATASTORE_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">` +
-      `<ds:schemaRefs><ds:schemaRef ds:uri="${EMBED_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
-    [CUSTOM_XML_RELS]:
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      `<Relationship Id="rId1" Type="${REL_CUSTOM_XML_PROPS}" Target="itemProps1.xml"/></Relationships>`,
-  };
-}
-
-/** W3CDTF without milliseconds, as Word writes it. */
-const w3cdtf = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-async function finishPackage(bytes: Uint8Array, data: Submission | null, date: Date, day: string): Promise<Uint8Array> {
-  const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
-  const files = unzipSync(bytes);
-  const text = (path: string) => strFromU8(files[path] ?? new Uint8Array());
-  const put = (path: string, content: string) => {
-    files[path] = strToU8(content);
-  };
-
-  put(
-    'docProps/core.xml',
-    text('docProps/core.xml')
-      .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${w3cdtf(date)}$2`)
-      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${w3cdtf(date)}$2`),
-  );
-
-  if (data) {
-    for (const [path, content] of Object.entries(customXmlParts(data))) put(path, content);
-    put(
-      'word/_rels/document.xml.rels',
-      text('word/_rels/document.xml.rels').replace(
-        '</Relationships>',
-        `<Relationship Id="rIdLwSubmission" Type="${REL_CUSTOM_XML}" Target="../${CUSTOM_XML}"/></Relationships>`,
-      ),
-    );
-    let types = text('[Content_Types].xml');
-    if (!/Extension="xml"/.test(types))
-      types = types.replace('</Types>', '<Default Extension="xml" ContentType="application/xml"/></Types>');
-    put(
-      '[Content_Types].xml',
-      types.replace(
-        '</Types>',
-        `<Override PartName="/${CUSTOM_XML_PROPS}" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>`,
-      ),
-    );
-  }
-
-  // Zip entries carry an MS-DOS local time: take the document's calendar day at noon in the local
-  // zone, so the stored fields are the same on every machine whatever its TZ. Fixed entry order,
-  // [Content_Types].xml first as Office writes it.
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const mtime = new Date(y, m - 1, d, 12);
-  const order = Object.keys(files).sort((a, b) =>
-    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
-  );
-  const out: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
-  for (const path of order) out[path] = [files[path]!, { mtime, level: 6 }];
-  return zipSync(out);
-}
