@@ -23,7 +23,11 @@ import type { Submission } from '../form/schema.js';
 import { EMBED_ATTACHMENT, EMBED_PROPERTY, encodeEmbedded } from './embedded.js';
 import { loadFont, textWidth, type LoadedFont } from './fonts.js';
 import { breakLines, visibleWidth } from './layout.js';
-import { LABEL_COLUMNS_TWIPS, buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
+import { BORDER, BOTTOM, COL, CONT_LABEL, CONTINUED, LEFT, LINE, MM, PAD_X, PAGE_H, PAGE_W, RIGHT, SIZE, TOP, WIDTH } from './paginate.js';
+import { paginate, printable, type PageLayout } from './paginate.js';
+
+export { paginate, printable } from './paginate.js';
+import { buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
 
 // ---------------------------------------------------------------------------------------------
 // Missing glyphs
@@ -53,10 +57,6 @@ export class MissingGlyphError extends Error {
 
 const hex = (cp: number) => cp.toString(16).toUpperCase().padStart(4, '0');
 
-/** What we draw for a value: tabs become spaces (no font draws a tab), CR/LF are line breaks. */
-export function printable(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
-}
 
 /** Find every character of `text` that none of `fonts` can draw. */
 export function findMissingGlyphs(fieldId: string, text: string, fonts: readonly LoadedFont[]): MissingGlyph[] {
@@ -77,133 +77,6 @@ export function findMissingGlyphs(fieldId: string, text: string, fonts: readonly
     index++;
   }
   return missing;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Geometry, in points (1 mm = 72 / 25.4 pt)
-
-const MM = 72 / 25.4;
-/** GB/T 9704 §5.2.1: A4. */
-const PAGE_W = 210 * MM;
-const PAGE_H = 297 * MM;
-/** Type area, GB/T 9704 §5.2.2 as offices apply it (rendering.md). */
-const TOP = PAGE_H - 37 * MM;
-const BOTTOM = 35 * MM;
-const LEFT = 28 * MM;
-const RIGHT = PAGE_W - 26 * MM;
-const WIDTH = RIGHT - LEFT;
-
-/** Column widths; the same proportions as the DOCX (first column ≥ 1,900 twips, rendering.md). */
-const COL = [LABEL_COLUMNS_TWIPS[0] / 20, LABEL_COLUMNS_TWIPS[1] / 20, WIDTH - (LABEL_COLUMNS_TWIPS[0] + LABEL_COLUMNS_TWIPS[1]) / 20] as const;
-const SIZE = { annex: 16, title: 22, stamp: 14, table: 12, footnote: 14, page: 14, cont: 12 } as const;
-/** 1.5 lines: CJK needs more leading than Latin to stay legible. */
-const LINE = SIZE.table * 1.5;
-const PAD_X = 5.4; // Word's default cell margin, 0.19 cm
-const PAD_Y = 2;
-/** 0.78 cm: room to write by hand, and the blank template's 22 rows and footnote fit on one page. */
-const MIN_ROW = 22;
-const BORDER = 0.75;
-const CONTINUED = '（续表）';
-const CONT_LABEL = '（续）';
-
-interface Measured {
-  readonly row: FormRow;
-  readonly labelLines: string[];
-  readonly valueLines: string[];
-  /** Lines of the group label (first column) when this row starts a group segment. */
-  readonly groupLines: string[];
-}
-
-/** One row (or part of a split row) placed on a page. */
-interface Placed {
-  readonly m: Measured;
-  readonly top: number;
-  readonly height: number;
-  readonly lines: string[];
-  /** Item label lines (with 「（续）」 on the continuation of a split row). */
-  readonly labelLines: string[];
-  readonly continuation: boolean;
-}
-
-interface PageLayout {
-  readonly placed: Placed[];
-  /** y of the first line of furniture after the table on the last page. */
-  bottomOfTable: number;
-}
-
-type Measure = (s: string) => number;
-
-function linesFor(text: string, width: number, measure: Measure): string[] {
-  return breakLines(text, width - 2 * PAD_X, measure);
-}
-
-function rowHeight(lineCount: number): number {
-  return Math.max(MIN_ROW, 2 * PAD_Y + lineCount * LINE);
-}
-
-/** Lay the table out on pages. Pure, given the measure function (tests use a fake font). */
-export function paginate(model: FormModel, measure: Measure, firstTop: number) {
-  const measured: Measured[] = model.rows.map((row) => {
-    const labelWidth = row.group ? COL[1] : COL[0] + COL[1];
-    return {
-      row,
-      labelLines: linesFor(row.field.label, labelWidth, measure),
-      valueLines: linesFor(printable(row.text), COL[2], measure),
-      groupLines: row.group ? linesFor(row.group.label, COL[0], measure) : [],
-    };
-  });
-  const pages: PageLayout[] = [{ placed: [], bottomOfTable: firstTop }];
-  let y = firstTop;
-  const contTop = TOP - LINE - 4; // below the 「（续表）」 line
-  const newPage = () => {
-    pages.push({ placed: [], bottomOfTable: contTop });
-    y = contTop;
-  };
-  const page = () => pages[pages.length - 1]!;
-  let prevGroup: string | undefined;
-  for (const m of measured) {
-    let from = 0;
-    let continuation = false;
-    while (true) {
-      const labelLines = continuation ? linesFor(m.row.field.label + CONT_LABEL, m.row.group ? COL[1] : COL[0] + COL[1], measure) : m.labelLines;
-      // A group segment starts here if the group starts, or the page is new: its label must fit too.
-      const startsSegment = !!m.row.group && (m.row.group.key !== prevGroup || page().placed.length === 0);
-      const groupLabelLines = startsSegment
-        ? m.row.group!.index === 0 && !continuation
-          ? m.groupLines
-          : linesFor(m.row.group!.label + CONT_LABEL, COL[0], measure)
-        : [];
-      // An empty value needs no line of its own (the row keeps MIN_ROW), except the writing room a
-      // blank template leaves for paragraphs.
-      const rest = m.row.text === '' ? (m.row.blankLines > 1 ? m.row.blankLines : 0) : m.valueLines.length - from;
-      const fixedLines = Math.max(labelLines.length, groupLabelLines.length, 1);
-      const need = rowHeight(Math.max(rest, fixedLines));
-      const avail = y - BOTTOM;
-      if (need <= avail) {
-        page().placed.push({ m, top: y, height: need, lines: m.valueLines.slice(from), labelLines, continuation });
-        y -= need;
-        break;
-      }
-      const fullPage = contTop - BOTTOM;
-      // Move the whole remainder to the next page when it fits there, or when too little room is left
-      // here to be worth splitting (fewer than 3 lines).
-      const fitHere = Math.floor((avail - 2 * PAD_Y) / LINE);
-      if (page().placed.length > 0 && (need <= fullPage || fitHere < Math.max(3, fixedLines))) {
-        newPage();
-        continue;
-      }
-      // Split a value taller than a page between lines.
-      const take = Math.max(1, Math.min(rest - 1, fitHere));
-      const h = rowHeight(Math.max(take, fixedLines));
-      page().placed.push({ m, top: y, height: h, lines: m.valueLines.slice(from, from + take), labelLines, continuation });
-      from += take;
-      continuation = true;
-      newPage();
-    }
-    prevGroup = m.row.group?.key;
-  }
-  page().bottomOfTable = y;
-  return pages;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,141 @@
+/**
+ * Where the 统计表 breaks between pages: shared by the PDF, which draws it, and the DOCX, which
+ * splits its table at the same rows so Word and LibreOffice show the same continuation (issue 3,
+ * item 3: "a table that runs onto page 2 splits between rows, never tears a group from its label
+ * without repeating it, and shows it continues").
+ *
+ * Pure: the caller passes the width function of the font it measures with (tests use a fake font).
+ */
+import { breakLines } from './layout.js';
+import { LABEL_COLUMNS_TWIPS, type FormModel, type FormRow } from './model.js';
+
+/** What we draw for a value: tabs become spaces (no font draws a tab), CR/LF are line breaks. */
+export function printable(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
+}
+
+// Geometry, in points (1 mm = 72 / 25.4 pt)
+
+export const MM = 72 / 25.4;
+/** GB/T 9704 §5.2.1: A4. */
+export const PAGE_W = 210 * MM;
+export const PAGE_H = 297 * MM;
+/** Type area, GB/T 9704 §5.2.2 as offices apply it (rendering.md). */
+export const TOP = PAGE_H - 37 * MM;
+export const BOTTOM = 35 * MM;
+export const LEFT = 28 * MM;
+export const RIGHT = PAGE_W - 26 * MM;
+export const WIDTH = RIGHT - LEFT;
+
+/** Column widths; the same proportions as the DOCX (first column ≥ 1,900 twips, rendering.md). */
+export const COL = [LABEL_COLUMNS_TWIPS[0] / 20, LABEL_COLUMNS_TWIPS[1] / 20, WIDTH - (LABEL_COLUMNS_TWIPS[0] + LABEL_COLUMNS_TWIPS[1]) / 20] as const;
+export const SIZE = { annex: 16, title: 22, stamp: 14, table: 12, footnote: 14, page: 14, cont: 12 } as const;
+/** 1.5 lines: CJK needs more leading than Latin to stay legible. */
+export const LINE = SIZE.table * 1.5;
+export const PAD_X = 5.4; // Word's default cell margin, 0.19 cm
+export const PAD_Y = 2;
+/** 0.78 cm: room to write by hand, and the blank template's 22 rows and footnote fit on one page. */
+export const MIN_ROW = 22;
+export const BORDER = 0.75;
+export const CONTINUED = '（续表）';
+export const CONT_LABEL = '（续）';
+
+export interface Measured {
+  readonly row: FormRow;
+  readonly labelLines: string[];
+  readonly valueLines: string[];
+  /** Lines of the group label (first column) when this row starts a group segment. */
+  readonly groupLines: string[];
+}
+
+/** One row (or part of a split row) placed on a page. */
+export interface Placed {
+  readonly m: Measured;
+  readonly top: number;
+  readonly height: number;
+  readonly lines: string[];
+  /** Item label lines (with 「（续）」 on the continuation of a split row). */
+  readonly labelLines: string[];
+  readonly continuation: boolean;
+}
+
+export interface PageLayout {
+  readonly placed: Placed[];
+  /** y of the first line of furniture after the table on the last page. */
+  bottomOfTable: number;
+}
+
+export type Measure = (s: string) => number;
+
+function linesFor(text: string, width: number, measure: Measure): string[] {
+  return breakLines(text, width - 2 * PAD_X, measure);
+}
+
+function rowHeight(lineCount: number): number {
+  return Math.max(MIN_ROW, 2 * PAD_Y + lineCount * LINE);
+}
+
+/** Lay the table out on pages. Pure, given the measure function (tests use a fake font). */
+export function paginate(model: FormModel, measure: Measure, firstTop: number) {
+  const measured: Measured[] = model.rows.map((row) => {
+    const labelWidth = row.group ? COL[1] : COL[0] + COL[1];
+    return {
+      row,
+      labelLines: linesFor(row.field.label, labelWidth, measure),
+      valueLines: linesFor(printable(row.text), COL[2], measure),
+      groupLines: row.group ? linesFor(row.group.label, COL[0], measure) : [],
+    };
+  });
+  const pages: PageLayout[] = [{ placed: [], bottomOfTable: firstTop }];
+  let y = firstTop;
+  const contTop = TOP - LINE - 4; // below the 「（续表）」 line
+  const newPage = () => {
+    pages.push({ placed: [], bottomOfTable: contTop });
+    y = contTop;
+  };
+  const page = () => pages[pages.length - 1]!;
+  let prevGroup: string | undefined;
+  for (const m of measured) {
+    let from = 0;
+    let continuation = false;
+    while (true) {
+      const labelLines = continuation ? linesFor(m.row.field.label + CONT_LABEL, m.row.group ? COL[1] : COL[0] + COL[1], measure) : m.labelLines;
+      // A group segment starts here if the group starts, or the page is new: its label must fit too.
+      const startsSegment = !!m.row.group && (m.row.group.key !== prevGroup || page().placed.length === 0);
+      const groupLabelLines = startsSegment
+        ? m.row.group!.index === 0 && !continuation
+          ? m.groupLines
+          : linesFor(m.row.group!.label + CONT_LABEL, COL[0], measure)
+        : [];
+      // An empty value needs no line of its own (the row keeps MIN_ROW), except the writing room a
+      // blank template leaves for paragraphs.
+      const rest = m.row.text === '' ? (m.row.blankLines > 1 ? m.row.blankLines : 0) : m.valueLines.length - from;
+      const fixedLines = Math.max(labelLines.length, groupLabelLines.length, 1);
+      const need = rowHeight(Math.max(rest, fixedLines));
+      const avail = y - BOTTOM;
+      if (need <= avail) {
+        page().placed.push({ m, top: y, height: need, lines: m.valueLines.slice(from), labelLines, continuation });
+        y -= need;
+        break;
+      }
+      const fullPage = contTop - BOTTOM;
+      // Move the whole remainder to the next page when it fits there, or when too little room is left
+      // here to be worth splitting (fewer than 3 lines).
+      const fitHere = Math.floor((avail - 2 * PAD_Y) / LINE);
+      if (page().placed.length > 0 && (need <= fullPage || fitHere < Math.max(3, fixedLines))) {
+        newPage();
+        continue;
+      }
+      // Split a value taller than a page between lines.
+      const take = Math.max(1, Math.min(rest - 1, fitHere));
+      const h = rowHeight(Math.max(take, fixedLines));
+      page().placed.push({ m, top: y, height: h, lines: m.valueLines.slice(from, from + take), labelLines, continuation });
+      from += take;
+      continuation = true;
+      newPage();
+    }
+    prevGroup = m.row.group?.key;
+  }
+  page().bottomOfTable = y;
+  return pages;
+}
