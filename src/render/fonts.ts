@@ -5,14 +5,14 @@
  *
  * Why this font (rendering.md, "Font"): it is the closest free match to 宋体 and covers GB18030 far
  * beyond GB2312 — a GB2312-only font misses 「翾」 in the notice's own contact 「万 翾」.
- * The package ships plain TTFs (14.8 MB each): reading one takes ~10 ms and fontkit parses its
- * tables lazily (~20 ms), so there is nothing worth preparing or caching on disk; we only keep the
- * parsed font for the life of the process.
+ * The package ships plain TTFs (14.8 MB each). Nothing needs preparing: `truetype.ts` reads the
+ * table directory, cmap, hmtx and loca (~0.3 MB) at open, and only the glyph records a form uses
+ * when the subset is written, so a render never reads the whole file.
  */
-import { readFile } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Font } from 'fontkit';
+import { TrueTypeFont, type FontSource } from './truetype.js';
 
 export type Weight = 'regular' | 'bold';
 
@@ -26,8 +26,12 @@ export const FONT_PACKAGE = '@expo-google-fonts/noto-serif-sc';
 
 export interface LoadedFont {
   readonly weight: Weight;
-  readonly bytes: Uint8Array;
-  readonly font: Font;
+  readonly font: TrueTypeFont;
+  /**
+   * What to hand `pdfDoc.embedFont()`: pdf-lib passes it on to the registered fontkit, whose
+   * `create()` (pdflib-font.ts) returns `font` for it. A marker, not the font's bytes.
+   */
+  readonly embedKey: Uint8Array;
   readonly postscriptName: string;
   readonly unitsPerEm: number;
   /**
@@ -38,7 +42,7 @@ export interface LoadedFont {
   readonly emTop: number;
   readonly emBottom: number;
   has(codePoint: number): boolean;
-  /** Advance width in font units; cached per code point (8× faster than layout, same result). */
+  /** Advance width in font units; cached per code point. */
   advance(codePoint: number): number;
 }
 
@@ -54,51 +58,57 @@ export function fontPath(weight: Weight): string {
   return join(dirname(pkg), FILES[weight]);
 }
 
+/** Reads at offsets of the font file, opening it for each batch: a render makes two batches. */
+export function fileSource(path: string): FontSource {
+  return {
+    read(ranges) {
+      const fd = openSync(path, 'r');
+      try {
+        return ranges.map(([offset, length]) => {
+          const out = new Uint8Array(length);
+          let done = 0;
+          while (done < length) {
+            const n = readSync(fd, out, done, length - done, offset + done);
+            if (n === 0) throw new Error(`字体文件 ${path} 不完整，请重新运行 npm ci`);
+            done += n;
+          }
+          return out;
+        });
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
 const loaded = new Map<Weight, Promise<LoadedFont>>();
 
-/** Load (once per process) one weight of the font. Loads fontkit lazily: `--help` never pays for it. */
+/** Load (once per process) one weight of the font. */
 export function loadFont(weight: Weight): Promise<LoadedFont> {
   let p = loaded.get(weight);
   if (!p) {
-    p = (async () => {
-      const [fontkit, bytes] = await Promise.all([import('fontkit'), readFile(fontPath(weight))]);
-      const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      return wrap(weight, data, fontkit.create(data));
-    })();
+    p = (async () => wrap(weight, TrueTypeFont.open(fileSource(fontPath(weight)))))();
     loaded.set(weight, p);
     p.catch(() => loaded.delete(weight));
   }
   return p;
 }
 
-function wrap(weight: Weight, bytes: Uint8Array, font: Font): LoadedFont {
+export function wrap(weight: Weight, font: TrueTypeFont): LoadedFont {
   const widths = new Map<number, number>();
-  const present = new Map<number, boolean>();
-  const os2 = font['OS/2'];
   return {
     weight,
-    bytes,
     font,
+    embedKey: new TextEncoder().encode(`lifelong-week:${weight}`),
     postscriptName: font.postscriptName ?? `NotoSerifSC-${weight}`,
     unitsPerEm: font.unitsPerEm,
-    emTop: os2?.typoAscender ?? font.ascent,
-    emBottom: os2?.typoDescender ?? font.descent,
-    has(codePoint) {
-      let v = present.get(codePoint);
-      if (v === undefined) {
-        v = font.hasGlyphForCodePoint(codePoint);
-        present.set(codePoint, v);
-      }
-      return v;
-    },
+    emTop: font.typoAscender,
+    emBottom: font.typoDescender,
+    has: (codePoint) => font.hasGlyphForCodePoint(codePoint),
     advance(codePoint) {
       let w = widths.get(codePoint);
       if (w === undefined) {
-        // Straight from hmtx: fontkit's `glyph.advanceWidth` decodes the outline first (3–7 ms cold).
-        const id = font.glyphForCodePoint(codePoint).id;
-        const metrics = font.hmtx?.metrics;
-        w = metrics ? metrics.get(Math.min(id, metrics.length - 1))?.advance : undefined;
-        w ??= font.glyphForCodePoint(codePoint).advanceWidth;
+        w = font.advanceOf(font.glyphIdFor(codePoint));
         widths.set(codePoint, w);
       }
       return w;

@@ -1,5 +1,5 @@
 /**
- * The 统计表 as a PDF (pdf-lib 1.17 + fontkit 2), filled, blank, or as a fillable AcroForm
+ * The 统计表 as a PDF (pdf-lib 1.17, our TrueType subsetter), filled, blank, or as a fillable AcroForm
  * (issue 3, items 2, 3 and 5).
  *
  * Layout (rendering.md, "Layout conventions", from GB/T 9704-2012): A4 portrait, type area
@@ -11,8 +11,8 @@
  * than a page; a row that does not fit moves to the next page; a page that continues the table starts
  * with 「（续表）」 and repeats the group label (with 「（续）」) so no group is torn from its label.
  *
- * Pitfalls (rendering.md, "PDF"): subset with upstream fontkit 2 through `fontkit-adapter.ts`, never
- * `@pdf-lib/fontkit`; characters the font lacks would draw as .notdef and vanish from extracted text,
+ * Pitfalls (rendering.md, "PDF"): subset with `truetype.ts` (the same subset as fontkit 2, without its
+ * ~100 ms load; see pdflib-font.ts), never `@pdf-lib/fontkit`; characters the font lacks would draw as .notdef and vanish from extracted text,
  * so they are found before drawing and reported (`MissingGlyphError`); pdf-lib stamps the clock and
  * random resource names, both replaced here so identical input gives identical bytes.
  */
@@ -119,9 +119,8 @@ export async function renderPdf(
   opts: RenderPdfOptions = {},
 ): Promise<Uint8Array> {
   const model = buildModel(data, campaign, opts);
-  const [lib, fontkit, regular, bold] = await Promise.all([
+  const [lib, regular, bold] = await Promise.all([
     import('pdf-lib/dist/pdf-lib.esm.min.js') as Promise<PdfLib>,
-    import('fontkit'),
     loadFont('regular'),
     loadFont('bold'),
   ]);
@@ -139,12 +138,12 @@ export async function renderPdf(
   // pdf-lib names resources with Math.random(); a counter keeps the bytes reproducible.
   let suffix = 0;
   doc.context.addRandomSuffix = (prefix: string) => `${prefix}-${++suffix}`;
-  const { fontkitForPdfLib } = await import('./fontkit-adapter.js');
-  doc.registerFontkit(fontkitForPdfLib(fontkit, [regular, bold]) as never);
+  const { fontkitForPdfLib } = await import('./pdflib-font.js');
+  doc.registerFontkit(fontkitForPdfLib([regular, bold]) as never);
 
   const bodyText = [model.stampLine, model.department, model.footnote, CONTINUED, CONT_LABEL, '— 0123456789', ...model.rows.flatMap((r) => [r.field.label, r.group?.label ?? '', r.text])].join('');
-  const body = await doc.embedFont(regular.bytes, { subset: true, customName: subsetTag(regular.postscriptName, bodyText) });
-  const heading = await doc.embedFont(bold.bytes, {
+  const body = await doc.embedFont(regular.embedKey, { subset: true, customName: subsetTag(regular.postscriptName, bodyText) });
+  const heading = await doc.embedFont(bold.embedKey, {
     subset: true,
     customName: subsetTag(bold.postscriptName, model.annexLabel + model.title),
   });
@@ -221,7 +220,7 @@ export async function renderPdf(
   doc.setSubject(info.subject);
   doc.setKeywords(info.keywords);
   doc.setCreator(info.creator);
-  doc.setProducer('lifelong-week (pdf-lib 1.17, fontkit 2)');
+  doc.setProducer('lifelong-week (pdf-lib 1.17)');
   doc.setLanguage('zh-CN');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
