@@ -6,7 +6,7 @@
 //   `validate` near a bare `node` start (bench/run.mjs). Each bundle has its own copy of the shared
 //   code, so bin.js recognises the typed errors by name (core/errors.ts).
 // - dist/check-worker.js: the worker threads' entry (validate/pool.ts finds it beside itself).
-// Heavy libraries (docx, pdf-lib, fontkit, fonts, spreadsheets, mail, zip, XML) stay external and
+// Heavy libraries (docx, pdf-lib, fonts, spreadsheets, mail, zip, XML) stay external and
 // are imported where they are used, at run time, so a command loads only what its input needs.
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
@@ -14,7 +14,6 @@ import { rm } from 'node:fs/promises';
 const external = [
   'docx',
   'pdf-lib',
-  'fontkit',
   '@pdf-lib/*',
   '@expo-google-fonts/*',
   'write-excel-file',

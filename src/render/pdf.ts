@@ -100,9 +100,23 @@ function useNativeDeflate(doc: import('pdf-lib').PDFDocument): void {
     flateStream(contents: string | Uint8Array, dict?: Record<string, unknown>): unknown;
     stream(contents: Uint8Array, dict?: Record<string, unknown>): unknown;
   };
-  const original = context.flateStream.bind(context);
+  // Strings here are the ToUnicode CMaps: ASCII, which pdf-lib writes one byte per char as well.
   context.flateStream = (contents, dict = {}) =>
-    contents instanceof Uint8Array ? context.stream(lazy<typeof import('node:zlib')>('node:zlib')().deflateSync(contents), { ...dict, Filter: 'FlateDecode' }) : original(contents, dict);
+    context.stream(deflate(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
+}
+
+const deflate = (bytes: Uint8Array) => lazy<typeof import('node:zlib')>('node:zlib')().deflateSync(bytes);
+
+/**
+ * The pages' content streams are pdf-lib `PDFContentStream`s, deflated with pako at save time
+ * (~10 ms more); swap each for the same operators deflated natively, just before saving.
+ */
+function deflatePageContents(lib: PdfLib, doc: import('pdf-lib').PDFDocument): void {
+  for (const [ref, object] of doc.context.enumerateIndirectObjects())
+    if (object instanceof lib.PDFContentStream) {
+      const stream = object as unknown as { dict: import('pdf-lib').PDFDict; getUnencodedContents(): Uint8Array };
+      doc.context.assign(ref, lib.PDFRawStream.of(stream.dict, deflate(stream.getUnencodedContents())));
+    }
 }
 
 /** A deterministic 6-letter subset tag (PDF 32000 §9.6.4), from the text drawn with the font. */
@@ -235,7 +249,8 @@ export async function renderPdf(
       afRelationship: AFRelationship.Data,
     });
 
-  return doc.save({ updateFieldAppearances: false });
+  deflatePageContents(lib, doc);
+  return doc.save({ updateFieldAppearances: false, useObjectStreams: false });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -396,15 +396,16 @@ export class TrueTypeSubset {
 
 const copy = (b: Uint8Array) => new Uint8Array(b);
 
+/** §5.1.2 table checksum: the sum of big-endian uint32s, the last one zero-padded. */
 function checksum(bytes: Uint8Array): number {
-  const padded = bytes.length % 4 === 0 ? bytes : (() => {
-    const p = new Uint8Array(bytes.length + 4 - (bytes.length % 4));
-    p.set(bytes);
-    return p;
-  })();
-  const d = view(padded);
   let sum = 0;
-  for (let i = 0; i < padded.length; i += 4) sum = (sum + d.getUint32(i)) >>> 0;
+  const whole = bytes.length & ~3;
+  for (let i = 0; i < whole; i += 4) sum = (sum + ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!)) >>> 0;
+  if (whole < bytes.length) {
+    let last = 0;
+    for (let k = 0; k < 4; k++) last = (last << 8) | (bytes[whole + k] ?? 0);
+    sum = (sum + (last >>> 0)) >>> 0;
+  }
   return sum;
 }
 
@@ -427,16 +428,21 @@ function writeSfnt(tables: Array<[string, Uint8Array]>): Uint8Array {
   d.setUint16(6, searchRange);
   d.setUint16(8, entrySelector);
   d.setUint16(10, count * 16 - searchRange);
+  // The whole font's checksum is the directory's plus every (zero-padded, aligned) table's.
+  let total = 0;
   tables.forEach(([tag, t], i) => {
     const r = 12 + i * 16;
     for (let k = 0; k < 4; k++) d.setUint8(r + k, tag.charCodeAt(k));
-    d.setUint32(r + 4, checksum(t));
+    const sum = checksum(t);
+    total = (total + sum) >>> 0;
+    d.setUint32(r + 4, sum);
     d.setUint32(r + 8, offsets[i]!);
     d.setUint32(r + 12, t.length);
     out.set(t, offsets[i]!);
   });
+  total = (total + checksum(out.subarray(0, 12 + count * 16))) >>> 0;
   // head.checkSumAdjustment (§5.2.2): 0xB1B0AFBA minus the checksum of the whole font.
   const headAt = offsets[tables.findIndex(([tag]) => tag === 'head')]!;
-  d.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  d.setUint32(headAt + 8, (0xb1b0afba - total) >>> 0);
   return out;
 }
