@@ -320,6 +320,10 @@ export const FURNITURE = {
   title: (year: number) => `${year} 年全民终身学习活动开展情况统计表`,
   stampLine: '教育行政部门（盖章）：',
   footnote: '详细的活动情况总结、活动照片、活动录像请另附。',
+  /** Above a table continued on a new page (续表, as offices mark a table that runs on). */
+  continuedTable: '（续表）',
+  /** After a group or item label repeated on the page that continues it: 「活动主题与内容（续）」. */
+  continuedLabel: '（续）',
 } as const;
 
 /** A field with everything a consumer needs to place it. */

@@ -6,6 +6,7 @@
  *
  * Pure: the caller passes the width function of the font it measures with (tests use a fake font).
  */
+import { FURNITURE } from '../form/definition.js';
 import { breakLines } from './layout.js';
 import { LABEL_COLUMNS_TWIPS, type FormModel, type FormRow } from './model.js';
 
@@ -37,8 +38,8 @@ export const PAD_Y = 2;
 /** 0.78 cm: room to write by hand, and the blank template's 22 rows and footnote fit on one page. */
 export const MIN_ROW = 22;
 export const BORDER = 0.75;
-export const CONTINUED = '（续表）';
-export const CONT_LABEL = '（续）';
+export const CONTINUED = FURNITURE.continuedTable;
+export const CONT_LABEL = FURNITURE.continuedLabel;
 
 export interface Measured {
   readonly row: FormRow;
@@ -66,6 +67,79 @@ export interface PageLayout {
 }
 
 export type Measure = (s: string) => number;
+
+/**
+ * Where the table starts on page 1: below 「附件」 (3号, then ¾ of a line), the title (2号, 1.4 lines
+ * each, then 0.6 of a 4号 line) and the stamp line 「教育行政部门（盖章）：」 (4号, then 6 pt). The
+ * furniture renderPdf draws, so the DOCX can split its table where the PDF breaks its pages.
+ */
+export function firstTableTop(titleLines: number): number {
+  return TOP - SIZE.annex * 1.5 - SIZE.annex * 0.75 - titleLines * SIZE.title * 1.4 - SIZE.stamp * 0.6 - SIZE.stamp * 1.5 - 6;
+}
+
+/** One part of a value split between pages, as text for a renderer that writes paragraphs (DOCX). */
+export interface ValuePart {
+  /** The part's paragraphs (the value's '\n' become paragraph boundaries). */
+  readonly paragraphs: string[];
+  /**
+   * The first paragraph goes on with the previous part's last one (the split fell inside a
+   * paragraph), rather than starting a paragraph of its own (the split fell between paragraphs).
+   */
+  readonly joinsPrevious: boolean;
+}
+
+/**
+ * The value's text for each part of a row `paginate` placed on several pages, from the lines of
+ * each part (`Placed.lines`, in order). Joining the parts back — with '' where `joinsPrevious`, else
+ * '\n' — gives `text` exactly: `breakParagraph` keeps every character (`lines.join('')` is the
+ * paragraph) and an empty paragraph is one empty line.
+ *
+ * A part never ends with a blank paragraph while another follows: Word readers drop a cell's trailing
+ * empty paragraphs as furniture (read/docx-grid.ts), so such a paragraph opens the next part instead.
+ */
+export function valueParts(text: string, partLines: readonly (readonly string[])[]): ValuePart[] {
+  // printable() turns a tab into a space, one for one, and folds CR LF: offsets in `source` and in
+  // the measured lines agree.
+  const source = text.replace(/\r\n?/g, '\n');
+  const shown = printable(source);
+  const paragraphs = shown.split('\n');
+  let p = 0;
+  let offset = 0;
+  let index = 0;
+  const starts: Array<{ index: number; inside: boolean }> = [];
+  for (const lines of partLines) {
+    starts.push({ index, inside: offset > 0 });
+    for (const line of lines) {
+      const paragraph = paragraphs[p];
+      if (paragraph === undefined || paragraph.slice(offset, offset + line.length) !== line)
+        throw new Error(`valueParts: line 「${line}」 is not the next piece of the value`);
+      offset += line.length;
+      index += line.length;
+      if (offset === paragraph.length) {
+        p++;
+        offset = 0;
+        index++; // the '\n' after the paragraph
+      }
+    }
+  }
+  if (p < paragraphs.length) throw new Error('valueParts: the lines do not cover the value');
+  const parts = starts.map(({ index: start, inside }, k) => {
+    // A part that ends between paragraphs leaves the '\n' out: the next part starts a paragraph.
+    const end = k + 1 < starts.length ? starts[k + 1]!.index - (starts[k + 1]!.inside ? 0 : 1) : source.length;
+    return { paragraphs: source.slice(start, Math.max(start, end)).split('\n'), joinsPrevious: inside };
+  });
+  for (let k = 0; k + 1 < parts.length; k++) {
+    const part = parts[k]!;
+    const next = parts[k + 1]!;
+    while (part.paragraphs.length > 1 && part.paragraphs[part.paragraphs.length - 1]!.trim() === '') {
+      const moved = part.paragraphs.pop()!;
+      if (next.joinsPrevious) next.paragraphs[0] = moved + next.paragraphs[0];
+      else next.paragraphs.unshift(moved);
+      next.joinsPrevious = false;
+    }
+  }
+  return parts;
+}
 
 function linesFor(text: string, width: number, measure: Measure): string[] {
   return breakLines(text, width - 2 * PAD_X, measure);
