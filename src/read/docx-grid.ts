@@ -7,8 +7,11 @@
  * - tracked changes: `w:ins` is kept, `w:del` / `w:delText` dropped (what Word shows as the result);
  * - merged cells: `w:gridSpan` (§17.4.17) across, `w:vMerge` (§17.4.85) down — a `vMerge` with no
  *   `w:val` means *continue*; `w:gridBefore` (§17.4.15) shifts a row's first cell;
- * - several paragraphs in a cell: joined with line breaks.
+ * - several paragraphs in a cell: joined with line breaks;
+ * - a value our DOCX split between pages: the rest's first paragraph says, by its style, whether it
+ *   goes on with the paragraph before the break (`GridCell.joinsPrevious`).
  */
+import { CONTINUED_VALUE_STYLE } from '../render/embedded.js';
 import type { FormDocument, GridCell, GridTable } from './grid.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -70,16 +73,34 @@ function blocks(el: El, visit: (b: { p?: El; tbl?: El }) => void): void {
   }
 }
 
-function cellText(tc: El): string {
+/** The paragraph style id of a paragraph, if it names one. */
+function styleOf(p: El): string | undefined {
+  const pPr = child(p, 'pPr');
+  const pStyle = pPr && child(pPr, 'pStyle');
+  return (pStyle && wAttr(pStyle, 'val')) ?? undefined;
+}
+
+/**
+ * A cell's text, its paragraphs joined with line breaks, and whether its first paragraph goes on
+ * with the previous table's last one (one of `continuedStyles`: a value our DOCX split between pages).
+ */
+function cellContent(tc: El, continuedStyles: ReadonlySet<string>): { text: string; joinsPrevious: boolean } {
   const parts: string[] = [];
+  let joinsPrevious: boolean | undefined;
   blocks(tc, (b) => {
-    if (b.p) parts.push(paragraphText(b.p));
+    if (b.p) {
+      joinsPrevious ??= continuedStyles.has(styleOf(b.p) ?? '');
+      parts.push(paragraphText(b.p));
+    }
     // A table nested in a cell: its text, row by row.
-    else if (b.tbl) for (const row of tableRows(b.tbl)) parts.push(row.map((c) => c.text).join(' '));
+    else if (b.tbl) {
+      joinsPrevious ??= false;
+      for (const row of tableRows(b.tbl, continuedStyles)) parts.push(row.map((c) => c.text).join(' '));
+    }
   });
   // Trailing empty paragraphs are Word's furniture, not content.
   while (parts.length > 0 && parts[parts.length - 1]!.trim() === '') parts.pop();
-  return parts.join('\n');
+  return { text: parts.join('\n'), joinsPrevious: joinsPrevious ?? false };
 }
 
 /** The `w:<name>` children of an element, looking through content controls and other wrappers. */
@@ -95,7 +116,7 @@ function elementsNamed(parent: El, name: 'tr' | 'tc'): El[] {
   return found;
 }
 
-function tableRows(tbl: El): GridCell[][] {
+function tableRows(tbl: El, continuedStyles: ReadonlySet<string>): GridCell[][] {
   const rows: GridCell[][] = [];
   /** Text of the cell that started a vertical merge, by grid column. */
   const mergeOrigin = new Map<number, string>();
@@ -109,14 +130,15 @@ function tableRows(tbl: El): GridCell[][] {
       const span = Math.max(1, Number((tcPr && child(tcPr, 'gridSpan') && wAttr(child(tcPr, 'gridSpan')!, 'val')) ?? 1) || 1);
       const vMerge = tcPr ? child(tcPr, 'vMerge') : undefined;
       const mergeVal = vMerge ? (wAttr(vMerge, 'val') ?? 'continue') : undefined;
-      let text = cellText(tc);
+      const content = cellContent(tc, continuedStyles);
+      let text = content.text;
       let continued = false;
       if (mergeVal === 'restart') mergeOrigin.set(col, text);
       else if (mergeVal === 'continue') {
         continued = true;
         text = mergeOrigin.get(col) ?? text;
       } else mergeOrigin.delete(col);
-      row.push({ text, col, span, ...(continued ? { continued } : {}) });
+      row.push({ text, col, span, ...(continued ? { continued } : {}), ...(content.joinsPrevious && !continued ? { joinsPrevious: true } : {}) });
       col += span;
     }
     rows.push(row);
@@ -124,8 +146,12 @@ function tableRows(tbl: El): GridCell[][] {
   return rows;
 }
 
-/** The body of a parsed `word/document.xml` as paragraphs and grids. */
-export function docxToForm(documentElement: unknown): FormDocument {
+/**
+ * The body of a parsed `word/document.xml` as paragraphs and grids. `continuedStyles`: the ids of
+ * the paragraph style that marks a value's paragraph going on from the previous page (our
+ * 「表格内容（接上页）」, `render/embedded.ts`; read/docx.ts finds its id in styles.xml).
+ */
+export function docxToForm(documentElement: unknown, continuedStyles: ReadonlySet<string> = new Set([CONTINUED_VALUE_STYLE.id])): FormDocument {
   const root = documentElement as El;
   const body = child(root, 'body');
   const doc: FormDocument = { paragraphs: [], tables: [] };
@@ -137,7 +163,7 @@ export function docxToForm(documentElement: unknown): FormDocument {
     } else if (b.tbl) {
       const n = doc.tables.length + 1;
       const table: GridTable = {
-        rows: tableRows(b.tbl),
+        rows: tableRows(b.tbl, continuedStyles),
         locOf: (row, col) => ({ line: row + 1, column: col + 1, in: doc.tables.length > 1 ? `表格${n}` : '表格' }),
       };
       doc.tables.push(table);

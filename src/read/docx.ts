@@ -12,7 +12,7 @@
 import { emptyRaw, error, rawWithProblem, warning, type RawSubmission } from '../core/problem.js';
 import { FIELDS, getPath } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
-import { EMBED_NAMESPACE, EMBED_PROPERTY, decodeEmbedded } from '../render/embedded.js';
+import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, EMBED_PROPERTY, decodeEmbedded } from '../render/embedded.js';
 import { docxToForm } from './docx-grid.js';
 import { formTable, matchGrid, type FormDocument } from './grid.js';
 import { UnsafeXmlError, parseXml } from './xml.js';
@@ -30,7 +30,7 @@ export interface DocxContent {
 
 export type DocxRead = { ok: true; content: DocxContent } | { ok: false; kind: 'unsafe' | 'unreadable'; raw: RawSubmission };
 
-const PARTS = /^(word\/document\.xml|docProps\/core\.xml|docProps\/custom\.xml|customXml\/item\d+\.xml)$/;
+const PARTS = /^(word\/document\.xml|word\/styles\.xml|docProps\/core\.xml|docProps\/custom\.xml|customXml\/item\d+\.xml)$/;
 
 const unescape = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
@@ -39,6 +39,25 @@ const unescape = (s: string) =>
 
 function failed(kind: 'unsafe' | 'unreadable', code: 'file.zipBomb' | 'file.corrupt' | 'file.unsafeXml', params: Record<string, string>): DocxRead {
   return { ok: false, kind, raw: rawWithProblem(error(code, params)) };
+}
+
+/**
+ * The ids of our 「表格内容（接上页）」 paragraph style (a value split between pages goes on without a
+ * line break): its own id, and whatever id an office suite gave it when it saved the file again
+ * (LibreOffice writes 「Style14」 and keeps the name). styles.xml is small; a broken one only costs
+ * the name lookup.
+ */
+function continuedStyles(stylesXml: Uint8Array | undefined): Set<string> {
+  const ids = new Set<string>([CONTINUED_VALUE_STYLE.id]);
+  if (!stylesXml) return ids;
+  const text = new TextDecoder().decode(stylesXml);
+  if (!text.includes(CONTINUED_VALUE_STYLE.name)) return ids;
+  for (const m of text.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+    const id = /\bw:styleId="([^"]*)"/.exec(m[1]!)?.[1];
+    const name = /<w:name\b[^>]*\bw:val="([^"]*)"/.exec(m[2]!)?.[1];
+    if (id && name && unescape(name) === CONTINUED_VALUE_STYLE.name) ids.add(unescape(id));
+  }
+  return ids;
 }
 
 export async function readDocxContent(bytes: Uint8Array): Promise<DocxRead> {
@@ -56,7 +75,7 @@ export async function readDocxContent(bytes: Uint8Array): Promise<DocxRead> {
   if (!documentXml) return failed('unreadable', 'file.corrupt', { format: 'Word' });
   let document: FormDocument;
   try {
-    document = docxToForm(parseXml(documentXml).documentElement);
+    document = docxToForm(parseXml(documentXml).documentElement, continuedStyles(parts.get('word/styles.xml')));
   } catch (e) {
     return e instanceof UnsafeXmlError ? failed('unsafe', 'file.unsafeXml', { format: 'Word' }) : failed('unreadable', 'file.corrupt', { format: 'Word' });
   }

@@ -8,7 +8,7 @@
  * 「项目 | 内容」, merged cells lost, or the value in the same cell after a colon; all of that is read.
  */
 import { warning, type Loc, type Problem, type RawSubmission } from '../core/problem.js';
-import { FURNITURE, groupByKey, type Group } from '../form/definition.js';
+import { FIELDS, FURNITURE, groupByKey, type Group } from '../form/definition.js';
 import { labelKey, matchKey, suggestField, suggestLabel } from '../form/labels.js';
 
 export interface GridCell {
@@ -18,6 +18,11 @@ export interface GridCell {
   span: number;
   /** A vertically merged continuation: it repeats the cell above (text is the origin's). */
   continued?: boolean;
+  /**
+   * The cell's first paragraph goes on with the last paragraph of the same value in the table
+   * before (a value our DOCX split between pages, read/docx-grid.ts): joined without a line break.
+   */
+  joinsPrevious?: boolean;
 }
 
 export interface GridTable {
@@ -40,17 +45,22 @@ const TITLE = new RegExp(`(\\d{4})年${FURNITURE.title(0).replace(/^0 年/, '')}
 
 const isBlank = (s: string) => s.replace(/[\s\u3000_]+/g, '') === '';
 
-/** How many of the form's labels a table carries: a table with few is not the 统计表. */
-export function labelCount(table: GridTable): number {
-  const seen = new Set<string>();
+/** The form's fields a table labels, as positions in the form (FIELDS order), in reading order. */
+function labelledFields(table: GridTable): number[] {
+  const found: number[] = [];
   let group: Group | undefined;
   for (const row of table.rows)
     for (const cell of row) {
       const m = matchKey(cell.text, group) ?? matchKey(cell.text);
       if (m?.type === 'group') group = m.group;
-      else if (m?.type === 'field') seen.add(m.field.id);
+      else if (m?.type === 'field') found.push(FIELDS.indexOf(m.field));
     }
-  return seen.size;
+  return found;
+}
+
+/** How many of the form's labels a table carries: a table with few is not the 统计表. */
+export function labelCount(table: GridTable): number {
+  return new Set(labelledFields(table)).size;
 }
 
 /** The table that is the form: the one with the most labels, if it has enough to be one. */
@@ -61,6 +71,45 @@ export function formTable(doc: FormDocument, minimum = 5): GridTable | undefined
     if (!best || n > best.n) best = { table, n };
   }
   return best && best.n >= minimum ? best.table : undefined;
+}
+
+/**
+ * Every table that is part of the form, in document order: the form's table (`formTable`) and the
+ * tables around it that continue it — ours on the pages after the first (「（续表）」, render/docx.ts),
+ * or the annex's own layout, whose table breaks between 活动参与情况 and 活动主题与内容 (notice,
+ * 附件). A table continues the form when its labels go on where the form so far stops (or repeat its
+ * last row: 「活动内容（续）」); a table without labels (a signature block) neither belongs nor breaks
+ * the run; a table whose labels start over (a second copy of the form, last year's sheet) ends it.
+ */
+export function formTables(doc: FormDocument, minimum = 5): GridTable[] {
+  const best = formTable(doc, minimum);
+  if (!best) return [];
+  const fields = doc.tables.map(labelledFields);
+  const at = doc.tables.indexOf(best);
+  const inOrder = (f: number[]) => f.every((x, i) => i === 0 || f[i - 1]! <= x);
+  const run = [at];
+  let first = Math.min(...fields[at]!);
+  let last = Math.max(...fields[at]!);
+  for (let i = at + 1; i < doc.tables.length; i++) {
+    const f = fields[i]!;
+    if (f.length === 0) continue;
+    if (!inOrder(f) || f[0]! < last) break;
+    run.push(i);
+    last = f[f.length - 1]!;
+  }
+  for (let i = at - 1; i >= 0; i--) {
+    const f = fields[i]!;
+    if (f.length === 0) continue;
+    if (!inOrder(f) || f[f.length - 1]! > first) break;
+    run.unshift(i);
+    first = f[0]!;
+  }
+  return run.map((i) => doc.tables[i]!);
+}
+
+/** 「活动内容（续）」: the label of the rest of a row continued from the page before. */
+function isContinuedLabel(text: string): boolean {
+  return labelKey(text).endsWith(labelKey(FURNITURE.continuedLabel));
 }
 
 /** 「参加活动人数：1.2万」 typed into the label cell itself. */
@@ -83,9 +132,14 @@ export function matchGrid(doc: FormDocument, raw: RawSubmission): void {
       raw.entries.set('department', { value, ...(p.loc ? { loc: p.loc } : {}) });
     }
   }
-  const table = formTable(doc);
-  if (!table) return;
+  // The group goes on from one table to the next: a table continued on a new page may start inside a group.
   let group: Group | undefined;
+  for (const table of formTables(doc)) group = matchTable(table, raw, group);
+}
+
+/** Match one table's rows; returns the group the table ends in. */
+function matchTable(table: GridTable, raw: RawSubmission, startGroup: Group | undefined): Group | undefined {
+  let group = startGroup;
   table.rows.forEach((row, r) => {
     const cells = row.filter((c) => !isBlank(c.text) || !c.continued);
     let consumedUntil = -1;
@@ -106,16 +160,22 @@ export function matchGrid(doc: FormDocument, raw: RawSubmission): void {
         group = field.group ? groupByKey(field.group.key) : undefined;
         let value = '';
         let at = table.locOf(r, cell.col);
+        let joinsPrevious = false;
         for (let j = i + 1; j < cells.length; j++) {
           const next = cells[j]!;
           if (next.continued) continue;
           if (!isBlank(next.text) && (matchKey(next.text.trim(), group) ?? matchKey(next.text.trim()))) break;
           value = next.text;
+          joinsPrevious = !!next.joinsPrevious;
           at = table.locOf(r, next.col);
           consumedUntil = j;
           break;
         }
-        setEntry(raw, field.id, value, at, field.labelPath);
+        const previous = raw.entries.get(field.id);
+        if (previous && !isBlank(String(previous.value ?? '')) && isContinuedLabel(text))
+          // The rest of a value split between pages: a new paragraph, or the same one going on.
+          raw.entries.set(field.id, { ...previous, value: `${String(previous.value ?? '')}${joinsPrevious ? '' : '\n'}${value}` });
+        else setEntry(raw, field.id, value, at, field.labelPath);
         matchedInRow = true;
         continue;
       }
@@ -149,6 +209,7 @@ export function matchGrid(doc: FormDocument, raw: RawSubmission): void {
       }
     }
   });
+  return group;
 }
 
 function setEntry(raw: RawSubmission, id: string, value: string, loc: Loc, label: string): void {

@@ -16,6 +16,12 @@ export const EMBED_VERSION = 1;
 export const EMBED_NAMESPACE = 'urn:lifelong-week:submission:1';
 export const EMBED_PROPERTY = 'lifelong-week';
 export const EMBED_ATTACHMENT = 'submission.json';
+/**
+ * The paragraph style of a value paragraph that goes on with the one before the page break (a value
+ * our DOCX splits between pages, docx.ts): a reader joins the two without a line break. LibreOffice
+ * renames style ids when it saves a DOCX (「Style14」) but keeps the name, so readers look for either.
+ */
+export const CONTINUED_VALUE_STYLE = { id: 'LwCellValueCont', name: '表格内容（接上页）' } as const;
 /** Word's UI caps a custom property at 255 characters (rendering.md): chunk below that. */
 export const PROPERTY_CHUNK = 240;
 

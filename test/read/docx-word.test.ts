@@ -24,7 +24,7 @@ const single = (label: string, value: string) => row(tc(para(label), span2), tc(
 const grouped = (group: string | null, label: string, value: string) =>
   row(group ? tc(para(group), restart) : tc('<w:p/>', cont), tc(para(label)), tc(value));
 
-const table = [
+const rows = [
   single('举办　县区', para('东湖', '区')),
   // A content control around a whole row, and a tracked change inside the value.
   `<w:sdt><w:sdtPr><w:alias w:val="联系人"/></w:sdtPr><w:sdtContent>${single(
@@ -51,14 +51,17 @@ const table = [
   grouped(null, '文字报道', para('8 篇')),
   grouped(null, '影像图片报道', para('无')),
   single('其他', '<w:p/>'),
-].join('');
+];
 
-const documentXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+const tbl = (content: string) => `<w:tbl><w:tblGrid><w:gridCol w:w="1960"/><w:gridCol w:w="3120"/><w:gridCol w:w="3820"/></w:tblGrid>${content}</w:tbl>`;
+/** The form around the given tables (and whatever stands between them). */
+const documentOf = (tables: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="${W}"><w:body>
 ${para('附件')}${para('2023 年全民终身学习活动', '开展情况统计表')}${para('教育行政部门（盖章）：', '东湖区教育体育局')}
-<w:tbl><w:tblGrid><w:gridCol w:w="1960"/><w:gridCol w:w="3120"/><w:gridCol w:w="3820"/></w:tblGrid>${table}</w:tbl>
+${tables}
 ${para('详细的活动情况总结、活动照片、活动录像请另附。')}
 </w:body></w:document>`;
+const documentXml = documentOf(tbl(rows.join('')));
 
 const docx = zipSync({
   '[Content_Types].xml': new TextEncoder().encode('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
@@ -84,6 +87,48 @@ describe('a Word form filled in Word, with Word’s markup', () => {
       reach: { scope: '全区 10 个街道', satisfaction: 98 },
     });
     expect(r.data).not.toHaveProperty('other');
+  });
+
+  /** Read a document.xml through the reader `validate` uses; the codes of its problems and its data. */
+  async function read(xml: string) {
+    const outcome = await readerFor('a.docx')!.read(zipSync({ 'word/document.xml': new TextEncoder().encode(xml) }), 'a.docx');
+    if (outcome.kind !== 'submission') throw new Error(outcome.kind);
+    const r = validateRaw(outcome.raw, NANCHANG_2023);
+    return { codes: r.problems.map((p) => `${p.code}${p.field ? `@${p.field}` : ''}`), data: r.data };
+  }
+  const whole = () => read(documentXml);
+  const at = (label: string) => rows.findIndex((r) => r.includes(`>${label}<`));
+
+  it('the notice’s own layout: the table breaks between 活动参与情况 and 活动主题与内容 (附件), and both parts are read', async () => {
+    const cut = at('活动主题与内容');
+    // As the annex lays it out: a blank line between the two parts.
+    const split = await read(documentOf(tbl(rows.slice(0, cut).join('')) + para('') + tbl(rows.slice(cut).join(''))));
+    expect(split.codes).toEqual([]);
+    expect(split.data).toEqual((await whole()).data);
+  });
+
+  it('a table split inside a group (Word’s 拆分表格): the rows under the empty merged cell keep their group', async () => {
+    // The second part begins with the continuation of 组织领导's merged cell, now without its origin.
+    const cut = at('具体协调部门');
+    const split = await read(documentOf(tbl(rows.slice(0, cut).join('')) + tbl(rows.slice(cut).join(''))));
+    expect(split.codes).toEqual([]);
+    expect(split.data).toEqual((await whole()).data);
+  });
+
+  it('a second copy of the form (another unit’s, pasted below) is not mixed in: the first is read', async () => {
+    const other = rows.join('').replace('东湖', '西湖').replace('区政府副区长', '区长');
+    const twice = await read(documentOf(tbl(rows.join('')) + para('') + tbl(other)));
+    expect(twice.codes).toEqual([]);
+    expect(twice.data).toEqual((await whole()).data);
+  });
+
+  it('a row continued on the next page, 「活动内容（续）」 under 「活动主题与内容（续）」, is joined to its first part', async () => {
+    const cut = at('活动成效');
+    const rest = [grouped('活动主题与内容（续）', '活动内容（续）', para('老年智能手机课堂 8 期。')), ...rows.slice(cut)];
+    const split = await read(documentOf(tbl(rows.slice(0, cut).join('')) + para('（续表）') + tbl(rest.join(''))));
+    expect(split.codes).toEqual([]);
+    // A clerk's table has no mark for a paragraph that goes on: the rest starts a new one.
+    expect(split.data).toMatchObject({ content: { description: '开幕式暨分享会；\n社区大讲堂 12 场；\n老年智能手机课堂 8 期。' } });
   });
 
   it('the stamp line may go on with a date: only the department is taken', async () => {
