@@ -11,13 +11,20 @@
  * - fonts are set for `eastAsia` explicitly with `w:lang eastAsia="zh-CN"`, in paragraph styles, so
  *   text a clerk types later into an empty cell keeps the cell's size;
  * - docx stamps `new Date()` into docProps/core.xml and the zip entries: both are rewritten from the
- *   data so identical input gives identical bytes (docx-package.ts).
+ *   data so identical input gives identical bytes (docx-package.ts);
+ * - `keepNext` does not keep a group with its label in LibreOffice (it ignores it in tables), and no
+ *   office suite repeats a merged label on the next page: a filled form that runs onto more pages is
+ *   split here, one table per page at the PDF's breaks, each after 「（续表）」 with the group label
+ *   repeated (issue 3, item 3; `tablePlan`).
  */
 import type { Campaign } from '../campaign/campaign.js';
 import type { Submission } from '../form/schema.js';
-import { EMBED_NAMESPACE, EMBED_PROPERTY, chunk, encodeEmbedded } from './embedded.js';
+import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, EMBED_PROPERTY, chunk, encodeEmbedded } from './embedded.js';
 import { documentParts, finishPackage } from './docx-package.js';
+import { loadFont, textWidth } from './fonts.js';
+import { breakLines } from './layout.js';
 import { LABEL_COLUMNS_TWIPS, buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
+import { CONT_LABEL, CONTINUED, MIN_ROW, SIZE as PDF_SIZE, WIDTH, firstTableTop, paginate, valueParts, type Placed } from './paginate.js';
 
 /** 1 mm in twentieths of a point. */
 const MM = 1440 / 25.4;
@@ -50,6 +57,10 @@ export const STYLE = {
   group: 'LwCellGroup',
   label: 'LwCellLabel',
   value: 'LwCellValue',
+  /** A value paragraph that goes on with the previous table's last one (a value split between pages). */
+  valueContinued: CONTINUED_VALUE_STYLE.id,
+  /** 「（续表）」 above a table continued on a new page. */
+  continued: 'LwContinued',
   footnote: 'LwFootnote',
   page: 'LwPageNumber',
 } as const;
@@ -57,30 +68,97 @@ export const STYLE = {
 /** The stamp line's blank on a template: ideographic spaces, underlined, as offices draw it. */
 const BLANK_DEPARTMENT = '\u3000'.repeat(12);
 
-/** Values longer than this may split across pages instead of jumping whole to the next one. */
-const SPLITTABLE_CHARS = 300;
-
 export async function renderDocx(
   data: Submission | null,
   campaign: Campaign,
   opts: { department?: string } = {},
 ): Promise<Uint8Array> {
-  const docx = await import('docx');
   const model = buildModel(data, campaign, opts);
+  // A blank template stays one table: its rows grow as a clerk types into them, so breaks computed
+  // for empty cells would be wrong as soon as anything is typed (and a forced page break would then
+  // leave a half-empty page).
+  const [docx, pages] = await Promise.all([import('docx'), data ? tablePages(model) : undefined]);
+  const tables = pages ? tablePlan(model, pages) : [wholeTable(model)];
   const date = documentDate(data, campaign);
-  const doc = buildDocument(docx, model, campaign, data);
+  const doc = buildDocument(docx, model, campaign, data, tables);
   const day = data?.content.period.end ?? campaign.deadline;
   return finishPackage(await documentParts(docx, doc), data, date, day);
 }
 
 type Docx = typeof import('docx');
 
+// ---------------------------------------------------------------------------------------------
+// Where the table breaks between pages
+
+/**
+ * One row of one of the DOCX's tables: a form row, or the part of it that falls on this page.
+ * Issue 3, item 3: "a table that runs onto page 2 splits between rows, never tears a group from its
+ * label without repeating it, and shows it continues". Word and LibreOffice break a table where they
+ * like (LibreOffice ignores keepNext in tables, so a group's rows landed on page 2 under an empty
+ * merged cell); so the DOCX breaks it itself, at the rows where the PDF breaks its pages.
+ */
+interface PlannedRow {
+  readonly row: FormRow;
+  /** The value's paragraphs in this table (the whole value unless the row is split between pages). */
+  readonly paragraphs: string[];
+  /** The first paragraph goes on with the previous table's last one (style LwCellValueCont). */
+  readonly joinsPrevious: boolean;
+  /** The rest of a row split between pages: its label says 「（续）」, as in the PDF. */
+  readonly continuation: boolean;
+}
+
+/** The whole form as one table: a blank template, or a form that fits on the first page. */
+function wholeTable(model: FormModel): PlannedRow[] {
+  return model.rows.map((row) => ({ row, paragraphs: row.text.split('\n'), joinsPrevious: false, continuation: false }));
+}
+
+/**
+ * Word and LibreOffice put about a quarter em between CJK and Latin letters or digits (ECMA-376
+ * §17.3.1.2–3 autoSpaceDE/DN, on by default; LibreOffice does not even read the switch that turns it
+ * off). The PDF sets none, and 「Wi-Fi课堂8期共400人」 took LibreOffice a line more every few lines
+ * than the PDF's breaker counted, pushing rows over the break. So the DOCX's pages are measured with
+ * it, as if CJK stood on both sides of every Latin run: its lines are never fewer than Word's.
+ */
+const AUTOSPACE_EM = 0.25;
+const LATIN_RUNS = /[\p{Script=Latin}\p{N}]+/gu;
+
+/**
+ * The table's pages as the PDF lays them out (paginate.ts), with the PDF's font: 1.5 lines per line
+ * of text, taller than the DOCX's single spacing, and the DOCX's rows and furniture are kept no
+ * taller than the PDF's (minRow, cell margins, the title's spacing), so what a page holds here also
+ * fits on that page in Word and LibreOffice; the explicit break only leaves white space at its foot.
+ */
+async function tablePages(model: FormModel): Promise<Placed[][]> {
+  const [regular, bold] = await Promise.all([loadFont('regular'), loadFont('bold')]);
+  const titleLines = breakLines(model.title, WIDTH, (s) => textWidth(bold, s, PDF_SIZE.title)).length;
+  const autospace = AUTOSPACE_EM * PDF_SIZE.table;
+  const measure = (s: string) => textWidth(regular, s, PDF_SIZE.table) + 2 * autospace * (s.match(LATIN_RUNS)?.length ?? 0);
+  return paginate(model, measure, firstTableTop(titleLines)).map((page) => page.placed);
+}
+
+/** One table per page; a row the PDF splits between pages becomes a row in each table. */
+function tablePlan(model: FormModel, pages: Placed[][]): PlannedRow[][] {
+  if (pages.length <= 1) return [wholeTable(model)];
+  const partsOf = new Map<FormRow, Placed[]>();
+  for (const placed of pages.flat()) {
+    const parts = partsOf.get(placed.m.row) ?? [];
+    parts.push(placed);
+    partsOf.set(placed.m.row, parts);
+  }
+  const textOf = new Map<Placed, { paragraphs: string[]; joinsPrevious: boolean }>();
+  for (const [row, parts] of partsOf) {
+    if (parts.length === 1) textOf.set(parts[0]!, { paragraphs: row.text.split('\n'), joinsPrevious: false });
+    else valueParts(row.text, parts.map((p) => p.lines)).forEach((part, i) => textOf.set(parts[i]!, part));
+  }
+  return pages.map((placed) => placed.map((p) => ({ row: p.m.row, ...textOf.get(p)!, continuation: p.continuation })));
+}
+
 function font(docx: Docx, eastAsia: string, latin: string = FONT.latin) {
   void docx;
   return { ascii: latin, hAnsi: latin, eastAsia, cs: latin };
 }
 
-function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: Submission | null) {
+function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: Submission | null, plan: PlannedRow[][]) {
   const {
     AlignmentType,
     Document,
@@ -108,53 +186,71 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
   const para = (style: string, text: string, extra: Record<string, unknown> = {}) =>
     new Paragraph({ style, children: text === '' ? [] : [new TextRun(text)], ...extra });
 
-  // Inner line breaks of a value become paragraphs (form.md: "they become paragraphs in DOCX").
-  const valueParagraphs = (row: FormRow, keepNext: boolean) =>
-    row.text.split('\n').map((line) => para(STYLE.value, line, { keepNext }));
+  // Inner line breaks of a value become paragraphs (form.md: "they become paragraphs in DOCX"). The
+  // first paragraph of a split value's rest carries its own style when it goes on with the paragraph
+  // before the page break, so a reader joins the parts back exactly (read/docx-grid.ts).
+  const valueParagraphs = (planned: PlannedRow, keepNext: boolean) =>
+    planned.paragraphs.map((line, i) => para(i === 0 && planned.joinsPrevious ? STYLE.valueContinued : STYLE.value, line, { keepNext }));
 
   const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-  // 0.8 cm: room to write by hand on a blank template, which still fits on one page.
-  const minRow = { value: 454, rule: HeightRule.ATLEAST };
+  // The PDF's minimum row (paginate.ts MIN_ROW, 0.78 cm): room to write by hand, and never taller
+  // than the PDF's row, so the rows the PDF puts on a page fit on that page here too.
+  const minRow = { value: MIN_ROW * 20, rule: HeightRule.ATLEAST };
 
-  const rows = model.rows.map((row) => {
-    const long = row.text.length > SPLITTABLE_CHARS;
-    // Keep a group with its label: every row but the group's last keeps with the next one, unless the
-    // group holds a very long value (then Word could not honour it anyway, and would push a half-empty
-    // page).
-    const groupRows = row.group ? model.rows.filter((r) => r.group?.key === row.group!.key) : [];
-    const groupLong = groupRows.some((r) => r.text.length > SPLITTABLE_CHARS);
-    const keepNext = !!row.group && row.group.index < row.group.size - 1 && !groupLong;
-    const cells: InstanceType<typeof TableCell>[] = [];
-    if (row.group && row.group.index === 0)
+  const tableRows = (planned: PlannedRow[]) =>
+    planned.map((p, i) => {
+      const { row } = p;
+      const sameGroup = (other: PlannedRow | undefined) => !!row.group && other?.row.group?.key === row.group.key;
+      // Keep a group with its label: every row but the group's last on this page keeps with the next
+      // one. The last row of a table never does: 「（续表）」 after it starts a new page.
+      const keepNext = sameGroup(planned[i + 1]);
+      const cells: InstanceType<typeof TableCell>[] = [];
+      // The group label, merged over the group's rows in this table; on a page that continues the
+      // group it is repeated as 「活动主题与内容（续）」, as the PDF draws it (paginate.ts).
+      if (row.group && !sameGroup(planned[i - 1])) {
+        let span = 1;
+        while (sameGroup(planned[i + span])) span++;
+        const continues = row.group.index > 0 || p.continuation;
+        cells.push(
+          new TableCell({
+            rowSpan: span,
+            verticalAlign: VerticalAlignTable.CENTER,
+            children: [para(STYLE.group, continues ? row.group.label + CONT_LABEL : row.group.label, { keepNext })],
+          }),
+        );
+      }
       cells.push(
         new TableCell({
-          rowSpan: row.group.size,
+          ...(row.group ? {} : { columnSpan: 2 }),
           verticalAlign: VerticalAlignTable.CENTER,
-          children: [para(STYLE.group, row.group.label, { keepNext })],
+          children: [para(STYLE.label, p.continuation ? row.field.label + CONT_LABEL : row.field.label, { keepNext })],
         }),
+        new TableCell({ verticalAlign: VerticalAlignTable.CENTER, children: valueParagraphs(p, keepNext) }),
       );
-    cells.push(
-      new TableCell({
-        ...(row.group ? {} : { columnSpan: 2 }),
-        verticalAlign: VerticalAlignTable.CENTER,
-        children: [para(STYLE.label, row.field.label, { keepNext })],
-      }),
-      new TableCell({ verticalAlign: VerticalAlignTable.CENTER, children: valueParagraphs(row, keepNext) }),
-    );
-    // A blank template leaves room to write paragraphs by hand (model.ts, BLANK_LONG_TEXT_LINES).
-    const height = row.text === '' && row.blankLines > 1 ? { value: Math.round(row.blankLines * 12 * 20 * 1.45), rule: HeightRule.ATLEAST } : minRow;
-    return new TableRow({ children: cells, height, cantSplit: !long });
-  });
+      // A blank template leaves room to write paragraphs by hand (model.ts, BLANK_LONG_TEXT_LINES).
+      const height = row.text === '' && row.blankLines > 1 ? { value: Math.round(row.blankLines * 12 * 20 * 1.45), rule: HeightRule.ATLEAST } : minRow;
+      // Rows never split: where a value is taller than a page, the split is explicit (tablePlan).
+      return new TableRow({ children: cells, height, cantSplit: true });
+    });
 
-  const table = new Table({
-    rows,
-    width: { size: TYPE_WIDTH, type: WidthType.DXA },
-    columnWidths: [...COLUMNS],
-    layout: TableLayoutType.FIXED,
-    margins: { left: 108, right: 108, top: 45, bottom: 45 },
-    borders,
-  });
+  // Every table alike: same grid, borders and cell margins as the first.
+  const table = (planned: PlannedRow[]) =>
+    new Table({
+      rows: tableRows(planned),
+      width: { size: TYPE_WIDTH, type: WidthType.DXA },
+      columnWidths: [...COLUMNS],
+      layout: TableLayoutType.FIXED,
+      // Word's 0.19 cm at the sides (paginate.ts PAD_X); 1 pt above and below, so that with the
+      // border a row of n lines stays within the PDF's 2 × PAD_Y + n × LINE.
+      margins: { left: 108, right: 108, top: 20, bottom: 20 },
+      borders,
+    });
+
+  // A page that continues the table starts with 「（续表）」, as the PDF's does.
+  const tables = plan.flatMap((planned, i) =>
+    i === 0 ? [table(planned)] : [para(STYLE.continued, CONTINUED, { pageBreakBefore: true, keepNext: true }), table(planned)],
+  );
 
   const stamp = new Paragraph({
     style: STYLE.stamp,
@@ -222,12 +318,16 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
         pStyle(STYLE.annex, '附件标识', SIZE.annex, FONT.heading, { spacing: { ...single, after: 240 } }),
         pStyle(STYLE.title, '表格标题', SIZE.title, FONT.title, {
           alignment: AlignmentType.CENTER,
-          spacing: { ...single, after: 240 },
+          // 8.4 pt, as the PDF leaves below the title (renderPdf): the table starts no lower than there.
+          spacing: { ...single, after: 168 },
         }),
         pStyle(STYLE.stamp, '盖章单位行', SIZE.stamp, FONT.body, { spacing: { ...single, after: 120 } }),
         pStyle(STYLE.group, '表格分组', SIZE.table, FONT.body, { alignment: AlignmentType.CENTER, spacing: cellLine }),
         pStyle(STYLE.label, '表格项目', SIZE.table, FONT.body, { alignment: AlignmentType.CENTER, spacing: cellLine }),
         pStyle(STYLE.value, '表格内容', SIZE.table, FONT.body, { alignment: AlignmentType.LEFT, spacing: cellLine }),
+        // Looks like 表格内容; only says that the paragraph goes on from the previous page's.
+        { ...pStyle(STYLE.valueContinued, CONTINUED_VALUE_STYLE.name, SIZE.table, FONT.body, { alignment: AlignmentType.LEFT, spacing: cellLine }), next: STYLE.value },
+        pStyle(STYLE.continued, '续表标识', SIZE.table, FONT.body, { spacing: { ...single, after: 80 } }),
         pStyle(STYLE.footnote, '表格附注', SIZE.footnote, FONT.body, { spacing: { ...single, before: 120 } }),
         pStyle(STYLE.page, '页码', SIZE.page, FONT.page, { spacing: single }),
       ],
@@ -246,7 +346,7 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
           para(STYLE.annex, model.annexLabel),
           para(STYLE.title, model.title),
           stamp,
-          table,
+          ...tables,
           para(STYLE.footnote, model.footnote),
         ],
       },

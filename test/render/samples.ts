@@ -86,3 +86,18 @@ export function withLongDescription(base: Submission = DONGHU, length = 2000): S
   while (text.length < length) text += sentence + (text.length % 3 === 0 ? '\n' : '');
   return { ...base, content: { ...base.content, description: text.slice(0, length) } };
 }
+
+/**
+ * The sample cut short: every value on one line, so the whole table fits on page 1 (the sample
+ * itself runs onto page 2, as most filled forms do: the two- and three-line labels take room).
+ */
+export const ONE_PAGE: Submission = {
+  ...DONGHU,
+  contacts: [DONGHU.contacts[0]!],
+  organizers: '东湖区教育体育局',
+  leadership: { ...DONGHU.leadership, openingLeaders: '区政府副区长' },
+  participation: { ...DONGHU.participation, featuredActivities: '亲子共读' },
+  content: { ...DONGHU.content, description: '开幕式；社区大讲堂。', outcomes: '氛围浓厚。' },
+  reach: { ...DONGHU.reach, scope: '全区 10 个街道' },
+  publicity: { ...DONGHU.publicity, scope: '区融媒体中心' },
+};
