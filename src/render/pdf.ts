@@ -24,7 +24,7 @@ import { EMBED_ATTACHMENT, EMBED_PROPERTY, encodeEmbedded } from './embedded.js'
 import { loadFont, textWidth, type LoadedFont } from './fonts.js';
 import { breakLines, visibleWidth } from './layout.js';
 import { BORDER, BOTTOM, COL, CONT_LABEL, CONTINUED, LEFT, LINE, MM, PAD_X, PAGE_H, PAGE_W, RIGHT, SIZE, TOP, WIDTH } from './paginate.js';
-import { paginate, printable, type PageLayout } from './paginate.js';
+import { firstTableTop, paginate, printable, type PageLayout } from './paginate.js';
 
 export { paginate, printable } from './paginate.js';
 import { buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
@@ -170,7 +170,8 @@ export async function renderPdf(
   let y = TOP;
   y = drawLine(ctx, first, model.annexLabel, { x: LEFT, top: y, size: SIZE.annex, font: 'heading' });
   y -= SIZE.annex * 0.75;
-  for (const line of breakLines(model.title, WIDTH, (s) => textWidth(bold, s, SIZE.title))) {
+  const titleLines = breakLines(model.title, WIDTH, (s) => textWidth(bold, s, SIZE.title));
+  for (const line of titleLines) {
     const w = visibleWidth(line, (s) => textWidth(bold, s, SIZE.title));
     y = drawLine(ctx, first, line, { x: LEFT + (WIDTH - w) / 2, top: y, size: SIZE.title, font: 'heading', lineHeight: SIZE.title * 1.4 });
   }
@@ -189,10 +190,9 @@ export async function renderPdf(
       thickness: 0.6,
       color: ctx.black,
     });
-  y -= 6;
 
-  // The table.
-  const layouts = paginate(model, measure, y);
+  // The table, 6 pt below the stamp line: the same top the DOCX splits its table by (paginate.ts).
+  const layouts = paginate(model, measure, firstTableTop(titleLines.length));
   const pages: PDFPage[] = [first];
   const cells: Array<{ page: PDFPage; row: FormRow; rect: Rect; lines: string[] }> = [];
   layouts.forEach((layout, p) => {
