@@ -1,8 +1,9 @@
 /** End to end: `render` and `template --format docx,pdf` through the built CLI, read back with `validate`. */
-import { copyFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, expectNoStackTrace, fixture, tempDir } from './helpers.js';
+import { ROOT, cli, expectNoStackTrace, fixture, tempDir } from './helpers.js';
 
 const BASE = '2023年全民终身学习活动开展情况统计表';
 
@@ -140,5 +141,49 @@ describe('template --format docx,pdf,yaml', () => {
     copyFileSync(fixture('sample', '东湖区.yaml'), join(dir, '东湖区.yaml'));
     expect(cli(['render', join(dir, '东湖区.yaml')]).code).toBe(0);
     expect(existsSync(join(dir, `${BASE}（东湖区）.pdf`))).toBe(true);
+  });
+});
+
+describe('a broken installation', () => {
+  /**
+   * A copy of the built tool whose font package is damaged (a TTF cut short, as an interrupted
+   * download leaves it) or missing: the clerk gets a Chinese message naming the file and `npm ci`,
+   * exit 2, no stack trace, no "internal error", and no lone DOCX written without its PDF.
+   */
+  function installWithFont(font: 'truncated' | 'missing'): string {
+    const root = tempDir('lw-install-');
+    for (const d of ['bin', 'dist']) cpSync(join(ROOT, d), join(root, d), { recursive: true });
+    copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
+    mkdirSync(join(root, 'node_modules', '@expo-google-fonts'), { recursive: true });
+    for (const entry of readdirSync(join(ROOT, 'node_modules')))
+      if (entry !== '@expo-google-fonts' && entry !== '.bin') symlinkSync(join(ROOT, 'node_modules', entry), join(root, 'node_modules', entry));
+    if (font === 'truncated') {
+      const pkg = join(root, 'node_modules', '@expo-google-fonts', 'noto-serif-sc');
+      const real = join(ROOT, 'node_modules', '@expo-google-fonts', 'noto-serif-sc');
+      mkdirSync(pkg, { recursive: true });
+      copyFileSync(join(real, 'package.json'), join(pkg, 'package.json'));
+      for (const face of ['400Regular/NotoSerifSC_400Regular.ttf', '700Bold/NotoSerifSC_700Bold.ttf']) {
+        mkdirSync(dirname(join(pkg, face)), { recursive: true });
+        writeFileSync(join(pkg, face), readFileSync(join(real, face)).subarray(0, 4096));
+      }
+    }
+    return root;
+  }
+
+  it.each(['truncated', 'missing'] as const)('font %s: a clear Chinese message, exit 2, nothing written', (font) => {
+    const root = installWithFont(font);
+    const dir = tempDir();
+    copyFileSync(fixture('sample', '东湖区.yaml'), join(dir, '东湖区.yaml'));
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'lifelong-week'), 'render', join(dir, '东湖区.yaml')], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain('npm ci');
+    expect(r.stderr).toMatch(font === 'truncated' ? /内置字体文件无法读取.*NotoSerifSC_\d+\w+\.ttf/s : /找不到排版用的内置字体包/);
+    expect(r.stderr).not.toContain('内部错误');
+    expect(expectNoStackTrace(r.stderr)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['东湖区.yaml']);
   });
 });

@@ -12,6 +12,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { UsageError } from '../core/errors.js';
 import { TrueTypeFont, type FontSource } from './truetype.js';
 
 export type Weight = 'regular' | 'bold';
@@ -53,23 +54,37 @@ export function fontPath(weight: Weight): string {
   try {
     pkg = require.resolve(`${FONT_PACKAGE}/package.json`);
   } catch (cause) {
-    throw new Error(`找不到字体包 ${FONT_PACKAGE}，请先运行 npm ci`, { cause });
+    throw new UsageError(`找不到排版用的内置字体包 ${FONT_PACKAGE}：请在本工具的文件夹里运行 npm ci 重新安装。`, { cause });
   }
   return join(dirname(pkg), FILES[weight]);
+}
+
+/**
+ * A font file that cannot be read is a broken installation, not a bug and not the clerk's input:
+ * say which file and how to repair it (exit 2, like other things the user can fix).
+ */
+function brokenFont(path: string, cause: unknown): UsageError {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return new UsageError(`排版用的内置字体文件无法读取（${why}）：${path}\n请在本工具的文件夹里运行 npm ci 重新安装。`, { cause });
 }
 
 /** Reads at offsets of the font file, opening it for each batch: a render makes two batches. */
 export function fileSource(path: string): FontSource {
   return {
     read(ranges) {
-      const fd = openSync(path, 'r');
+      let fd: number;
+      try {
+        fd = openSync(path, 'r');
+      } catch (cause) {
+        throw brokenFont(path, cause);
+      }
       try {
         return ranges.map(([offset, length]) => {
           const out = new Uint8Array(length);
           let done = 0;
           while (done < length) {
             const n = readSync(fd, out, done, length - done, offset + done);
-            if (n === 0) throw new Error(`字体文件 ${path} 不完整，请重新运行 npm ci`);
+            if (n === 0) throw brokenFont(path, new Error('文件不完整'));
             done += n;
           }
           return out;
@@ -87,14 +102,22 @@ const loaded = new Map<Weight, Promise<LoadedFont>>();
 export function loadFont(weight: Weight): Promise<LoadedFont> {
   let p = loaded.get(weight);
   if (!p) {
-    p = (async () => wrap(weight, TrueTypeFont.open(fileSource(fontPath(weight)))))();
+    p = (async () => {
+      const path = fontPath(weight);
+      try {
+        return wrap(weight, TrueTypeFont.open(fileSource(path)));
+      } catch (e) {
+        // A truncated or replaced file fails inside the table parser (FontFormatError, RangeError).
+        throw e instanceof UsageError ? e : brokenFont(path, e);
+      }
+    })();
     loaded.set(weight, p);
     p.catch(() => loaded.delete(weight));
   }
   return p;
 }
 
-export function wrap(weight: Weight, font: TrueTypeFont): LoadedFont {
+function wrap(weight: Weight, font: TrueTypeFont): LoadedFont {
   const widths = new Map<number, number>();
   return {
     weight,

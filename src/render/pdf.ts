@@ -12,8 +12,8 @@
  * with 「（续表）」 and repeats the group label (with 「（续）」) so no group is torn from its label.
  *
  * Pitfalls (rendering.md, "PDF"): subset with `truetype.ts` (the same subset as fontkit 2, without its
- * ~100 ms load; see pdflib-font.ts), never `@pdf-lib/fontkit`; characters the font lacks would draw as .notdef and vanish from extracted text,
- * so they are found before drawing and reported (`MissingGlyphError`); pdf-lib stamps the clock and
+ * ~100 ms load; see pdflib-font.ts), never `@pdf-lib/fontkit`; characters the font lacks would draw
+ * as .notdef and vanish from extracted text, so they are found before drawing and reported (`MissingGlyphError`); pdf-lib stamps the clock and
  * random resource names, both replaced here so identical input gives identical bytes.
  */
 import { lazy } from '../core/lazy.js';
@@ -23,11 +23,11 @@ import type { Submission } from '../form/schema.js';
 import { EMBED_ATTACHMENT, EMBED_PROPERTY, encodeEmbedded } from './embedded.js';
 import { loadFont, textWidth, type LoadedFont } from './fonts.js';
 import { breakLines, visibleWidth } from './layout.js';
-import { BORDER, BOTTOM, COL, CONT_LABEL, CONTINUED, LEFT, LINE, MM, PAD_X, PAGE_H, PAGE_W, RIGHT, SIZE, TOP, WIDTH } from './paginate.js';
-import { firstTableTop, paginate, printable, type PageLayout } from './paginate.js';
-
-export { paginate, printable } from './paginate.js';
 import { buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
+import {
+  BORDER, BOTTOM, COL, CONT_LABEL, CONTINUED, LEFT, LINE, MM, PAD_X, PAGE_H, PAGE_W, RIGHT, SIZE, TOP, WIDTH,
+  firstTableTop, paginate, printable, type PageLayout,
+} from './paginate.js';
 
 // ---------------------------------------------------------------------------------------------
 // Missing glyphs
@@ -56,7 +56,6 @@ export class MissingGlyphError extends Error {
 }
 
 const hex = (cp: number) => cp.toString(16).toUpperCase().padStart(4, '0');
-
 
 /** Find every character of `text` that none of `fonts` can draw. */
 export function findMissingGlyphs(fieldId: string, text: string, fonts: readonly LoadedFont[]): MissingGlyph[] {
