@@ -45,16 +45,39 @@ const TITLE = new RegExp(`(\\d{4})年${FURNITURE.title(0).replace(/^0 年/, '')}
 
 const isBlank = (s: string) => s.replace(/[\s\u3000_]+/g, '') === '';
 
+/**
+ * Whether `cells[j]`, the cell after a field label, is that label's value whatever it says: it is the
+ * row's last filled cell. A value may read like a label — 「其他」｜「活动时间」, or 「活动成效（详见工作总结）」,
+ * which matches 活动成效 once the note is dropped — and must not be taken for one.
+ */
+function isTrailingValue(cells: readonly GridCell[], j: number): boolean {
+  for (let k = j + 1; k < cells.length; k++) if (!cells[k]!.continued && !isBlank(cells[k]!.text)) return false;
+  return true;
+}
+
+/** The index of the cell holding the value of the field label at `i`: the next cell of its own. */
+function valueIndex(cells: readonly GridCell[], i: number): number {
+  for (let j = i + 1; j < cells.length; j++) if (!cells[j]!.continued) return j;
+  return -1;
+}
+
 /** The form's fields a table labels, as positions in the form (FIELDS order), in reading order. */
 function labelledFields(table: GridTable): number[] {
   const found: number[] = [];
   let group: Group | undefined;
-  for (const row of table.rows)
-    for (const cell of row) {
+  for (const row of table.rows) {
+    let skip = -1;
+    row.forEach((cell, i) => {
+      if (i === skip) return;
       const m = matchKey(cell.text, group) ?? matchKey(cell.text);
       if (m?.type === 'group') group = m.group;
-      else if (m?.type === 'field') found.push(FIELDS.indexOf(m.field));
-    }
+      else if (m?.type === 'field') {
+        found.push(FIELDS.indexOf(m.field));
+        const j = valueIndex(row, i);
+        if (j >= 0 && isTrailingValue(row, j)) skip = j;
+      }
+    });
+  }
   return found;
 }
 
@@ -164,7 +187,7 @@ function matchTable(table: GridTable, raw: RawSubmission, startGroup: Group | un
         for (let j = i + 1; j < cells.length; j++) {
           const next = cells[j]!;
           if (next.continued) continue;
-          if (!isBlank(next.text) && (matchKey(next.text.trim(), group) ?? matchKey(next.text.trim()))) break;
+          if (!isBlank(next.text) && !isTrailingValue(cells, j) && (matchKey(next.text.trim(), group) ?? matchKey(next.text.trim()))) break;
           value = next.text;
           joinsPrevious = !!next.joinsPrevious;
           at = table.locOf(r, next.col);

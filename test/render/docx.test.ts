@@ -331,6 +331,21 @@ describe('a table that runs onto the next pages (issue 3, item 3)', () => {
     expect((await docxValues(bytes)).stale).toEqual([]);
   });
 
+  it('values that read like labels stay values, on page 1 and on the pages after (「其他」｜「活动时间」)', async () => {
+    // The sample runs onto page 2; 其他 and 自我评价 sit there, 活动成效 on page 1.
+    const data: Submission = {
+      ...DONGHU,
+      content: { ...DONGHU.content, outcomes: '活动内容（详见工作总结）' },
+      reach: { ...DONGHU.reach, selfAssessment: '活动成效（良好）' },
+      other: '活动时间',
+    };
+    const bytes = await renderDocx(data, NANCHANG_2023);
+    expect(expectContinuedTables(documentXml(bytes)).length).toBeGreaterThan(0);
+    const own = (await readOwnDocx(bytes))!;
+    for (const f of rowFields) expect(own.table.get(f.id), f.id).toBe(displayValue(f, getPath(data, f.id)));
+    expect((await docxValues(bytes)).stale).toEqual([]);
+  });
+
   it('reads back after an office suite renamed the style ids (LibreOffice writes 「Style14」, keeps the name)', async () => {
     const data = withLongDescription();
     const files = unzipSync(await renderDocx(data, NANCHANG_2023));
