@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Campaign, RosterUnit } from '../campaign/campaign.js';
 import { ExitError, InterruptedError, UsageError } from '../core/errors.js';
-import { exists, writeFileAtomic, type Io } from '../core/io.js';
+import { exists, writeFileAtomic, writeFilesAtomic, type Io } from '../core/io.js';
 import { t } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { FIELDS, FURNITURE, fieldById, getPath } from '../form/definition.js';
@@ -320,9 +320,15 @@ async function writeOutputs(
     );
     throw new ExitError(1);
   }
-  await writeFileAtomic(paths.yaml, finalYaml(values, campaign, paths.yaml), { force: true, lang });
-  await writeFileAtomic(paths.docx, docx, { force: true, lang });
-  await writeFileAtomic(paths.pdf, pdf, { force: true, lang });
+  // All three or none: a full disk while writing the PDF leaves no YAML and DOCX without it.
+  await writeFilesAtomic(
+    [
+      { path: paths.yaml, data: finalYaml(values, campaign, paths.yaml) },
+      { path: paths.docx, data: docx },
+      { path: paths.pdf, data: pdf },
+    ],
+    { force: true, lang },
+  );
   io.out(t(lang, `\n已生成：\n  ${paths.yaml}\n  ${paths.docx}\n  ${paths.pdf}`, `\nWrote:\n  ${paths.yaml}\n  ${paths.docx}\n  ${paths.pdf}`));
   io.out(nextStepsText(paths, submission.department, campaign, now, lang));
   return 0;

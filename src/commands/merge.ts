@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Campaign } from '../campaign/campaign.js';
 import { UsageError } from '../core/errors.js';
-import { exists, writeFileAtomic, type Io } from '../core/io.js';
+import { exists, writeFilesAtomic, type Io, type OutputFile } from '../core/io.js';
 import { t } from '../core/lang.js';
 import { rollCall, localTime, type UnitStatus } from '../inbox/roster.js';
 import type { Submission } from '../form/schema.js';
@@ -114,16 +114,17 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
       );
   }
 
+  // The workbooks and the city report are written together, all or nothing: a full disk part-way
+  // leaves none of them rather than some.
+  const tableFiles: OutputFile[] = [];
+  for (const target of targets) tableFiles.push({ path: target.path, data: await outputBytes(target.format, tables, report, campaign) });
   const written: string[] = [];
-  const force = { force: true, lang };
-  for (const target of targets) {
-    const bytes = await outputBytes(target.format, tables, report, campaign);
-    await writeFileAtomic(target.path, bytes, force);
-    written.push(target.path);
-  }
   if (city) {
     const { writeRendered } = await import('./render.js');
-    written.push(...(await writeRendered(city, campaign, { dir, formats: ['docx', 'pdf'], force: true }, io)));
+    written.push(...(await writeRendered(city, campaign, { dir, formats: ['docx', 'pdf'], force: true, alongside: tableFiles }, io)));
+  } else {
+    await writeFilesAtomic(tableFiles, { force: true, lang });
+    written.push(...tableFiles.map((f) => f.path));
   }
 
   io.out(terminalReport(report, results, units, tables.totals, campaign, io, await paintFor(io.color)));

@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import type { Campaign } from '../campaign/campaign.js';
 import { ExitError, UsageError } from '../core/errors.js';
-import { exists, writeFileAtomic, type Io } from '../core/io.js';
+import { exists, writeFilesAtomic, type Io, type OutputFile } from '../core/io.js';
 import { t } from '../core/lang.js';
 import { fieldById } from '../form/definition.js';
 import type { Submission } from '../form/schema.js';
@@ -40,6 +40,11 @@ export async function writeRendered(
     department?: string;
     /** Names a blank template's files (「…统计表（东湖区）」). */
     unitName?: string;
+    /**
+     * Other outputs of the same run (template's YAML, merge's workbook), already checked by the
+     * caller, written in the same all-or-nothing batch; their paths come first in the result.
+     */
+    alongside?: readonly OutputFile[];
   },
   io: Io,
   /** An explicit file name for a single format (template -o 模板.pdf). */
@@ -88,10 +93,11 @@ export async function writeRendered(
     }
     throw e;
   }
-  for (const [i, target] of targets.entries()) {
-    await writeFileAtomic(target.path, rendered[i]!, { force: true, lang: io.lang });
-    written.push(target.path);
-  }
+  // All or nothing: every temporary file is written before any is renamed into place, so a full
+  // disk while writing the PDF leaves neither a half PDF nor a lone DOCX.
+  const files: OutputFile[] = [...(opts.alongside ?? []), ...targets.map((target, i) => ({ path: target.path, data: rendered[i]! }))];
+  await writeFilesAtomic(files, { force: true, lang: io.lang });
+  written.push(...files.map((f) => f.path));
   return written;
 }
 

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../core/errors.js';
-import { exists, writeFileAtomic, type Io } from '../core/io.js';
+import { exists, writeFileAtomic, type Io, type OutputFile } from '../core/io.js';
 import { t } from '../core/lang.js';
 import { packageRoot } from '../paths.js';
 import { SCHEMA_FILE } from '../template/json-schema.js';
@@ -55,6 +55,9 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
   const dir = opts.output ? (outputIsFile ? dirname(opts.output) : opts.output) : '.';
 
   const written: string[] = [];
+  const documents = formats.filter((f): f is OutputFormat => f === 'docx' || f === 'pdf');
+  // With documents, the YAML is written in their batch, all or nothing (a full disk leaves none).
+  let yamlFile: OutputFile | undefined;
   if (formats.includes('yaml')) {
     const { templateBaseName } = await import('../render/model.js');
     const yamlPath = outputIsFile ? opts.output : opts.output || formats.length > 1 ? join(dir, `${templateBaseName(campaign, unit?.name)}.yaml`) : undefined;
@@ -68,10 +71,12 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
     }
     if (!opts.force && formats.length > 1 && (await exists(yamlPath)))
       throw new UsageError(t(lang, `文件「${yamlPath}」已存在，未覆盖。如需覆盖请加 --force。`, `${yamlPath} already exists. Use --force to overwrite.`));
-    await writeFileAtomic(yamlPath, text, { force: Boolean(opts.force), lang });
-    written.push(yamlPath);
+    if (documents.length > 0) yamlFile = { path: yamlPath, data: text };
+    else {
+      await writeFileAtomic(yamlPath, text, { force: Boolean(opts.force), lang });
+      written.push(yamlPath);
+    }
   }
-  const documents = formats.filter((f): f is OutputFormat => f === 'docx' || f === 'pdf');
   if (documents.length > 0) {
     if (outputIsFile && single !== 'yaml') {
       // One document to an explicit file name: render to its folder, then the name is the user's.
@@ -79,7 +84,7 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
       written.push(...paths);
     } else {
       written.push(
-        ...(await writeRendered(null, campaign, { dir, formats: documents, force: Boolean(opts.force), ...(opts.fillable ? { fillable: true } : {}), ...(unit ? { department: unit.department, unitName: unit.name } : {}) }, io)),
+        ...(await writeRendered(null, campaign, { dir, formats: documents, force: Boolean(opts.force), ...(opts.fillable ? { fillable: true } : {}), ...(unit ? { department: unit.department, unitName: unit.name } : {}), ...(yamlFile ? { alongside: [yamlFile] } : {}) }, io)),
       );
     }
   }

@@ -2,7 +2,7 @@
  * The terminal and the file system, for command modules only (the core stays pure).
  */
 import { constants } from 'node:fs';
-import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import type { Lang } from './messages.js';
 import { UsageError } from './errors.js';
@@ -72,17 +72,56 @@ export async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** One output file: where it goes and what it holds. */
+export interface OutputFile {
+  path: string;
+  data: string | Uint8Array;
+}
+
+export interface WriteOptions {
+  /** Replace existing files; without it an existing file is refused before anything is written. */
+  force: boolean;
+  lang: Lang;
+}
+
 /**
  * Write a file atomically (a temporary file beside it, fsync, rename), refusing to replace an
- * existing file unless `force`: a clerk's finished form is never clobbered by a second run.
+ * existing file unless `force`: a clerk's finished form is never clobbered by a second run. A write
+ * that fails (a full disk, say) removes its temporary file and is a plain-language `UsageError`.
  */
-let tmpCounter = 0;
+export async function writeFileAtomic(path: string, data: string | Uint8Array, opts: WriteOptions): Promise<void> {
+  await writeFilesAtomic([{ path, data }], opts);
+}
 
-export async function writeFileAtomic(
-  path: string,
-  data: string | Uint8Array,
-  opts: { force: boolean; lang: Lang },
-): Promise<void> {
+/**
+ * Write several files that belong together (a DOCX and its PDF) all or nothing: every target is
+ * checked, then every temporary file written and synced, and only when all of them succeeded are
+ * they renamed into place. A failed write removes every temporary file, so no half file and no lone
+ * DOCX is left. The renames are the commit point; one failing part-way (rare: the writes already
+ * succeeded) is reported with the files written and those not.
+ */
+export async function writeFilesAtomic(files: readonly OutputFile[], opts: WriteOptions): Promise<void> {
+  for (const file of files) await checkTarget(file.path, opts);
+  for (const folder of new Set(files.map((f) => dirname(f.path)))) await makeFolder(folder, opts.lang);
+  const temps: string[] = [];
+  try {
+    for (const file of files) temps.push(await writeTemp(file, files.length, opts.lang));
+  } catch (e) {
+    await removeQuietly(temps);
+    throw e;
+  }
+  for (const [i, file] of files.entries()) {
+    try {
+      await rename(temps[i]!, file.path);
+    } catch (e) {
+      await removeQuietly(temps.slice(i));
+      throw renameError(e, files.map((f) => f.path), i, opts.lang);
+    }
+  }
+}
+
+/** Refusals before anything is written: a folder where the file should go, an existing file. */
+async function checkTarget(path: string, opts: WriteOptions): Promise<void> {
   if ((await stat(path).catch(() => undefined))?.isDirectory())
     throw new UsageError(
       opts.lang === 'en' ? `${path} is a folder; name a file to write.` : `「${path}」是一个文件夹，请指定要写入的文件名。`,
@@ -93,41 +132,126 @@ export async function writeFileAtomic(
         ? `${path} already exists. Use --force to overwrite it, or -o to write elsewhere.`
         : `文件「${path}」已存在，未覆盖。如需覆盖请加 --force，或用 -o 指定其他位置。`,
     );
+}
+
+async function makeFolder(folder: string, lang: Lang): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await mkdir(folder, { recursive: true });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = errorCode(e);
     throw new UsageError(
-      opts.lang === 'en'
-        ? `Cannot create the folder for ${path} (${code}): a file of that name may be in the way, or there is no permission.`
-        : `无法建立「${dirname(path)}」文件夹（${code === 'EEXIST' || code === 'ENOTDIR' ? '同名的文件挡住了' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code}）。请换一个输出位置（-o）。`,
+      lang === 'en'
+        ? `Cannot create the folder ${folder} (${code}): a file of that name may be in the way, or there is no permission.`
+        : `无法建立「${folder}」文件夹（${code === 'EEXIST' || code === 'ENOTDIR' ? '同名的文件挡住了' : reasonZh(code)}）。请换一个输出位置（-o）。`,
       { cause: e },
     );
   }
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${(tmpCounter++).toString(36)}.tmp`);
-  // 'wx': never reuse somebody else's temporary file.
-  let handle;
+}
+
+let tmpCounter = 0;
+
+/**
+ * Write one temporary file beside the target and sync it; return its path. On any failure (open,
+ * write, sync, close) the temporary file is removed and the error explained.
+ */
+async function writeTemp(file: OutputFile, batch: number, lang: Lang): Promise<string> {
+  const tmp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}-${(tmpCounter++).toString(36)}.tmp`);
+  let handle: FileHandle | undefined;
+  let created = false;
   try {
+    // 'wx': never reuse somebody else's temporary file.
     handle = await open(tmp, 'wx');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      opts.lang === 'en'
-        ? `Cannot write in ${dirname(path)} (${code}).`
-        : `无法在「${dirname(path)}」中写入文件（${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? '没有写入权限' : code === 'ENOSPC' ? '磁盘已满' : code}）。请换一个输出位置（-o）。`,
-      { cause: e },
-    );
-  }
-  try {
-    await handle.writeFile(data);
+    created = true;
+    await handle.writeFile(file.data);
     await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(tmp, path);
+    const done = handle;
+    handle = undefined;
+    await done.close();
+    return tmp;
   } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
+    await handle?.close().catch(() => undefined);
+    if (created) await removeQuietly([tmp]);
+    throw writeError(e, file.path, batch, lang);
   }
+}
+
+async function removeQuietly(paths: readonly string[]): Promise<void> {
+  for (const p of paths) await rm(p, { force: true }).catch(() => undefined);
+}
+
+const errorCode = (e: unknown): string => (e as NodeJS.ErrnoException | undefined)?.code ?? (e instanceof Error ? e.message : String(e));
+
+/** A file-system error code in plain words. */
+function reasonZh(code: string): string {
+  switch (code) {
+    case 'ENOSPC':
+      return '磁盘已满，空间不足';
+    case 'EDQUOT':
+      return '超出磁盘配额';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有写入权限';
+    case 'EROFS':
+      return '磁盘是只读的，没有写入权限';
+    case 'EIO':
+      return '读写出错，磁盘或网络盘可能有故障';
+    default:
+      return code;
+  }
+}
+
+function reasonEn(code: string): string {
+  switch (code) {
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is exceeded';
+    case 'EACCES':
+    case 'EPERM':
+      return 'no permission to write there';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'EIO':
+      return 'a read/write error on the disk';
+    default:
+      return code;
+  }
+}
+
+/** What to do about it. */
+function adviceZh(code: string): string {
+  if (code === 'ENOSPC' || code === 'EDQUOT') return '请清理磁盘、腾出空间后重试，或用 -o 写到其他磁盘或文件夹。';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return '请用 -o 换一个可以写入的文件夹。';
+  return '请重试，或用 -o 换一个输出位置。';
+}
+
+function adviceEn(code: string): string {
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'Free some space and try again, or use -o to write to another disk or folder.';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'Use -o to write to a folder you can write to.';
+  return 'Try again, or use -o to write elsewhere.';
+}
+
+function writeError(e: unknown, path: string, batch: number, lang: Lang): UsageError {
+  const code = errorCode(e);
+  const folder = dirname(path);
+  const name = basename(path);
+  return new UsageError(
+    lang === 'en'
+      ? `Cannot write ${name} in ${folder}: ${reasonEn(code)} (${code}). ${batch > 1 ? 'None of the files was written; ' : 'Nothing was written; '}the partial file was removed and any existing file is unchanged. ${adviceEn(code)}`
+      : `无法在「${folder}」中写入「${name}」：${reasonZh(code)}（${code}）。${batch > 1 ? '本次的文件均未写入，' : '文件未写入，'}写了一半的临时文件已删除，原有文件保持不变。${adviceZh(code)}`,
+    { cause: e },
+  );
+}
+
+function renameError(e: unknown, paths: readonly string[], failed: number, lang: Lang): UsageError {
+  const code = errorCode(e);
+  const list = (ps: readonly string[]) => ps.map((p) => `  ${p}`).join('\n');
+  const done = paths.slice(0, failed);
+  const notDone = paths.slice(failed);
+  return new UsageError(
+    lang === 'en'
+      ? `Cannot put ${paths[failed]} in place: ${reasonEn(code)} (${code}).${done.length ? `\nWritten:\n${list(done)}` : ''}\nNot written (any existing file unchanged):\n${list(notDone)}\n${adviceEn(code)}`
+      : `无法把「${paths[failed]}」存到位：${reasonZh(code)}（${code}）。${done.length ? `\n已写入：\n${list(done)}` : ''}\n未写入（原有文件保持不变）：\n${list(notDone)}\n${adviceZh(code)}`,
+    { cause: e },
+  );
 }
