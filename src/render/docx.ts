@@ -115,12 +115,33 @@ function wholeTable(model: FormModel): PlannedRow[] {
 /**
  * Word and LibreOffice put about a quarter em between CJK and Latin letters or digits (ECMA-376
  * §17.3.1.2–3 autoSpaceDE/DN, on by default; LibreOffice does not even read the switch that turns it
- * off). The PDF sets none, and 「Wi-Fi课堂8期共400人」 took LibreOffice a line more every few lines
- * than the PDF's breaker counted, pushing rows over the break. So the DOCX's pages are measured with
- * it, as if CJK stood on both sides of every Latin run: its lines are never fewer than Word's.
+ * off; measured in LibreOffice: 2.1–2.6 pt at 小四). The PDF sets none, and 「Wi-Fi课堂8期共400人」 took
+ * LibreOffice a line more every few lines than the PDF's breaker counted, pushing rows over the break.
+ * So the DOCX's pages are measured with that space wherever East Asian text meets Latin or digits.
  */
 const AUTOSPACE_EM = 0.25;
-const LATIN_RUNS = /[\p{Script=Latin}\p{N}]+/gu;
+/** Ideographs, kana and the CJK and full-width punctuation blocks: what the office suites space from Latin. */
+const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/u;
+
+/**
+ * The autospace gaps `s` may take in a line: each place inside it where East Asian text meets Latin
+ * or digits, plus each end that is a Latin letter or digit (the line breaker measures a word or a
+ * number on its own, and CJK may stand beside it). Not at every 「.」「/」「-」 inside a link or a date
+ * — counting each run of letters there broke pages far too early (review: 9 tables for 6 PDF pages).
+ */
+export function autospaceGaps(s: string): number {
+  let gaps = 0;
+  let previous: 'ea' | 'latin' | 'other' | undefined;
+  for (const ch of s) {
+    const kind = EAST_ASIAN.test(ch) ? 'ea' : LATIN_OR_DIGIT.test(ch) ? 'latin' : 'other';
+    if (previous === undefined && kind === 'latin') gaps++;
+    else if ((kind === 'ea' && previous === 'latin') || (kind === 'latin' && previous === 'ea')) gaps++;
+    previous = kind;
+  }
+  if (previous === 'latin') gaps++;
+  return gaps;
+}
 
 /**
  * The table's pages as the PDF lays them out (paginate.ts), with the PDF's font: 1.5 lines per line
@@ -132,7 +153,7 @@ async function tablePages(model: FormModel): Promise<Placed[][]> {
   const [regular, bold] = await Promise.all([loadFont('regular'), loadFont('bold')]);
   const titleLines = breakLines(model.title, WIDTH, (s) => textWidth(bold, s, PDF_SIZE.title)).length;
   const autospace = AUTOSPACE_EM * PDF_SIZE.table;
-  const measure = (s: string) => textWidth(regular, s, PDF_SIZE.table) + 2 * autospace * (s.match(LATIN_RUNS)?.length ?? 0);
+  const measure = (s: string) => textWidth(regular, s, PDF_SIZE.table) + autospace * autospaceGaps(s);
   return paginate(model, measure, firstTableTop(titleLines)).map((page) => page.placed);
 }
 

@@ -34,20 +34,20 @@ const lastChar = (s: string) => {
   return chars[chars.length - 1] ?? '';
 };
 
-/** Split an over-long unit into pieces that each fit (character by character). */
+/**
+ * Split an over-long unit into pieces that each fit (character by character). Each piece is
+ * measured whole, not as a sum of its characters: a measure may add space at a piece's ends (the
+ * DOCX's CJK–Latin autospace, docx.ts), which a sum would count at every character.
+ */
 function splitUnit(unit: string, maxWidth: number, measure: (s: string) => number): string[] {
   const pieces: string[] = [];
   let cur = '';
-  let w = 0;
   for (const ch of unit) {
-    const cw = measure(ch);
-    if (cur !== '' && w + cw > maxWidth) {
+    if (cur !== '' && measure(cur + ch) > maxWidth) {
       pieces.push(cur);
       cur = '';
-      w = 0;
     }
     cur += ch;
-    w += cw;
   }
   if (cur !== '') pieces.push(cur);
   return pieces;
