@@ -268,5 +268,11 @@ describe('text', () => {
     expect(normalizeText('  第一行\r\n第二行  \r\n').value).toBe('第一行\n第二行');
   });
   it('joins a list of lines', () => expect(normalizeText(['一', '二']).value).toBe('一\n二'));
+  it('drops invisible characters pasted from WeChat or old files, and reads their line separators as line breaks', () => {
+    expect(normalizeText('好评如潮✔\ufe0f\u200b').value).toBe('好评如潮✔');
+    expect(normalizeText('第一行\u2028第二行\v第三行\f第四行\u2029第五行').value).toBe('第一行\n第二行\n第三行\n第四行\n第五行');
+    expect(normalizeText('社区\u0000大讲堂\u0007\u001b\u0085结束').value).toBe('社区大讲堂\n结束');
+    expect(normalizeText('保留\t制表符').value).toBe('保留\t制表符');
+  });
   it('refuses a mapping', () => expect(codes(normalizeText({ a: 1 }))).toEqual(['error:value.notText']));
 });

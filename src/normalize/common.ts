@@ -39,8 +39,15 @@ export function foldWidth(text: string): string {
 export function scalarText(raw: unknown): string | null | undefined {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'string') {
-    // Zero-width characters come along when text is copied out of WeChat or a web page: invisible, never meant.
-    const t = raw.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\r\n?/g, '\n').trim();
+    // Invisible characters come along when text is copied out of WeChat, a web page or an old Word
+    // file, never meant, and no printed form can show them: zero-width spaces and joiners, the emoji
+    // variation selectors WeChat adds (「✔️」 is ✔ + U+FE0F), and control characters. Line and
+    // paragraph separators, vertical tabs and form feeds are line breaks as the writer saw them.
+    const t = raw
+      .replace(/[\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f]/g, '')
+      .replace(/\r\n?|[\v\f\u2028\u2029\x85]/g, '\n')
+      .replace(/[\x00-\x08\x0e-\x1f\x7f-\x9f]/g, '')
+      .trim();
     return t === '' ? null : t;
   }
   if (typeof raw === 'number' || typeof raw === 'bigint' || typeof raw === 'boolean') return String(raw);
