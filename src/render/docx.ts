@@ -24,7 +24,10 @@ import { documentParts, finishPackage } from './docx-package.js';
 import { loadFont, textWidth } from './fonts.js';
 import { breakLines } from './layout.js';
 import { LABEL_COLUMNS_TWIPS, buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
-import { CONT_LABEL, CONTINUED, MIN_ROW, SIZE as PDF_SIZE, WIDTH, firstTableTop, paginate, valueParts, type Placed } from './paginate.js';
+import { CONT_LABEL, CONTINUED, MIN_ROW, SIZE as PDF_SIZE, WIDTH, departmentLines, firstTableTop, paginate, valueParts, type Placed } from './paginate.js';
+
+/** One full-width character at a size in half-points, in twips (an em: size / 2 pt × 20). */
+const twipsPerChar = (halfPoints: number) => halfPoints * 10;
 
 /** 1 mm in twentieths of a point. */
 const MM = 1440 / 25.4;
@@ -152,9 +155,11 @@ export function autospaceGaps(s: string): number {
 async function tablePages(model: FormModel): Promise<Placed[][]> {
   const [regular, bold] = await Promise.all([loadFont('regular'), loadFont('bold')]);
   const titleLines = breakLines(model.title, WIDTH, (s) => textWidth(bold, s, PDF_SIZE.title)).length;
+  const stampMeasure = (s: string) => textWidth(regular, s, PDF_SIZE.stamp);
+  const stampLines = departmentLines(model.department, stampMeasure(model.stampLine), stampMeasure).length;
   const autospace = AUTOSPACE_EM * PDF_SIZE.table;
   const measure = (s: string) => textWidth(regular, s, PDF_SIZE.table) + autospace * autospaceGaps(s);
-  return paginate(model, measure, firstTableTop(titleLines)).map((page) => page.placed);
+  return paginate(model, measure, firstTableTop(titleLines, stampLines)).map((page) => page.placed);
 }
 
 /** One table per page; a row the PDF splits between pages becomes a row in each table. */
@@ -273,8 +278,12 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
     i === 0 ? [table(planned)] : [para(STYLE.continued, CONTINUED, { pageBreakBefore: true, keepNext: true }), table(planned)],
   );
 
+  // A long department wraps under itself, not under 「教育行政部门（盖章）：」, as in the PDF
+  // (paginate.ts departmentLines): a hanging indent as wide as the label (one em per character).
+  const stampLabel = twipsPerChar(SIZE.stamp) * [...model.stampLine].length;
   const stamp = new Paragraph({
     style: STYLE.stamp,
+    indent: { left: stampLabel, hanging: stampLabel },
     children: [
       new TextRun(model.stampLine),
       model.department === ''

@@ -70,11 +70,20 @@ export type Measure = (s: string) => number;
 
 /**
  * Where the table starts on page 1: below 「附件」 (3号, then ¾ of a line), the title (2号, 1.4 lines
- * each, then 0.6 of a 4号 line) and the stamp line 「教育行政部门（盖章）：」 (4号, then 6 pt). The
- * furniture renderPdf draws, so the DOCX can split its table where the PDF breaks its pages.
+ * each, then 0.6 of a 4号 line) and the stamp line 「教育行政部门（盖章）：」 (4号, 1.5 lines each, then
+ * 6 pt). The furniture renderPdf draws, so the DOCX can split its table where the PDF breaks its pages.
  */
-export function firstTableTop(titleLines: number): number {
-  return TOP - SIZE.annex * 1.5 - SIZE.annex * 0.75 - titleLines * SIZE.title * 1.4 - SIZE.stamp * 0.6 - SIZE.stamp * 1.5 - 6;
+export function firstTableTop(titleLines: number, stampLines = 1): number {
+  return TOP - SIZE.annex * 1.5 - SIZE.annex * 0.75 - titleLines * SIZE.title * 1.4 - SIZE.stamp * 0.6 - stampLines * SIZE.stamp * 1.5 - 6;
+}
+
+/**
+ * The department's lines on the stamp line: after 「教育行政部门（盖章）：」 (`labelWidth` wide at 4号), a
+ * name too long for the rest of the line wraps under itself instead of running off the page
+ * (「南昌经济技术开发区管理委员会社会事业发展局」). `measure` is at the stamp line's size.
+ */
+export function departmentLines(department: string, labelWidth: number, measure: Measure): string[] {
+  return department === '' ? [''] : breakLines(department, WIDTH - labelWidth, measure);
 }
 
 /** One part of a value split between pages, as text for a renderer that writes paragraphs (DOCX). */

@@ -26,7 +26,7 @@ import { breakLines, visibleWidth } from './layout.js';
 import { buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
 import {
   BORDER, BOTTOM, COL, CONT_LABEL, CONTINUED, LEFT, LINE, MM, PAD_X, PAGE_H, PAGE_W, RIGHT, SIZE, TOP, WIDTH,
-  firstTableTop, paginate, printable, type PageLayout,
+  departmentLines, firstTableTop, paginate, printable, type PageLayout,
 } from './paginate.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -176,11 +176,12 @@ export async function renderPdf(
   }
   y -= SIZE.stamp * 0.6;
   const stampTop = y;
-  y = drawLine(ctx, first, model.stampLine, { x: LEFT, top: y, size: SIZE.stamp });
+  drawLine(ctx, first, model.stampLine, { x: LEFT, top: y, size: SIZE.stamp });
   const stampX = LEFT + textWidth(regular, model.stampLine, SIZE.stamp);
-  const stampRect = { x: stampX, y: stampTop - SIZE.stamp * 1.5, width: RIGHT - stampX, height: SIZE.stamp * 1.5 };
+  const department = departmentLines(model.department, stampX - LEFT, (s) => textWidth(regular, s, SIZE.stamp));
+  const stampRect = { x: stampX, y: stampTop - department.length * SIZE.stamp * 1.5, width: RIGHT - stampX, height: department.length * SIZE.stamp * 1.5 };
   if (model.department !== '' && !opts.fillable)
-    drawLine(ctx, first, model.department, { x: stampX, top: stampTop, size: SIZE.stamp });
+    department.forEach((line, i) => drawLine(ctx, first, line, { x: stampX, top: stampTop - i * SIZE.stamp * 1.5, size: SIZE.stamp }));
   else if (model.department === '')
     // The blank to fill by hand, as in the notice: 「教育行政部门（盖章）：_____」.
     first.drawLine({
@@ -191,7 +192,7 @@ export async function renderPdf(
     });
 
   // The table, 6 pt below the stamp line: the same top the DOCX splits its table by (paginate.ts).
-  const layouts = paginate(model, measure, firstTableTop(titleLines.length));
+  const layouts = paginate(model, measure, firstTableTop(titleLines.length, department.length));
   const pages: PDFPage[] = [first];
   const cells: Array<{ page: PDFPage; row: FormRow; rect: Rect; lines: string[] }> = [];
   layouts.forEach((layout, p) => {
@@ -406,8 +407,9 @@ async function addFormFields(
     field.updateAppearances(ctx.body, (_f, widget) => {
       const { width, height } = widget.getRectangle();
       const size = align === 'stamp' ? SIZE.stamp : SIZE.table;
-      const lh = align === 'stamp' ? height : LINE;
-      const lines = breakLines(printable(text), width - 2 * PAD_X, (s) => textWidth(ctx.regular, s, size));
+      const lh = align === 'stamp' ? SIZE.stamp * 1.5 : LINE;
+      // The stamp line wraps as departmentLines does (the field's rect is the rest of the line).
+      const lines = breakLines(printable(text), align === 'stamp' ? width : width - 2 * PAD_X, (s) => textWidth(ctx.regular, s, size));
       const block = lines.length * lh;
       let top = align === 'stamp' ? height : height / 2 + block / 2;
       const textLines = lines.map((line) => {

@@ -358,6 +358,12 @@ describe('a table that runs onto the next pages (issue 3, item 3)', () => {
     expect(autospaceGaps('社区教育')).toBe(0);
   });
 
+  it('a long department wraps under itself: the stamp line hangs by the width of 「教育行政部门（盖章）：」', async () => {
+    const xml = documentXml(await renderDocx({ ...DONGHU, department: '南昌经济技术开发区管理委员会社会事业发展局教育科' }, NANCHANG_2023));
+    // 11 characters of 4号 (14 pt = 280 twips each).
+    expect(xml).toMatch(/<w:pStyle w:val="LwStamp"\/><w:ind w:left="3080" w:hanging="3080"\/>/);
+  });
+
   it('reads back after an office suite renamed the style ids (LibreOffice writes 「Style14」, keeps the name)', async () => {
     const data = withLongDescription();
     const files = unzipSync(await renderDocx(data, NANCHANG_2023));
@@ -460,6 +466,8 @@ describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdftote
         description: Array.from({ length: 40 }, (_, i) => `第${i + 1}场报道：https://mp.weixin.qq.com/s/AbCd${i}EfGh，2023-11-${15 + (i % 7)}，咨询0791-8677${1000 + i}。`).join(''),
       },
     },
+    // A department too long for the stamp line: two lines there, so the table starts lower.
+    department: { ...withLongDescription(), department: '南昌经济技术开发区管理委员会社会事业发展局教育科' },
     // Links longer than a line, cut character by character (the reviewer's case: 9 tables for 6 pages).
     urls: {
       ...DONGHU,

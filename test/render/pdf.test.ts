@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NANCHANG_2023 } from '../../src/campaign/campaign.js';
@@ -7,7 +10,7 @@ import { MissingGlyphError, renderPdf } from '../../src/render/pdf.js';
 import { readOwnPdf } from '../../src/render/read-own.js';
 import { submission } from './arbitrary.js';
 import { DONGHU, QINGSHANHU, withLongDescription } from './samples.js';
-import { inkIn, needs, pdftotext } from './tools.js';
+import { inkIn, needs, pdftotext, tmp } from './tools.js';
 
 const rowFields = FIELDS.filter((f) => f.placement === 'row');
 const hasPoppler = needs('pdftotext', 'poppler-utils') && needs('pdftoppm', 'poppler-utils');
@@ -104,6 +107,27 @@ describe('renderPdf', () => {
         for (const f of FIELDS) if (f.group) expect(text).toContain(f.group.label);
       }
       expect(squash(pdftotext(await renderPdf(QINGSHANHU, NANCHANG_2023)))).toContain('万翾17770022118');
+    });
+
+    it('a long department wraps under itself on the stamp line, inside the right margin, and the table moves down', async () => {
+      const department = '南昌经济技术开发区管理委员会社会事业发展局教育科';
+      for (const fillable of [false, true]) {
+        const pdf = await renderPdf(fillable ? null : { ...DONGHU, department }, NANCHANG_2023, fillable ? { fillable, department } : {});
+        const dir = tmp();
+        writeFileSync(join(dir, 'a.pdf'), pdf);
+        const words = [...execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).matchAll(/xMax="([\d.]+)"/g)];
+        // A4 is 595.3 pt wide; the type area ends 26 mm from the right edge (GB/T 9704).
+        for (const [, xMax] of words) expect(Number(xMax)).toBeLessThanOrEqual(595.3 - (26 * 72) / 25.4 + 0.5);
+        if (!fillable) expect(squash(pdftotext(pdf))).toContain(department);
+      }
+      // Two stamp lines: the table starts one 4号 line (21 pt) lower than with a short name.
+      const tops = await Promise.all([DONGHU.department, department].map(async (d) => {
+        const dir = tmp();
+        writeFileSync(join(dir, 'a.pdf'), await renderPdf({ ...DONGHU, department: d }, NANCHANG_2023));
+        const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+        return Number(/yMin="([\d.]+)"[^>]*>举办县区</.exec(html)![1]);
+      }));
+      expect(tops[1]! - tops[0]!).toBeCloseTo(21, 0);
     });
 
     it('a continued table says so and repeats the group label', async () => {
