@@ -1,5 +1,6 @@
 /** End to end: `render` and `template --format docx,pdf` through the built CLI, read back with `validate`. */
 import { spawnSync } from 'node:child_process';
+import * as fontkit from 'fontkit';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -150,27 +151,36 @@ describe('a broken installation', () => {
    * download leaves it) or missing: the clerk gets a Chinese message naming the file and `npm ci`,
    * exit 2, no stack trace, no "internal error", and no lone DOCX written without its PDF.
    */
-  function installWithFont(font: 'truncated' | 'missing'): string {
+  function installWithFont(font: 'truncated' | 'missing' | 'damaged glyphs'): string {
     const root = tempDir('lw-install-');
     for (const d of ['bin', 'dist']) cpSync(join(ROOT, d), join(root, d), { recursive: true });
     copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
     mkdirSync(join(root, 'node_modules', '@expo-google-fonts'), { recursive: true });
     for (const entry of readdirSync(join(ROOT, 'node_modules')))
       if (entry !== '@expo-google-fonts' && entry !== '.bin') symlinkSync(join(ROOT, 'node_modules', entry), join(root, 'node_modules', entry));
-    if (font === 'truncated') {
+    if (font !== 'missing') {
       const pkg = join(root, 'node_modules', '@expo-google-fonts', 'noto-serif-sc');
       const real = join(ROOT, 'node_modules', '@expo-google-fonts', 'noto-serif-sc');
       mkdirSync(pkg, { recursive: true });
       copyFileSync(join(real, 'package.json'), join(pkg, 'package.json'));
       for (const face of ['400Regular/NotoSerifSC_400Regular.ttf', '700Bold/NotoSerifSC_700Bold.ttf']) {
         mkdirSync(dirname(join(pkg, face)), { recursive: true });
-        writeFileSync(join(pkg, face), readFileSync(join(real, face)).subarray(0, 4096));
+        const bytes = readFileSync(join(real, face));
+        if (font === 'damaged glyphs') {
+          // Tables intact, the glyph of 「东」 overwritten: a composite that never ends (0xFF…), so
+          // the damage shows only when the subset is written, after the font opened fine.
+          const f = fontkit.create(bytes) as unknown as { directory: { tables: { glyf: { offset: number } } }; loca: { offsets: number[] }; glyphForCodePoint(cp: number): { id: number } };
+          const id = f.glyphForCodePoint('东'.codePointAt(0)!).id;
+          const at = f.directory.tables.glyf.offset + f.loca.offsets[id]!;
+          bytes.fill(0xff, at, f.directory.tables.glyf.offset + f.loca.offsets[id + 1]!);
+        }
+        writeFileSync(join(pkg, face), font === 'truncated' ? bytes.subarray(0, 4096) : bytes);
       }
     }
     return root;
   }
 
-  it.each(['truncated', 'missing'] as const)('font %s: a clear Chinese message, exit 2, nothing written', (font) => {
+  it.each(['truncated', 'missing', 'damaged glyphs'] as const)('font %s: a clear Chinese message, exit 2, nothing written', (font) => {
     const root = installWithFont(font);
     const dir = tempDir();
     copyFileSync(fixture('sample', '东湖区.yaml'), join(dir, '东湖区.yaml'));
@@ -181,7 +191,8 @@ describe('a broken installation', () => {
     });
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toContain('npm ci');
-    expect(r.stderr).toMatch(font === 'truncated' ? /内置字体文件无法读取.*NotoSerifSC_\d+\w+\.ttf/s : /找不到排版用的内置字体包/);
+    expect(r.stderr).toMatch(font === 'missing' ? /找不到排版用的内置字体包/ : /内置字体文件无法读取.*NotoSerifSC_\d+\w+\.ttf/s);
+    if (font === 'damaged glyphs') expect(r.stderr).toContain('文件已损坏');
     expect(r.stderr).not.toContain('内部错误');
     expect(expectNoStackTrace(r.stderr)).toBe(true);
     expect(readdirSync(dir)).toEqual(['东湖区.yaml']);

@@ -27,6 +27,8 @@ export const FONT_PACKAGE = '@expo-google-fonts/noto-serif-sc';
 
 export interface LoadedFont {
   readonly weight: Weight;
+  /** The TTF in the font package: named in messages when it cannot be read. */
+  readonly path: string;
   readonly font: TrueTypeFont;
   /**
    * What to hand `pdfDoc.embedFont()`: pdf-lib passes it on to the registered fontkit, whose
@@ -63,8 +65,16 @@ export function fontPath(weight: Weight): string {
  * A font file that cannot be read is a broken installation, not a bug and not the clerk's input:
  * say which file and how to repair it (exit 2, like other things the user can fix).
  */
-function brokenFont(path: string, cause: unknown): UsageError {
-  const why = cause instanceof Error ? cause.message : String(cause);
+const READ_ERRORS: Record<string, string> = { ENOENT: '文件不存在', EACCES: '没有读取权限', EPERM: '没有读取权限', EISDIR: '这是一个文件夹' };
+
+export function fontUnreadable(path: string, cause: unknown): UsageError {
+  const code = typeof cause === 'object' && cause !== null ? (cause as NodeJS.ErrnoException).code : undefined;
+  const why =
+    typeof cause === 'string'
+      ? cause
+      : code
+        ? (READ_ERRORS[code] ?? `读取出错 ${code}`)
+        : `文件已损坏：${cause instanceof Error ? cause.message : String(cause)}`;
   return new UsageError(`排版用的内置字体文件无法读取（${why}）：${path}\n请在本工具的文件夹里运行 npm ci 重新安装。`, { cause });
 }
 
@@ -76,7 +86,7 @@ export function fileSource(path: string): FontSource {
       try {
         fd = openSync(path, 'r');
       } catch (cause) {
-        throw brokenFont(path, cause);
+        throw fontUnreadable(path, cause);
       }
       try {
         return ranges.map(([offset, length]) => {
@@ -84,7 +94,7 @@ export function fileSource(path: string): FontSource {
           let done = 0;
           while (done < length) {
             const n = readSync(fd, out, done, length - done, offset + done);
-            if (n === 0) throw brokenFont(path, new Error('文件不完整'));
+            if (n === 0) throw fontUnreadable(path, '文件不完整');
             done += n;
           }
           return out;
@@ -105,10 +115,10 @@ export function loadFont(weight: Weight): Promise<LoadedFont> {
     p = (async () => {
       const path = fontPath(weight);
       try {
-        return wrap(weight, TrueTypeFont.open(fileSource(path)));
+        return wrap(weight, path, TrueTypeFont.open(fileSource(path)));
       } catch (e) {
         // A truncated or replaced file fails inside the table parser (FontFormatError, RangeError).
-        throw e instanceof UsageError ? e : brokenFont(path, e);
+        throw e instanceof UsageError ? e : fontUnreadable(path, e);
       }
     })();
     loaded.set(weight, p);
@@ -117,10 +127,11 @@ export function loadFont(weight: Weight): Promise<LoadedFont> {
   return p;
 }
 
-function wrap(weight: Weight, font: TrueTypeFont): LoadedFont {
+function wrap(weight: Weight, path: string, font: TrueTypeFont): LoadedFont {
   const widths = new Map<number, number>();
   return {
     weight,
+    path,
     font,
     embedKey: new TextEncoder().encode(`lifelong-week:${weight}`),
     postscriptName: font.postscriptName ?? `NotoSerifSC-${weight}`,

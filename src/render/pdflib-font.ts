@@ -7,13 +7,14 @@
  * (rendering.md, "PDF"): `@pdf-lib/fontkit` 1.1.1's subsetter silently drops glyphs, and upstream
  * fontkit 2 costs ~100 ms to load per process; truetype.ts writes the same subset as fontkit 2.
  */
-import type { LoadedFont } from './fonts.js';
+import { UsageError } from '../core/errors.js';
+import { fontUnreadable, type LoadedFont } from './fonts.js';
 import type { TrueTypeFont, TrueTypeSubset } from './truetype.js';
 
 type Handler = (arg?: unknown) => void;
 
 /** The part of a fontkit 1 stream pdf-lib uses: `.on('data'|'end'|'error', cb)`, chained. */
-function streamOf(subset: TrueTypeSubset) {
+function streamOf(subset: TrueTypeSubset, path: string) {
   const handlers: Record<string, Handler[]> = { data: [], end: [], error: [] };
   const stream = {
     on(event: string, callback: Handler) {
@@ -28,20 +29,22 @@ function streamOf(subset: TrueTypeSubset) {
       for (const cb of handlers.data!) cb(bytes);
       for (const cb of handlers.end!) cb();
     } catch (err) {
-      for (const cb of handlers.error!) cb(err);
+      // Glyph records are read only now: a font damaged past its tables fails here, not at open.
+      const error = err instanceof UsageError ? err : fontUnreadable(path, err);
+      for (const cb of handlers.error!) cb(error);
     }
   });
   return stream;
 }
 
 /** Our font with `createSubset()` returning a subset pdf-lib can stream. */
-function forPdfLib(font: TrueTypeFont) {
+function forPdfLib(font: TrueTypeFont, path: string) {
   return new Proxy(font, {
     get(target, key, receiver) {
       if (key === 'createSubset')
         return () => {
           const subset = target.createSubset();
-          return Object.assign(subset, { encodeStream: () => streamOf(subset) });
+          return Object.assign(subset, { encodeStream: () => streamOf(subset, path) });
         };
       const value = Reflect.get(target, key, receiver) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -58,7 +61,7 @@ export function fontkitForPdfLib(fonts: readonly LoadedFont[]) {
     create(key: Uint8Array) {
       const hit = fonts.find((f) => f.embedKey === key);
       if (!hit) throw new Error('pdflib-font: embedFont() was given a font that was not loaded through fonts.ts');
-      return forPdfLib(hit.font);
+      return forPdfLib(hit.font, hit.path);
     },
   };
 }
