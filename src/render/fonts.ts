@@ -45,7 +45,7 @@ export interface LoadedFont {
   readonly emTop: number;
   readonly emBottom: number;
   has(codePoint: number): boolean;
-  /** Advance width in font units; cached per code point. */
+  /** Advance width in font units (the font caches its glyphs per code point). */
   advance(codePoint: number): number;
 }
 
@@ -128,7 +128,6 @@ export function loadFont(weight: Weight): Promise<LoadedFont> {
 }
 
 function wrap(weight: Weight, path: string, font: TrueTypeFont): LoadedFont {
-  const widths = new Map<number, number>();
   return {
     weight,
     path,
@@ -139,14 +138,7 @@ function wrap(weight: Weight, path: string, font: TrueTypeFont): LoadedFont {
     emTop: font.typoAscender,
     emBottom: font.typoDescender,
     has: (codePoint) => font.hasGlyphForCodePoint(codePoint),
-    advance(codePoint) {
-      let w = widths.get(codePoint);
-      if (w === undefined) {
-        w = font.advanceOf(font.glyphIdFor(codePoint));
-        widths.set(codePoint, w);
-      }
-      return w;
-    },
+    advance: (codePoint) => font.glyphForCodePoint(codePoint).advanceWidth,
   };
 }
 
