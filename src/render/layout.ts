@@ -5,7 +5,8 @@
  * Chinese office software follows):
  * - any CJK character may end a line; Latin words and numbers (「0791-86771234」「1.2」「Tel」) stay whole
  *   unless one alone is wider than the line;
- * - no line starts with closing punctuation 「，。、；：？！）》」』”’…」 (行首禁则);
+ * - no line starts with closing punctuation 「，。、；：？！）》」』”’…」 (行首禁则); where nothing can be
+ *   carried (a line that is one long number), the punctuation hangs past the edge (标点悬挂);
  * - no line ends with opening punctuation 「（《「『“‘」 (行尾禁则);
  *   both are met by pushing characters to the next line (推出), never by overflowing the cell;
  * - spaces at a break stay at the end of the line (they are invisible there) so that
@@ -86,6 +87,20 @@ export function breakParagraph(paragraph: string, maxWidth: number, measure: (s:
       const tail = line[line.length - 1]!;
       if (!NO_LINE_START.has(firstChar(nextFirst)) && !NO_LINE_END.has(lastChar(tail))) break;
       carried.unshift(line.pop()!);
+    }
+    // Nothing left to carry and the next line would still start with closing punctuation (this line
+    // is one long number or a word cut to the width, 「1234567890。」): hang the mark past the edge
+    // instead (标点悬挂, as Word and WPS do); its ink sits in the left of its em box, within the
+    // cell's padding.
+    if (NO_LINE_START.has(firstChar(carried[0] ?? unit))) {
+      line.push(...carried);
+      carried.length = 0;
+      // One mark hangs, no more: a run of them (「。。。。」) breaks after it as it comes.
+      if (width <= maxWidth) {
+        line.push(unit);
+        width += w;
+        continue;
+      }
     }
     lines.push(line.join(''));
     line = carried;
