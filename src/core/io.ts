@@ -142,7 +142,7 @@ async function makeFolder(folder: string, lang: Lang): Promise<void> {
     throw new UsageError(
       lang === 'en'
         ? `Cannot create the folder ${folder} (${code}): a file of that name may be in the way, or there is no permission.`
-        : `无法建立「${folder}」文件夹（${code === 'EEXIST' || code === 'ENOTDIR' ? '同名的文件挡住了' : reasonZh(code)}）。请换一个输出位置（-o）。`,
+        : `无法建立「${folder}」文件夹（${code === 'EEXIST' || code === 'ENOTDIR' ? '同名的文件挡住了' : reason(code, 'zh')}）。请换一个输出位置（-o）。`,
       { cause: e },
     );
   }
@@ -181,54 +181,27 @@ async function removeQuietly(paths: readonly string[]): Promise<void> {
 
 const errorCode = (e: unknown): string => (e as NodeJS.ErrnoException | undefined)?.code ?? (e instanceof Error ? e.message : String(e));
 
-/** A file-system error code in plain words. */
-function reasonZh(code: string): string {
-  switch (code) {
-    case 'ENOSPC':
-      return '磁盘已满，空间不足';
-    case 'EDQUOT':
-      return '超出磁盘配额';
-    case 'EACCES':
-    case 'EPERM':
-      return '没有写入权限';
-    case 'EROFS':
-      return '磁盘是只读的，没有写入权限';
-    case 'EIO':
-      return '读写出错，磁盘或网络盘可能有故障';
-    default:
-      return code;
-  }
-}
+/** A file-system error code in plain words: [中文, English]. */
+const REASONS: Record<string, readonly [string, string]> = {
+  ENOSPC: ['磁盘已满，空间不足', 'the disk is full'],
+  EDQUOT: ['超出磁盘配额', 'the disk quota is exceeded'],
+  EACCES: ['没有写入权限', 'no permission to write there'],
+  EPERM: ['没有写入权限', 'no permission to write there'],
+  EROFS: ['磁盘是只读的，没有写入权限', 'the disk is read-only'],
+  EIO: ['读写出错，磁盘或网络盘可能有故障', 'a read/write error on the disk'],
+};
 
-function reasonEn(code: string): string {
-  switch (code) {
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EDQUOT':
-      return 'the disk quota is exceeded';
-    case 'EACCES':
-    case 'EPERM':
-      return 'no permission to write there';
-    case 'EROFS':
-      return 'the disk is read-only';
-    case 'EIO':
-      return 'a read/write error on the disk';
-    default:
-      return code;
-  }
-}
+const reason = (code: string, lang: Lang): string => REASONS[code]?.[lang === 'en' ? 1 : 0] ?? code;
 
 /** What to do about it. */
-function adviceZh(code: string): string {
-  if (code === 'ENOSPC' || code === 'EDQUOT') return '请清理磁盘、腾出空间后重试，或用 -o 写到其他磁盘或文件夹。';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return '请用 -o 换一个可以写入的文件夹。';
-  return '请重试，或用 -o 换一个输出位置。';
-}
-
-function adviceEn(code: string): string {
-  if (code === 'ENOSPC' || code === 'EDQUOT') return 'Free some space and try again, or use -o to write to another disk or folder.';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'Use -o to write to a folder you can write to.';
-  return 'Try again, or use -o to write elsewhere.';
+function advice(code: string, lang: Lang): string {
+  const [zh, en] =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? ['请清理磁盘、腾出空间后重试，或用 -o 写到其他磁盘或文件夹。', 'Free some space and try again, or use -o to write to another disk or folder.']
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? ['请用 -o 换一个可以写入的文件夹。', 'Use -o to write to a folder you can write to.']
+        : ['请重试，或用 -o 换一个输出位置。', 'Try again, or use -o to write elsewhere.'];
+  return lang === 'en' ? en : zh;
 }
 
 function writeError(e: unknown, path: string, batch: number, lang: Lang): UsageError {
@@ -237,8 +210,8 @@ function writeError(e: unknown, path: string, batch: number, lang: Lang): UsageE
   const name = basename(path);
   return new UsageError(
     lang === 'en'
-      ? `Cannot write ${name} in ${folder}: ${reasonEn(code)} (${code}). ${batch > 1 ? 'None of the files was written; ' : 'Nothing was written; '}the partial file was removed and any existing file is unchanged. ${adviceEn(code)}`
-      : `无法在「${folder}」中写入「${name}」：${reasonZh(code)}（${code}）。${batch > 1 ? '本次的文件均未写入，' : '文件未写入，'}写了一半的临时文件已删除，原有文件保持不变。${adviceZh(code)}`,
+      ? `Cannot write ${name} in ${folder}: ${reason(code, 'en')} (${code}). ${batch > 1 ? 'None of the files was written; ' : 'Nothing was written; '}the partial file was removed and any existing file is unchanged. ${advice(code, 'en')}`
+      : `无法在「${folder}」中写入「${name}」：${reason(code, 'zh')}（${code}）。${batch > 1 ? '本次的文件均未写入，' : '文件未写入，'}写了一半的临时文件已删除，原有文件保持不变。${advice(code, 'zh')}`,
     { cause: e },
   );
 }
@@ -250,8 +223,8 @@ function renameError(e: unknown, paths: readonly string[], failed: number, lang:
   const notDone = paths.slice(failed);
   return new UsageError(
     lang === 'en'
-      ? `Cannot put ${paths[failed]} in place: ${reasonEn(code)} (${code}).${done.length ? `\nWritten:\n${list(done)}` : ''}\nNot written (any existing file unchanged):\n${list(notDone)}\n${adviceEn(code)}`
-      : `无法把「${paths[failed]}」存到位：${reasonZh(code)}（${code}）。${done.length ? `\n已写入：\n${list(done)}` : ''}\n未写入（原有文件保持不变）：\n${list(notDone)}\n${adviceZh(code)}`,
+      ? `Cannot put ${paths[failed]} in place: ${reason(code, 'en')} (${code}).${done.length ? `\nWritten:\n${list(done)}` : ''}\nNot written (any existing file unchanged):\n${list(notDone)}\n${advice(code, 'en')}`
+      : `无法把「${paths[failed]}」存到位：${reason(code, 'zh')}（${code}）。${done.length ? `\n已写入：\n${list(done)}` : ''}\n未写入（原有文件保持不变）：\n${list(notDone)}\n${advice(code, 'zh')}`,
     { cause: e },
   );
 }
