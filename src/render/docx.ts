@@ -22,9 +22,8 @@ import type { Submission } from '../form/schema.js';
 import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, EMBED_PROPERTY, chunk, encodeEmbedded } from './embedded.js';
 import { documentParts, finishPackage } from './docx-package.js';
 import { loadFont, textWidth } from './fonts.js';
-import { breakLines } from './layout.js';
 import { LABEL_COLUMNS_TWIPS, buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
-import { CONT_LABEL, CONTINUED, MIN_ROW, SIZE as PDF_SIZE, WIDTH, departmentLines, firstTableTop, paginate, valueParts, type Placed } from './paginate.js';
+import { CONT_LABEL, CONTINUED, MIN_ROW, SIZE as PDF_SIZE, pageOne, paginate, valueParts, type Placed } from './paginate.js';
 
 /** One full-width character at a size in half-points, in twips (an em: size / 2 pt × 20). */
 const twipsPerChar = (halfPoints: number) => halfPoints * 10;
@@ -154,12 +153,10 @@ export function autospaceGaps(s: string): number {
  */
 async function tablePages(model: FormModel): Promise<Placed[][]> {
   const [regular, bold] = await Promise.all([loadFont('regular'), loadFont('bold')]);
-  const titleLines = breakLines(model.title, WIDTH, (s) => textWidth(bold, s, PDF_SIZE.title)).length;
-  const stampMeasure = (s: string) => textWidth(regular, s, PDF_SIZE.stamp);
-  const stampLines = departmentLines(model.department, stampMeasure(model.stampLine), stampMeasure).length;
+  const { tableTop } = pageOne(model, (s) => textWidth(bold, s, PDF_SIZE.title), (s) => textWidth(regular, s, PDF_SIZE.stamp));
   const autospace = AUTOSPACE_EM * PDF_SIZE.table;
   const measure = (s: string) => textWidth(regular, s, PDF_SIZE.table) + autospace * autospaceGaps(s);
-  return paginate(model, measure, firstTableTop(titleLines, stampLines)).map((page) => page.placed);
+  return paginate(model, measure, tableTop).map((page) => page.placed);
 }
 
 /** One table per page; a row the PDF splits between pages becomes a row in each table. */

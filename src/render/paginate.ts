@@ -86,6 +86,17 @@ export function departmentLines(department: string, labelWidth: number, measure:
   return department === '' ? [''] : breakLines(department, WIDTH - labelWidth, measure);
 }
 
+/**
+ * Page 1's furniture as renderPdf draws it — the title's lines (2号 bold), the department's lines
+ * (4号) — and where the table starts below them. One computation for both renderers: the DOCX splits
+ * its table by this top, so it must be the PDF's. `titleMeasure` and `stampMeasure` are at those sizes.
+ */
+export function pageOne(model: FormModel, titleMeasure: Measure, stampMeasure: Measure) {
+  const title = breakLines(model.title, WIDTH, titleMeasure);
+  const department = departmentLines(model.department, stampMeasure(model.stampLine), stampMeasure);
+  return { title, department, tableTop: firstTableTop(title.length, department.length) };
+}
+
 /** One part of a value split between pages, as text for a renderer that writes paragraphs (DOCX). */
 export interface ValuePart {
   /** The part's paragraphs (the value's '\n' become paragraph boundaries). */

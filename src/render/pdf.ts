@@ -26,7 +26,7 @@ import { breakLines, visibleWidth } from './layout.js';
 import { buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
 import {
   BORDER, BOTTOM, COL, CONT_LABEL, CONTINUED, LEFT, LINE, MM, PAD_X, PAGE_H, PAGE_W, RIGHT, SIZE, TOP, WIDTH,
-  departmentLines, firstTableTop, paginate, printable, type PageLayout,
+  pageOne, paginate, printable, type PageLayout,
 } from './paginate.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -169,8 +169,8 @@ export async function renderPdf(
   let y = TOP;
   y = drawLine(ctx, first, model.annexLabel, { x: LEFT, top: y, size: SIZE.annex, font: 'heading' });
   y -= SIZE.annex * 0.75;
-  const titleLines = breakLines(model.title, WIDTH, (s) => textWidth(bold, s, SIZE.title));
-  for (const line of titleLines) {
+  const furniture = pageOne(model, (s) => textWidth(bold, s, SIZE.title), (s) => textWidth(regular, s, SIZE.stamp));
+  for (const line of furniture.title) {
     const w = visibleWidth(line, (s) => textWidth(bold, s, SIZE.title));
     y = drawLine(ctx, first, line, { x: LEFT + (WIDTH - w) / 2, top: y, size: SIZE.title, font: 'heading', lineHeight: SIZE.title * 1.4 });
   }
@@ -178,7 +178,7 @@ export async function renderPdf(
   const stampTop = y;
   drawLine(ctx, first, model.stampLine, { x: LEFT, top: y, size: SIZE.stamp });
   const stampX = LEFT + textWidth(regular, model.stampLine, SIZE.stamp);
-  const department = departmentLines(model.department, stampX - LEFT, (s) => textWidth(regular, s, SIZE.stamp));
+  const department = furniture.department;
   const stampRect = { x: stampX, y: stampTop - department.length * SIZE.stamp * 1.5, width: RIGHT - stampX, height: department.length * SIZE.stamp * 1.5 };
   if (model.department !== '' && !opts.fillable)
     department.forEach((line, i) => drawLine(ctx, first, line, { x: stampX, top: stampTop - i * SIZE.stamp * 1.5, size: SIZE.stamp }));
@@ -192,7 +192,7 @@ export async function renderPdf(
     });
 
   // The table, 6 pt below the stamp line: the same top the DOCX splits its table by (paginate.ts).
-  const layouts = paginate(model, measure, firstTableTop(titleLines.length, department.length));
+  const layouts = paginate(model, measure, furniture.tableTop);
   const pages: PDFPage[] = [first];
   const cells: Array<{ page: PDFPage; row: FormRow; rect: Rect; lines: string[] }> = [];
   layouts.forEach((layout, p) => {
@@ -408,7 +408,7 @@ async function addFormFields(
       const { width, height } = widget.getRectangle();
       const size = align === 'stamp' ? SIZE.stamp : SIZE.table;
       const lh = align === 'stamp' ? SIZE.stamp * 1.5 : LINE;
-      // The stamp line wraps as departmentLines does (the field's rect is the rest of the line).
+      // The stamp line wraps as paginate.ts departmentLines does (the field's rect is the rest of the line).
       const lines = breakLines(printable(text), align === 'stamp' ? width : width - 2 * PAD_X, (s) => textWidth(ctx.regular, s, size));
       const block = lines.length * lh;
       let top = align === 'stamp' ? height : height / 2 + block / 2;
