@@ -178,7 +178,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
 }
 
-function handleError(e: unknown, io: Io): number {
+/** The exit code for whatever a command threw, after saying it to the user. Exported for tests. */
+export function handleError(e: unknown, io: Io): number {
   const { lang } = io;
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
@@ -204,5 +205,5 @@ function handleError(e: unknown, io: Io): number {
     ),
   );
   if (process.env.LIFELONG_WEEK_DEBUG && e instanceof Error) io.err(e.stack ?? '');
-  return EXIT.invalid;
+  return EXIT.internal;
 }

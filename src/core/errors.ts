@@ -1,9 +1,10 @@
 /**
  * Typed errors, mapped to exit codes by the one top-level handler in `cli.ts` (changesets' pattern):
- * 0 ok, 1 validation problems, 2 usage error, 130 interrupted. Nothing below the handler calls
+ * 0 ok, 1 validation problems, 2 usage error, 70 internal error (a bug: sysexits' EX_SOFTWARE, so a
+ * script can tell a crash from a bad form), 130 interrupted. Nothing below the handler calls
  * `process.exit`.
  */
-export const EXIT = { ok: 0, invalid: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
 /** The user asked for something impossible (a missing path, a bad option, a bad campaign file). */
 export class UsageError extends Error {
