@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { checkFile, type FileResult } from '../validate/check.js';
 import { NANCHANG_2023, type Campaign, type RosterUnit } from '../campaign/campaign.js';
-import { closest } from '../normalize/common.js';
+import { closest } from '../core/text.js';
 import { findUnit } from '../normalize/unit.js';
 import { UsageError } from '../core/errors.js';
 import { t } from '../core/lang.js';
@@ -23,7 +23,7 @@ export async function loadCampaign(path: string | undefined, lang: Lang): Promis
     );
   }
   // The parser (and Zod's message locales) load only when a campaign file is given.
-  const { parseCampaign, configureZodLocale } = await import('../campaign/parse.js');
+  const { parseCampaign, configureZodLocale } = await import('../read/campaign.js');
   await configureZodLocale(lang);
   const parsed = parseCampaign(bytes, lang);
   if (parsed.ok) return parsed.campaign;

@@ -3,9 +3,11 @@
  * Each entry says where the problem is (the report adds file, line and label) and what to do.
  * Tests assert the codes; the sentences may be polished without touching them.
  */
-import type { Params } from './problem.js';
 
 export type Lang = 'zh' | 'en';
+/** A message's parameters (a file name, a field label, a count …). */
+export type Params = Record<string, string | number>;
+
 type Template = (p: Params) => string;
 
 const s = (v: string | number | undefined) => (v === undefined ? '' : String(v));

@@ -3,7 +3,9 @@
  * sentence: the report layer turns it into Chinese (or English with `--lang en`), so the core stays
  * pure and tests assert codes, not copied text (the pyxform way).
  */
-import type { MessageCode } from './messages.js';
+import type { MessageCode, Params } from './messages.js';
+
+export type { Params };
 
 export type Severity = 'error' | 'warning';
 
@@ -14,8 +16,6 @@ export interface Loc {
   /** For documents that have no lines: what `line` counts in (「表格」, 「工作表“Sheet1”」). */
   in?: string;
 }
-
-export type Params = Record<string, string | number>;
 
 export interface Problem {
   severity: Severity;

@@ -4,7 +4,7 @@
  * parenthetical note dropped (「活动范围」 for 「活动范围（包括参与活动的街道、企事业单位等）」), or the
  * English id. Every importer uses this one matcher.
  */
-import { closest, foldWidth } from '../normalize/common.js';
+import { closest, foldWidth } from '../core/text.js';
 import { FIELDS, GROUPS, type Field, type Group } from './definition.js';
 
 /** The comparable form of a label: width-folded, no spaces, no trailing colon, lower case. */

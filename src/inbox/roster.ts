@@ -11,7 +11,7 @@
 import { deadlineInstant, type Campaign, type RosterUnit } from '../campaign/campaign.js';
 import { warning } from '../core/problem.js';
 import { isoInZone } from '../core/clock.js';
-import { foldWidth } from '../normalize/common.js';
+import { foldWidth } from '../core/text.js';
 import type { FileResult } from '../validate/check.js';
 
 export interface Pieces {

@@ -2,6 +2,9 @@
 import type { MessageCode } from '../core/messages.js';
 import type { Params, Severity } from '../core/problem.js';
 
+// Text helpers live in the core (docs/architecture.md); the normalisers use them through here too.
+export { closest, editDistance, foldWidth } from '../core/text.js';
+
 /** A normaliser's verdict on one value: the value (absent when it could not be read) and what it noticed. */
 export interface Normalized<T> {
   value?: T;
@@ -18,22 +21,6 @@ export const ok = <T>(value: T, original?: string): Normalized<T> => ({
 export const fail = <T>(code: MessageCode, params?: Params): Normalized<T> => ({
   problems: [{ severity: 'error', code, ...(params ? { params } : {}) }],
 });
-
-/**
- * Full-width ASCII (U+FF01–FF5E) to half-width and the ideographic space to a space, one code unit
- * for one, so indices into the folded text are indices into the original. Chinese IMEs produce
- * 「３６」「％」「（」 as readily as ASCII.
- */
-export function foldWidth(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += text[i];
-  }
-  return out;
-}
 
 /** Scalars as text; `null` for empty (null, '', whitespace); `undefined` for lists and mappings. */
 export function scalarText(raw: unknown): string | null | undefined {
@@ -110,39 +97,4 @@ export function parseChineseNumeral(text: string): number | undefined {
     }
   }
   return total + section + (digit ?? 0);
-}
-
-/** Levenshtein distance, for "did you mean". */
-export function editDistance(a: string, b: string): number {
-  const A = [...a];
-  const B = [...b];
-  let prev = Array.from({ length: B.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= A.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= B.length; j++)
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (A[i - 1] === B[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[B.length]!;
-}
-
-/**
- * The closest candidate to `text`, or undefined when nothing is close enough to be a plausible typo.
- * Containment counts as close (「参加人数」 → 「参加活动人数」).
- */
-export function closest<T>(text: string, candidates: readonly T[], keyOf: (c: T) => string): T | undefined {
-  let best: T | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const key = keyOf(c);
-    if (key === '') continue;
-    let score = editDistance(text, key);
-    if (text.length >= 2 && (key.includes(text) || text.includes(key))) score = Math.min(score, 1);
-    const allowed = Math.max(1, Math.floor(Math.max([...text].length, [...key].length) / 2));
-    if (score <= allowed && score < bestScore) {
-      best = c;
-      bestScore = score;
-    }
-  }
-  return best;
 }

@@ -11,7 +11,7 @@
  * - a value our DOCX split between pages: the rest's first paragraph says, by its style, whether it
  *   goes on with the paragraph before the break (`GridCell.joinsPrevious`).
  */
-import { CONTINUED_VALUE_STYLE } from '../render/embedded.js';
+import { CONTINUED_VALUE_STYLE } from '../form/embedded.js';
 import type { FormDocument, GridCell, GridTable } from './grid.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -149,7 +149,7 @@ function tableRows(tbl: El, continuedStyles: ReadonlySet<string>): GridCell[][] 
 /**
  * The body of a parsed `word/document.xml` as paragraphs and grids. `continuedStyles`: the ids of
  * the paragraph style that marks a value's paragraph going on from the previous page (our
- * 「表格内容（接上页）」, `render/embedded.ts`; read/docx.ts finds its id in styles.xml).
+ * 「表格内容（接上页）」, `form/embedded.ts`; read/docx.ts finds its id in styles.xml).
  */
 export function docxToForm(documentElement: unknown, continuedStyles: ReadonlySet<string> = new Set([CONTINUED_VALUE_STYLE.id])): FormDocument {
   const root = documentElement as El;

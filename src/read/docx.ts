@@ -5,14 +5,14 @@
  * matcher (`grid.ts`).
  *
  * Files this tool made also carry a machine-readable copy (customXml part and chunked custom
- * properties, `render/embedded.ts`). **The visible table is the truth** (rendering.md): the copy's
+ * properties, `form/embedded.ts`). **The visible table is the truth** (rendering.md): the copy's
  * typed value is used only where it prints exactly as the cell reads; a cell edited in Word wins and
  * is reported.
  */
 import { emptyRaw, error, rawWithProblem, warning, type RawSubmission } from '../core/problem.js';
 import { FIELDS, getPath } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
-import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, EMBED_PROPERTY, decodeEmbedded } from '../render/embedded.js';
+import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, EMBED_PROPERTY, decodeEmbedded } from '../form/embedded.js';
 import { docxToForm } from './docx-grid.js';
 import { formTable, matchGrid, type FormDocument } from './grid.js';
 import { UnsafeXmlError, parseXml } from './xml.js';

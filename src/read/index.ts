@@ -165,7 +165,7 @@ const pdfReader: Reader = {
   maxBytes: MAX_DOCUMENT_BYTES,
   async read(bytes, name) {
     if (sniff(bytes)?.id !== 'pdf') return unreadable('PDF', bytes);
-    const { inspectPdf } = await import('../render/read-own.js');
+    const { inspectPdf } = await import('./own.js');
     const inspected = await inspectPdf(bytes).catch(() => ({ loaded: false as const }));
     if (!inspected.loaded) return { kind: 'unreadable', raw: withProblem(error('file.corrupt', { format: 'PDF' })) };
     const { own, hasText } = inspected;

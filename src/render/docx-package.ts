@@ -10,7 +10,7 @@
  * cold render. Should a docx release move its compiler, we fall back to that road (same bytes).
  */
 import type { Submission } from '../form/schema.js';
-import { EMBED_NAMESPACE, encodeEmbedded } from './embedded.js';
+import { EMBED_NAMESPACE, encodeEmbedded } from '../form/embedded.js';
 import { zipFiles } from './zip-write.js';
 
 type Docx = typeof import('docx');

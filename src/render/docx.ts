@@ -19,7 +19,7 @@
  */
 import type { Campaign } from '../campaign/campaign.js';
 import type { Submission } from '../form/schema.js';
-import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, EMBED_PROPERTY, chunk, encodeEmbedded } from './embedded.js';
+import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, EMBED_PROPERTY, chunk, encodeEmbedded } from '../form/embedded.js';
 import { documentParts, finishPackage } from './docx-package.js';
 import { loadFont, textWidth } from './fonts.js';
 import { LABEL_COLUMNS_TWIPS, buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';

@@ -20,7 +20,7 @@ import { lazy } from '../core/lazy.js';
 import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { Campaign } from '../campaign/campaign.js';
 import type { Submission } from '../form/schema.js';
-import { EMBED_ATTACHMENT, EMBED_PROPERTY, encodeEmbedded } from './embedded.js';
+import { EMBED_ATTACHMENT, EMBED_PROPERTY, encodeEmbedded } from '../form/embedded.js';
 import { loadFont, textWidth, type LoadedFont } from './fonts.js';
 import { breakLines, visibleWidth } from './layout.js';
 import { buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';

@@ -8,7 +8,7 @@ import { NANCHANG_2023 } from '../../src/campaign/campaign.js';
 import { FIELDS, FURNITURE, GROUPS, getPath } from '../../src/form/definition.js';
 import { displayValue } from '../../src/form/display.js';
 import { autospaceGaps, renderDocx } from '../../src/render/docx.js';
-import { readOwnDocx } from '../../src/render/read-own.js';
+import { readOwnDocx } from '../../src/read/own.js';
 import { docxRaw, readDocxContent } from '../../src/read/docx.js';
 import { docxToForm } from '../../src/read/docx-grid.js';
 import { parseXml } from '../../src/read/xml.js';

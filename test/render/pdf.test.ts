@@ -7,7 +7,7 @@ import { NANCHANG_2023 } from '../../src/campaign/campaign.js';
 import { FIELDS, FURNITURE, getPath } from '../../src/form/definition.js';
 import { displayValue } from '../../src/form/display.js';
 import { MissingGlyphError, renderPdf } from '../../src/render/pdf.js';
-import { readOwnPdf } from '../../src/render/read-own.js';
+import { readOwnPdf } from '../../src/read/own.js';
 import { submission } from './arbitrary.js';
 import { DONGHU, QINGSHANHU, withLongDescription } from './samples.js';
 import { inkIn, needs, pdftotext, tmp } from './tools.js';

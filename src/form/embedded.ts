@@ -5,10 +5,10 @@
  * Format: JSON `{"format":"lifelong-week/submission","version":1,"data":{…}}`, the data's keys in form
  * order so equal submissions give identical bytes. In a DOCX it is a customXml part (and chunked
  * custom properties, which survive a `.doc` conversion — rendering.md); in a PDF it is the attached
- * `submission.json`. The visible table stays the truth for DOCX: see `read-own.ts`.
+ * `submission.json`. The visible table stays the truth for DOCX: see `read/own.ts`.
  */
-import { FIELDS, getPath, setPath } from '../form/definition.js';
-import type { Submission } from '../form/schema.js';
+import { FIELDS, getPath, setPath } from './definition.js';
+import type { Submission } from './schema.js';
 
 export const EMBED_FORMAT = 'lifelong-week/submission';
 export const EMBED_VERSION = 1;

@@ -11,7 +11,7 @@
  * readers. Heavy libraries are loaded lazily.
  */
 import { FIELDS } from '../form/definition.js';
-import { EMBED_ATTACHMENT, decodeEmbedded } from './embedded.js';
+import { EMBED_ATTACHMENT, decodeEmbedded } from '../form/embedded.js';
 
 export interface OwnDocx {
   /** The embedded copy's data (unvalidated), or null when the file carries none (a blank template). */
@@ -35,8 +35,8 @@ export interface OwnPdf {
 
 export async function readOwnDocx(bytes: Uint8Array): Promise<OwnDocx | null> {
   // One DOCX path for ours and everybody else's: safe unzip, safe XML, table grid, label matcher.
-  const { readDocxContent } = await import('../read/docx.js');
-  const { matchGrid } = await import('../read/grid.js');
+  const { readDocxContent } = await import('./docx.js');
+  const { matchGrid } = await import('./grid.js');
   const { emptyRaw } = await import('../core/problem.js');
   const read = await readDocxContent(bytes);
   if (!read.ok || !read.content.ours) return null;

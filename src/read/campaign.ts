@@ -6,10 +6,10 @@
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import * as z from 'zod/mini';
 import { formatMessage, type Lang } from '../core/messages.js';
-import { closest } from '../normalize/common.js';
-import { decodeText } from '../read/decode.js';
-import { explainYamlError } from '../read/yaml.js';
-import { campaignSchema, type Campaign } from './campaign.js';
+import { closest } from '../core/text.js';
+import { decodeText } from './decode.js';
+import { explainYamlError } from './yaml.js';
+import { campaignSchema, type Campaign } from '../campaign/campaign.js';
 
 export type CampaignParse = { ok: true; campaign: Campaign } | { ok: false; problems: string[] };
 
