@@ -5,7 +5,7 @@
 //   made (each module costs resolution, compilation and a createRequire): this keeps a single-file
 //   `validate` near a bare `node` start (bench/run.mjs). Each bundle has its own copy of the shared
 //   code, so bin.js recognises the typed errors by name (core/errors.ts).
-// - dist/check-worker.js: the worker threads' entry (validate/pool.ts finds it beside itself).
+// - dist/check-worker.js: the worker threads' entry (inbox/pool.ts finds it beside itself).
 // Heavy libraries (docx, pdf-lib, fonts, spreadsheets, mail, zip, XML) stay external and
 // are imported where they are used, at run time, so a command loads only what its input needs.
 import { build } from 'esbuild';
@@ -63,6 +63,6 @@ await build({
   ...common,
   entryPoints: {
     ...Object.fromEntries(COMMANDS.map((c) => [`cmd-${c}`, `src/commands/${c}.ts`])),
-    'check-worker': 'src/validate/check-worker.ts',
+    'check-worker': 'src/inbox/check-worker.ts',
   },
 });

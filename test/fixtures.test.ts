@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NANCHANG_2023 } from '../src/campaign/campaign.js';
-import { checkFile, type FileResult } from '../src/validate/check.js';
+import { checkFile, type FileResult } from '../src/inbox/check.js';
 import { fixture } from './helpers.js';
 
 async function check(...parts: string[]): Promise<FileResult> {

@@ -17,8 +17,8 @@ import { mergeTables, workbookTitle, type MergeTables, type Totals } from '../me
 import { summaryCsv } from '../merge/csv.js';
 import { buildReport, renderText, type ValidationReport } from '../report/validation.js';
 import { PLAIN, paintFor, type Paint } from '../report/paint.js';
-import type { FileResult } from '../validate/check.js';
-import { readAll } from '../validate/pool.js';
+import type { FileResult } from '../inbox/check.js';
+import { readAll } from '../inbox/pool.js';
 import { parseFormats } from './render.js';
 import { loadCampaign } from './shared.js';
 import { collectFiles } from './validate.js';

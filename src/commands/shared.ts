@@ -1,6 +1,6 @@
 /** What several commands need: the campaign (built-in or `--campaign FILE`). */
 import { readFile, stat } from 'node:fs/promises';
-import { checkFile, type FileResult } from '../validate/check.js';
+import { checkFile, type FileResult } from '../inbox/check.js';
 import { NANCHANG_2023, type Campaign, type RosterUnit } from '../campaign/campaign.js';
 import { closest } from '../core/text.js';
 import { findUnit } from '../normalize/unit.js';

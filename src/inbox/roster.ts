@@ -12,7 +12,7 @@ import { deadlineInstant, type Campaign, type RosterUnit } from '../campaign/cam
 import { warning } from '../core/problem.js';
 import { isoInZone } from '../core/clock.js';
 import { foldWidth } from '../core/text.js';
-import type { FileResult } from '../validate/check.js';
+import type { FileResult } from './check.js';
 
 export interface Pieces {
   /** The 统计表 itself (in any format this tool reads). */

@@ -14,7 +14,7 @@ import { displayValue, formatPeriodCanonical } from '../form/display.js';
 import type { Period } from '../form/schema.js';
 import { localTime, type UnitStatus } from '../inbox/roster.js';
 import { issueOut } from '../report/issues.js';
-import type { FileResult } from '../validate/check.js';
+import type { FileResult } from '../inbox/check.js';
 
 /** One cell: text is always text (never a formula), numbers are numbers. */
 export type Cell =

@@ -1,6 +1,6 @@
 /** What users read for fates, pieces and unit statuses: one list, for the terminal report and the workbook. */
 import type { AttachmentKind } from '../read/index.js';
-import type { Fate } from '../validate/check.js';
+import type { Fate } from '../inbox/check.js';
 
 export const FATE_ZH: Record<Fate, string> = {
   submission: '报送文件',

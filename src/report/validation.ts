@@ -4,7 +4,7 @@
  */
 import type { Campaign } from '../campaign/campaign.js';
 import type { Lang } from '../core/messages.js';
-import type { FileResult } from '../validate/check.js';
+import type { FileResult } from '../inbox/check.js';
 import type { UnitStatus } from '../inbox/roster.js';
 import { displayWidth } from './width.js';
 import type { Paint } from './paint.js';

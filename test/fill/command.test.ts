@@ -9,7 +9,7 @@ import { NANCHANG_2023 as campaign } from '../../src/campaign/campaign.js';
 import { runFill, type FillOptions } from '../../src/commands/fill.js';
 import { ExitError, InterruptedError, UsageError } from '../../src/core/errors.js';
 import { formatMessage } from '../../src/core/messages.js';
-import { checkFile } from '../../src/validate/check.js';
+import { checkFile } from '../../src/inbox/check.js';
 import { cli, fixture, tempDir } from '../helpers.js';
 import { CTRL_C, ENTER, fullInterview, type Step, type Transcript } from './script.js';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NANCHANG_2023 as campaign } from '../../src/campaign/campaign.js';
 import { questionOrder } from '../../src/fill/questions.js';
-import { checkFile } from '../../src/validate/check.js';
+import { checkFile } from '../../src/inbox/check.js';
 import { BIN, fixture, tempDir } from '../helpers.js';
 
 const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;

@@ -10,7 +10,7 @@ import type { Io } from '../../src/core/io.js';
 import { runMerge } from '../../src/commands/merge.js';
 import { rollCall } from '../../src/inbox/roster.js';
 import { cityReport } from '../../src/merge/city.js';
-import { checkFiles, type InputFile } from '../../src/validate/check.js';
+import { checkFiles, type InputFile } from '../../src/inbox/check.js';
 import { tempDir } from '../helpers.js';
 import { EXPECTED, buildInbox, setTime } from './inbox.js';
 import { readWorkbook } from './xlsx.js';

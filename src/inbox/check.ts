@@ -7,7 +7,7 @@
 import { deadlineInstant, type Campaign } from '../campaign/campaign.js';
 import { error, warning, type Problem } from '../core/problem.js';
 import { readerFor, type AttachmentKind, type Format, type MailMeta } from '../read/index.js';
-import { validateRaw } from './validate.js';
+import { validateRaw } from '../validate/validate.js';
 import { isoInZone } from '../core/clock.js';
 
 export type Fate =
