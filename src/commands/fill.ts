@@ -12,7 +12,7 @@ import { ExitError, InterruptedError, UsageError } from '../core/errors.js';
 import { exists, writeFileAtomic, writeFilesAtomic, type Io } from '../core/io.js';
 import { t } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
-import { FIELDS, FURNITURE, fieldById, getPath } from '../form/definition.js';
+import { FIELDS, FURNITURE, fieldById, getPath, type FieldId } from '../form/definition.js';
 import type { Submission } from '../form/schema.js';
 import { draftDir, draftPath, draftText, isDraftName, parseDraft } from '../fill/draft.js';
 import { fontGlyphCheck, type GlyphCheck } from '../fill/glyphs.js';
@@ -74,7 +74,7 @@ function flatten(data: Record<string, unknown>): Record<string, unknown> {
 interface Prefilled {
   values: Record<string, unknown>;
   /** Required fields missing, and fields whose value has an error, in question order. */
-  ask: string[];
+  ask: FieldId[];
   problems: string[];
 }
 

@@ -3,6 +3,7 @@
  * sentence: the report layer turns it into Chinese (or English with `--lang en`), so the core stays
  * pure and tests assert codes, not copied text (the pyxform way).
  */
+import type { FieldId } from '../form/definition.js';
 import type { MessageCode, Params } from './messages.js';
 
 export type { Params };
@@ -22,7 +23,7 @@ export interface Problem {
   code: MessageCode;
   params?: Params;
   /** Field id (`participation.participantCount`) when the problem belongs to a field. */
-  field?: string;
+  field?: FieldId;
   loc?: Loc;
 }
 
@@ -30,12 +31,12 @@ export const problem = (
   severity: Severity,
   code: MessageCode,
   params?: Params,
-  extra?: { field?: string; loc?: Loc },
+  extra?: { field?: FieldId; loc?: Loc },
 ): Problem => ({ severity, code, ...(params ? { params } : {}), ...extra });
 
-export const error = (code: MessageCode, params?: Params, extra?: { field?: string; loc?: Loc }) =>
+export const error = (code: MessageCode, params?: Params, extra?: { field?: FieldId; loc?: Loc }) =>
   problem('error', code, params, extra);
-export const warning = (code: MessageCode, params?: Params, extra?: { field?: string; loc?: Loc }) =>
+export const warning = (code: MessageCode, params?: Params, extra?: { field?: FieldId; loc?: Loc }) =>
   problem('warning', code, params, extra);
 
 /** A value as a reader found it, before normalisation. */
@@ -52,7 +53,7 @@ export interface RawEntry {
  * Nothing downstream knows which format it came from.
  */
 export interface RawSubmission {
-  entries: Map<string, RawEntry>;
+  entries: Map<FieldId, RawEntry>;
   /** Problems the reader found itself (syntax, unknown keys, duplicates). */
   problems: Problem[];
   /** Where each group's key sits, so a missing field can point at its group. */

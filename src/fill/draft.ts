@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import type { Campaign } from '../campaign/campaign.js';
-import { fieldById, FIELDS } from '../form/definition.js';
+import { fieldById, isFieldId, type FieldId } from '../form/definition.js';
 import { readYamlText } from '../read/yaml.js';
 import { normalizeField } from '../validate/validate.js';
 import type { InterviewState } from './state.js';
@@ -57,16 +57,14 @@ export function parseDraft(text: string, campaign: Campaign): ParsedDraft {
   } catch {
     return { ok: false };
   }
-  const known = new Set(FIELDS.map((f) => f.id));
-  if (!Array.isArray(meta.queue) || !meta.queue.every((id) => typeof id === 'string' && known.has(id)) || typeof meta.pos !== 'number')
+  if (!Array.isArray(meta.queue) || !meta.queue.every((id) => typeof id === 'string' && isFieldId(id)) || typeof meta.pos !== 'number')
     return { ok: false };
-  const queue = meta.queue as string[];
+  const queue = meta.queue as FieldId[];
   const pos = Math.max(0, Math.min(Math.trunc(meta.pos), queue.length));
   const raw = readYamlText(text, 'yaml');
   const values: Record<string, unknown> = {};
-  const again: string[] = [];
+  const again: FieldId[] = [];
   for (const [id, entry] of raw.entries) {
-    if (!known.has(id)) continue;
     const result = normalizeField(fieldById(id), entry.value, campaign);
     if (result.value !== undefined && !result.problems.some((p) => p.severity === 'error')) values[id] = result.value;
     else if (result.problems.some((p) => p.severity === 'error')) again.push(id);

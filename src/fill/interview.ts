@@ -7,7 +7,7 @@ import type { Campaign } from '../campaign/campaign.js';
 import { t } from '../core/lang.js';
 import { formatMessage, type Lang } from '../core/messages.js';
 import { emptyRaw, type Problem } from '../core/problem.js';
-import { fieldById, type Field } from '../form/definition.js';
+import { fieldById, type Field, type FieldId } from '../form/definition.js';
 import { displayValue, formatContacts } from '../form/display.js';
 import type { Contact, Submission } from '../form/schema.js';
 import type { Choice, Prompter } from '../prompt/index.js';
@@ -75,7 +75,7 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
       if (errors.length > 0 || !result.submission || unprintable.length > 0) {
         for (const p of errors) ctx.out(`✗ ${p.field ? `${fieldById(p.field).labelPath}：` : ''}${formatMessage(p.code, p.params, lang)}`);
         for (const u of unprintable) ctx.out(`✗ ${u.message}`);
-        const ids = [...new Set([...errors.map((p) => p.field), ...unprintable.map((u) => u.id)].filter((id): id is string => Boolean(id)))];
+        const ids = [...new Set([...errors.map((p) => p.field), ...unprintable.map((u) => u.id)].filter((id): id is FieldId => Boolean(id)))];
         ctx.out(t(lang, '还有项目需要补填，请继续回答。', 'Some items still need an answer.'));
         state = { values: state.values, queue: ids, pos: 0 };
         await ctx.save(state);
@@ -91,7 +91,7 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
         ],
       });
       if (choice === 'write') return { state, submission: result.submission, problems: result.problems };
-      const id = await ctx.prompter.select<string>({
+      const id = await ctx.prompter.select<FieldId>({
         message: t(lang, '修改哪一项？', 'Which item?'),
         choices: questionOrder().map((f) => ({ name: `${f.labelPath}：${short(displayValue(f, state.values[f.id]))}`, value: f.id })),
       });

@@ -8,20 +8,20 @@
  *        └──────────── queue = [field] ◀──────────┘
  */
 import type { Campaign } from '../campaign/campaign.js';
-import { FIELDS, fieldById, type Field } from '../form/definition.js';
+import { FIELDS, fieldById, type Field, type FieldId } from '../form/definition.js';
 import { findUnit } from '../normalize/unit.js';
 import { questionOrder, type Values } from './questions.js';
 
 export interface InterviewState {
   readonly values: Values;
   /** Field ids to ask, in order. */
-  readonly queue: readonly string[];
+  readonly queue: readonly FieldId[];
   /** Index of the current question in `queue`; `queue.length` means the summary. */
   readonly pos: number;
 }
 
 /** A new interview over `ask` (default: every question), with answers already known in `values`. */
-export function startInterview(values: Values = {}, ask?: readonly string[]): InterviewState {
+export function startInterview(values: Values = {}, ask?: readonly FieldId[]): InterviewState {
   const queue = ask ?? questionOrder().map((f) => f.id).filter((id) => values[id] === undefined);
   return { values: { ...values }, queue: [...queue], pos: 0 };
 }
@@ -62,6 +62,6 @@ export function back(state: InterviewState): { state: InterviewState; moved: boo
 }
 
 /** From the summary: ask one field again, then return to the summary. */
-export function edit(state: InterviewState, id: string): InterviewState {
+export function edit(state: InterviewState, id: FieldId): InterviewState {
   return { values: state.values, queue: [id], pos: 0 };
 }

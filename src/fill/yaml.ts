@@ -8,21 +8,21 @@
  * 姓名/电话 items): the normalisers read that back to the same value.
  */
 import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { FORM, FURNITURE, type FieldSpec, type FormItem } from '../form/definition.js';
+import { FIELDS, FORM, FURNITURE, type Field, type FieldSpec, type FormItem } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
 import type { Contact } from '../form/schema.js';
 import type { Values } from './questions.js';
 
-function yamlValue(spec: FieldSpec & { id: string }, value: unknown): unknown {
+function yamlValue(field: Field, value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  switch (spec.kind) {
+  switch (field.kind) {
     case 'count':
     case 'year':
       return value;
     case 'contacts':
       return (value as Contact[]).map((c) => ({ 姓名: c.name, 电话: c.phone }));
     default:
-      return displayValue({ ...spec, labelPath: spec.label }, value);
+      return displayValue(field, value);
   }
 }
 
@@ -35,13 +35,11 @@ export interface SubmissionYamlOptions {
 
 export function submissionYaml(values: Values, opts: SubmissionYamlOptions): string {
   const plain: Record<string, unknown> = {};
-  for (const item of FORM as readonly FormItem[]) {
-    if (item.type === 'field') plain[item.label] = yamlValue({ ...item, id: item.key }, values[item.key]);
-    else {
-      const group: Record<string, unknown> = {};
-      for (const spec of item.fields) group[spec.label] = yamlValue({ ...spec, id: `${item.key}.${spec.key}` }, values[`${item.key}.${spec.key}`]);
-      plain[item.label] = group;
-    }
+  // Nested as the form is: a field of a group goes under the group's label.
+  for (const field of FIELDS) {
+    const value = yamlValue(field, values[field.id]);
+    if (!field.group) plain[field.label] = value;
+    else ((plain[field.group.label] ??= {}) as Record<string, unknown>)[field.label] = value;
   }
   const doc = new Document(plain);
   doc.commentBefore = opts.header.map((l) => ` ${l}`).join('\n');

@@ -326,10 +326,25 @@ export const FURNITURE = {
   continuedLabel: '（续）',
 } as const;
 
+/** The id of one item of `FORM`: a field's key, or 「group.key」 for a field inside a group. */
+type ItemId<I> = I extends { readonly type: 'group'; readonly key: infer G extends string; readonly fields: readonly (infer F)[] }
+  ? F extends { readonly key: infer K extends string }
+    ? `${G}.${K}`
+    : never
+  : I extends { readonly type: 'field'; readonly key: infer K extends string }
+    ? K
+    : never;
+
+/** Every field id of the form, derived from `FORM`: a misspelt id fails to compile, not at run time. */
+export type FieldId = ItemId<(typeof FORM)[number]>;
+
+/** Is this text one of the form's field ids? */
+export const isFieldId = (id: string): id is FieldId => byId.has(id as FieldId);
+
 /** A field with everything a consumer needs to place it. */
 export interface Field extends FieldSpec {
   /** Dotted id: `participation.participantCount`. */
-  readonly id: string;
+  readonly id: FieldId;
   readonly group?: { readonly key: string; readonly label: string; readonly labelEn: string };
   /** As the form shows it: 「活动参与情况 › 参加活动人数」. */
   readonly labelPath: string;
@@ -345,13 +360,13 @@ function build(): { fields: Field[]; groups: Group[] } {
   for (const item of FORM as readonly FormItem[]) {
     if (item.type === 'field') {
       const { type: _t, ...spec } = item;
-      fields.push({ ...spec, id: spec.key, labelPath: spec.label });
+      fields.push({ ...spec, id: spec.key as FieldId, labelPath: spec.label });
     } else {
       const group = { key: item.key, label: item.label, labelEn: item.labelEn };
       const members = item.fields.map(
         (spec): Field => ({
           ...spec,
-          id: `${item.key}.${spec.key}`,
+          id: `${item.key}.${spec.key}` as FieldId,
           group,
           labelPath: `${item.label} › ${spec.label}`,
         }),
@@ -367,9 +382,9 @@ const built = build();
 /** Every field, in form order. */
 export const FIELDS: readonly Field[] = built.fields;
 export const GROUPS: readonly Group[] = built.groups;
-const byId = new Map(FIELDS.map((field) => [field.id, field]));
+const byId = new Map<FieldId, Field>(FIELDS.map((field) => [field.id, field]));
 
-export function fieldById(id: string): Field {
+export function fieldById(id: FieldId): Field {
   const field = byId.get(id);
   if (!field) throw new Error(`unknown field id ${id}`);
   return field;
@@ -380,7 +395,7 @@ export function groupByKey(key: string): Group | undefined {
 }
 
 /** Read a field's value out of nested data (`{participation: {participantCount: 1}}`). */
-export function getPath(data: unknown, id: string): unknown {
+export function getPath(data: unknown, id: FieldId): unknown {
   let cur: unknown = data;
   for (const part of id.split('.')) {
     if (cur === null || typeof cur !== 'object') return undefined;
@@ -390,7 +405,7 @@ export function getPath(data: unknown, id: string): unknown {
 }
 
 /** Write a field's value into nested data, creating the group object as needed. */
-export function setPath(data: Record<string, unknown>, id: string, value: unknown): void {
+export function setPath(data: Record<string, unknown>, id: FieldId, value: unknown): void {
   const parts = id.split('.');
   let cur = data;
   for (const part of parts.slice(0, -1)) {

@@ -9,7 +9,7 @@
 import type { Campaign } from '../campaign/campaign.js';
 import { ATTACHMENT_ZH, FATE_ZH, STATUS_ZH } from '../report/names.js';
 import type { Lang } from '../core/messages.js';
-import { FIELDS, getPath, type Field } from '../form/definition.js';
+import { FIELDS, getPath, type Field, type FieldId } from '../form/definition.js';
 import { displayValue, formatPeriodCanonical } from '../form/display.js';
 import type { Period } from '../form/schema.js';
 import { localTime, type UnitStatus } from '../inbox/roster.js';
@@ -107,7 +107,7 @@ export function validUnits(units: readonly UnitStatus[]): UnitStatus[] {
 }
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-const num = (data: Record<string, unknown> | null, id: string) => {
+const num = (data: Record<string, unknown> | null, id: FieldId) => {
   const v = data ? getPath(data, id) : undefined;
   return typeof v === 'number' ? v : undefined;
 };

@@ -8,7 +8,7 @@
  * 「项目 | 内容」, merged cells lost, or the value in the same cell after a colon; all of that is read.
  */
 import { warning, type Loc, type Problem, type RawSubmission } from '../core/problem.js';
-import { FIELDS, FURNITURE, groupByKey, type Group } from '../form/definition.js';
+import { FIELDS, FURNITURE, groupByKey, type Group, type FieldId } from '../form/definition.js';
 import { labelKey, matchKey, suggestField, suggestLabel } from '../form/labels.js';
 
 export interface GridCell {
@@ -235,7 +235,7 @@ function matchTable(table: GridTable, raw: RawSubmission, startGroup: Group | un
   return group;
 }
 
-function setEntry(raw: RawSubmission, id: string, value: string, loc: Loc, label: string): void {
+function setEntry(raw: RawSubmission, id: FieldId, value: string, loc: Loc, label: string): void {
   const previous = raw.entries.get(id);
   if (previous) {
     if (isBlank(String(previous.value ?? ''))) raw.entries.set(id, { value, loc });

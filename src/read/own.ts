@@ -10,7 +10,7 @@
  * Both return null for a file this tool did not make, so the caller can fall back to its generic
  * readers. Heavy libraries are loaded lazily.
  */
-import { FIELDS } from '../form/definition.js';
+import { FIELDS, isFieldId, type FieldId } from '../form/definition.js';
 import { EMBED_ATTACHMENT, decodeEmbedded } from '../form/embedded.js';
 
 export interface OwnDocx {
@@ -27,7 +27,7 @@ export interface OwnDocx {
 export interface OwnPdf {
   embedded: unknown | null;
   /** Field id → value of the AcroForm text fields (fillable templates only). */
-  fields?: Map<string, string>;
+  fields?: Map<FieldId, string>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -131,8 +131,9 @@ function ownPdfContent(lib: typeof import('pdf-lib'), doc: import('pdf-lib').PDF
   const result: OwnPdf = { embedded };
   const fields = doc.getForm().getFields();
   if (fields.length > 0) {
-    const map = new Map<string, string>();
-    for (const f of fields) if (f instanceof PDFTextField) map.set(f.getName(), f.getText() ?? '');
+    const map = new Map<FieldId, string>();
+    // Our fillable template names each field by its id; any other field is not ours to read.
+    for (const f of fields) if (f instanceof PDFTextField && isFieldId(f.getName())) map.set(f.getName() as FieldId, f.getText() ?? '');
     result.fields = map;
   }
   return result;

@@ -16,6 +16,7 @@
  * as .notdef and vanish from extracted text, so they are found before drawing and reported (`MissingGlyphError`); pdf-lib stamps the clock and
  * random resource names, both replaced here so identical input gives identical bytes.
  */
+import type { FieldId } from '../form/definition.js';
 import { lazy } from '../core/lazy.js';
 import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { Campaign } from '../campaign/campaign.js';
@@ -34,7 +35,7 @@ import {
 
 export interface MissingGlyph {
   /** Field id (`content.description`, `department`, …). */
-  readonly fieldId: string;
+  readonly fieldId: FieldId;
   readonly char: string;
   readonly codePoint: number;
   /** 0-based index of the character (code point, not UTF-16 unit) in the field's printed text. */
@@ -58,7 +59,7 @@ export class MissingGlyphError extends Error {
 const hex = (cp: number) => cp.toString(16).toUpperCase().padStart(4, '0');
 
 /** Find every character of `text` that none of `fonts` can draw. */
-export function findMissingGlyphs(fieldId: string, text: string, fonts: readonly LoadedFont[]): MissingGlyph[] {
+export function findMissingGlyphs(fieldId: FieldId, text: string, fonts: readonly LoadedFont[]): MissingGlyph[] {
   const missing: MissingGlyph[] = [];
   let index = 0;
   let line = 1;

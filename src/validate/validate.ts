@@ -191,7 +191,7 @@ function sortProblems(problems: Problem[]): Problem[] {
       (a, b) =>
         (a.p.loc?.line ?? Infinity) - (b.p.loc?.line ?? Infinity) ||
         (a.p.loc?.column ?? 0) - (b.p.loc?.column ?? 0) ||
-        (order.get(a.p.field ?? '') ?? -1) - (order.get(b.p.field ?? '') ?? -1) ||
+        (a.p.field ? order.get(a.p.field)! : -1) - (b.p.field ? order.get(b.p.field)! : -1) ||
         a.i - b.i,
     )
     .map(({ p }) => p);

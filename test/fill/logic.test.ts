@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { NANCHANG_2023 as campaign } from '../../src/campaign/campaign.js';
 import { formatMessage } from '../../src/core/messages.js';
-import { FIELDS, fieldById } from '../../src/form/definition.js';
+import { FIELDS, fieldById, type FieldId } from '../../src/form/definition.js';
 import { checkAnswer } from '../../src/fill/answer.js';
 import { draftText, parseDraft } from '../../src/fill/draft.js';
 import { fontGlyphCheck } from '../../src/fill/glyphs.js';
@@ -12,7 +12,7 @@ import { defaultText, isBack, questionOrder } from '../../src/fill/questions.js'
 import { answer, atSummary, back, currentField, edit, startInterview } from '../../src/fill/state.js';
 import { daysLeft, deadlineNotice, summaryTable, termWidth } from '../../src/fill/summary.js';
 
-const check = (id: string, text: string, values = {}) => checkAnswer(fieldById(id), text, campaign, values, 'zh');
+const check = (id: FieldId, text: string, values = {}) => checkAnswer(fieldById(id), text, campaign, values, 'zh');
 const day = (iso: string) => new Date(`${iso}T12:00:00+08:00`);
 
 describe('questions', () => {
@@ -22,7 +22,7 @@ describe('questions', () => {
     expect(order[0]).toBe('district');
   });
 
-  it.each([
+  it.each<[FieldId, Record<string, unknown>, string | undefined]>([
     ['year', {}, '2023'],
     ['content.theme', {}, '让学习成为一种生活方式'],
     ['department', { district: '西湖区' }, '西湖区教育体育局'],
@@ -40,7 +40,7 @@ describe('questions', () => {
 });
 
 describe('checkAnswer: the normalisers of validate, with the value read back', () => {
-  it.each([
+  it.each<[FieldId, string, unknown, string]>([
     ['participation.participantCount', '1.2万人次', 12000, '1.2万人次 → 12000 人次'],
     ['participation.activityCount', '３６场', 36, '３６场 → 36 场'],
     ['reach.satisfaction', '98％', 98, '98％ → 98%'],
