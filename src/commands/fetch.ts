@@ -19,10 +19,11 @@ import { InterruptedError, UsageError } from '../core/errors.js';
 import { writeFileAtomic, type Io } from '../core/io.js';
 import { t } from '../core/lang.js';
 import { displayName, mailBaseName, rawHeader, withSuffix } from '../mailbox/names.js';
-import { mergeRecord, RECORD_FILE } from '../mailbox/record.js';
+import { mergeRecord, plainRecordKeys, RECORD_FILE, RECORD_HEADER, recordLines } from '../mailbox/record.js';
 import { imapSettings, scrub, serverId, type ImapSettings } from '../mailbox/server.js';
-import { emptyState, parseState, STATE_FILE, StateIndex, stateText, uidRanges, type MailboxKey, type SavedMail } from '../mailbox/state.js';
+import { emptyState, parseState, STATE_FILE, StateIndex, stateText, uidRanges, type MailboxKey } from '../mailbox/state.js';
 import { decodeMailboxName } from '../mailbox/utf7.js';
+import { lazy } from '../core/lazy.js';
 import { packageRoot } from '../paths.js';
 import { explainServerError, obtainPassword, PASSWORD_ENV, say } from './mail-shared.js';
 import { loadCampaign } from './shared.js';
@@ -58,6 +59,9 @@ export interface FetchedMail {
 const TEMP_PREFIX = '.lifelong-week-tmp-';
 /** Write the state and the record at least this often (mails), and at the end. */
 const FLUSH_EVERY = 50;
+
+/** The IMAP library, loaded only when `fetch` connects (its CommonJS build loads in about half the time of its ESM one). */
+const imapflow = lazy<typeof import('imapflow')>('imapflow');
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -209,14 +213,19 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
     if (e.code === 'ENOENT') return '';
     throw new UsageError(say(lang, 'mailbox.recordBroken', { file: recordPath, reason: e.code ?? String(e) }));
   });
-  const recordCheck = mergeRecord(recordText, []);
-  if (!recordCheck.ok) throw new UsageError(say(lang, 'mailbox.recordBroken', { file: recordPath, reason: recordCheck.reason }));
+  // Plain `file: time` lines are read and appended to without a YAML parser; anything else a person
+  // wrote is merged through the parser, keeping their comments.
+  const recordKeys = plainRecordKeys(recordText);
+  if (!recordKeys) {
+    const recordCheck = mergeRecord(recordText, []);
+    if (!recordCheck.ok) throw new UsageError(say(lang, 'mailbox.recordBroken', { file: recordPath, reason: recordCheck.reason }));
+  }
 
   const password = await obtainPassword(lang, settings.user, process.env, [PASSWORD_ENV]);
   if (opts.insecure) io.err(say(lang, 'mailbox.insecureWarning', { host: settings.host }));
 
   const ctx = { lang, host: settings.host, port: settings.port, user: settings.user, protocol: 'imap' as const, password, timeoutSeconds };
-  const { ImapFlow } = await import('imapflow');
+  const { ImapFlow } = imapflow();
   const client = new ImapFlow({
     host: settings.host,
     port: settings.port,
@@ -252,10 +261,17 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
     if (stateDirty) await writeFileAtomic(statePath, stateText(index.state), { force: true, lang });
     stateDirty = false;
     if (pendingRecord.length) {
-      const merged = mergeRecord(currentRecord, pendingRecord);
-      if (merged.ok && merged.added > 0) {
-        await writeFileAtomic(recordPath, merged.text, { force: true, lang });
-        currentRecord = merged.text;
+      let next: string | undefined;
+      if (recordKeys) {
+        const lines = recordLines(pendingRecord, recordKeys);
+        if (lines) next = `${currentRecord.trim() ? currentRecord.replace(/\n?$/, '\n') : RECORD_HEADER}${lines}`;
+      } else {
+        const merged = mergeRecord(currentRecord, pendingRecord);
+        if (merged.ok && merged.added > 0) next = merged.text;
+      }
+      if (next !== undefined) {
+        await writeFileAtomic(recordPath, next, { force: true, lang });
+        currentRecord = next;
       }
       pendingRecord.length = 0;
     }
@@ -263,6 +279,7 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
   };
 
   let stage: 'connect' | 'open' | 'fetch' = 'connect';
+  const inflight = new Set<Promise<void>>();
   const bar = progressBar(0, false, lang);
   let progress = bar;
   try {
@@ -300,9 +317,23 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
     stage = 'fetch';
     progress = progressBar(wanted.length, opts.progress ?? Boolean(process.stderr.isTTY), lang);
     const taken = new Set(index.files);
+    // Files are written a few at a time while the next mails arrive: each write waits for its own
+    // fsync, so several in flight keep the disk and the connection busy together.
+    const byHash = new Map<string, Promise<{ file: string; adopted: boolean }>>();
+    let failure: unknown;
+    const record = (msgUid: number, found: Found, hash: string, size: number, date: string, file: string, isNew: boolean) => {
+      taken.add(file);
+      index.add({ ...key, uid: msgUid, messageId: found.messageId, sha256: hash, file, internalDate: date, size, fetchedAt: new Date().toISOString(), from: found.from, subject: found.subject });
+      stateDirty = true;
+      pendingRecord.push([file, date]);
+      mails.push({ uid: msgUid, messageId: found.messageId, file, from: found.from, subject: found.subject, date, status: isNew ? 'new' : 'already-had' });
+      if (isNew) savedNew++;
+      progress.tick();
+      sinceFlush++;
+    };
     for (const range of chunk(uidRanges(wanted), 200)) {
       for await (const msg of client.fetch(range.join(','), { uid: true, source: true, internalDate: true, envelope: true }, { uid: true })) {
-        if (interrupted) break;
+        if (interrupted || failure) break;
         if (!msg.source) continue;
         const bytes = new Uint8Array(msg.source.buffer, msg.source.byteOffset, msg.source.byteLength);
         const hash = sha256(bytes);
@@ -323,37 +354,39 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
           subject: (rawSubject !== undefined && !/=\?/.test(rawSubject) ? rawSubject : envelope?.subject) ?? '',
         };
         const date = isoInZone(internal, campaign.timezone);
+        const uid = msg.uid;
         const before = index.sameContent(found.messageId, hash);
-        let file: string;
-        let isNew: boolean;
         if (before && (await stat(join(folder, before.file)).then((s) => s.isFile(), () => false))) {
           // The same mail under another UID or UIDVALIDITY (a rebuilt mailbox): one copy is enough.
-          file = before.file;
-          isNew = false;
+          record(uid, found, hash, bytes.byteLength, date, before.file, false);
         } else {
+          const same = byHash.get(hash);
           const base = mailBaseName({ received: internal, timezone: campaign.timezone, fromName: found.fromName, fromAddress: found.fromAddress, subject: found.subject });
-          const saved = await saveMail(folder, base, bytes, hash, internal, taken);
-          file = saved.file;
-          isNew = !saved.adopted;
+          const job = same ? same.then((r) => ({ file: r.file, adopted: true })) : saveMail(folder, base, bytes, hash, internal, taken);
+          if (!same) byHash.set(hash, job);
+          const done: Promise<void> = job.then(
+            (saved) => record(uid, found, hash, bytes.byteLength, date, saved.file, !saved.adopted),
+            (e: unknown) => {
+              failure ??= e;
+            },
+          );
+          const tracked = done.finally(() => inflight.delete(tracked));
+          inflight.add(tracked);
+          if (inflight.size >= 8) await Promise.race(inflight);
         }
-        taken.add(file);
-        const record: SavedMail = { ...key, uid: msg.uid, messageId: found.messageId, sha256: hash, file, internalDate: date, size: bytes.byteLength, fetchedAt: new Date().toISOString(), from: found.from, subject: found.subject };
-        index.add(record);
-        stateDirty = true;
-        pendingRecord.push([file, date]);
-        mails.push({ uid: msg.uid, messageId: found.messageId, file, from: found.from, subject: found.subject, date, status: isNew ? 'new' : 'already-had' });
-        if (isNew) savedNew++;
-        progress.tick();
-        if (++sinceFlush >= FLUSH_EVERY) await flush();
+        if (sinceFlush >= FLUSH_EVERY) await flush();
       }
-      if (interrupted) break;
+      if (interrupted || failure) break;
     }
+    await Promise.all(inflight);
+    if (failure) throw failure;
     await flush();
     if (interrupted) throw new InterruptedError();
     await client.logout().catch(() => undefined);
   } catch (e) {
     progress.end();
     // What was saved is recorded before anything is reported: the next run goes on from there.
+    await Promise.allSettled([...inflight]);
     const flushed = await flush().then(
       () => true,
       () => false,

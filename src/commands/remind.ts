@@ -12,6 +12,7 @@ import type { Campaign } from '../campaign/campaign.js';
 import { isoInZone, today as todayOf } from '../core/clock.js';
 import { UsageError } from '../core/errors.js';
 import { writeFileAtomic, writeFilesAtomic, type Io, type OutputFile } from '../core/io.js';
+import { lazy } from '../core/lazy.js';
 import { rollCall } from '../inbox/roster.js';
 import { safePart } from '../mailbox/names.js';
 import { reminderText, pieceName } from '../mailbox/reminder.js';
@@ -35,6 +36,10 @@ export interface RemindOptions {
   json?: boolean;
   campaign?: string;
 }
+
+/** Mail building and sending, loaded only by `remind` (CommonJS builds: quicker to load). */
+const mailComposer = lazy<typeof import('nodemailer/lib/mail-composer').default>('nodemailer/lib/mail-composer');
+const nodemailerLib = lazy<typeof import('nodemailer')>('nodemailer');
 
 export const SENT_LOG = '.lifelong-week-remind.json';
 
@@ -88,7 +93,7 @@ async function composeMail(
   attachments: Array<{ filename: string; content: Buffer }>,
   messageId: string,
 ): Promise<Uint8Array> {
-  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+  const MailComposer = mailComposer();
   const mail = new MailComposer({
     from: { name: campaign.receiver, address: campaign.mailbox },
     ...(c.email ? { to: { name: c.department, address: c.email } } : {}),
@@ -273,7 +278,7 @@ async function sendAll(drafts: Draft[], folder: string, campaign: Campaign, now:
   const password = await obtainPassword(lang, smtp.user, process.env, [SMTP_PASSWORD_ENV, PASSWORD_ENV]);
   if (opts.insecure) io.err(say(lang, 'mailbox.insecureWarning', { host: smtp.host }));
   const ctx = { lang, host: smtp.host, port: smtp.port, user: smtp.user, protocol: 'smtp' as const, password, timeoutSeconds };
-  const nodemailer = await import('nodemailer');
+  const nodemailer = nodemailerLib();
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,

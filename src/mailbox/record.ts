@@ -43,3 +43,48 @@ export function mergeRecord(text: string, entries: ReadonlyArray<readonly [strin
   map.flow = false;
   return { ok: true, text: doc.toString({ lineWidth: 0 }), added };
 }
+
+/** A key as YAML writes it: plain when that reads back as the same string, else double-quoted (JSON is valid YAML). */
+function yamlKey(key: string): string {
+  const plain = /^[^\s#:'"\-?{}[\],&*!|>%@`][^\n#]*$/.test(key) && !/: |:$|\s$/.test(key) && !/^(true|false|null|yes|no|~|[-+.\d][\d._:eE+-]*)$/i.test(key);
+  return plain ? key : JSON.stringify(key);
+}
+
+/**
+ * The keys of a record written as plain `key: value` lines (as `fetch` writes it and people edit
+ * it), read without a YAML parser — or undefined when the text is anything else (then
+ * `mergeRecord` does the full merge). A rerun over a thousand entries stays instant.
+ */
+export function plainRecordKeys(text: string): Set<string> | undefined {
+  const keys = new Set<string>();
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (!line.trim() || /^\s*#/.test(line)) continue;
+    const m = /^("(?:[^"\\]|\\.)*"|[^\s#"'][^#]*?):[ \t]+\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})[ \t]*(?:#.*)?$/.exec(line);
+    if (!m) return undefined;
+    let key = m[1]!;
+    if (key.startsWith('"')) {
+      try {
+        key = JSON.parse(key) as string;
+      } catch {
+        return undefined;
+      }
+    } else if (yamlKey(key) !== key) return undefined;
+    if (keys.has(key)) return undefined;
+    keys.add(key);
+  }
+  return keys;
+}
+
+/** New `key: value` lines for the entries not yet in `keys` (which it updates); '' when none. */
+export function recordLines(entries: ReadonlyArray<readonly [string, string]>, keys: Set<string>): string {
+  let out = '';
+  for (const [path, time] of entries) {
+    if (keys.has(path)) continue;
+    keys.add(path);
+    out += `${yamlKey(path)}: ${time}\n`;
+  }
+  return out;
+}
+
+export const RECORD_HEADER = `${HEADER.split('\n').map((l) => `#${l}`).join('\n')}\n\n`;

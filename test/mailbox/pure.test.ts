@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { NANCHANG_2023 } from '../../src/campaign/campaign.js';
 import { parseCampaign } from '../../src/campaign/parse.js';
 import { displayName, mailBaseName, rawHeader, safePart, withSuffix } from '../../src/mailbox/names.js';
-import { mergeRecord } from '../../src/mailbox/record.js';
+import { mergeRecord, plainRecordKeys, RECORD_HEADER, recordLines } from '../../src/mailbox/record.js';
 import { daysLeft } from '../../src/mailbox/reminder.js';
 import { imapSettings, parseHostPort, scrub, smtpSettings, wantsAuthCode } from '../../src/mailbox/server.js';
 import { emptyState, parseState, StateIndex, stateText, uidRanges, type SavedMail } from '../../src/mailbox/state.js';
@@ -80,6 +80,17 @@ describe('收件记录.yaml', () => {
     expect(second.text).toContain('# 纸质转交');
     expect(parse(second.text)).toEqual({ 'a b.eml': '2023-11-28T10:15:00+08:00', '东湖区统计表.docx': '2023-11-27T09:00:00+08:00', 'sub/c.eml': '2023-11-29T10:00:00+08:00' });
     expect(mergeRecord('a: [', []).ok).toBe(false);
+    // The fast path: plain lines are read without a parser and appended to; the result is the same YAML.
+    const keys = plainRecordKeys(second.text)!;
+    expect([...keys]).toEqual(['a b.eml', '东湖区统计表.docx', 'sub/c.eml']);
+    const odd = ['#1.eml', 'x: y.eml', '-dash.eml', '2023.eml', 'true'];
+    const appended = `${second.text}${recordLines([...odd.map((k) => [k, '2023-11-30T08:00:00+08:00'] as const), ['a b.eml', '2000-01-01T00:00:00+08:00']], keys)}`;
+    expect(parse(appended)).toMatchObject(Object.fromEntries(odd.map((k) => [k, '2023-11-30T08:00:00+08:00'])));
+    expect(parse(appended)['a b.eml']).toBe('2023-11-28T10:15:00+08:00');
+    expect(plainRecordKeys(appended)?.size).toBe(8);
+    expect(parse(`${RECORD_HEADER}${recordLines([['n.eml', '2023-11-30T08:00:00+08:00']], new Set())}`)).toEqual({ 'n.eml': '2023-11-30T08:00:00+08:00' });
+    expect(plainRecordKeys('{ a: 2023-11-30T08:00:00+08:00 }')).toBeUndefined();
+    expect(plainRecordKeys('a: 明天')).toBeUndefined();
     expect(mergeRecord('- a\n', []).ok).toBe(false);
   });
 });
