@@ -1,6 +1,6 @@
 // A real IMAP server for tests and benchmarks: Debian's dovecot-imapd started on 127.0.0.1 on free
-// ports with a throwaway configuration in a temporary folder (docs/mailbox.md in the README's
-// "fetch" section): passwd-file users with {PLAIN} passwords, maildir in the temporary folder, a
+// ports with a throwaway configuration in a temporary folder (README, 「测试」
+// section): passwd-file users with {PLAIN} passwords, maildir in the temporary folder, a
 // self-signed certificate made now with openssl, and `imap_id_log = *` so the log shows the RFC 2971
 // ID a client sent. Works as root (CI) and as an ordinary user.
 import { execFileSync, spawnSync } from 'node:child_process';

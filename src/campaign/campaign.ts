@@ -14,7 +14,7 @@ const nonEmpty = () => z.string().check(z.minLength(1));
 /**
  * Where the centre's mailbox is reached (`fetch`, `remind --send`): never a password (that comes
  * from the environment or a prompt). `mailbox:` in the campaign is either the address alone or this
- * mapping with `address` (shared/design: mailbox).
+ * mapping with `address` (README, 「从报送邮箱收取邮件」).
  */
 const hostName = z.string().check(z.regex(/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/, { message: 'campaign.host' }));
 const port = z.int().check(z.minimum(1), z.maximum(65535));

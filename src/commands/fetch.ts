@@ -1,6 +1,6 @@
 /**
  * `lifelong-week fetch [收件箱/]`: copy the campaign's mails from the centre's IMAP mailbox into the
- * inbox folder, as the exact bytes the server holds (shared/design: mailbox; docs in README).
+ * inbox folder, as the exact bytes the server holds (README, 「从报送邮箱收取邮件」).
  *
  * - Read-only: the folder is opened with EXAMINE and bodies fetched with BODY.PEEK[]; nothing is
  *   flagged, moved or deleted.

@@ -57,7 +57,7 @@ export function withSuffix(base: string, n: number): string {
 
 /**
  * A header as the sender's client wrote it, when it holds raw 8-bit bytes (old Foxmail and Outlook
- * send GBK subjects and names without RFC 2047; inbox.md): UTF-8 when the bytes are valid UTF-8,
+ * send GBK subjects and names without RFC 2047, as src/read/eml.ts also repairs): UTF-8 when the bytes are valid UTF-8,
  * else GB18030. Undefined for a plain ASCII header (the IMAP envelope decodes RFC 2047 itself).
  */
 export function rawHeader(source: Uint8Array, name: string): string | undefined {

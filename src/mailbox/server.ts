@@ -5,7 +5,7 @@
  */
 import type { Campaign } from '../campaign/campaign.js';
 
-/** Providers the centres use, by the address's domain: IMAP and SMTP hosts (shared/design: mailbox). */
+/** Providers the centres use, by the address's domain: IMAP and SMTP hosts (README, 「从报送邮箱收取邮件」). */
 const PROVIDERS: Record<string, { imap: string; smtp: string; authCode: boolean }> = {
   '163.com': { imap: 'imap.163.com', smtp: 'smtp.163.com', authCode: true },
   '126.com': { imap: 'imap.126.com', smtp: 'smtp.126.com', authCode: true },
