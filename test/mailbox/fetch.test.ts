@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { parse } from 'yaml';
@@ -202,6 +202,49 @@ describe.skipIf(Boolean(missing))('fetch from a real IMAP server (dovecot)', () 
     expect(new Set(hashes).size).toBe(files.length);
     expect(readdirSync(dir).filter((f) => f.startsWith('.lifelong-week-tmp'))).toEqual([]);
     expect(JSON.parse(r.stdout).summary.found).toBe(total);
+  });
+
+  it('a connection dropped mid-fetch is exit 2 in plain words; the rerun saves every mail once', async () => {
+    // A TCP relay that cuts both sides after 200 KB from the server: the line drops mid-transfer.
+    let relayed = 0;
+    const relay: Server = createServer((client) => {
+      const upstream = connect(server.port, '127.0.0.1');
+      upstream.on('data', (d: Buffer) => {
+        relayed += d.length;
+        if (relayed > 200_000) {
+          upstream.destroy();
+          client.destroy();
+        } else client.write(d);
+      });
+      client.on('data', (d: Buffer) => upstream.write(d));
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+      client.on('close', () => upstream.destroy());
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', () => r()));
+    const relayPort = (relay.address() as { port: number }).port;
+    const dir = newDir();
+    try {
+      const child = spawn(process.execPath, [BIN, 'fetch', dir, '--imap', `127.0.0.1:${relayPort}`, '--user', USER, '--insecure', '--timeout', '10'], { env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env() } });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const code = await new Promise<number | null>((r) => child.once('exit', r));
+      expect(code, stderr).toBe(2);
+      expect(stderr).toContain('连接中断');
+      expect(stderr).toContain('重新运行同一命令会接着收取');
+      expect(expectNoStackTrace(stderr)).toBe(true);
+    } finally {
+      relay.close();
+    }
+    const partial = emls(dir).length;
+    const r = fetchTo(dir, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.summary.new).toBe(out.summary.found - partial);
+    const files = emls(dir);
+    expect(files).toHaveLength(out.summary.found);
+    expect(new Set(files.map((f) => sha(readFileSync(join(dir, f))))).size).toBe(files.length);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.lifelong-week-tmp'))).toEqual([]);
   });
 
   it('Ctrl+C stops cleanly with exit 130 and says how to go on', async () => {
