@@ -3,9 +3,9 @@
  * throwaway config, certificate made now), messages from fixtures/inbox/*.eml. Skips with a visible
  * reason where dovecot is not installed (`.ci/run` installs it).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
@@ -27,6 +27,18 @@ const MAILS: Array<[string, string]> = [
   ['进贤县统计表修改版.eml', '2023-11-29T10:05:33+08:00'],
   ['高新区报送材料.eml', '2023-11-30T16:08:45+08:00'],
 ];
+
+/** The CLI without blocking this process (the test's own servers run in it). */
+function cliAsync(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const emls = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
@@ -245,6 +257,39 @@ describe.skipIf(Boolean(missing))('fetch from a real IMAP server (dovecot)', () 
     expect(files).toHaveLength(out.summary.found);
     expect(new Set(files.map((f) => sha(readFileSync(join(dir, f))))).size).toBe(files.length);
     expect(readdirSync(dir).filter((f) => f.startsWith('.lifelong-week-tmp'))).toEqual([]);
+  });
+
+  it('a full disk stops with exit 2 and nothing half-written; with room again the rerun saves every mail once', async (ctx) => {
+    // A small tmpfs stands for the full disk (root only, where mounting is allowed).
+    const root = tempDir('lw-fetch-full-');
+    dirs.push(root);
+    const mnt = join(root, 'disk');
+    mkdirSync(mnt);
+    const mounted = process.getuid?.() === 0 && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=260k', 'tmpfs', mnt]).status === 0;
+    if (!mounted) {
+      console.warn('SKIPPED the full-disk fetch test: needs root and permission to mount a tmpfs');
+      ctx.skip();
+      return;
+    }
+    try {
+      const dir = join(mnt, '收件箱');
+      const full = await cliAsync(['fetch', dir, ...base(), '--until', '2023-12-31'], env());
+      expect(full.code, full.stderr).toBe(2);
+      expect(full.stderr).toContain('磁盘已满');
+      expect(expectNoStackTrace(full.stderr)).toBe(true);
+      // Only whole mails: each saved file is one of the server's messages.
+      const serverHashes = new Set(Object.values((await snapshot()).messages).map((m) => m.body));
+      for (const f of emls(dir)) expect(serverHashes.has(sha(readFileSync(join(dir, f))))).toBe(true);
+      expect(readdirSync(dir).filter((f) => f.startsWith('.lifelong-week-tmp') || f.endsWith('.tmp'))).toEqual([]);
+      expect(spawnSync('mount', ['-o', 'remount,size=64m', mnt]).status).toBe(0);
+      const r = await cliAsync(['fetch', dir, ...base(), '--until', '2023-12-31', '--json'], env());
+      expect(r.code, r.stderr).toBe(0);
+      const files = emls(dir);
+      expect(files).toHaveLength(JSON.parse(r.stdout).summary.found);
+      expect(new Set(files.map((f) => sha(readFileSync(join(dir, f))))).size).toBe(files.length);
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
   });
 
   it('Ctrl+C stops cleanly with exit 130 and says how to go on', async () => {
