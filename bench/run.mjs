@@ -92,3 +92,7 @@ spawnSync(process.execPath, [join(root, 'bench', 'inbox.mjs'), ...process.argv.s
 // Merging (issue 6): its own script, so it can also be run alone.
 console.log('\n— merge —');
 spawnSync(process.execPath, [join(root, 'bench', 'merge.mjs')], { cwd: root, stdio: 'inherit' });
+
+// Fetching from a local dovecot (the mailbox): its own script; skips where dovecot is absent.
+console.log('\n— fetch —');
+spawnSync(process.execPath, [join(root, 'bench', 'fetch.mjs')], { cwd: root, stdio: 'inherit' });

@@ -26,9 +26,13 @@ const external = [
   '@inquirer/*',
   // Only on a colour terminal (report/paint.ts): a pipe or NO_COLOR never loads it.
   'chalk',
+  // Only `fetch` and `remind --send` talk to mail servers.
+  'imapflow',
+  'nodemailer',
+  'nodemailer/*',
 ];
 
-const COMMANDS = ['validate', 'template', 'schema', 'render', 'fill', 'merge'];
+const COMMANDS = ['validate', 'template', 'schema', 'render', 'fill', 'merge', 'fetch', 'remind'];
 
 /** In bin.js, `import('./commands/x.js')` is the separate bundle `./cmd-x.js`. */
 const commandsExternal = {

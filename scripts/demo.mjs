@@ -1,7 +1,8 @@
 // `npm run demo`: the main job on the embedded sample data, as a district clerk and the city centre
 // would run it — render a submission as the Word file and the PDF to print, stamp and send; write
 // blank templates; then check the centre's sample inbox (mails, Word, Excel, scans, archives) unit
-// by unit. Outputs go to out/demo/ (re-running replaces them).
+// by unit, merge it, and write the reminders as drafts (nothing is sent). Outputs go to out/demo/
+// (re-running replaces them).
 import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,5 +31,8 @@ const codes = [
 // The inbox is meant to have trouble in it (missing, late, invalid units): its exit code 1 is the point.
 step('市中心：按名册核对收件箱（邮件、Word、Excel、扫描件、压缩包）', ['validate', 'out/demo/收件箱']);
 step('市中心：汇总成全市汇总表，并生成全市的统计表', ['merge', 'out/demo/收件箱', '-o', 'out/demo/汇总', '--format', 'xlsx,csv', '--city-report', '--force']);
-console.log('\n示例完成：生成的文件在 out/demo/ 中；全市汇总表在 out/demo/汇总/南昌市2023年全民终身学习活动周汇总.xlsx。');
+// Reminders as drafts only (nothing is sent), dated the day before the deadline as the centre would write them.
+process.env.LIFELONG_WEEK_TODAY ??= '2023-11-29';
+step('市中心：给未报送、逾期、有误或材料不全的单位写催报邮件草稿（只生成草稿，不发送）', ['remind', 'out/demo/收件箱', '-o', 'out/demo/催报邮件', '--force']);
+console.log('\n示例完成：生成的文件在 out/demo/ 中；全市汇总表在 out/demo/汇总/南昌市2023年全民终身学习活动周汇总.xlsx；催报邮件草稿（.eml）在 out/demo/催报邮件/。');
 process.exitCode = codes.find((c) => c !== 0) ?? 0;

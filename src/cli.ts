@@ -130,6 +130,40 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .action((folder: string, opts: { output?: string; format?: string; cityReport?: boolean; force?: boolean }, cmd: Command) =>
       run(import('./commands/merge.js').then((m) => m.runMerge(folder, { ...opts, format: opts.format ?? 'xlsx', ...globals(cmd) }, io()))),
     );
+
+  // ── the mailbox: fetch and remind ──
+  usage(program.command('fetch'), `[选项] [${ph('收件箱文件夹', 'inbox-folder')}]`)
+    .description(t(lang, '从报送邮箱（IMAP）收取本次活动的邮件，原样保存到收件箱文件夹（只读，不改动邮箱）', 'copy the campaign’s mails from the IMAP mailbox into the inbox folder (read-only)'))
+    .argument(`[${ph('收件箱文件夹', 'inbox-folder')}]`, t(lang, '保存邮件的文件夹（默认「收件箱」）', 'where the mails go (default 收件箱)'))
+    .option(`--imap <${ph('服务器[:端口]', 'host[:port]')}>`, t(lang, 'IMAP 服务器，如 imap.163.com（默认 993 端口加密连接；也可写在活动配置的 mailbox: 中）', 'IMAP server, e.g. imap.163.com (IMAPS on 993 by default)'))
+    .option('--starttls', t(lang, '用 143 端口加 STARTTLS 加密（默认 993 端口直接加密）', 'port 143 with STARTTLS instead of IMAPS on 993'))
+    .option(`--user <${ph('登录名', 'user')}>`, t(lang, '登录名（默认活动配置中的报送邮箱）；密码或授权码从环境变量 LIFELONG_WEEK_IMAP_PASSWORD 读取，或在终端中输入', 'login (default: the campaign mailbox); password from LIFELONG_WEEK_IMAP_PASSWORD or a prompt'))
+    .option(`--mailbox <${ph('文件夹', 'folder')}>`, t(lang, '邮箱里的文件夹（默认 INBOX 收件箱；中文名直接写）', 'mail folder (default INBOX)'))
+    .option(`--since <${ph('日期', 'date')}>`, t(lang, '只收这天（含）以后收到的邮件（默认活动配置的通知日期或活动开始日期）', 'mails received on or after this day (default: the campaign start)'))
+    .option(`--until <${ph('日期', 'date')}>`, t(lang, '只收这天（含）以前收到的邮件', 'mails received on or before this day'))
+    .option(`--timeout <${ph('秒', 'seconds')}>`, t(lang, '连接超时秒数（默认 30）', 'connection timeout in seconds (default 30)'))
+    .option('--insecure', t(lang, '不检查服务器证书（仅在确认服务器可信时使用，会显示警告）', 'do not check the server certificate (warns)'))
+    .option('--json', t(lang, '以 JSON 列出每封邮件（uid、Message-ID、文件、发件人、主题、时间、是否新收）', 'list each mail as JSON'))
+    .action((folder: string | undefined, opts: Record<string, unknown>, cmd: Command) =>
+      run(import('./commands/fetch.js').then((m) => m.runFetch(folder, { ...opts, ...globals(cmd) }, io()))),
+    );
+
+  usage(program.command('remind'), `[选项] [${ph('收件箱文件夹', 'inbox-folder')}]`)
+    .description(t(lang, '给未报送、逾期、有误或材料不全的单位写催报邮件：默认生成草稿（.eml），--send 直接发送', 'write reminder mails to units that are missing, late, invalid or incomplete; --send sends them'))
+    .argument(`[${ph('收件箱文件夹', 'inbox-folder')}]`, t(lang, '收件箱文件夹（默认「收件箱」）', 'the inbox folder (default 收件箱)'))
+    .option(`-o, --output <${ph('文件夹', 'folder')}>`, t(lang, '草稿写到哪个文件夹（默认「催报邮件」）', 'folder for the drafts (default 催报邮件)'))
+    .option('--send', t(lang, '通过 SMTP 直接发送（发送前在终端确认）', 'send over SMTP (confirmed on a terminal first)'))
+    .option(`--smtp <${ph('服务器[:端口]', 'host[:port]')}>`, t(lang, 'SMTP 服务器，如 smtp.163.com（默认 465 端口加密连接）', 'SMTP server, e.g. smtp.163.com (TLS on 465 by default)'))
+    .option('--starttls', t(lang, '用 587 端口加 STARTTLS 加密', 'port 587 with STARTTLS'))
+    .option(`--user <${ph('登录名', 'user')}>`, t(lang, '发信登录名（默认报送邮箱）；密码同 fetch', 'SMTP login (default: the campaign mailbox); password as for fetch'))
+    .option(`--timeout <${ph('秒', 'seconds')}>`, t(lang, '连接超时秒数（默认 30）', 'connection timeout in seconds (default 30)'))
+    .option('--insecure', t(lang, '不检查服务器证书（仅在确认服务器可信时使用，会显示警告）', 'do not check the server certificate (warns)'))
+    .option('--yes', t(lang, '发送前不再确认（在脚本中使用）', 'do not ask before sending (scripts)'))
+    .option('--force', t(lang, '覆盖已有的草稿；当天已因同样原因催过的单位也再发', 'overwrite drafts; remind again the same day for the same reasons'))
+    .option('--json', t(lang, '以 JSON 列出每个单位的催报内容和结果', 'print the reminders as JSON'))
+    .action((folder: string | undefined, opts: Record<string, unknown>, cmd: Command) =>
+      run(import('./commands/remind.js').then((m) => m.runRemind(folder, { ...opts, ...globals(cmd) }, io()))),
+    );
   return program;
 }
 
@@ -138,7 +172,7 @@ function explainCommanderError(e: CommanderError, lang: Lang): string {
   const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
   const zh: Record<string, string> = {
     'commander.unknownOption': `不认识的选项「${quoted}」。`,
-    'commander.unknownCommand': `不认识的命令「${quoted}」。可用命令：fill、template、validate、merge、render、schema。`,
+    'commander.unknownCommand': `不认识的命令「${quoted}」。可用命令：fill、template、validate、merge、render、schema、fetch、remind。`,
     'commander.missingArgument': `缺少参数「${quoted}」。`,
     'commander.optionMissingArgument': `选项「${quoted}」后面需要一个值。`,
     'commander.excessArguments': '参数太多。',

@@ -11,6 +11,27 @@ import * as z from 'zod/mini';
 const isoDate = z.string().check(z.refine((s) => isRealDate(s), { message: 'campaign.date' }));
 const nonEmpty = () => z.string().check(z.minLength(1));
 
+/**
+ * Where the centre's mailbox is reached (`fetch`, `remind --send`): never a password (that comes
+ * from the environment or a prompt). `mailbox:` in the campaign is either the address alone or this
+ * mapping with `address` (README, 「从报送邮箱收取邮件」).
+ */
+const hostName = z.string().check(z.regex(/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/, { message: 'campaign.host' }));
+const port = z.int().check(z.minimum(1), z.maximum(65535));
+export const mailServerSchema = z.strictObject({
+  address: z.email({ message: 'campaign.email' }),
+  /** IMAP server, e.g. imap.163.com (IMAPS on 993 unless `starttls`). */
+  host: z.optional(hostName),
+  port: z.optional(port),
+  /** The login; default: the address. */
+  user: z.optional(nonEmpty()),
+  /** The folder to read; default INBOX. Chinese names are fine (sent as modified UTF-7). */
+  mailbox: z.optional(nonEmpty()),
+  starttls: z.optional(z.boolean()),
+  smtp: z.optional(z.strictObject({ host: hostName, port: z.optional(port), starttls: z.optional(z.boolean()) })),
+});
+export type MailServer = z.output<typeof mailServerSchema>;
+
 export function isRealDate(iso: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return false;
@@ -22,7 +43,7 @@ export function isRealDate(iso: string): boolean {
 /** `city`: a province's campaign lists cities, which merge their units' reports (the same form one level up). */
 export const unitKinds = ['district', 'county', 'zone', 'administration', 'city'] as const;
 
-export const campaignSchema = z
+const campaignObject = z
   .strictObject({
     year: z.int().check(z.minimum(2000), z.maximum(2100)),
     city: nonEmpty(),
@@ -34,8 +55,10 @@ export const campaignSchema = z
     window: z.strictObject({ start: isoDate, end: isoDate }),
     /** Inclusive, in `timezone`: late means received after 23:59:59 of this day. */
     deadline: isoDate,
+    /** The day the notice went out: `fetch` takes the mails received from this day on (default: window.start). */
+    noticeDate: z.optional(isoDate),
     timezone: z._default(z.string().check(z.regex(/^[+-]\d{2}:\d{2}$/, { message: 'campaign.timezone' })), '+08:00'),
-    mailbox: z.email({ message: 'campaign.email' }),
+    mailbox: z.union([z.email({ message: 'campaign.email' }), mailServerSchema]),
     contacts: z._default(z.array(z.strictObject({ name: nonEmpty(), org: z.optional(z.string()), phone: nonEmpty() })), []),
     roster: z
       .array(
@@ -44,6 +67,8 @@ export const campaignSchema = z
           kind: z.enum(unitKinds),
           department: nonEmpty(),
           aliases: z._default(z.array(nonEmpty()), []),
+          /** Where `remind` writes to; without it, the sender of the unit's latest mail. */
+          email: z.optional(z.email({ message: 'campaign.email' })),
         }),
       )
       .check(z.minLength(1, { message: 'campaign.emptyRoster' })),
@@ -52,6 +77,7 @@ export const campaignSchema = z
     z.superRefine((c, ctx) => {
       const issue = (path: Array<string | number>, message: string, params?: Record<string, string | number>) =>
         ctx.addIssue({ code: 'custom', path, message, ...(params ? { params } : {}) });
+      if (c.noticeDate && c.noticeDate > c.deadline) issue(['noticeDate'], 'campaign.noticeAfterDeadline', { notice: c.noticeDate, deadline: c.deadline });
       if (c.window.end < c.window.start) issue(['window', 'end'], 'campaign.windowOrder');
       if (c.deadline < c.window.start) issue(['deadline'], 'campaign.deadlineBeforeWindow', { deadline: c.deadline, start: c.window.start });
       for (const key of ['start', 'end'] as const)
@@ -71,6 +97,21 @@ export const campaignSchema = z
       }
     }),
   );
+
+/**
+ * The campaign as the program uses it: `mailbox` is always the address; the server settings, when
+ * the file gives them, are `mailServer`.
+ */
+export const campaignSchema = z.pipe(
+  campaignObject,
+  z.transform((c) => {
+    const { mailbox } = c;
+    // Same key order as the file (the campaign template writes it back).
+    const out = { ...c, mailbox: typeof mailbox === 'string' ? mailbox : mailbox.address } as Omit<typeof c, 'mailbox'> & { mailbox: string; mailServer?: MailServer };
+    if (typeof mailbox !== 'string') out.mailServer = mailbox;
+    return out;
+  }),
+);
 
 /** A mobile number, or a landline with its area code (as 联系人及电话 on the form). */
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}\d{7,8})$/;

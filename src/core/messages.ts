@@ -350,6 +350,240 @@ export const MESSAGES = {
     zh: (p) => `程序内部错误（这是本工具的缺陷，请把此文件发给维护人员）：${s(p.detail)}`,
     en: (p) => `Internal error (a bug in this tool; please report it with this file): ${s(p.detail)}`,
   },
+
+  // ── fetch and remind (the mailbox) ───────────────────────────────────────
+  'mailbox.noHost': {
+    zh: () => '不知道要连接哪台邮件服务器。请用 --imap 指定（如 --imap imap.163.com），或在活动配置的 mailbox: 中写上 host。',
+    en: () => 'No mail server known. Give one with --imap (e.g. --imap imap.163.com) or as host under mailbox: in the campaign.',
+  },
+  'mailbox.noSmtpHost': {
+    zh: () => '不知道用哪台服务器发信。请用 --smtp 指定（如 --smtp smtp.163.com），或在活动配置 mailbox: 的 smtp: 中写上 host。',
+    en: () => 'No SMTP server known. Give one with --smtp (e.g. --smtp smtp.163.com) or under mailbox.smtp in the campaign.',
+  },
+  'mailbox.badHost': {
+    zh: (p) => `「${s(p.text)}」不是有效的服务器地址。请写成「服务器名」或「服务器名:端口」，如 imap.163.com 或 imap.163.com:993。`,
+    en: (p) => `“${s(p.text)}” is not a server address. Write HOST or HOST:PORT, e.g. imap.163.com:993.`,
+  },
+  'mailbox.badDate': {
+    zh: (p) => `${s(p.option)} 后面的日期「${s(p.text)}」看不懂。请写成 YYYY-MM-DD，如 2023-11-01。`,
+    en: (p) => `The date “${s(p.text)}” after ${s(p.option)} is not a date. Write YYYY-MM-DD, e.g. 2023-11-01.`,
+  },
+  'mailbox.untilBeforeSince': {
+    zh: (p) => `--until ${s(p.until)} 早于开始日期 ${s(p.since)}，这样一封邮件也收不到。请检查日期。`,
+    en: (p) => `--until ${s(p.until)} is before the start ${s(p.since)}: nothing could match.`,
+  },
+  'mailbox.badTimeout': {
+    zh: (p) => `--timeout 后面应是秒数（如 30），收到「${s(p.text)}」。`,
+    en: (p) => `--timeout takes seconds (e.g. 30), not “${s(p.text)}”.`,
+  },
+  'mailbox.folderIsFile': {
+    zh: (p) => `「${s(p.folder)}」是一个文件，不是文件夹。请指定收件箱文件夹，如 lifelong-week fetch 收件箱/。`,
+    en: (p) => `“${s(p.folder)}” is a file; name the inbox folder.`,
+  },
+  'mailbox.folderFailed': {
+    zh: (p) => `无法建立文件夹「${s(p.folder)}」（${s(p.code)}）。请换一个位置。`,
+    en: (p) => `Cannot create the folder “${s(p.folder)}” (${s(p.code)}).`,
+  },
+  'mailbox.noPassword': {
+    zh: (p) => `需要邮箱 ${s(p.user)} 的密码（163、126、QQ 邮箱请用「授权码」，不是网页登录密码）。请在终端窗口中运行本命令以便输入（输入时不显示），或先设置环境变量 ${s(p.env)}。`,
+    en: (p) => `The password (for 163/126/QQ: the client authorisation code) of ${s(p.user)} is needed. Run this in a terminal to type it, or set ${s(p.env)}.`,
+  },
+  'mailbox.passwordPrompt': {
+    zh: (p) => `请输入邮箱 ${s(p.user)} 的密码或授权码（不显示）：`,
+    en: (p) => `Password or authorisation code for ${s(p.user)} (hidden):`,
+  },
+  'mailbox.insecureWarning': {
+    zh: (p) => `警告：已按 --insecure 关闭证书检查，无法确认「${s(p.host)}」就是真正的邮件服务器。只在您信任的网络里、确认服务器可信时这样做。`,
+    en: (p) => `Warning: --insecure turns certificate checks off; nothing proves “${s(p.host)}” is the real server. Use it only on a network you trust.`,
+  },
+  'mailbox.hostNotFound': {
+    zh: (p) => `找不到邮件服务器「${s(p.host)}」。请检查服务器地址是否写对（如 imap.163.com、smtp.163.com），以及电脑能否上网。`,
+    en: (p) => `The mail server “${s(p.host)}” was not found. Check the address (e.g. imap.163.com) and the network.`,
+  },
+  'mailbox.refused': {
+    zh: (p) => `${s(p.host)} 的 ${s(p.port)} 端口拒绝连接。请检查端口：${p.protocol === 'smtp' ? '发信一般用 465（加密）；587 或 25 端口请加 --starttls' : '收信一般用 993（加密）；143 端口请加 --starttls'}。`,
+    en: (p) => `${s(p.host)} refused a connection on port ${s(p.port)}. Check the port: ${p.protocol === 'smtp' ? '465 (TLS), or 587/25 with --starttls' : '993 (TLS), or 143 with --starttls'}.`,
+  },
+  'mailbox.tlsMismatch': {
+    zh: (p) => `与 ${s(p.host)}:${s(p.port)} 建立加密连接失败，端口和加密方式可能不匹配：${p.protocol === 'smtp' ? '465 端口直接加密，587 或 25 端口请加 --starttls' : '993 端口直接加密，143 端口请加 --starttls'}。`,
+    en: (p) => `The encrypted connection to ${s(p.host)}:${s(p.port)} failed; the port and --starttls may not match (${p.protocol === 'smtp' ? '465 TLS; 587/25 STARTTLS' : '993 TLS; 143 STARTTLS'}).`,
+  },
+  'mailbox.badCert': {
+    zh: (p) => `服务器「${s(p.host)}」的安全证书没有通过检查（${s(p.reason)}），为安全起见没有继续。可能是服务器地址写错了、网络被拦截，或服务器用的是自签名证书。请先核对服务器地址；只有确认服务器可信时，才可以加 --insecure 跳过检查。`,
+    en: (p) => `The certificate of “${s(p.host)}” was refused (${s(p.reason)}). Check the address; add --insecure only if you trust the server.`,
+  },
+  'mailbox.authFailed': {
+    zh: (p) => `邮箱 ${s(p.user)} 登录被拒绝：用户名或密码不对。${p.authCode ? '163、126、yeah.net 和 QQ 邮箱在这里要用「授权码」，不是网页登录密码：请在网页邮箱的「设置 › POP3/SMTP/IMAP」中开启 IMAP/SMTP 服务并获取授权码。' : '请核对登录名（--user）和密码；有的邮箱要先在网页上开启 IMAP/SMTP 服务。'}然后重新运行并输入，或重新设置环境变量 LIFELONG_WEEK_IMAP_PASSWORD。`,
+    en: (p) => `Login to ${s(p.user)} was refused: wrong user or password.${p.authCode ? ' 163, 126, yeah.net and QQ mail want the client authorisation code (授权码), not the web password: switch IMAP/SMTP on in the web mail settings and get one.' : ' Check --user and the password; some providers need IMAP/SMTP switched on first.'}`,
+  },
+  'mailbox.unsafeLogin': {
+    zh: (p) => `服务器 ${s(p.host)} 拒绝打开邮件夹（Unsafe Login）。请在网页邮箱「设置 › POP3/SMTP/IMAP」中确认 IMAP 服务已开启，稍后再试；仍不行请联系邮箱客服。`,
+    en: (p) => `${s(p.host)} refused to open the folder (Unsafe Login). Check that IMAP is switched on in the web mail settings and try again later.`,
+  },
+  'mailbox.timeout': {
+    zh: (p) => `连接 ${s(p.host)}:${s(p.port)} 超时（${s(p.seconds)} 秒没有回应）。请检查网络、服务器地址和端口，稍后再试；网络慢时可加 --timeout 60。`,
+    en: (p) => `${s(p.host)}:${s(p.port)} did not answer within ${s(p.seconds)} s. Check the network, address and port; on a slow line try --timeout 60.`,
+  },
+  'mailbox.dropped': {
+    zh: (p) => `与 ${s(p.host)} 的连接中断了。请检查网络后重新运行。`,
+    en: (p) => `The connection to ${s(p.host)} dropped. Check the network and run again.`,
+  },
+  'mailbox.serverError': {
+    zh: (p) => `邮件服务器 ${s(p.host)} 返回错误：${s(p.detail)}。请稍后再试；仍不行请把这条信息发给邮箱管理员。`,
+    en: (p) => `The mail server ${s(p.host)} answered with an error: ${s(p.detail)}.`,
+  },
+  'mailbox.noFolder': {
+    zh: (p) => `邮箱里没有「${s(p.name)}」这个文件夹。现有的文件夹：${s(p.list)}。请用 --mailbox 指定其中之一（中文名直接写，如 --mailbox 已发送）。`,
+    en: (p) => `There is no folder “${s(p.name)}”. Folders: ${s(p.list)}. Name one with --mailbox.`,
+  },
+  'mailbox.stateBroken': {
+    zh: (p) => `收取记录「${s(p.file)}」无法读取（${s(p.reason)}），没有收取。请把它改名保存一份后删除，再重新运行：已经存在的邮件不会重复保存。`,
+    en: (p) => `The fetch state “${s(p.file)}” cannot be read (${s(p.reason)}). Move it aside and run again: mails already saved are not saved twice.`,
+  },
+  'mailbox.recordBroken': {
+    zh: (p) => `「${s(p.file)}」无法读取（${s(p.reason)}），没有收取。请修正这个文件（每行写「文件名: 收到时间」）后重新运行。`,
+    en: (p) => `“${s(p.file)}” cannot be read (${s(p.reason)}). Fix it (one “file: time” per line) and run again.`,
+  },
+  'fetch.summary': {
+    zh: (p) => `邮箱 ${s(p.user)} 的「${s(p.mailbox)}」中，${s(p.since)} 起${p.until ? `至 ${s(p.until)}` : ''}共 ${s(p.found)} 封邮件：新收 ${s(p.fresh)} 封，已有 ${s(p.had)} 封，保存在「${s(p.folder)}」。邮箱中的邮件没有任何改动（未读的仍是未读）。`,
+    en: (p) => `${s(p.found)} mail(s) in “${s(p.mailbox)}” of ${s(p.user)} since ${s(p.since)}${p.until ? ` until ${s(p.until)}` : ''}: ${s(p.fresh)} new, ${s(p.had)} already saved, in “${s(p.folder)}”. Nothing in the mailbox was changed.`,
+  },
+  'fetch.fromWhom': { zh: () => '新邮件来自：', en: () => 'New mail from:' },
+  'fetch.moreSenders': { zh: (p) => `……另有 ${s(p.n)} 个发件人`, en: (p) => `…and ${s(p.n)} more sender(s)` },
+  'fetch.next': {
+    zh: (p) => `下一步：lifelong-week validate ${s(p.folder)}    # 按名册核对各单位的报送`,
+    en: (p) => `Next: lifelong-week validate ${s(p.folder)}    # check the units against the roster`,
+  },
+  'fetch.interrupted': {
+    zh: (p) => `收取已中断。本次已完整保存 ${s(p.saved)} 封新邮件；重新运行同一命令会接着收取，不会重复。`,
+    en: (p) => `Interrupted. ${s(p.saved)} new mail(s) were saved whole; run the same command again to go on.`,
+  },
+  'fetch.resume': {
+    zh: (p) => `本次已完整保存 ${s(p.saved)} 封新邮件；重新运行同一命令会接着收取，不会重复。`,
+    en: (p) => `${s(p.saved)} new mail(s) were saved whole; run again to go on.`,
+  },
+  'fetch.writeFailed': {
+    zh: (p) => `无法在「${s(p.folder)}」中保存邮件（${s(p.code) === 'ENOSPC' ? '磁盘已满' : s(p.code) === 'EACCES' || s(p.code) === 'EPERM' ? '没有写入权限' : s(p.code)}）。没有留下写了一半的文件；已完整保存 ${s(p.saved)} 封。腾出空间或换一个文件夹后重新运行，会接着收取。`,
+    en: (p) => `Cannot save mail in “${s(p.folder)}” (${s(p.code)}). Nothing half-written is left; ${s(p.saved)} mail(s) were saved. Free space or pick another folder and run again.`,
+  },
+  'remind.piece.form': { zh: () => '统计表（Word 电子版）', en: () => 'the statistics form (Word file)' },
+  'remind.piece.stampedScan': { zh: () => '盖章后的扫描件（PDF）', en: () => 'the stamped scan (PDF)' },
+  'remind.piece.workPlan': { zh: () => '活动周工作方案', en: () => 'the work plan' },
+  'remind.piece.workSummary': { zh: () => '活动周工作总结', en: () => 'the work summary' },
+  'remind.subject.missing': {
+    zh: (p) => `【催报】请报送${s(p.year)}年全民终身学习活动周材料（${s(p.unit)}）`,
+    en: (p) => `Reminder: please send the ${s(p.year)} lifelong-learning week materials (${s(p.unit)})`,
+  },
+  'remind.subject.fix': {
+    zh: (p) => `【请补正】${s(p.year)}年全民终身学习活动周报送材料（${s(p.unit)}）`,
+    en: (p) => `Please complete or correct the ${s(p.year)} lifelong-learning week materials (${s(p.unit)})`,
+  },
+  'remind.subject.late': {
+    zh: (p) => `【情况说明】${s(p.year)}年全民终身学习活动周材料逾期报送（${s(p.unit)}）`,
+    en: (p) => `The ${s(p.year)} lifelong-learning week materials arrived late (${s(p.unit)})`,
+  },
+  'remind.opening': {
+    zh: (p) => `根据${s(p.issuer)}《关于举办${s(p.year)}年${s(p.city)}全民终身学习活动周的通知》要求，各单位应于${s(p.deadline)}前将活动周工作方案、工作总结和《${s(p.year)}年全民终身学习活动开展情况统计表》的 Word 电子版及盖章后的扫描件（PDF）报送至 ${s(p.mailbox)}。经核对截至${s(p.today)}收到的材料，贵单位的报送情况如下：`,
+    en: (p) => `As the notice of ${s(p.issuer)} asks, each unit sends its work plan, work summary and the ${s(p.year)} statistics form (Word file and stamped PDF scan) to ${s(p.mailbox)} by ${s(p.deadline)}. Checking what had arrived by ${s(p.today)}, we found:`,
+  },
+  'remind.missing': {
+    zh: (p) => `尚未收到贵单位的报送材料：${s(p.pieces)}。`,
+    en: (p) => `Nothing has arrived from your unit yet: ${s(p.pieces)}.`,
+  },
+  'remind.templates': {
+    zh: () => '随信附上已预填贵单位名称的统计表模板（Word 和 YAML 各一份），填写、盖章、扫描后连同工作方案和工作总结一并发送即可。',
+    en: () => 'The form templates with your unit already filled in (Word and YAML) are attached.',
+  },
+  'remind.invalid': {
+    zh: (p) => `统计表「${s(p.file)}」有 ${s(p.count)} 处需要更正，请修改后重新发送：`,
+    en: (p) => `The form “${s(p.file)}” has ${s(p.count)} error(s) to correct before sending it again:`,
+  },
+  'remind.where': {
+    zh: (p) => `（${s(p.in)}第 ${s(p.line)} 行）`,
+    en: (p) => ` (${s(p.in) ? `${s(p.in)} ` : ''}line ${s(p.line)})`,
+  },
+  'remind.wholeFile': { zh: () => '整个文件', en: () => 'the whole file' },
+  'remind.pieces': {
+    zh: (p) => `统计表已收到，但还缺少：${s(p.pieces)}，请补充发送。`,
+    en: (p) => `The form has arrived, but these are still missing: ${s(p.pieces)}.`,
+  },
+  'remind.unusable': {
+    zh: () => '以下收到的文件无法打开或无法读取，请另存为 Word、PDF 或 zip 压缩包后重新发送：',
+    en: () => 'These files could not be opened or read; please send them again as Word, PDF or zip:',
+  },
+  'remind.late': {
+    zh: (p) => `贵单位的材料于 ${s(p.at)} 收到，晚于${s(p.deadline)}的截止时间，已按逾期报送登记；如有特殊情况，请来电说明。`,
+    en: (p) => `Your materials arrived on ${s(p.at)}, after the deadline (${s(p.deadline)}); they are recorded as late. If there was a reason, please call us.`,
+  },
+  'remind.daysLeft': {
+    zh: (p) => `报送截止时间为${s(p.deadline)}（还有 ${s(p.days)} 天），请在截止前发送至 ${s(p.mailbox)}。`,
+    en: (p) => `The deadline is ${s(p.deadline)} (${s(p.days)} day(s) left); please send to ${s(p.mailbox)} before then.`,
+  },
+  'remind.dueToday': {
+    zh: (p) => `今天（${s(p.deadline)}）是报送截止日，请于今天 24 时前发送至 ${s(p.mailbox)}。`,
+    en: (p) => `Today (${s(p.deadline)}) is the deadline: please send to ${s(p.mailbox)} before midnight.`,
+  },
+  'remind.overdue': {
+    zh: (p) => `报送截止时间${s(p.deadline)}已过 ${s(p.days)} 天，请尽快发送至 ${s(p.mailbox)}。`,
+    en: (p) => `The deadline (${s(p.deadline)}) passed ${s(p.days)} day(s) ago; please send to ${s(p.mailbox)} as soon as possible.`,
+  },
+  'remind.contacts': { zh: (p) => `如有疑问，请联系：${s(p.contacts)}。`, en: (p) => `Questions: ${s(p.contacts)}.` },
+  'remind.thanks': { zh: () => '感谢支持与配合！', en: () => 'Thank you for your help.' },
+  'remind.footer': {
+    zh: () => '（本邮件根据收到的材料逐项核对后生成。如贵单位已经发送，请忽略本邮件，或回复告知发送时间，以便我们查收。）',
+    en: () => '(Written after checking every file received. If you have already sent it, please ignore this mail or tell us when you sent it.)',
+  },
+  'remind.noAddress': {
+    zh: (p) => `无邮箱，请电话联系${s(p.phones) ? `：${s(p.phones)}` : '（名册和报送材料中都没有电话）'}`,
+    en: (p) => `no e-mail address; please call${s(p.phones) ? `: ${s(p.phones)}` : ' (no phone number known)'}`,
+  },
+  'remind.nothing': {
+    zh: () => '所有单位都已按时报送、内容有效、材料齐全，不需要催报。',
+    en: () => 'Every unit sent a valid, complete report on time: nobody to remind.',
+  },
+  'remind.listHead': {
+    zh: (p) => `需要催报或补正的单位（${s(p.count)} 个，截止 ${s(p.deadline)}）：`,
+    en: (p) => `Units to remind (${s(p.count)}, deadline ${s(p.deadline)}):`,
+  },
+  'remind.reason.missing': { zh: () => '未报送', en: () => 'missing' },
+  'remind.reason.invalid': { zh: (p) => `有误（${s(p.count)} 处）`, en: (p) => `invalid (${s(p.count)})` },
+  'remind.reason.late': { zh: () => '逾期', en: () => 'late' },
+  'remind.reason.pieces': { zh: (p) => `缺${s(p.pieces)}`, en: (p) => `lacks ${s(p.pieces)}` },
+  'remind.reason.unusable': { zh: (p) => `${s(p.count)} 个文件无法使用`, en: (p) => `${s(p.count)} unusable file(s)` },
+  'remind.draftsWritten': {
+    zh: (p) => `已生成 ${s(p.count)} 封催报邮件草稿（.eml，可用 Foxmail、Outlook、Thunderbird 打开，核对后发送）：${s(p.folder)}\n直接发送：lifelong-week remind ${s(p.inbox)} --send`,
+    en: (p) => `Wrote ${s(p.count)} draft(s) (.eml, opens in Foxmail, Outlook, Thunderbird) in ${s(p.folder)}\nTo send them: lifelong-week remind ${s(p.inbox)} --send`,
+  },
+  'remind.confirm': {
+    zh: (p) => `确认从 ${s(p.from)} 通过 ${s(p.host)} 发送以上 ${s(p.count)} 封催报邮件吗？`,
+    en: (p) => `Send these ${s(p.count)} reminder(s) from ${s(p.from)} through ${s(p.host)}?`,
+  },
+  'remind.needYes': {
+    zh: () => '发送前需要确认：请在终端窗口中运行，或加 --yes 表示确认发送。',
+    en: () => 'Sending needs a confirmation: run this in a terminal, or add --yes.',
+  },
+  'remind.cancelled': { zh: () => '已取消，没有发送任何邮件。', en: () => 'Cancelled; nothing was sent.' },
+  'remind.sent': { zh: (p) => `已发送：${s(p.unit)} → ${s(p.to)}`, en: (p) => `Sent: ${s(p.unit)} → ${s(p.to)}` },
+  'remind.sendFailed': {
+    zh: (p) => `发送失败：${s(p.unit)} → ${s(p.to)}（${s(p.reason)}）。其他单位照常发送；稍后重新运行 --send 会只补发没有发出的。`,
+    en: (p) => `Failed: ${s(p.unit)} → ${s(p.to)} (${s(p.reason)}). The others still go; run --send again later for the rest.`,
+  },
+  'remind.alreadySent': {
+    zh: (p) => `今天已因同样的原因给 ${s(p.unit)} 发过催报邮件（${s(p.at)}），这次不再发送（确需再发请加 --force）。`,
+    en: (p) => `${s(p.unit)} was already reminded today for the same reasons (${s(p.at)}); not sent again (use --force).`,
+  },
+  'remind.skippedNoAddress': {
+    zh: (p) => `未发送：${s(p.unit)} 没有邮箱，请电话联系${s(p.phones) ? `（${s(p.phones)}）` : ''}。`,
+    en: (p) => `Not sent: ${s(p.unit)} has no e-mail address; please call${s(p.phones) ? ` (${s(p.phones)})` : ''}.`,
+  },
+  'remind.sendSummary': {
+    zh: (p) => `发送完成：成功 ${s(p.sent)} 封，失败 ${s(p.failed)} 封，未发送 ${s(p.skipped)} 封。发送记录保存在 ${s(p.log)}。`,
+    en: (p) => `Done: ${s(p.sent)} sent, ${s(p.failed)} failed, ${s(p.skipped)} not sent. Log: ${s(p.log)}.`,
+  },
+  'remind.sentLogBroken': {
+    zh: (p) => `发送记录「${s(p.file)}」无法读取（${s(p.reason)}），为避免重复催报，没有发送。请修正或改名后重试。`,
+    en: (p) => `The sent log “${s(p.file)}” cannot be read (${s(p.reason)}); nothing was sent.`,
+  },
 } satisfies Record<string, { zh: Template; en: Template }>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -19,6 +19,11 @@ const CAMPAIGN_MESSAGES: Record<string, { zh: (p: P) => string; en: (p: P) => st
   'campaign.timezone': { zh: () => '时区应写成 +08:00 这样的格式', en: () => 'time zone must look like +08:00' },
   'campaign.email': { zh: () => '不是有效的邮箱地址', en: () => 'not a valid e-mail address' },
   'campaign.emptyRoster': { zh: () => '名册至少要有一个单位', en: () => 'the roster needs at least one unit' },
+  'campaign.host': { zh: () => '服务器名只能含字母、数字、点和连字符（如 imap.163.com）', en: () => 'a host name such as imap.163.com' },
+  'campaign.noticeAfterDeadline': {
+    zh: (p) => `通知日期 ${p.notice} 晚于报送截止日期 ${p.deadline}`,
+    en: (p) => `the notice date ${p.notice} is after the deadline ${p.deadline}`,
+  },
   'campaign.windowOrder': { zh: () => '活动期的结束日期早于开始日期', en: () => 'the window ends before it starts' },
   'campaign.deadlineBeforeWindow': {
     zh: (p) => `报送截止日期 ${p.deadline} 早于活动开始日期 ${p.start}`,
@@ -38,10 +43,12 @@ const CAMPAIGN_MESSAGES: Record<string, { zh: (p: P) => string; en: (p: P) => st
 
 /** The keys the schema knows at each level, for "did you mean". */
 const KNOWN_KEYS: Record<string, readonly string[]> = {
-  '': ['year', 'city', 'issuer', 'receiver', 'theme', 'window', 'deadline', 'timezone', 'mailbox', 'contacts', 'roster'],
+  '': ['year', 'city', 'issuer', 'receiver', 'theme', 'window', 'deadline', 'noticeDate', 'timezone', 'mailbox', 'contacts', 'roster'],
+  mailbox: ['address', 'host', 'port', 'user', 'mailbox', 'starttls', 'smtp'],
+  smtp: ['host', 'port', 'starttls'],
   window: ['start', 'end'],
   contacts: ['name', 'org', 'phone'],
-  roster: ['name', 'kind', 'department', 'aliases'],
+  roster: ['name', 'kind', 'department', 'aliases', 'email'],
 };
 
 export function parseCampaign(bytes: Uint8Array, lang: Lang): CampaignParse {

@@ -1,0 +1,246 @@
+/**
+ * `remind` on the sample inbox: drafts as .eml (parsed back with mailparser), exactly the units and
+ * problems `validate` reports, and `--send` to a real SMTP server on loopback (the smtp-server
+ * package) whose received mails are parsed back.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cli, expectNoStackTrace, fixture, tempDir, type CliResult } from '../helpers.js';
+
+/** The CLI without blocking this process (the SMTP server under test runs in it). */
+function cliAsync(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+const expected = JSON.parse(readFileSync(fixture('inbox.expected.json'), 'utf8')) as { files: Array<{ path: string; mtime?: string }> };
+const TODAY = '2023-11-29';
+const SMTP_PASSWORD = 'smtp-授权码-Q7';
+
+/** The sample inbox with its story's file times, in a temp folder. */
+function sampleInbox(root: string): string {
+  const dir = join(root, '收件箱');
+  cpSync(fixture('inbox'), dir, { recursive: true });
+  for (const f of expected.files) if (f.mtime && !f.path.includes('!')) utimesSync(join(dir, f.path), new Date(f.mtime), new Date(f.mtime));
+  return dir;
+}
+
+interface ValidateUnit {
+  name: string;
+  status: 'valid' | 'invalid' | 'missing';
+  late: boolean;
+  source: string | null;
+  pieces: Record<string, boolean>;
+  unusable: string[];
+}
+
+describe('remind: drafts from the same roll call as validate', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  const env = { LIFELONG_WEEK_TODAY: TODAY };
+
+  it('writes one polite draft per unit to remind, naming exactly what validate reported', async () => {
+    const root = tempDir('lw-remind-');
+    dirs.push(root);
+    const inbox = sampleInbox(root);
+    const v = cli(['validate', inbox, '--json'], { env });
+    const report = JSON.parse(v.stdout) as { units: ValidateUnit[]; files: Array<{ path: string; issues: Array<{ severity: string; label?: string; message: string }> }> };
+    const toRemind = report.units.filter((u) => u.status !== 'valid' || u.late || Object.values(u.pieces).some((p) => !p) || u.unusable.length);
+
+    const r = cli(['remind', inbox, '-o', join(root, '草稿')], { env, cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`需要催报或补正的单位（${toRemind.length} 个`);
+    const drafts = readdirSync(join(root, '草稿')).sort();
+    expect(drafts).toEqual(toRemind.map((u) => `催报-${u.name}.eml`).sort());
+
+    const mails = new Map<string, ParsedMail>();
+    for (const u of toRemind) mails.set(u.name, await simpleParser(readFileSync(join(root, '草稿', `催报-${u.name}.eml`))));
+    for (const u of toRemind) {
+      const m = mails.get(u.name)!;
+      const text = m.text!;
+      expect(m.from?.value[0]?.address).toBe('jxedusqjy@163.com');
+      expect(m.headers.get('x-unsent')).toBe('1');
+      expect(text).toMatch(/^.+(教育体育局|教育事业发展中心|教体办)：/);
+      expect(text).toContain('报送截止时间为2023年11月30日（还有 1 天）');
+      expect(text).toContain('万梦婷（市社区教育指导中心） 19979136126');
+      if (u.status === 'missing') {
+        expect(m.subject).toBe(`【催报】请报送2023年全民终身学习活动周材料（${u.name}）`);
+        expect(text).toContain('尚未收到贵单位的报送材料');
+        // Prefilled templates: the DOCX (a zip) and the YAML with the unit filled in.
+        const names = m.attachments.map((a) => a.filename);
+        expect(names).toEqual([`2023年全民终身学习活动开展情况统计表（${u.name}空白模板）.docx`, `2023年全民终身学习活动开展情况统计表（${u.name}空白模板）.yaml`]);
+        expect(m.attachments[0]!.content.subarray(0, 2).toString()).toBe('PK');
+        expect(m.attachments[1]!.content.toString('utf8')).toMatch(new RegExp(`举办县区: ${u.name}`));
+      } else expect(m.attachments).toEqual([]);
+      if (u.status === 'invalid') {
+        // Every error of the counted form, with its file, label and the fix.
+        const errors = report.files.find((f) => f.path === u.source)!.issues.filter((i) => i.severity === 'error');
+        expect(errors.length).toBeGreaterThan(0);
+        expect(text).toContain(`统计表「${u.source}」有 ${errors.length} 处需要更正`);
+        for (const e of errors) {
+          expect(text).toContain(`「${e.label}」`);
+          expect(text).toContain(e.message);
+        }
+      }
+      if (u.late) expect(text).toContain('晚于2023年11月30日的截止时间');
+      for (const f of u.unusable) expect(text).toContain(f);
+    }
+    // 高新区's two errors, as the notice's labels.
+    expect(mails.get('高新区')!.text).toContain('「活动参与情况 › 参加活动人数」');
+    // Addresses: the sender of the unit's latest mail; none → phone numbers in the list.
+    const gxq = mails.get('高新区')!.to;
+    expect(gxq && !Array.isArray(gxq) ? gxq.value[0]!.address : '').toBe('gxqjyzx@163.com');
+    expect(r.stdout).toMatch(/青云谱区：未报送 → 无邮箱，请电话联系/);
+    expect(r.stdout).toMatch(/西湖区：.*无邮箱，请电话联系：刘晓燕 0791-86512345/);
+
+    // Drafts are never overwritten without --force.
+    const again = cli(['remind', inbox, '-o', join(root, '草稿')], { env, cwd: root });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('已存在');
+    expect(expectNoStackTrace(again.stderr)).toBe(true);
+    expect(cli(['remind', inbox, '-o', join(root, '草稿'), '--force'], { env, cwd: root }).code).toBe(0);
+  });
+
+  it('uses the roster email of the campaign before the sender; says so when nobody needs reminding', () => {
+    const root = tempDir('lw-remind-');
+    dirs.push(root);
+    const inbox = sampleInbox(root);
+    const campaign = readFileSync(fixture('campaign', 'nanchang-2024.yaml'), 'utf8')
+      .replace('year: 2024', 'year: 2023')
+      .replace('window: { start: "2024-10-01", end: "2024-11-15" }', 'window: { start: "2023-11-01", end: "2023-11-30" }')
+      .replace('deadline: "2024-11-20"', 'deadline: "2023-11-30"')
+      .replace('theme: 学习新思想 奋进新征程', 'theme: 让学习成为一种生活方式')
+      .replace('aliases: [南昌高新区, 南昌高新技术产业开发区] }', 'aliases: [南昌高新区, 南昌高新技术产业开发区], email: gxq-office@example.cn }')
+      .replace('mailbox: jxedusqjy@163.com', 'mailbox: { address: jxedusqjy@163.com, host: imap.163.com, smtp: { host: smtp.163.com } }');
+    writeFileSync(join(root, 'campaign.yaml'), campaign);
+    const r = cli(['remind', inbox, '--campaign', join(root, 'campaign.yaml'), '--json', '-o', join(root, 'out')], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { reminders: Array<{ unit: string; to: string | null; toSource: string | null }> };
+    expect(out.reminders.find((x) => x.unit === '高新区')).toMatchObject({ to: 'gxq-office@example.cn', toSource: 'roster' });
+    expect(out.reminders.find((x) => x.unit === '进贤县')).toMatchObject({ to: 'jxxjtj@163.com', toSource: 'mail' });
+
+    // A roster of one unit that sent everything in time: nobody to remind, nothing written.
+    const one = campaign.replace(/roster:\n(?:  - .*\n)+/, 'roster:\n  - { name: 东湖区, kind: district, department: 东湖区教育体育局, aliases: [东湖, 南昌市东湖区] }\n');
+    expect(one).not.toContain('西湖区');
+    writeFileSync(join(root, 'one.yaml'), one);
+    const only = join(root, 'only');
+    cpSync(join(inbox, '东湖区材料.eml'), join(only, '东湖区材料.eml'));
+    const none = cli(['remind', only, '--campaign', join(root, 'one.yaml'), '-o', join(root, 'none')], { env });
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stdout).toContain('所有单位都已按时报送、内容有效、材料齐全，不需要催报。');
+    expect(readdirSync(root)).not.toContain('none');
+  });
+});
+
+describe('remind --send to a real SMTP server on loopback', () => {
+  let server: SMTPServer;
+  let port = 0;
+  const received: Array<{ from: string; to: string[]; raw: Buffer }> = [];
+  let refuse = new Set<string>();
+  const dirs: string[] = [];
+
+  beforeAll(async () => {
+    server = new SMTPServer({
+      authMethods: ['PLAIN', 'LOGIN'],
+      onAuth(auth, _session, cb) {
+        if (auth.password === SMTP_PASSWORD) cb(null, { user: auth.username });
+        else cb(new Error('535 Authentication failed'));
+      },
+      onRcptTo(address, _session, cb) {
+        if (refuse.has(address.address)) cb(new Error('550 mailbox unavailable'));
+        else cb();
+      },
+      onData(stream, session, cb) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+          cb();
+        });
+      },
+      logger: false,
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    port = (server.server.address() as { port: number }).port;
+  });
+  afterAll(async () => {
+    await new Promise<void>((r) => server.close(() => r()));
+  });
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  const send = (inbox: string, extra: string[] = [], password = SMTP_PASSWORD) =>
+    cliAsync(['remind', inbox, '--send', '--yes', '--smtp', `127.0.0.1:${port}`, '--starttls', '--insecure', ...extra], { LIFELONG_WEEK_TODAY: TODAY, LIFELONG_WEEK_SMTP_PASSWORD: password });
+
+  it('sends the same mails as the drafts, keeps a sent log, does not remind twice the same day, reports a failed unit and sends the rest', async () => {
+    const root = tempDir('lw-send-');
+    dirs.push(root);
+    const inbox = sampleInbox(root);
+    // Drafts first: the sent mails must be these very bytes.
+    expect(cli(['remind', inbox, '-o', join(root, 'drafts')], { env: { LIFELONG_WEEK_TODAY: TODAY } }).code).toBe(0);
+
+    received.length = 0;
+    refuse = new Set(['ayxjtj@126.com']);
+    const r = await send(inbox);
+    expect(r.code).toBe(1); // one unit failed
+    expect(r.stderr).toContain('发送失败：安义县 → ayxjtj@126.com');
+    expect(r.stderr).toContain('未发送：青云谱区 没有邮箱，请电话联系');
+    expect(r.stdout).toContain('已发送：高新区 → gxqjyzx@163.com');
+    const to = received.map((m) => m.to[0]).sort();
+    expect(to).toEqual(['gxqjyzx@163.com', 'jxxjtj@163.com', 'qshsqxy@126.com']);
+    for (const m of received) {
+      const unit = ({ 'gxqjyzx@163.com': '高新区', 'jxxjtj@163.com': '进贤县', 'qshsqxy@126.com': '青山湖区' } as Record<string, string>)[m.to[0]!]!;
+      const draft = readFileSync(join(root, 'drafts', `催报-${unit}.eml`));
+      expect(m.raw.toString('utf8').replace(/\r\n/g, '\n').trim()).toBe(draft.toString('utf8').replace(/\r\n/g, '\n').trim());
+      const parsed = await simpleParser(m.raw);
+      expect(parsed.subject).toContain(unit);
+      expect(m.from).toBe('jxedusqjy@163.com');
+    }
+    const log = JSON.parse(readFileSync(join(inbox, '.lifelong-week-remind.json'), 'utf8'));
+    expect(log.sent.map((s: { unit: string }) => s.unit).sort()).toEqual(['进贤县', '青山湖区', '高新区']);
+
+    // The same day, the same reasons: only the failed one goes now.
+    received.length = 0;
+    refuse = new Set();
+    const again = await send(inbox);
+    expect(again.code, again.stderr).toBe(0);
+    expect(received.map((m) => m.to[0])).toEqual(['ayxjtj@126.com']);
+    expect(again.stderr).toContain('今天已因同样的原因给 高新区 发过催报邮件');
+    // --force sends again.
+    received.length = 0;
+    expect((await send(inbox, ['--force'])).code).toBe(0);
+    expect(received).toHaveLength(4);
+  });
+
+  it('a wrong password sends nothing and says 授权码 for NetEase; no terminal and no --yes asks for confirmation', async () => {
+    const root = tempDir('lw-send-');
+    dirs.push(root);
+    const inbox = sampleInbox(root);
+    received.length = 0;
+    const r = await send(inbox, ['--user', 'jxedusqjy@163.com'], 'not-the-password');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('登录被拒绝');
+    expect(r.stderr).toContain('授权码');
+    expect(r.stderr + r.stdout).not.toContain('not-the-password');
+    expect(received).toHaveLength(0);
+    expect(expectNoStackTrace(r.stderr)).toBe(true);
+
+    const noYes = await cliAsync(['remind', inbox, '--send', '--smtp', `127.0.0.1:${port}`, '--starttls', '--insecure'], { LIFELONG_WEEK_TODAY: TODAY, LIFELONG_WEEK_SMTP_PASSWORD: SMTP_PASSWORD });
+    expect(noYes.code).toBe(2);
+    expect(noYes.stderr).toContain('--yes');
+    expect(received).toHaveLength(0);
+  });
+});
