@@ -24,7 +24,7 @@ export const LAYERS: ReadonlyArray<{ name: string; pure?: boolean; paths: readon
   { name: 'platform', paths: ['src/core/io.ts', 'src/core/lazy.ts', 'src/paths.ts'] },
   { name: 'readers', paths: ['src/read/'] },
   { name: 'inbox', paths: ['src/inbox/'] },
-  { name: 'reports and merge', paths: ['src/report/', 'src/merge/'] },
+  { name: 'reports, merge and the mailbox', paths: ['src/report/', 'src/merge/', 'src/mailbox/'] },
   { name: 'renderers', paths: ['src/render/', 'src/template/'] },
   { name: 'interview', paths: ['src/fill/', 'src/prompt/'] },
   { name: 'commands', paths: ['src/commands/', 'src/cli.ts', 'src/bin.ts'] },

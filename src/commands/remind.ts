@@ -18,7 +18,7 @@ import { safePart } from '../mailbox/names.js';
 import { reminderText, pieceName } from '../mailbox/reminder.js';
 import { unitCases, type UnitCase } from '../mailbox/roll-call.js';
 import { smtpSettings } from '../mailbox/server.js';
-import { readAll } from '../validate/pool.js';
+import { readAll } from '../inbox/pool.js';
 import { explainServerError, obtainPassword, PASSWORD_ENV, say, SMTP_PASSWORD_ENV } from './mail-shared.js';
 import { loadCampaign } from './shared.js';
 import { collectFiles } from './validate.js';

@@ -7,7 +7,7 @@ import type { Campaign } from '../campaign/campaign.js';
 import type { Lang } from '../core/messages.js';
 import type { UnitStatus } from '../inbox/roster.js';
 import { issueOut } from '../report/issues.js';
-import type { FileResult } from '../validate/check.js';
+import type { FileResult } from '../inbox/check.js';
 
 export type Piece = 'form' | 'stampedScan' | 'workPlan' | 'workSummary';
 export const PIECES: readonly Piece[] = ['form', 'stampedScan', 'workPlan', 'workSummary'];

@@ -2,7 +2,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { NANCHANG_2023 } from '../../src/campaign/campaign.js';
-import { parseCampaign } from '../../src/campaign/parse.js';
+import { parseCampaign } from '../../src/read/campaign.js';
 import { displayName, mailBaseName, rawHeader, safePart, withSuffix } from '../../src/mailbox/names.js';
 import { mergeRecord, plainRecordKeys, RECORD_HEADER, recordLines } from '../../src/mailbox/record.js';
 import { daysLeft } from '../../src/mailbox/reminder.js';
