@@ -177,9 +177,11 @@ async function judge(field: Field, text: string, values: Values, ctx: InterviewC
  */
 export function unitChoices(term: string, campaign: Campaign, canGoBack: boolean, lang: Lang, current?: string): Choice<string | typeof BACK>[] {
   const q = term.trim();
-  const matches = campaign.roster.filter(
-    (u) => q === '' || [u.name, ...u.aliases, u.department].some((n) => n.includes(q) || (q.length >= 2 && q.includes(n))) || pinyinMatches(q, [u.name, ...u.aliases]),
-  );
+  const ranked = campaign.roster
+    .map((u, index) => ({ u, index, rank: q === '' ? 0 : unitMatchRank(q, u, campaign.city) }))
+    .filter((m): m is { u: (typeof campaign.roster)[number]; index: number; rank: number } => m.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const matches = ranked.map((m) => m.u);
   if (matches.length === 0)
     return [
       {
@@ -193,8 +195,28 @@ export function unitChoices(term: string, campaign: Campaign, canGoBack: boolean
     value: u.name as string | typeof BACK,
     description: `${t(lang, '盖章单位', 'stamping body')}：${u.department}${u.aliases.length ? `；${t(lang, '又称', 'also')} ${u.aliases.join('、')}` : ''}`,
   }));
-  if (current) units.sort((a, b) => Number(b.value === current) - Number(a.value === current));
+  if (current && q === '') units.sort((a, b) => Number(b.value === current) - Number(a.value === current));
   return canGoBack ? [...units, { name: t(lang, '← 返回上一题', '← Back'), value: BACK }] : units;
+}
+
+/**
+ * How well typed text names a unit, lower first; undefined when it does not. The unit's own name
+ * outranks its aliases and the pinyin of its name; what matches only through the city's name
+ * inside an alias (南昌 in 南昌市东湖区) comes last, so 南昌 / nc / nanchang list 南昌县 first.
+ */
+export function unitMatchRank(q: string, unit: { name: string; aliases: readonly string[]; department: string }, city: string): number | undefined {
+  const cityNames = [...new Set([city, city.replace(/[市州县区盟]$/, '')])].filter((c) => c.length >= 2);
+  const withoutCity = (n: string) => cityNames.reduce((text, c) => text.split(c).join(''), n);
+  const contains = (n: string) => n.includes(q) || (q.length >= 2 && n.length > 0 && q.includes(n));
+  const others = [...unit.aliases, unit.department];
+  if (unit.name === q || unit.aliases.includes(q)) return 0;
+  if (unit.name.startsWith(q)) return 1;
+  if (contains(unit.name)) return 2;
+  if (pinyinMatches(q, [unit.name])) return 3;
+  if (others.some((n) => contains(withoutCity(n)))) return 4;
+  if (pinyinMatches(q, others.map(withoutCity).filter(Boolean))) return 5;
+  if (others.some(contains) || pinyinMatches(q, unit.aliases)) return 6;
+  return undefined;
 }
 
 /** Several contacts: one per answer, until an empty answer. */

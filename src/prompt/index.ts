@@ -9,6 +9,7 @@ import { InterruptedError } from '../core/errors.js';
 import type { Lang } from '../core/messages.js';
 import { editText, editorCommand } from './editor.js';
 import { EDITOR_REQUEST, makeLinesPrompt } from './lines.js';
+import { makeSearchPrompt } from './search.js';
 
 export interface Choice<T> {
   /** What the list shows. */
@@ -69,6 +70,7 @@ const KEYS_ZH: Record<string, string> = { navigate: '上下移动', select: '选
 export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
   const [inquirer, core] = await Promise.all([import('@inquirer/prompts'), import('@inquirer/core')]);
   const lines = makeLinesPrompt(core);
+  const searchPrompt = makeSearchPrompt(core);
   const zh = opts.lang === 'zh';
   const context = { ...(opts.input ? { input: opts.input } : {}), ...(opts.output ? { output: opts.output } : {}) };
   const keysHelpTip = (keys: [string, string][]) =>
@@ -121,18 +123,7 @@ export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
         ),
       ),
     search: <T>(o: { message: string; source: (term: string) => readonly Choice<T>[] }) =>
-      guard(() =>
-        inquirer.search<T>(
-          {
-            message: o.message,
-            source: (term) =>
-              o.source(term ?? '').map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}), ...(c.disabled ? { disabled: c.disabled } : {}) })),
-            pageSize: 12,
-            theme,
-          },
-          context,
-        ),
-      ),
+      guard(() => searchPrompt<T>({ message: o.message, source: o.source, pageSize: 12, lang: opts.lang }, context)),
     confirm: (o) =>
       guard(() =>
         inquirer.confirm(

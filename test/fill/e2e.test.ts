@@ -227,4 +227,24 @@ describe.skipIf(!hasTmux || !built)('fill in a terminal (tmux)', () => {
     const result = await checkFile({ path, size: statSync(path).size, load: async () => readFileSync(path) }, campaign);
     expect(result.data).toMatchObject({ content: { outcomes: `${old}\n参与人数比去年增加两成。` } });
   }, 60_000);
+
+  it('text and Enter sent in one burst: the unit saved is the unit the screen confirmed (3 tries)', async () => {
+    for (let i = 0; i < 3; i++) {
+      const home = tempDir('lw-e2e-home-');
+      const out = tempDir('lw-e2e-out-');
+      const command = `cd '${out}' && env HOME='${home}' LIFELONG_WEEK_TODAY=2023-11-20 LANG=C.UTF-8 LC_ALL=C.UTF-8 '${process.execPath}' '${BIN}' fill -o '${out}'; sleep 5`;
+      tmux('kill-session', '-t', 'fill');
+      expect(tmux('new-session', '-d', '-s', 'fill', '-x', '140', '-y', '50', command).status).toBe(0);
+      await waitFor('[1/23]');
+      tmux('send-keys', '-t', 'fill', '南昌县', 'Enter'); // one call: the text and Enter arrive together
+      await waitFor('[2/23]');
+      expect(screen()).toMatch(/✔ 举办县区.* 南昌县/);
+      await waitFor('2023-南昌县.yaml');
+      await type(''); // 年度
+      await waitFor('[3/23]');
+      await waitFor('(南昌县教育体育局)');
+      expect(readdirSync(join(home, '.lifelong-week', 'drafts'))).toEqual(['2023-南昌县.yaml']);
+      expect(readFileSync(join(home, '.lifelong-week', 'drafts', '2023-南昌县.yaml'), 'utf8')).toContain('举办县区: 南昌县');
+    }
+  }, 90_000);
 });

@@ -202,6 +202,19 @@ describe('the unit list', () => {
     expect(pinyinMatches('xyz', ['新建区'])).toBe(false);
     expect(pinyinMatches('东', ['东湖区'])).toBe(false);
   });
+
+  it("the unit's own name outranks aliases and pinyin; the city's name inside an alias counts last", () => {
+    for (const term of ['南昌', 'nc', 'nanchang', 'NanChang'])
+      expect(names(term)[0], term).toBe('南昌县');
+    expect(names('南昌').slice(1)).toEqual(['东湖区', '西湖区', '经开区', '高新区']);
+    expect(names('湖')).toEqual(['东湖区', '西湖区', '青山湖区']);
+    expect(names('新建')[0]).toBe('新建区');
+    expect(names('高新')).toEqual(['高新区']);
+    // the current unit leads only the unfiltered list
+    const current = (term: string) => unitChoices(term, campaign, false, 'zh', '东湖区').map((c) => c.value);
+    expect(current('')[0]).toBe('东湖区');
+    expect(current('南昌')[0]).toBe('南昌县');
+  });
 });
 
 describe('characters the PDF cannot print', () => {

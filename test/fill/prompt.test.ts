@@ -147,3 +147,47 @@ describe('prompt: $EDITOR for long texts', () => {
     expect(readFileSync(seen, 'utf8')).toBe('原文\n');
   });
 });
+
+describe('prompt: the filtered list picks what the screen confirms, whatever the timing', () => {
+  const roster = ['东湖区', '西湖区', '南昌县', '安义县'];
+  const source = (term: string) => {
+    const hits = roster.filter((n) => n.includes(term));
+    return hits.length > 0 ? hits.map((n) => ({ name: n, value: n })) : [{ name: `没有匹配的单位：「${term}」`, value: '', disabled: '（请换个写法）' }];
+  };
+  async function drawn() {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let screen = '';
+    output.on('data', (b: Buffer) => (screen += b.toString('utf8')));
+    const prompter = await createPrompter({ lang: 'zh', env: {}, write: () => undefined, input, output });
+    return { prompter, input, screen: () => screen };
+  }
+
+  it('text and Enter in one burst (a paste, a fast typist) pick the typed unit, and the confirmed line names it', async () => {
+    for (const burst of ['南昌县\r', '南昌\r', '安义\r']) {
+      const t = await drawn();
+      const picked = t.prompter.search({ message: '举办县区', source });
+      await sleep(20);
+      t.input.write(burst); // one chunk: no redraw in between (it used to answer 东湖区, the old list's first)
+      const value = await picked;
+      expect(value).toBe(roster.find((n) => n.startsWith(burst.slice(0, 2))));
+      await sleep(20);
+      const confirmed = t.screen().split('\n').filter((l) => l.includes('✔')).pop() ?? '';
+      expect(confirmed).toContain(value);
+    }
+  });
+
+  it('Enter on text matching nothing picks nothing; arrows move within the filtered list', async () => {
+    const t = await drawn();
+    const picked = t.prompter.search({ message: '举办县区', source });
+    await sleep(20);
+    t.input.write('xyz\r');
+    await sleep(50);
+    let settled = false;
+    void picked.then(() => (settled = true));
+    await sleep(50);
+    expect(settled).toBe(false);
+    t.input.write('\x7f\x7f\x7f湖\x1b[B\r'); // clear, type 湖, ↓, Enter: 西湖区
+    expect(await picked).toBe('西湖区');
+  });
+});
