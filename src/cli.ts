@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, isExitError, isInterruptedError, isUsageError } from './core/errors.js';
 import { detectLang, parseLang, t } from './core/lang.js';
-import { processIo, type Io } from './core/io.js';
+import { hintsAs, invokedAs, processIo, type Io } from './core/io.js';
 import type { Lang } from './core/messages.js';
 import { packageRoot } from './paths.js';
 import { displayWidth } from './report/width.js';
@@ -54,7 +54,7 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .option(`--campaign <${ph('文件', 'file')}>`, t(lang, '使用其他年度或城市的活动配置（YAML/JSON），代替内置的 2023 年南昌市配置', 'campaign file (YAML/JSON) replacing the built-in 2023 南昌市 campaign'))
     .showSuggestionAfterError(false)
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+    .configureOutput({ writeOut: (text) => void process.stdout.write(hintsAs(text, invokedAs(process.env))), writeErr: () => undefined, outputError: () => undefined })
     .configureHelp({
       styleTitle: (title) => (zh ? (TITLES_ZH[title] ?? title) : title),
       // Chinese characters take two columns in a terminal; commander counts them as one.

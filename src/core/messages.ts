@@ -348,6 +348,11 @@ export const MESSAGES = {
     zh: (p) => `程序内部错误（这是本工具的缺陷，请把此文件发给维护人员）：${s(p.detail)}`,
     en: (p) => `Internal error (a bug in this tool; please report it with this file): ${s(p.detail)}`,
   },
+  // ── the clerk's path (fill, validate, template) ─────────────────────────
+  'path.spaced': {
+    zh: (p) => `找不到「${s(p.arg)}」，但「${s(p.path)}」存在：文件名里有空格，命令行把空格当作分隔。请给路径加上引号再运行：\n  ${s(p.command)}`,
+    en: (p) => `“${s(p.arg)}” does not exist, but “${s(p.path)}” does: the name has spaces, which separate arguments. Quote the path:\n  ${s(p.command)}`,
+  },
 } satisfies Record<string, { zh: Template; en: Template }>;
 
 export type MessageCode = keyof typeof MESSAGES;
