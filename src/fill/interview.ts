@@ -140,16 +140,27 @@ async function ask(field: Field, state: InterviewState, ctx: InterviewContext): 
 
   if (askStyle(field) === 'contacts') return askContacts(field, state, ctx, backHint);
 
+  const check = refusals(field, state.values, ctx);
   for (;;) {
     const message = `${field.label}${backHint}`;
     const text =
       askStyle(field) === 'multiline'
-        ? await prompter.multiline({ message, ...(fallback !== undefined ? { default: fallback } : {}) })
-        : await prompter.input({ message, ...(fallback !== undefined ? { default: fallback } : {}) });
+        ? await prompter.multiline({ message, ...(fallback !== undefined ? { default: fallback } : {}), check })
+        : await prompter.input({ message, ...(fallback !== undefined ? { default: fallback } : {}), check });
     if (isBack(text)) return BACK;
     const accepted = await judge(field, text, state.values, ctx);
     if (accepted) return accepted;
   }
+}
+
+/** The reasons an answer is refused, for the prompt to show before it closes (see `judge`). */
+function refusals(field: Field, values: Values, ctx: InterviewContext, allowEmpty = false) {
+  return async (text: string): Promise<string[]> => {
+    if (isBack(text) || (allowEmpty && text.trim() === '')) return [];
+    const checked = checkAnswer(field, text, ctx.campaign, values, ctx.lang);
+    if (checked.errors.length > 0) return checked.errors;
+    return ctx.glyphs ? ctx.glyphs(field, checked.value) : [];
+  };
 }
 
 /** Check one answer; print errors, the read-back and warnings; `undefined` means ask again. */
@@ -219,20 +230,29 @@ export function unitMatchRank(q: string, unit: { name: string; aliases: readonly
   return undefined;
 }
 
-/** Several contacts: one per answer, until an empty answer. */
+/** Several contacts: one per answer, until an empty answer; `<` takes back the last one given. */
 async function askContacts(field: Field, state: InterviewState, ctx: InterviewContext, backHint: string): Promise<Asked> {
   const { prompter, lang } = ctx;
   const existing = state.values[field.id] as Contact[] | undefined;
-  const contacts: Contact[] = [];
+  /** Each answer's contacts (one answer may name several). */
+  const given: Contact[][] = [];
+  let again: string | undefined = existing ? formatContacts(existing) : undefined;
   for (;;) {
-    const first = contacts.length === 0;
+    const count = given.flat().length;
+    const first = given.length === 0;
     const message = first
       ? t(lang, `第 1 位联系人（姓名 电话）${backHint}`, `Contact 1 (name phone)${backHint}`)
-      : t(lang, `再添加一位联系人（姓名 电话；直接回车结束，共 ${contacts.length} 位）`, `Another contact (name phone; Enter to finish, ${contacts.length} so far)`);
-    const text = await prompter.input({ message, ...(first && existing ? { default: formatContacts(existing) } : {}) });
-    if (first && isBack(text)) return BACK;
-    if (!first && text.trim() === '') return { value: contacts };
+      : t(lang, `再添加一位联系人（姓名 电话；直接回车结束，共 ${count} 位；输入 < 改上一位）`, `Another contact (name phone; Enter to finish, ${count} so far; < changes the last one)`);
+    const text = await prompter.input({ message, ...(again !== undefined ? { default: again } : {}), check: refusals(field, state.values, ctx, !first) });
+    again = undefined;
+    if (isBack(text)) {
+      if (first) return BACK;
+      // Back to the contact just given: asked again, with it as the default.
+      again = formatContacts(given.pop()!);
+      continue;
+    }
+    if (!first && text.trim() === '') return { value: given.flat() };
     const accepted = await judge(field, text, state.values, ctx);
-    if (accepted?.value) contacts.push(...(accepted.value as Contact[]));
+    if (accepted?.value) given.push(accepted.value as Contact[]);
   }
 }

@@ -20,17 +20,20 @@ export interface Choice<T> {
   disabled?: string;
 }
 
+/** Why an answer is refused before its prompt closes (empty: accepted); see `LinesConfig.check`. */
+export type AnswerCheck = (answer: string) => Promise<readonly string[]> | readonly string[];
+
 export interface Prompter {
   /**
    * One answer, ended by Enter; an empty answer gives `default` when there is one. Lines pasted
    * together (one burst) are all kept, joined by line breaks.
    */
-  input(opts: { message: string; default?: string }): Promise<string>;
+  input(opts: { message: string; default?: string; check?: AnswerCheck }): Promise<string>;
   /**
    * Several lines, typed (or pasted) and ended by an empty line; `:e` on the first line opens
    * `$VISUAL`/`$EDITOR` when one is set. An empty first line keeps `default`.
    */
-  multiline(opts: { message: string; default?: string }): Promise<string>;
+  multiline(opts: { message: string; default?: string; check?: AnswerCheck }): Promise<string>;
   select<T>(opts: { message: string; choices: readonly Choice<T>[]; default?: T }): Promise<T>;
   /** A list filtered as the user types; `source(term)` gives the matching choices. */
   search<T>(opts: { message: string; source: (term: string) => readonly Choice<T>[] }): Promise<T>;
@@ -80,7 +83,7 @@ export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
   const edit = opts.edit ?? editText;
 
   return {
-    input: (o) => guard(async () => (await lines({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}), multiline: false, editor: false, lang: opts.lang }, context)) as string),
+    input: (o) => guard(async () => (await lines({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}), multiline: false, editor: false, lang: opts.lang, ...(o.check ? { check: o.check } : {}) }, context)) as string),
     async multiline(o) {
       const multiLineDefault = Boolean(o.default && o.default.includes('\n'));
       if (multiLineDefault)
@@ -92,7 +95,7 @@ export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
       );
       for (;;) {
         const answer = await guard(() =>
-          lines({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}), multiline: true, editor: Boolean(editor), lang: opts.lang }, context),
+          lines({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}), multiline: true, editor: Boolean(editor), lang: opts.lang, ...(o.check ? { check: o.check } : {}) }, context),
         );
         if (answer !== EDITOR_REQUEST) return answer;
         opts.write(zh ? `  正在打开编辑器 ${editor}：写好后保存并关闭编辑器，回到这里继续。` : `  Opening ${editor}: save and close it to go on.`);

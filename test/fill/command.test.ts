@@ -83,7 +83,7 @@ describe('fill: a whole interview', () => {
     expect(r.out).toContain(formatMessage('date.vague', { text: '11月中下旬', year: 2023 }, 'zh'));
     expect(r.out).toContain(formatMessage('count.approximate', { text: '约3000', value: 3000 }, 'zh'));
     expect(r.out).toContain('1.2万人次 → 12000 人次');
-    expect(r.out).toContain('11月15日-21日 → 2023-11-15 至 2023-11-21');
+    expect(r.out).toContain('11月15日-21日 → 2023年11月15日至11月21日');
     expect(r.out).toMatch(/✗ .*0791-8677/);
     // Defaults offered: the year, the roster's department, the theme.
     const defaults = r.transcript.asked.filter((a) => a.answer === ENTER).map((a) => a.default);

@@ -130,6 +130,9 @@ describe.skipIf(!hasTmux || !built)('fill in a terminal (tmux)', () => {
     await waitFor('[10/23]');
     await type('很多');
     await waitFor('不是具体数字');
+    // Refused before the prompt closes: no 「✔ … 很多」 above the 「✗」; the text stays to be corrected.
+    expect(screen()).not.toMatch(/✔ 全区参与活动的数量.*很多/);
+    tmux('send-keys', '-t', 'fill', 'C-u');
     await type('36');
     await waitFor('[11/23]');
     await type('1.2万人次');
@@ -150,7 +153,7 @@ describe.skipIf(!hasTmux || !built)('fill in a terminal (tmux)', () => {
     await waitFor('编辑器中写好的内容');
     await waitFor('[16/23]');
     await type('11月15日-21日');
-    await waitFor('2023-11-15 至 2023-11-21');
+    await waitFor('2023年11月15日至11月21日');
     for (const [n, text] of [
       [17, '全区 10 个街道'],
       [18, '98%'],

@@ -55,7 +55,7 @@ describe('checkAnswer: the normalisers of validate, with the value read back', (
   it('echoes a period as ISO dates', () => {
     const r = check('content.period', '11月15日-21日');
     expect(r.value).toEqual({ start: '2023-11-15', end: '2023-11-21', text: '11月15日-21日' });
-    expect(r.echo).toBe('11月15日-21日 → 2023-11-15 至 2023-11-21');
+    expect(r.echo).toBe('11月15日-21日 → 2023年11月15日至11月21日');
   });
 
   it('refuses with the catalogue message', () => {
