@@ -10,7 +10,7 @@ import { BACK, checkValues, unitChoices } from '../../src/fill/interview.js';
 import { pinyinMatches } from '../../src/fill/pinyin.js';
 import { defaultText, isBack, questionOrder } from '../../src/fill/questions.js';
 import { answer, atSummary, back, currentField, edit, startInterview } from '../../src/fill/state.js';
-import { daysLeft, deadlineNotice, summaryTable, termWidth } from '../../src/fill/summary.js';
+import { daysLeft, deadlineNotice, nextStepsText, summaryTable, termWidth } from '../../src/fill/summary.js';
 
 const check = (id: string, text: string, values = {}) => checkAnswer(fieldById(id), text, campaign, values, 'zh');
 const day = (iso: string) => new Date(`${iso}T12:00:00+08:00`);
@@ -227,5 +227,16 @@ describe('characters the PDF cannot print', () => {
     expect(await glyphs(fieldById('contacts'), [{ name: '万 翾', phone: '17770022118' }])).toEqual([]);
     expect(await glyphs(fieldById('content.description'), '第一行\n第二行有😀')).toEqual([expect.stringContaining('第 2 行的「😀」')]);
     expect(await glyphs(fieldById('other'), undefined)).toEqual([]);
+  });
+});
+
+describe('下一步', () => {
+  it('names all four pieces the notice asks for: Word file, stamped scan, 工作方案, 工作总结', () => {
+    const text = nextStepsText({ yaml: 'a.yaml', docx: 'a.docx', pdf: 'a.pdf' }, '东湖区教育体育局', campaign, day('2023-11-20'), 'zh');
+    const send = text.split('\n').find((l) => l.includes(campaign.mailbox))!;
+    for (const piece of ['a.docx', '扫描件', '工作方案', '工作总结']) expect(send).toContain(piece);
+    expect(send).toContain('四份');
+    const en = nextStepsText({ yaml: 'a.yaml', docx: 'a.docx', pdf: 'a.pdf' }, '东湖区教育体育局', campaign, day('2023-11-20'), 'en');
+    for (const piece of ['a.docx', 'stamped scan', '工作方案', '工作总结']) expect(en).toContain(piece);
   });
 });
