@@ -73,7 +73,7 @@ const BLANK_DEPARTMENT = '\u3000'.repeat(12);
 export async function renderDocx(
   data: Submission | null,
   campaign: Campaign,
-  opts: { department?: string } = {},
+  opts: { department?: string; district?: string } = {},
 ): Promise<Uint8Array> {
   const model = buildModel(data, campaign, opts);
   // A blank template stays one table: its rows grow as a clerk types into them, so breaks computed

@@ -38,16 +38,36 @@ export interface FormModel {
 /** Lines of writing room for a paragraph field on a blank template (the form then runs to two pages). */
 export const BLANK_LONG_TEXT_LINES = 4;
 
-export function buildModel(data: Submission | null, campaign: Campaign, opts: { department?: string } = {}): FormModel {
+/**
+ * What a blank template prints already: the unit it is made for (`template --district`) and the
+ * campaign's theme, which every unit shares (the notice's 「让学习成为一种生活方式」).
+ */
+function templateText(field: Field, campaign: Campaign, opts: { district?: string }): string {
+  if (field.id === 'district') return opts.district ?? '';
+  if (field.id === 'content.theme') return campaign.theme;
+  return '';
+}
+
+/**
+ * Lines of room on a blank template, to write by pen: numbers and dates one line, short texts two,
+ * paragraphs (活动内容, 活动成效, 其他) `BLANK_LONG_TEXT_LINES`.
+ */
+function blankRoom(field: Field): number {
+  if (field.kind === 'longText') return BLANK_LONG_TEXT_LINES;
+  if (field.kind === 'text' || field.kind === 'contacts') return 2;
+  return 1;
+}
+
+export function buildModel(data: Submission | null, campaign: Campaign, opts: { department?: string; district?: string } = {}): FormModel {
   const groupSizes = new Map<string, number>();
   for (const f of FIELDS) if (f.group) groupSizes.set(f.group.key, (groupSizes.get(f.group.key) ?? 0) + 1);
   const seen = new Map<string, number>();
   const rows: FormRow[] = [];
   for (const field of FIELDS) {
     if (field.placement !== 'row') continue;
-    const text = data ? displayValue(field, getPath(data, field.id)) : '';
-    // A blank form is filled by hand: paragraphs (活动内容, 活动成效, 其他) need room to write in.
-    const blankLines = data ? 0 : field.kind === 'longText' ? BLANK_LONG_TEXT_LINES : 1;
+    const text = data ? displayValue(field, getPath(data, field.id)) : templateText(field, campaign, opts);
+    // A blank form is filled by hand: every row needs room to write in by pen.
+    const blankLines = data || text !== '' ? 0 : blankRoom(field);
     if (field.group) {
       const index = seen.get(field.group.key) ?? 0;
       seen.set(field.group.key, index + 1);
@@ -67,7 +87,7 @@ export function buildModel(data: Submission | null, campaign: Campaign, opts: { 
     department: data?.department ?? opts.department ?? '',
     rows,
     footnote: FURNITURE.footnote,
-    district: data?.district ?? '',
+    district: data?.district ?? opts.district ?? '',
   };
 }
 
