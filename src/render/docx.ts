@@ -76,11 +76,10 @@ export async function renderDocx(
   opts: { department?: string; district?: string } = {},
 ): Promise<Uint8Array> {
   const model = buildModel(data, campaign, opts);
-  // A blank template stays one table: its rows grow as a clerk types into them, so breaks computed
-  // for empty cells would be wrong as soon as anything is typed (and a forced page break would then
-  // leave a half-empty page).
-  const [docx, pages] = await Promise.all([import('docx'), data ? tablePages(model) : undefined]);
-  const tables = pages ? tablePlan(model, pages) : [wholeTable(model)];
+  // A blank template breaks where the PDF template does, its page 2 starting with 「（续表）」 like
+  // the PDF's: the two are printed side by side and filled by pen.
+  const [docx, pages] = await Promise.all([import('docx'), tablePages(model)]);
+  const tables = tablePlan(model, pages);
   const date = documentDate(data, campaign);
   const doc = buildDocument(docx, model, campaign, data, tables);
   const day = data?.content.period.end ?? campaign.deadline;
@@ -188,6 +187,7 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
     Footer,
     HeightRule,
     LineRuleType,
+    NoBreakHyphen,
     PageNumber,
     Paragraph,
     Table,
@@ -212,8 +212,18 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
   // Inner line breaks of a value become paragraphs (form.md: "they become paragraphs in DOCX"). The
   // first paragraph of a split value's rest carries its own style when it goes on with the paragraph
   // before the page break, so a reader joins the parts back exactly (read/docx-grid.ts).
+  // A hyphen between digits (0791-86771234, 2023-11-15) is Word's non-breaking hyphen, so no office
+  // suite breaks a phone number or a date there (「王伟 0791- / 86771234」); readers take it as 「-」.
+  const valueRuns = (text: string) => {
+    const pieces = text.split(/(?<=\d)-(?=\d)/);
+    if (pieces.length === 1) return [new TextRun(text)];
+    return [new TextRun({ children: pieces.flatMap((piece, i) => (i === 0 ? [piece] : [new NoBreakHyphen(), piece])) })];
+  };
   const valueParagraphs = (planned: PlannedRow, keepNext: boolean) =>
-    planned.paragraphs.map((line, i) => para(i === 0 && planned.joinsPrevious ? STYLE.valueContinued : STYLE.value, line, { keepNext }));
+    planned.paragraphs.map(
+      (line, i) =>
+        new Paragraph({ style: i === 0 && planned.joinsPrevious ? STYLE.valueContinued : STYLE.value, children: line === '' ? [] : valueRuns(line), keepNext }),
+    );
 
   const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };

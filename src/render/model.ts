@@ -7,6 +7,7 @@
  * rows whose label spans the two label columns. `year` (placement 'meta') is only in the title, and
  * `department` (placement 'header') is the 「教育行政部门（盖章）：」 line above the table.
  */
+import { TEMPLATE_PREFILLED } from '../read/template-prefilled.js';
 import { FIELDS, FURNITURE, getPath, type Field } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
 import type { Submission } from '../form/schema.js';
@@ -43,6 +44,7 @@ export const BLANK_LONG_TEXT_LINES = 4;
  * campaign's theme, which every unit shares (the notice's 「让学习成为一种生活方式」).
  */
 function templateText(field: Field, campaign: Campaign, opts: { district?: string }): string {
+  if (!TEMPLATE_PREFILLED.has(field.id)) return '';
   if (field.id === 'district') return opts.district ?? '';
   if (field.id === 'content.theme') return campaign.theme;
   return '';
