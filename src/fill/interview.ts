@@ -28,6 +28,8 @@ export interface InterviewContext {
   save(state: InterviewState): Promise<void>;
   /** Terminal width for the summary. */
   columns?: number;
+  /** Terminal height: a longer summary is shown a screenful at a time. */
+  rows?: number;
   /** Skip the confirmation at the summary (`--yes`). */
   yes?: boolean;
   /** Characters the PDF cannot print (`fontGlyphCheck`): checked at every answer and again at the summary. */
@@ -63,7 +65,7 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
     if (atSummary(state)) {
       const result = checkValues(state.values, campaign);
       ctx.out('');
-      ctx.out(summaryTable(state.values, campaign, lang, ctx.columns));
+      await showPaged(summaryTable(state.values, campaign, lang, ctx.columns), ctx);
       const errors = result.problems.filter((p) => p.severity === 'error');
       const warnings = result.problems.filter((p) => p.severity === 'warning');
       // Answers kept from a file or a draft were not checked against the font when typed.
@@ -91,9 +93,9 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
         ],
       });
       if (choice === 'write') return { state, submission: result.submission, problems: result.problems };
-      const id = await ctx.prompter.select<string>({
-        message: t(lang, '修改哪一项？', 'Which item?'),
-        choices: questionOrder().map((f) => ({ name: `${f.labelPath}：${short(displayValue(f, state.values[f.id]))}`, value: f.id })),
+      const id = await ctx.prompter.search<string>({
+        message: t(lang, '修改哪一项？（输入序号或项目名称筛选，如「21」或「文字报道」）', 'Which item? (type its number or part of its label)'),
+        source: (term) => itemChoices(term, state.values, lang),
       });
       state = edit(state, id);
       await ctx.save(state);
@@ -111,6 +113,47 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
       state = stepped.state;
     } else state = answer(state, asked.value, campaign);
     await ctx.save(state);
+  }
+}
+
+/**
+ * The items to change, filtered by what was typed: its number (「21」), part of its label
+ * (「文字报道」, 「报道」) or of its value. Numbers match first, then labels, then values.
+ */
+export function itemChoices(term: string, values: Values, lang: Lang): Choice<string>[] {
+  const q = term.trim().replace(/[．。.、]$/, '');
+  const all = questionOrder().map((f, i) => ({ f, n: i + 1, text: displayValue(f, values[f.id]) }));
+  const rank = ({ f, n, text }: (typeof all)[number]): number | undefined => {
+    if (q === '') return 0;
+    if (/^\d+$/.test(q)) return String(n) === q ? 0 : String(n).startsWith(q) ? 1 : undefined;
+    if (f.label === q) return 0;
+    if (f.labelPath.includes(q)) return 1;
+    if (pinyinMatches(q, [f.label])) return 2;
+    if (text.includes(q)) return 3;
+    return undefined;
+  };
+  const hits = all
+    .map((item) => ({ item, r: rank(item) }))
+    .filter((h): h is { item: (typeof all)[number]; r: number } => h.r !== undefined)
+    .sort((a, b) => a.r - b.r || a.item.n - b.item.n);
+  if (hits.length === 0)
+    return [{ name: t(lang, `没有匹配的项目：「${q}」`, `No item matches “${q}”`), value: '', disabled: t(lang, '（请输入序号 1–23 或项目名称）', '(type a number or a label)') }];
+  return hits.map(({ item }) => ({ name: `${String(item.n).padStart(2)}. ${item.f.labelPath}：${short(item.text)}`, value: item.f.id }));
+}
+
+/**
+ * A table taller than the terminal, shown a screenful at a time (the review is ~60 lines; a
+ * 40-line window scrolled its top away): Enter shows the next part.
+ */
+async function showPaged(text: string, ctx: InterviewContext): Promise<void> {
+  const lines = text.split('\n');
+  const room = ctx.rows !== undefined && !ctx.yes ? Math.max(10, ctx.rows - 4) : Infinity;
+  if (lines.length <= room) return ctx.out(text);
+  const pages = Math.ceil(lines.length / room);
+  for (let p = 0; p < pages; p++) {
+    ctx.out(lines.slice(p * room, (p + 1) * room).join('\n'));
+    if (p + 1 < pages)
+      await ctx.prompter.input({ message: t(ctx.lang, `（第 ${p + 1}/${pages} 页）按回车看下一页`, `(page ${p + 1} of ${pages}) Enter for the next page`) });
   }
 }
 

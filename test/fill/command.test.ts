@@ -114,7 +114,7 @@ describe('fill: a whole interview', () => {
   });
 
   it('edits a field picked at the summary', async () => {
-    const r = await fill({ output: out }, [...fullInterview(), { pick: 'edit' }, { pick: 'reach.selfAssessment' }, '圆满完成。', { pick: 'write' }], { home });
+    const r = await fill({ output: out }, [...fullInterview(), { pick: 'edit' }, { search: '自我评价' }, '圆满完成。', { pick: 'write' }], { home });
     expect(r.code).toBe(0);
     expect((await validated(join(out, `${BASE}.yaml`))).data).toMatchObject({ reach: { selfAssessment: '圆满完成。' } });
   });

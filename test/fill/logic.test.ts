@@ -6,7 +6,7 @@ import { FIELDS, fieldById } from '../../src/form/definition.js';
 import { checkAnswer } from '../../src/fill/answer.js';
 import { draftText, parseDraft } from '../../src/fill/draft.js';
 import { fontGlyphCheck } from '../../src/fill/glyphs.js';
-import { BACK, checkValues, unitChoices } from '../../src/fill/interview.js';
+import { BACK, checkValues, itemChoices, unitChoices } from '../../src/fill/interview.js';
 import { pinyinMatches } from '../../src/fill/pinyin.js';
 import { defaultText, isBack, questionOrder } from '../../src/fill/questions.js';
 import { answer, atSummary, back, currentField, edit, startInterview } from '../../src/fill/state.js';
@@ -238,5 +238,20 @@ describe('下一步', () => {
     expect(send).toContain('四份');
     const en = nextStepsText({ yaml: 'a.yaml', docx: 'a.docx', pdf: 'a.pdf' }, '东湖区教育体育局', campaign, day('2023-11-20'), 'en');
     for (const piece of ['a.docx', 'stamped scan', '工作方案', '工作总结']) expect(en).toContain(piece);
+  });
+});
+
+describe('修改哪一项: typed to jump, not 20 presses of ↓', () => {
+  const first = (term: string) => itemChoices(term, {}, 'zh')[0]!;
+  it('a number, a label, part of a label or its pinyin picks the item', () => {
+    const n = questionOrder().findIndex((f) => f.id === 'publicity.textReports') + 1;
+    expect(first(String(n)).value).toBe('publicity.textReports');
+    expect(first(`${n}.`).value).toBe('publicity.textReports');
+    expect(first('文字报道').value).toBe('publicity.textReports');
+    expect(first('满意').value).toBe('reach.satisfaction');
+    expect(itemChoices('', {}, 'zh')).toHaveLength(questionOrder().length);
+    const none = itemChoices('没有这一项', {}, 'zh');
+    expect(none).toHaveLength(1);
+    expect(none[0]!.disabled).toBeTruthy();
   });
 });
