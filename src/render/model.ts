@@ -129,10 +129,11 @@ export function outputBaseName(data: Submission | null, campaign: Campaign, opts
 /**
  * Widths of the two label columns in twips (1/1440 in), shared by the DOCX and the PDF; the value
  * column takes the rest of the type area. The group column needs ≥ 1,900 twips or 「活动参与情况」
- * wraps badly (rendering.md); the item column holds nine characters of 小四 (「全区参与活动的数量」 on one
- * line, 「出席活动（开幕式）/的领导」 broken at its parenthesis), so values get the room.
+ * wraps badly (rendering.md); the item column is as narrow as 「全区参与活动的数量」 allows on one line, so values get the room (a 2,000-character 活动内容: 5 pages, not 6).
+ * (Narrower label columns, 1900 + 2400, were tried: LibreOffice then set Latin-heavy values in more
+ * lines than the page plan counts — 9 pages for 4 tables — so the value column stays as measured.)
  */
-export const LABEL_COLUMNS_TWIPS = [1900, 2400] as const;
+export const LABEL_COLUMNS_TWIPS = [1960, 2640] as const;
 
 /** A blank template's file name: 「2023年全民终身学习活动开展情况统计表（东湖区空白模板）」. */
 export function templateBaseName(campaign: Campaign, unitName?: string): string {
