@@ -6,7 +6,7 @@
  * Ctrl+C inside a prompt becomes `InterruptedError` (exit 130); the caller keeps the draft.
  */
 import { InterruptedError } from '../core/errors.js';
-import type { Lang } from '../core/messages.js';
+import { formatMessage, type Lang } from '../core/messages.js';
 import { editText, editorCommand } from './editor.js';
 import { EDITOR_REQUEST, makeLinesPrompt } from './lines.js';
 import { makeSearchPrompt } from './search.js';
@@ -52,6 +52,14 @@ export interface PrompterOptions {
   output?: NodeJS.WritableStream;
   /** Runs the editor (tests replace it); `editText` otherwise. */
   edit?: typeof editText;
+}
+
+/** 是/否, y/n, yes/no, 好/对/不: the answer to a yes-or-no question; undefined when it is neither. */
+export function readYesNo(text: string): boolean | undefined {
+  const a = text.trim().toLowerCase();
+  if (/^(是|是的|好|对|确定|y|yes)$/.test(a)) return true;
+  if (/^(否|不|不是|不要|取消|n|no)$/.test(a)) return false;
+  return undefined;
 }
 
 /** Inquirer throws `ExitPromptError` on Ctrl+C (and `AbortPromptError` when cancelled). */
@@ -127,17 +135,26 @@ export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
       ),
     search: <T>(o: { message: string; source: (term: string) => readonly Choice<T>[] }) =>
       guard(() => searchPrompt<T>({ message: o.message, source: o.source, pageSize: 12, lang: opts.lang }, context)),
-    confirm: (o) =>
-      guard(() =>
-        inquirer.confirm(
+    // Yes or no, typed: 是/否 as well as y/n. Inquirer's confirm read only y/n, so a clerk typing 「否」
+    // got the default (是) — shown, and acted on. Anything else is refused on the line.
+    confirm: async (o) => {
+      const yes = zh ? '是' : 'yes';
+      const no = zh ? '否' : 'no';
+      const text = await guard(async () =>
+        (await lines(
           {
-            message: o.message,
-            default: o.default ?? true,
-            ...(zh ? { transformer: (v: boolean) => (v ? '是' : '否') } : {}),
+            message: `${o.message}${zh ? '（是/否）' : ' (yes/no)'}`,
+            default: o.default === false ? no : yes,
+            multiline: false,
+            editor: false,
+            lang: opts.lang,
+            check: (answer) => (readYesNo(answer) === undefined ? [formatMessage('prompt.yesNo', {}, opts.lang)] : []),
           },
           context,
-        ),
-      ),
+        )) as string,
+      );
+      return readYesNo(text)!;
+    },
     note: (text) => opts.write(text),
   };
 }

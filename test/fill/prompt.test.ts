@@ -191,3 +191,30 @@ describe('prompt: the filtered list picks what the screen confirms, whatever the
     expect(await picked).toBe('西湖区');
   });
 });
+
+describe('prompt: yes or no acts on what was typed', () => {
+  it('「否」 is no (it used to be taken as the default 是); y/n work; Enter keeps the default; anything else is asked again', async () => {
+    const t = await terminal();
+    const a = t.prompter.confirm({ message: '仍然使用这个答案吗？', default: true });
+    await sleep(20);
+    await t.send('否\r'); // one burst
+    expect(await a).toBe(false);
+    const b = t.prompter.confirm({ message: '覆盖这些文件吗？', default: false });
+    await sleep(20);
+    await t.send('y\r');
+    expect(await b).toBe(true);
+    const c = t.prompter.confirm({ message: '覆盖这些文件吗？', default: false });
+    await sleep(20);
+    await t.send('\r');
+    expect(await c).toBe(false);
+    const d = t.prompter.confirm({ message: 'x', default: true });
+    await sleep(20);
+    await t.send('也许\r');
+    let settled = false;
+    void d.then(() => (settled = true));
+    await sleep(PAUSE);
+    expect(settled).toBe(false);
+    await t.send('\x15是\r'); // Ctrl+U clears the line
+    expect(await d).toBe(true);
+  });
+});
