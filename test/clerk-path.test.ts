@@ -82,6 +82,18 @@ describe('a path with spaces, unquoted', () => {
     const quoted = cli(['validate', '我的 文档/东湖区 统计表.yaml'], { cwd: dir });
     expect(quoted.code).toBe(0);
   });
+
+  it('render and fill --from say the same (they used to say only 「参数太多」)', () => {
+    const dir = temp();
+    mkdirSync(join(dir, '我的 文档'));
+    writeFileSync(join(dir, '我的 文档', '东湖区 统计表.yaml'), sample);
+    const render = cli(['render', '我的', '文档/东湖区', '统计表.yaml', '-o', 'out'], { cwd: dir });
+    expect(render.code).toBe(2);
+    expect(render.stderr).toContain('lifelong-week render "我的 文档/东湖区 统计表.yaml" -o out');
+    const fill = cli(['fill', '--from', '我的', '文档/东湖区', '统计表.yaml', '--yes'], { cwd: dir });
+    expect(fill.code).toBe(2);
+    expect(fill.stderr).toContain('lifelong-week fill --from "我的 文档/东湖区 统计表.yaml" --yes');
+  });
 });
 
 describe('hints name the command as the user ran it', () => {
