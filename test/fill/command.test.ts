@@ -113,6 +113,19 @@ describe('fill: a whole interview', () => {
     expect(draftsOf(home)).toEqual([]); // done: the draft is gone, the YAML holds everything
   });
 
+  it('< at 「再添加一位联系人」 takes back the contact just given (it was refused as a contact named 「‹」)', async () => {
+    const steps = fullInterview({ contacts: ['张敏 0791-86771234', '李华 1390791234', '李华 13907912345', '<', '王芳 18607918888', ENTER] });
+    const r = await fill({ output: out }, [...steps, { pick: 'write' }], { home });
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('没有电话');
+    expect((await validated(join(out, `${BASE}.yaml`))).data).toMatchObject({
+      contacts: [
+        { name: '张敏', phone: '0791-86771234' },
+        { name: '王芳', phone: '18607918888' },
+      ],
+    });
+  });
+
   it('edits a field picked at the summary', async () => {
     const r = await fill({ output: out }, [...fullInterview(), { pick: 'edit' }, { search: '自我评价' }, '圆满完成。', { pick: 'write' }], { home });
     expect(r.code).toBe(0);
