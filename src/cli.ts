@@ -2,12 +2,13 @@
  * The command line: argument parsing and the one top-level error handler. Each subcommand's module
  * is imported only when that subcommand runs (changesets' pattern), so `--help` loads nothing heavy.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, isExitError, isInterruptedError, isUsageError } from './core/errors.js';
 import { detectLang, parseLang, t } from './core/lang.js';
-import { processIo, type Io } from './core/io.js';
+import { hintsAs, invokedAs, processIo, type Io } from './core/io.js';
+import { formatMessage } from './core/messages.js';
 import type { Lang } from './core/messages.js';
 import { packageRoot } from './paths.js';
 import { displayWidth } from './report/width.js';
@@ -54,7 +55,7 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .option(`--campaign <${ph('文件', 'file')}>`, t(lang, '使用其他年度或城市的活动配置（YAML/JSON），代替内置的 2023 年南昌市配置', 'campaign file (YAML/JSON) replacing the built-in 2023 南昌市 campaign'))
     .showSuggestionAfterError(false)
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+    .configureOutput({ writeOut: (text) => void process.stdout.write(hintsAs(text, invokedAs(process.env))), writeErr: () => undefined, outputError: () => undefined })
     .configureHelp({
       styleTitle: (title) => (zh ? (TITLES_ZH[title] ?? title) : title),
       // Chinese characters take two columns in a terminal; commander counts them as one.
@@ -208,8 +209,35 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     await program.parseAsync([...argv], { from: 'user' });
     return pending ? await pending : EXIT.ok;
   } catch (e) {
+    if (e instanceof CommanderError && e.code === 'commander.excessArguments') {
+      const spaced = spacedArguments(argv);
+      if (spaced) {
+        io.err(`${t(lang, '错误：', 'Error: ')}${formatMessage('path.spaced', spaced, lang)}`);
+        return EXIT.usage;
+      }
+    }
     return handleError(e, io);
   }
+}
+
+/**
+ * 「render 我的 文档/东湖区.yaml」: a path with spaces, unquoted, reaches commander as several
+ * arguments (「参数太多」). The longest run of plain arguments that, joined by spaces, names an
+ * existing file or folder, with the command to type instead.
+ */
+function spacedArguments(argv: readonly string[]): { arg: string; path: string; command: string } | undefined {
+  for (let start = 1; start < argv.length; start++) {
+    for (let end = argv.length; end > start + 1; end--) {
+      const run = argv.slice(start, end);
+      if (run.some((a) => a.startsWith('-'))) continue;
+      const path = run.join(' ');
+      if (!existsSync(path)) continue;
+      const quote = (a: string) => (/[\s'"]/.test(a) ? `"${a}"` : a);
+      const command = ['lifelong-week', ...argv.slice(0, start).map(quote), `"${path}"`, ...argv.slice(end).map(quote)].join(' ');
+      return { arg: run[0]!, path, command };
+    }
+  }
+  return undefined;
 }
 
 /** The exit code for whatever a command threw, after saying it to the user. Exported for tests. */

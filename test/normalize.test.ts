@@ -189,6 +189,10 @@ describe('phones and contacts', () => {
     ['张敏 0791-86771234 13907912345', [{ name: '张敏', phone: '0791-86771234' }, { name: '张敏', phone: '13907912345' }]],
     ['张敏 0791-86771234、13907912345', [{ name: '张敏', phone: '0791-86771234' }, { name: '张敏', phone: '13907912345' }]],
     ['张敏 0791-86771234\n李华 13907912345', [{ name: '张敏', phone: '0791-86771234' }, { name: '李华', phone: '13907912345' }]],
+    ['刘芳 13907912345；王伟 0791-86771234', [{ name: '刘芳', phone: '13907912345' }, { name: '王伟', phone: '0791-86771234' }]],
+    ['刘芳 13907912345, 王伟 0791-86771234', [{ name: '刘芳', phone: '13907912345' }, { name: '王伟', phone: '0791-86771234' }]],
+    ['联系人：刘芳，电话：13907912345；联系人：王伟，电话：0791-86771234', [{ name: '刘芳', phone: '13907912345' }, { name: '王伟', phone: '0791-86771234' }]],
+    ['万 翾 17770022118', [{ name: '万 翾', phone: '17770022118' }]],
   ])('%s', (text, expected) => {
     const r = normalizeContacts(text);
     expect(r.problems).toEqual([]);
@@ -220,6 +224,15 @@ describe('phones and contacts', () => {
     [[{ 姓名: '张敏' }], 'error:contacts.noPhone'],
     [[{ 姓名: '张敏', 电话: '123' }], 'error:contacts.badPhone'],
     [{ a: 1 }, 'error:contacts.invalid'],
+    // two contacts on one line: each number is checked (the short first one hid inside a name)
+    ['刘芳 1390791234；王伟 0791-86771234', 'error:contacts.badPhone'],
+    ['刘芳 1390791234;王伟 0791-86771234', 'error:contacts.badPhone'],
+    ['刘芳 1390791234、王伟 0791-86771234', 'error:contacts.badPhone'],
+    ['刘芳 1390791234，王伟 0791-86771234', 'error:contacts.badPhone'],
+    ['刘芳 1390791234,王伟 0791-86771234', 'error:contacts.badPhone'],
+    ['刘芳 1390791234\n王伟 0791-86771234', 'error:contacts.badPhone'],
+    ['刘芳；王伟 0791-86771234', 'error:contacts.noPhone'],
+    [[{ 姓名: '刘芳 1390791234；王伟', 电话: '0791-86771234' }], 'error:contacts.badPhone'],
   ] as const)('%j is refused', (input, code) => {
     const r = normalizeContacts(input);
     expect(r.value).toBeUndefined();

@@ -43,6 +43,7 @@ export interface FillDeps {
   now?: Date;
   home?: string;
   columns?: number;
+  rows?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -231,7 +232,8 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
       currentDraft = path;
       if (typeof state.values['district'] === 'string') draftUnit = state.values['district'];
     };
-    const finished = await runInterview(initial, { prompter, campaign, lang, out: (s) => io.out(s), save, columns, glyphs, ...(opts.yes ? { yes: true } : {}) });
+    const rows = deps.rows ?? (process.stdout.isTTY ? process.stdout.rows : undefined);
+    const finished = await runInterview(initial, { prompter, campaign, lang, out: (s) => io.out(s), save, columns, glyphs, ...(rows ? { rows } : {}), ...(opts.yes ? { yes: true } : {}) });
 
     // ── the files ────────────────────────────────────────────────────────────
     const { outputBaseName } = await import('../render/model.js');

@@ -73,8 +73,8 @@ export async function writeRendered(
     rendered = await Promise.all(
       targets.map((target) =>
         target.format === 'docx'
-          ? renderDocx(data, campaign, opts.department ? { department: opts.department } : {})
-          : renderPdf(data, campaign, { ...(opts.fillable ? { fillable: true } : {}), ...(opts.department ? { department: opts.department } : {}) }),
+          ? renderDocx(data, campaign, { ...(opts.department ? { department: opts.department } : {}), ...(opts.unitName ? { district: opts.unitName } : {}) })
+          : renderPdf(data, campaign, { ...(opts.fillable ? { fillable: true } : {}), ...(opts.department ? { department: opts.department } : {}), ...(opts.unitName ? { district: opts.unitName } : {}) }),
       ),
     );
   } catch (e) {

@@ -6,7 +6,8 @@ import { closest } from '../core/text.js';
 import { findUnit } from '../normalize/unit.js';
 import { UsageError } from '../core/errors.js';
 import { t } from '../core/lang.js';
-import type { Lang } from '../core/messages.js';
+import { formatMessage, type Lang } from '../core/messages.js';
+import { pinyinMatches } from '../fill/pinyin.js';
 
 export async function loadCampaign(path: string | undefined, lang: Lang): Promise<Campaign> {
   if (!path) return NANCHANG_2023;
@@ -36,6 +37,11 @@ export async function loadCampaign(path: string | undefined, lang: Lang): Promis
 export function resolveDistrict(name: string, campaign: Campaign, lang: Lang): RosterUnit {
   const unit = findUnit(name, campaign);
   if (unit) return unit;
+  // Pinyin or its initials, as the interview's unit list takes them (`dhq`, `donghu`): one unit only.
+  const byPinyin = campaign.roster.filter((u) => pinyinMatches(name, [u.name]));
+  if (byPinyin.length === 1) return byPinyin[0]!;
+  if (byPinyin.length > 1)
+    throw new UsageError(formatMessage('district.pinyinAmbiguous', { name, units: byPinyin.map((u) => u.name).join('、') }, lang));
   const near = closest(name, campaign.roster, (u) => u.name);
   throw new UsageError(
     t(

@@ -2,8 +2,9 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { jsonChunks, type Io } from '../core/io.js';
+import { exists, jsonChunks, type Io } from '../core/io.js';
 import { t } from '../core/lang.js';
+import { formatMessage } from '../core/messages.js';
 import { buildReport, hasErrors, renderText } from '../report/validation.js';
 import { paintFor } from '../report/paint.js';
 import type { InputFile } from '../inbox/check.js';
@@ -23,12 +24,14 @@ export interface ValidateOptions {
 export async function collectFiles(paths: readonly string[], io: Io): Promise<InputFile[]> {
   const { lang } = io;
   const found: Found[] = [];
-  for (const arg of paths) {
+  for (const [index, arg] of paths.entries()) {
     let info;
     try {
       info = await stat(arg);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
+      const spaced = code === 'ENOENT' ? await spacedPath(paths, index) : undefined;
+      if (spaced) throw new UsageError(spacedPathMessage(spaced, paths, index, lang), { cause: e });
       throw new UsageError(
         code === 'ENOENT'
           ? t(lang, `找不到「${arg}」。请检查文件或文件夹名是否写对。`, `“${arg}” does not exist.`)
@@ -46,6 +49,24 @@ export async function collectFiles(paths: readonly string[], io: Io): Promise<In
     }
   }
   return dedupe(found);
+}
+
+/**
+ * An unquoted path with spaces (「validate 我的 文档/东湖区 统计表.yaml」) reaches us cut in pieces:
+ * the longest run of arguments from `index` that, joined by spaces, names something that exists.
+ */
+async function spacedPath(paths: readonly string[], index: number): Promise<{ path: string; end: number } | undefined> {
+  for (let end = paths.length; end > index + 1; end--) {
+    const joined = paths.slice(index, end).join(' ');
+    if (await exists(joined)) return { path: joined, end };
+  }
+  return undefined;
+}
+
+function spacedPathMessage(spaced: { path: string; end: number }, paths: readonly string[], index: number, lang: Io['lang']): string {
+  const quote = (p: string) => (/[\s'"]/.test(p) ? `"${p}"` : p);
+  const args = [...paths.slice(0, index).map(quote), `"${spaced.path}"`, ...paths.slice(spaced.end).map(quote)].join(' ');
+  return formatMessage('path.spaced', { arg: paths[index] ?? '', path: spaced.path, command: `lifelong-week validate ${args}` }, lang);
 }
 
 interface Found {

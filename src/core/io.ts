@@ -53,12 +53,28 @@ export function wantsColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): 
   return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
+/**
+ * The command as the user started it: `npx lifelong-week` when npm ran it (`npx`, `npm exec`: npm
+ * sets `npm_command=exec`), where the bare name may not be on the PATH; `lifelong-week` otherwise.
+ */
+export function invokedAs(env: NodeJS.ProcessEnv): string {
+  return env.npm_command === 'exec' ? 'npx lifelong-week' : 'lifelong-week';
+}
+
+/** 「lifelong-week fill --resume」 in a hint → the command as the user ran it (not inside a path such as .lifelong-week/). */
+export function hintsAs(text: string, command: string): string {
+  if (command === 'lifelong-week') return text;
+  return text.replace(/(?<![\w./\\-])lifelong-week(?= [a-z-])/g, command);
+}
+
 export function processIo(lang: Lang): Io {
+  const command = invokedAs(process.env);
+  const line = (text: string) => hintsAs(text.endsWith('\n') ? text : `${text}\n`, command);
   return {
     lang,
     color: wantsColor(process.stdout, process.env),
-    out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    out: (text) => void process.stdout.write(line(text)),
+    err: (text) => void process.stderr.write(line(text)),
     outChunks: (chunks) => writeChunks(process.stdout, chunks),
   };
 }

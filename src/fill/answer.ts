@@ -7,7 +7,7 @@ import type { Campaign } from '../campaign/campaign.js';
 import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
 import type { Params } from '../core/problem.js';
 import type { Field } from '../form/definition.js';
-import { displayValue, formatContacts } from '../form/display.js';
+import { displayValue, formatContacts, formatPeriodCanonical } from '../form/display.js';
 import type { Contact, Period } from '../form/schema.js';
 import { unitMentioned } from '../normalize/unit.js';
 import { normalizeField, participationProblems, periodProblems } from '../validate/validate.js';
@@ -37,7 +37,8 @@ function readBack(field: Field, value: unknown, text: string, lang: Lang): strin
     }
     case 'dateRange': {
       const p = value as Period;
-      return p.start === p.end ? p.start : `${p.start} ${lang === 'en' ? 'to' : '至'} ${p.end}`;
+      if (lang === 'zh') return formatPeriodCanonical(p);
+      return p.start === p.end ? p.start : `${p.start} to ${p.end}`;
     }
     case 'contacts': {
       const list = value as Contact[];

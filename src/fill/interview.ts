@@ -28,6 +28,8 @@ export interface InterviewContext {
   save(state: InterviewState): Promise<void>;
   /** Terminal width for the summary. */
   columns?: number;
+  /** Terminal height: a longer summary is shown a screenful at a time. */
+  rows?: number;
   /** Skip the confirmation at the summary (`--yes`). */
   yes?: boolean;
   /** Characters the PDF cannot print (`fontGlyphCheck`): checked at every answer and again at the summary. */
@@ -63,7 +65,7 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
     if (atSummary(state)) {
       const result = checkValues(state.values, campaign);
       ctx.out('');
-      ctx.out(summaryTable(state.values, campaign, lang, ctx.columns));
+      await showPaged(summaryTable(state.values, campaign, lang, ctx.columns), ctx);
       const errors = result.problems.filter((p) => p.severity === 'error');
       const warnings = result.problems.filter((p) => p.severity === 'warning');
       // Answers kept from a file or a draft were not checked against the font when typed.
@@ -91,11 +93,12 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
         ],
       });
       if (choice === 'write') return { state, submission: result.submission, problems: result.problems };
-      const id = await ctx.prompter.select<FieldId>({
-        message: t(lang, '修改哪一项？', 'Which item?'),
-        choices: questionOrder().map((f) => ({ name: `${f.labelPath}：${short(displayValue(f, state.values[f.id]))}`, value: f.id })),
+      const id = await ctx.prompter.search<FieldId | ''>({
+        message: t(lang, '修改哪一项？（输入序号或项目名称筛选，如「21」或「文字报道」）', 'Which item? (type its number or part of its label)'),
+        source: (term) => itemChoices(term, state.values, lang),
       });
-      state = edit(state, id);
+      // '' is the disabled 「没有匹配的项目」 line, which cannot be chosen.
+      if (id !== '') state = edit(state, id);
       await ctx.save(state);
       continue;
     }
@@ -111,6 +114,47 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
       state = stepped.state;
     } else state = answer(state, asked.value, campaign);
     await ctx.save(state);
+  }
+}
+
+/**
+ * The items to change, filtered by what was typed: its number (「21」), part of its label
+ * (「文字报道」, 「报道」) or of its value. Numbers match first, then labels, then values.
+ */
+export function itemChoices(term: string, values: Values, lang: Lang): Choice<FieldId | ''>[] {
+  const q = term.trim().replace(/[．。.、]$/, '');
+  const all = questionOrder().map((f, i) => ({ f, n: i + 1, text: displayValue(f, values[f.id]) }));
+  const rank = ({ f, n, text }: (typeof all)[number]): number | undefined => {
+    if (q === '') return 0;
+    if (/^\d+$/.test(q)) return String(n) === q ? 0 : String(n).startsWith(q) ? 1 : undefined;
+    if (f.label === q) return 0;
+    if (f.labelPath.includes(q)) return 1;
+    if (pinyinMatches(q, [f.label])) return 2;
+    if (text.includes(q)) return 3;
+    return undefined;
+  };
+  const hits = all
+    .map((item) => ({ item, r: rank(item) }))
+    .filter((h): h is { item: (typeof all)[number]; r: number } => h.r !== undefined)
+    .sort((a, b) => a.r - b.r || a.item.n - b.item.n);
+  if (hits.length === 0)
+    return [{ name: t(lang, `没有匹配的项目：「${q}」`, `No item matches “${q}”`), value: '', disabled: t(lang, '（请输入序号 1–23 或项目名称）', '(type a number or a label)') }];
+  return hits.map(({ item }) => ({ name: `${String(item.n).padStart(2)}. ${item.f.labelPath}：${short(item.text)}`, value: item.f.id }));
+}
+
+/**
+ * A table taller than the terminal, shown a screenful at a time (the review is ~60 lines; a
+ * 40-line window scrolled its top away): Enter shows the next part.
+ */
+async function showPaged(text: string, ctx: InterviewContext): Promise<void> {
+  const lines = text.split('\n');
+  const room = ctx.rows !== undefined && !ctx.yes ? Math.max(10, ctx.rows - 4) : Infinity;
+  if (lines.length <= room) return ctx.out(text);
+  const pages = Math.ceil(lines.length / room);
+  for (let p = 0; p < pages; p++) {
+    ctx.out(lines.slice(p * room, (p + 1) * room).join('\n'));
+    if (p + 1 < pages)
+      await ctx.prompter.input({ message: t(ctx.lang, `（第 ${p + 1}/${pages} 页）按回车看下一页`, `(page ${p + 1} of ${pages}) Enter for the next page`) });
   }
 }
 
@@ -140,16 +184,27 @@ async function ask(field: Field, state: InterviewState, ctx: InterviewContext): 
 
   if (askStyle(field) === 'contacts') return askContacts(field, state, ctx, backHint);
 
+  const check = refusals(field, state.values, ctx);
   for (;;) {
     const message = `${field.label}${backHint}`;
     const text =
       askStyle(field) === 'multiline'
-        ? await prompter.multiline({ message, ...(fallback !== undefined ? { default: fallback } : {}) })
-        : await prompter.input({ message, ...(fallback !== undefined ? { default: fallback } : {}) });
+        ? await prompter.multiline({ message, ...(fallback !== undefined ? { default: fallback } : {}), check })
+        : await prompter.input({ message, ...(fallback !== undefined ? { default: fallback } : {}), check });
     if (isBack(text)) return BACK;
     const accepted = await judge(field, text, state.values, ctx);
     if (accepted) return accepted;
   }
+}
+
+/** The reasons an answer is refused, for the prompt to show before it closes (see `judge`). */
+function refusals(field: Field, values: Values, ctx: InterviewContext, allowEmpty = false) {
+  return async (text: string): Promise<string[]> => {
+    if (isBack(text) || (allowEmpty && text.trim() === '')) return [];
+    const checked = checkAnswer(field, text, ctx.campaign, values, ctx.lang);
+    if (checked.errors.length > 0) return checked.errors;
+    return ctx.glyphs ? ctx.glyphs(field, checked.value) : [];
+  };
 }
 
 /** Check one answer; print errors, the read-back and warnings; `undefined` means ask again. */
@@ -177,9 +232,11 @@ async function judge(field: Field, text: string, values: Values, ctx: InterviewC
  */
 export function unitChoices(term: string, campaign: Campaign, canGoBack: boolean, lang: Lang, current?: string): Choice<string | typeof BACK>[] {
   const q = term.trim();
-  const matches = campaign.roster.filter(
-    (u) => q === '' || [u.name, ...u.aliases, u.department].some((n) => n.includes(q) || (q.length >= 2 && q.includes(n))) || pinyinMatches(q, [u.name, ...u.aliases]),
-  );
+  const ranked = campaign.roster
+    .map((u, index) => ({ u, index, rank: q === '' ? 0 : unitMatchRank(q, u, campaign.city) }))
+    .filter((m): m is { u: (typeof campaign.roster)[number]; index: number; rank: number } => m.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const matches = ranked.map((m) => m.u);
   if (matches.length === 0)
     return [
       {
@@ -193,24 +250,53 @@ export function unitChoices(term: string, campaign: Campaign, canGoBack: boolean
     value: u.name as string | typeof BACK,
     description: `${t(lang, '盖章单位', 'stamping body')}：${u.department}${u.aliases.length ? `；${t(lang, '又称', 'also')} ${u.aliases.join('、')}` : ''}`,
   }));
-  if (current) units.sort((a, b) => Number(b.value === current) - Number(a.value === current));
+  if (current && q === '') units.sort((a, b) => Number(b.value === current) - Number(a.value === current));
   return canGoBack ? [...units, { name: t(lang, '← 返回上一题', '← Back'), value: BACK }] : units;
 }
 
-/** Several contacts: one per answer, until an empty answer. */
+/**
+ * How well typed text names a unit, lower first; undefined when it does not. The unit's own name
+ * outranks its aliases and the pinyin of its name; what matches only through the city's name
+ * inside an alias (南昌 in 南昌市东湖区) comes last, so 南昌 / nc / nanchang list 南昌县 first.
+ */
+export function unitMatchRank(q: string, unit: { name: string; aliases: readonly string[]; department: string }, city: string): number | undefined {
+  const cityNames = [...new Set([city, city.replace(/[市州县区盟]$/, '')])].filter((c) => c.length >= 2);
+  const withoutCity = (n: string) => cityNames.reduce((text, c) => text.split(c).join(''), n);
+  const contains = (n: string) => n.includes(q) || (q.length >= 2 && n.length > 0 && q.includes(n));
+  const others = [...unit.aliases, unit.department];
+  if (unit.name === q || unit.aliases.includes(q)) return 0;
+  if (unit.name.startsWith(q)) return 1;
+  if (contains(unit.name)) return 2;
+  if (pinyinMatches(q, [unit.name])) return 3;
+  if (others.some((n) => contains(withoutCity(n)))) return 4;
+  if (pinyinMatches(q, others.map(withoutCity).filter(Boolean))) return 5;
+  if (others.some(contains) || pinyinMatches(q, unit.aliases)) return 6;
+  return undefined;
+}
+
+/** Several contacts: one per answer, until an empty answer; `<` takes back the last one given. */
 async function askContacts(field: Field, state: InterviewState, ctx: InterviewContext, backHint: string): Promise<Asked> {
   const { prompter, lang } = ctx;
   const existing = state.values[field.id] as Contact[] | undefined;
-  const contacts: Contact[] = [];
+  /** Each answer's contacts (one answer may name several). */
+  const given: Contact[][] = [];
+  let again: string | undefined = existing ? formatContacts(existing) : undefined;
   for (;;) {
-    const first = contacts.length === 0;
+    const count = given.flat().length;
+    const first = given.length === 0;
     const message = first
       ? t(lang, `第 1 位联系人（姓名 电话）${backHint}`, `Contact 1 (name phone)${backHint}`)
-      : t(lang, `再添加一位联系人（姓名 电话；直接回车结束，共 ${contacts.length} 位）`, `Another contact (name phone; Enter to finish, ${contacts.length} so far)`);
-    const text = await prompter.input({ message, ...(first && existing ? { default: formatContacts(existing) } : {}) });
-    if (first && isBack(text)) return BACK;
-    if (!first && text.trim() === '') return { value: contacts };
+      : t(lang, `再添加一位联系人（姓名 电话；直接回车结束，共 ${count} 位；输入 < 改上一位）`, `Another contact (name phone; Enter to finish, ${count} so far; < changes the last one)`);
+    const text = await prompter.input({ message, ...(again !== undefined ? { default: again } : {}), check: refusals(field, state.values, ctx, !first) });
+    again = undefined;
+    if (isBack(text)) {
+      if (first) return BACK;
+      // Back to the contact just given: asked again, with it as the default.
+      again = formatContacts(given.pop()!);
+      continue;
+    }
+    if (!first && text.trim() === '') return { value: given.flat() };
     const accepted = await judge(field, text, state.values, ctx);
-    if (accepted?.value) contacts.push(...(accepted.value as Contact[]));
+    if (accepted?.value) given.push(accepted.value as Contact[]);
   }
 }

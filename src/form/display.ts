@@ -17,9 +17,12 @@ export function formatChineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** The period as a clerk reads it: the original text when there is one, else 「2023年11月15日至11月21日」. */
+/**
+ * The period as printed: always the normalised 「2023年11月15日至11月21日」, which is what the
+ * interview echoes when the answer is read (「11.15-11.21」 printed without its year said less than
+ * the screen did). The text as typed stays in `period.text`.
+ */
 export function formatPeriod(period: Period): string {
-  if (period.text.trim() !== '') return period.text;
   return formatPeriodCanonical(period);
 }
 

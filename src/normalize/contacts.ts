@@ -48,10 +48,49 @@ function cleanName(text: string): string {
 
 type Problems = Normalized<ContactValue[]>['problems'];
 
-/** Parse free text into contacts; several phones after one name make one contact each. */
+/** Between two contacts: 「；;、，,」 and line breaks (a space is not: 万 翾 is one name). */
+const CONTACT_SEPARATORS = /[；;、，,\n\r]+/;
+
+/**
+ * Parse free text into contacts. The text is cut at the separators first and every piece is read
+ * on its own, so 「刘芳 1390791234；王伟 0791-86771234」 is two contacts and the short number of the
+ * first is refused, never hidden inside a name. A piece with only a number belongs to the person
+ * named just before (「张敏 0791-86771234、13907912345」, 「联系人：刘芳，电话：139…」).
+ */
 function parseText(text: string, problems: Problems): ContactValue[] {
+  const contacts: ContactValue[] = [];
+  /** A name whose number has not come yet (「联系人：刘芳，电话：…」). */
+  let waiting: string | undefined;
+  const noPhone = (name: string) => problems.push({ severity: 'error', code: 'contacts.noPhone', params: { name } });
+  for (const piece of text.split(CONTACT_SEPARATORS)) {
+    if (cleanName(piece) === '') continue;
+    const read = parsePiece(piece, problems, waiting ?? contacts[contacts.length - 1]?.name);
+    if (read.nameOnly !== undefined) {
+      if (waiting !== undefined) noPhone(waiting);
+      waiting = read.nameOnly;
+      continue;
+    }
+    if (read.usedCarried && waiting !== undefined) waiting = undefined;
+    else if (waiting !== undefined && (read.contacts.length > 0 || read.failed)) {
+      noPhone(waiting);
+      waiting = undefined;
+    }
+    contacts.push(...read.contacts);
+  }
+  if (waiting !== undefined) noPhone(waiting);
+  return contacts;
+}
+
+/** One piece between separators: its contacts, or the bare name it is (waiting for a number). */
+function parsePiece(
+  text: string,
+  problems: Problems,
+  carried: string | undefined,
+): { contacts: ContactValue[]; nameOnly?: string; usedCarried: boolean; failed: boolean } {
   const folded = foldWidth(text);
   const contacts: ContactValue[] = [];
+  const before = problems.length;
+  let usedCarried = false;
   let last = 0;
   for (const m of folded.matchAll(PHONE_IN_TEXT)) {
     const phone = normalizePhone(m[0]);
@@ -62,11 +101,13 @@ function parseText(text: string, problems: Problems): ContactValue[] {
       continue;
     }
     if (name === '') {
-      // A second number for the person just named (「张敏 0791-86771234、13907912345」): one
-      // contact per number, so every `phone` stays one phone number.
-      const prev = contacts[contacts.length - 1];
-      if (prev) contacts.push({ name: prev.name, phone });
-      else problems.push({ severity: 'error', code: 'contacts.noName', params: { phone } });
+      // A further number for the person just named: one contact per number, so every `phone`
+      // stays one phone number.
+      const prev = contacts[contacts.length - 1]?.name ?? carried;
+      if (prev !== undefined) {
+        if (contacts.length === 0) usedCarried = true;
+        contacts.push({ name: prev, phone });
+      } else problems.push({ severity: 'error', code: 'contacts.noName', params: { phone } });
       continue;
     }
     contacts.push({ name, phone });
@@ -74,15 +115,11 @@ function parseText(text: string, problems: Problems): ContactValue[] {
   const rest = cleanName(text.slice(last));
   if (rest !== '') {
     const digits = foldWidth(rest).match(DIGITS_IN_TEXT);
-    if (digits) {
-      const name = cleanName(rest.slice(0, foldWidth(rest).indexOf(digits[0])));
-      problems.push({ severity: 'error', code: 'contacts.badPhone', params: { phone: digits[0].trim() } });
-      if (name === '' && contacts.length === 0) return contacts;
-    } else {
-      problems.push({ severity: 'error', code: 'contacts.noPhone', params: { name: rest } });
-    }
+    if (digits) problems.push({ severity: 'error', code: 'contacts.badPhone', params: { phone: digits[0].trim() } });
+    else if (contacts.length === 0 && problems.length === before) return { contacts, nameOnly: rest, usedCarried, failed: false };
+    else problems.push({ severity: 'error', code: 'contacts.noPhone', params: { name: rest } });
   }
-  return contacts;
+  return { contacts, usedCarried, failed: problems.length > before };
 }
 
 const NAME_KEYS = ['name', '姓名', '联系人'];
@@ -111,6 +148,9 @@ function readItem(item: unknown, problems: Problems): ContactValue[] | undefined
     problems.push({ severity: 'error', code: 'contacts.noName', params: { phone: phoneText } });
     return [];
   }
+  // A 姓名 holding a number or a second person (「刘芳 1390791234；王伟」, as older versions wrote
+  // it) is read as free text with its 电话, so every number in it is checked.
+  if (/[\d０-９]/.test(name) || CONTACT_SEPARATORS.test(name)) return parseText(`${name} ${phoneText}`, problems);
   const phones = phoneText.split(/[、,，;；/]/).map((p) => p.trim()).filter(Boolean);
   const normalized = phones.map((p) => normalizePhone(p));
   const bad = phones.find((_, i) => normalized[i] === undefined);

@@ -10,10 +10,12 @@ export function normalizeText(raw: unknown): Normalized<string> {
   const text = scalarText(raw);
   if (text === undefined) return fail('value.notText');
   if (text === null) return { problems: [] };
+  // Blank lines are dropped: a cell of the form holds lines, and a blank one printed as a gap the
+  // interview's read-back never showed (the several-line prompt drops them the same way).
   const value = text
     .split('\n')
     .map((line) => line.replace(/[ \t]+$/g, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n');
+    .filter((line) => line.trim() !== '')
+    .join('\n');
   return { value, problems: [] };
 }

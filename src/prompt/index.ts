@@ -6,30 +6,28 @@
  * Ctrl+C inside a prompt becomes `InterruptedError` (exit 130); the caller keeps the draft.
  */
 import { InterruptedError } from '../core/errors.js';
-import type { Lang } from '../core/messages.js';
+import { formatMessage, type Lang } from '../core/messages.js';
 import { editText, editorCommand } from './editor.js';
 import { EDITOR_REQUEST, makeLinesPrompt } from './lines.js';
+import { makeSearchPrompt, type Choice } from './search.js';
 
-export interface Choice<T> {
-  /** What the list shows. */
-  name: string;
-  value: T;
-  description?: string;
-  /** Shown but not selectable (「没有匹配的单位」); the text says why. */
-  disabled?: string;
-}
+export type { Choice };
+
+
+/** Why an answer is refused before its prompt closes (empty: accepted); see `LinesConfig.check`. */
+export type AnswerCheck = (answer: string) => Promise<readonly string[]> | readonly string[];
 
 export interface Prompter {
   /**
    * One answer, ended by Enter; an empty answer gives `default` when there is one. Lines pasted
    * together (one burst) are all kept, joined by line breaks.
    */
-  input(opts: { message: string; default?: string }): Promise<string>;
+  input(opts: { message: string; default?: string; check?: AnswerCheck }): Promise<string>;
   /**
    * Several lines, typed (or pasted) and ended by an empty line; `:e` on the first line opens
    * `$VISUAL`/`$EDITOR` when one is set. An empty first line keeps `default`.
    */
-  multiline(opts: { message: string; default?: string }): Promise<string>;
+  multiline(opts: { message: string; default?: string; check?: AnswerCheck }): Promise<string>;
   select<T>(opts: { message: string; choices: readonly Choice<T>[]; default?: T }): Promise<T>;
   /** A list filtered as the user types; `source(term)` gives the matching choices. */
   search<T>(opts: { message: string; source: (term: string) => readonly Choice<T>[] }): Promise<T>;
@@ -48,6 +46,14 @@ export interface PrompterOptions {
   output?: NodeJS.WritableStream;
   /** Runs the editor (tests replace it); `editText` otherwise. */
   edit?: typeof editText;
+}
+
+/** 是/否, y/n, yes/no, 好/对/不: the answer to a yes-or-no question; undefined when it is neither. */
+export function readYesNo(text: string): boolean | undefined {
+  const a = text.trim().toLowerCase();
+  if (/^(是|是的|好|对|确定|y|yes)$/.test(a)) return true;
+  if (/^(否|不|不是|不要|取消|n|no)$/.test(a)) return false;
+  return undefined;
 }
 
 /** Inquirer throws `ExitPromptError` on Ctrl+C (and `AbortPromptError` when cancelled). */
@@ -69,6 +75,7 @@ const KEYS_ZH: Record<string, string> = { navigate: '上下移动', select: '选
 export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
   const [inquirer, core] = await Promise.all([import('@inquirer/prompts'), import('@inquirer/core')]);
   const lines = makeLinesPrompt(core);
+  const searchPrompt = makeSearchPrompt(core);
   const zh = opts.lang === 'zh';
   const context = { ...(opts.input ? { input: opts.input } : {}), ...(opts.output ? { output: opts.output } : {}) };
   const keysHelpTip = (keys: [string, string][]) =>
@@ -78,7 +85,7 @@ export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
   const edit = opts.edit ?? editText;
 
   return {
-    input: (o) => guard(async () => (await lines({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}), multiline: false, editor: false, lang: opts.lang }, context)) as string),
+    input: (o) => guard(async () => (await lines({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}), multiline: false, editor: false, lang: opts.lang, ...(o.check ? { check: o.check } : {}) }, context)) as string),
     async multiline(o) {
       const multiLineDefault = Boolean(o.default && o.default.includes('\n'));
       if (multiLineDefault)
@@ -90,7 +97,7 @@ export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
       );
       for (;;) {
         const answer = await guard(() =>
-          lines({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}), multiline: true, editor: Boolean(editor), lang: opts.lang }, context),
+          lines({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}), multiline: true, editor: Boolean(editor), lang: opts.lang, ...(o.check ? { check: o.check } : {}) }, context),
         );
         if (answer !== EDITOR_REQUEST) return answer;
         opts.write(zh ? `  正在打开编辑器 ${editor}：写好后保存并关闭编辑器，回到这里继续。` : `  Opening ${editor}: save and close it to go on.`);
@@ -121,29 +128,27 @@ export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
         ),
       ),
     search: <T>(o: { message: string; source: (term: string) => readonly Choice<T>[] }) =>
-      guard(() =>
-        inquirer.search<T>(
+      guard(() => searchPrompt<T>({ message: o.message, source: o.source, pageSize: 12, lang: opts.lang }, context)),
+    // Yes or no, typed: 是/否 as well as y/n. Inquirer's confirm read only y/n, so a clerk typing 「否」
+    // got the default (是) — shown, and acted on. Anything else is refused on the line.
+    confirm: async (o) => {
+      const yes = zh ? '是' : 'yes';
+      const no = zh ? '否' : 'no';
+      const text = await guard(async () =>
+        (await lines(
           {
-            message: o.message,
-            source: (term) =>
-              o.source(term ?? '').map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}), ...(c.disabled ? { disabled: c.disabled } : {}) })),
-            pageSize: 12,
-            theme,
+            message: `${o.message}${zh ? '（是/否）' : ' (yes/no)'}`,
+            default: o.default === false ? no : yes,
+            multiline: false,
+            editor: false,
+            lang: opts.lang,
+            check: (answer) => (readYesNo(answer) === undefined ? [formatMessage('prompt.yesNo', {}, opts.lang)] : []),
           },
           context,
-        ),
-      ),
-    confirm: (o) =>
-      guard(() =>
-        inquirer.confirm(
-          {
-            message: o.message,
-            default: o.default ?? true,
-            ...(zh ? { transformer: (v: boolean) => (v ? '是' : '否') } : {}),
-          },
-          context,
-        ),
-      ),
+        )) as string,
+      );
+      return readYesNo(text)!;
+    },
     note: (text) => opts.write(text),
   };
 }

@@ -28,6 +28,12 @@ export interface LinesConfig {
   /** Lines already written (after coming back from the editor, say). */
   lines?: readonly string[];
   lang: Lang;
+  /**
+   * Checks the answer before the prompt closes: the reasons it is refused (empty: accepted). A
+   * refused answer stays on the line to be corrected, with the reasons under it, so the screen never
+   * shows 「✔ … 很多」 for an answer that is then refused.
+   */
+  check?: (answer: string) => Promise<readonly string[]> | readonly string[];
 }
 
 /** The lines shown while typing (a long paste shows its last lines, so the prompt fits the screen). */
@@ -55,14 +61,36 @@ export function makeLinesPrompt(core: Inquirer): RunLines {
       /** An Enter waiting to learn whether more keys follow (a paste) or not (the user pressed it). */
       pending: undefined as { line: string; key: string; timer: NodeJS.Timeout } | undefined,
       final: undefined as string | undefined,
+      /** Why the last answer was refused (shown under the input until the next key). */
+      refused: [] as readonly string[],
+      checking: false,
       tick: 0,
     }).current;
     const prefix = usePrefix({ status, theme });
     const redraw = () => setTick(++s.tick);
-    const finish = (answer: string | typeof EDITOR_REQUEST) => {
+    const close = (answer: string | typeof EDITOR_REQUEST) => {
       s.final = answer === EDITOR_REQUEST ? '' : answer;
       setStatus('done');
       done(answer);
+    };
+    /** The rl of the last key, to put a refused one-line answer back on the line. */
+    let lineEditor: { write(text: string): void; line: string } | undefined;
+    const finish = (answer: string | typeof EDITOR_REQUEST, typed?: string) => {
+      if (answer === EDITOR_REQUEST || !config.check || isBackLine(answer)) return close(answer);
+      s.checking = true;
+      void Promise.resolve(config.check(answer)).then((reasons) => {
+        s.checking = false;
+        if (reasons.length === 0) return close(answer);
+        s.refused = reasons;
+        if (!config.multiline && typed !== undefined) {
+          // The answer goes back on the line to be corrected (its earlier pasted lines above it).
+          const parts = typed.split('\n');
+          s.lines = parts.slice(0, -1);
+          s.current = parts[parts.length - 1] ?? '';
+          lineEditor?.write(s.current);
+        }
+        redraw();
+      });
     };
 
     /** The Enter was pressed, not pasted: decide what it means. */
@@ -73,14 +101,16 @@ export function makeLinesPrompt(core: Inquirer): RunLines {
       if (!config.multiline) {
         const all = [...s.lines, line];
         const text = all.join('\n');
-        return finish(text.trim() === '' && config.default !== undefined ? config.default : text);
+        return finish(text.trim() === '' && config.default !== undefined ? config.default : text, text);
       }
       if (line !== '') {
         s.lines.push(line);
         return redraw();
       }
       if (first) return finish(config.default ?? '');
-      return finish(s.lines.join('\n'));
+      // Blank lines inside a paste are dropped here as the form drops them, so what this prompt
+      // shows as the answer is what is printed.
+      return finish(s.lines.filter((l) => l.trim() !== '').join('\n'));
     };
 
     useEffect(
@@ -91,7 +121,9 @@ export function makeLinesPrompt(core: Inquirer): RunLines {
     );
 
     useKeypress((key, rl) => {
-      if (status === 'done') return;
+      if (status === 'done' || s.checking) return;
+      lineEditor = rl;
+      if (s.refused.length > 0 && !isEnterKey(key)) s.refused = [];
       if (s.pending) {
         // A carriage return and a line feed together are one line break.
         if (key.name === 'enter' && s.pending.key === 'return') return;
@@ -151,11 +183,12 @@ export function makeLinesPrompt(core: Inquirer): RunLines {
       ...(hidden > 0 ? [zh ? `    （前面还有 ${hidden} 行）` : `    (${hidden} more lines above)`] : []),
       ...held.map((l, i) => `    ${String(hidden + i + 1).padStart(2)}│ ${l}`),
     ];
+    const refused = s.refused.map((r) => theme.style.error(`✗ ${r}`)).join('\n');
     if (config.multiline || s.lines.length > 0) {
       const cursorLine = `  ${label(s.lines.length + 1)} › ${s.current}`;
-      return [head, ...body, cursorLine].join('\n');
+      return refused ? [[head, ...body, cursorLine].join('\n'), refused] : [head, ...body, cursorLine].join('\n');
     }
-    return `${head} ${s.current}`;
+    return refused ? [`${head} ${s.current}`, refused] : `${head} ${s.current}`;
   });
   return prompt as RunLines;
 }

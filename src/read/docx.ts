@@ -9,6 +9,7 @@
  * typed value is used only where it prints exactly as the cell reads; a cell edited in Word wins and
  * is reported.
  */
+import { TEMPLATE_PREFILLED } from './template-prefilled.js';
 import { emptyRaw, error, rawWithProblem, warning, type RawSubmission } from '../core/problem.js';
 import { FIELDS, getPath } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
@@ -132,7 +133,7 @@ export function docxRaw(content: DocxContent): RawSubmission {
   return raw;
 }
 
-/** A blank template: none of the table's value cells has anything in it. */
+/** A blank template: none of the table's value cells has anything in it but what templates print. */
 export function isBlankForm(raw: RawSubmission): boolean {
-  return FIELDS.filter((f) => f.placement === 'row').every((f) => String(raw.entries.get(f.id)?.value ?? '').trim() === '');
+  return FIELDS.filter((f) => f.placement === 'row' && !TEMPLATE_PREFILLED.has(f.id)).every((f) => String(raw.entries.get(f.id)?.value ?? '').trim() === '');
 }

@@ -4,6 +4,7 @@
  * downstream knows which format the data came from. Mails and archives are containers whose parts
  * are read in turn by the caller (`inbox/inbox.ts`).
  */
+import { TEMPLATE_PREFILLED } from './template-prefilled.js';
 import { error, emptyRaw, rawWithProblem, warning, type RawSubmission } from '../core/problem.js';
 import { decodeText, sniff } from './decode.js';
 import { readYamlText } from './yaml.js';
@@ -178,7 +179,7 @@ const pdfReader: Reader = {
       }
       return { kind: 'submission', raw };
     }
-    if (own?.fields && [...own.fields.values()].some((v) => v.trim() !== '')) {
+    if (own?.fields && [...own.fields].some(([id, v]) => v.trim() !== '' && !TEMPLATE_PREFILLED.has(id))) {
       const raw = emptyRaw();
       for (const [id, value] of own.fields) raw.entries.set(id, { value });
       return { kind: 'submission', raw };

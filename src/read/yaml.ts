@@ -117,6 +117,9 @@ export function explainYamlError(code: string, message: string, text: string, at
  * - a group label with text after it (「组织领导: 东湖区教育体育局」 above its items): an error, and the
  *   items below are still read.
  */
+/** The keys of one contact in a list (normalize/contacts.ts reads them). */
+const CONTACT_ITEM_KEY = /^(姓名|联系人|电话|手机|手机号|联系电话|name|phone)$/i;
+
 function repairLines(text: string): { text: string; problems: Problem[] } {
   const problems: Problem[] = [];
   const lines = text.split('\n');
@@ -142,6 +145,14 @@ function repairLines(text: string): { text: string; problems: Problem[] } {
     let match = m ? matchKey(m[2]!) : undefined;
     if (m && match && (m[3] === '：' || (m[4] === '' && m[5] !== ''))) {
       problems.push(warning('yaml.colonFixed', { key: m[2]! }, { ...at(m[1]!.length + m[2]!.length + 1), ...(match.type === 'field' ? { field: match.field.id } : {}) }));
+    }
+    // An item of the contact list (「  - 姓名：刘芳」, 「    电话：0791-86771234」): its keys are not
+    // labels of the form, but their colon is forgiven the same way.
+    if (m && !match && CONTACT_ITEM_KEY.test(m[2]!.trim()) && (m[3] === '：' || (m[4] === '' && m[5] !== ''))) {
+      problems.push(warning('yaml.colonFixed', { key: m[2]! }, { ...at(m[1]!.length + m[2]!.length + 1), field: 'contacts' }));
+      const value = m[5]!.trim();
+      out.push(`${m[1]}${m[2]!.trim()}: ${/^[-?:,[\]{}#&*!|>'"%@`]|: | #/.test(value) ? JSON.stringify(value) : value}`);
+      continue;
     }
     if (!m || !match) {
       // 「活动时间 11月15日」: a label, a space, a value — and no colon.

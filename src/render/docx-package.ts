@@ -64,7 +64,31 @@ export async function documentParts(docx: Docx, doc: InstanceType<Docx['Document
  * [Content_Types].xml first as Office writes it, the other parts in path order, and every entry dated
  * `day` at noon (an MS-DOS local time field, written from the date itself so no time zone enters).
  */
-export function finishPackage(parts: Parts, data: Submission | null, date: Date, day: string): Uint8Array {
+/**
+ * The fonts the document names, with the fallback a standard Chinese Windows or WPS has when the
+ * office font is missing (`w:altName`, ECMA-376 §17.8.3.1): 方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋.
+ * Word substitutes by altName and charset 86 (GB2312) rather than by its own guess.
+ */
+export interface FontEntry {
+  name: string;
+  altName: string;
+  family: 'roman' | 'modern' | 'script' | 'swiss' | 'auto';
+  pitch: 'fixed' | 'variable';
+  charset?: string;
+}
+
+function fontTable(fonts: readonly FontEntry[]): string {
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const entries = fonts
+    .map(
+      (f) =>
+        `<w:font w:name="${escapeXml(f.name)}"><w:altName w:val="${escapeXml(f.altName)}"/><w:charset w:val="${f.charset ?? '86'}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="${W}">${entries}</w:fonts>`;
+}
+
+export function finishPackage(parts: Parts, data: Submission | null, date: Date, day: string, fonts: readonly FontEntry[] = []): Uint8Array {
   const decoder = new TextDecoder();
   const text = (path: string) => {
     const v = parts.get(path);
@@ -77,6 +101,7 @@ export function finishPackage(parts: Parts, data: Submission | null, date: Date,
       .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${w3cdtf(date)}$2`)
       .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${w3cdtf(date)}$2`),
   );
+  if (fonts.length > 0 && files.has('word/fontTable.xml')) files.set('word/fontTable.xml', fontTable(fonts));
   if (data) {
     for (const [path, content] of Object.entries(customXmlParts(data))) files.set(path, content);
     files.set(

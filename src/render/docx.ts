@@ -20,7 +20,7 @@
 import type { Campaign } from '../campaign/campaign.js';
 import type { Submission } from '../form/schema.js';
 import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, EMBED_PROPERTY, chunk, encodeEmbedded } from '../form/embedded.js';
-import { documentParts, finishPackage } from './docx-package.js';
+import { documentParts, finishPackage, type FontEntry } from './docx-package.js';
 import { loadFont, textWidth } from './fonts.js';
 import { LABEL_COLUMNS_TWIPS, buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
 import { CONT_LABEL, CONTINUED, MIN_ROW, SIZE as PDF_SIZE, pageOne, paginate, valueParts, type Placed } from './paginate.js';
@@ -48,8 +48,19 @@ export const COLUMNS = [...LABEL_COLUMNS_TWIPS, TYPE_WIDTH - LABEL_COLUMNS_TWIPS
 /** Font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt. */
 const SIZE = { title: 44, annex: 32, stamp: 28, table: 24, footnote: 28, page: 28 } as const;
 
-/** Font names as offices have them; a reader without them substitutes, which is the reader's business. */
+/**
+ * Font roles as offices set an annex (GB/T 9704): title 小标宋, 「附件」 黑体, body 仿宋, page number 宋体.
+ * The PDF draws the same roles with the closest free faces (pdf.ts). Each name carries the fallback a
+ * standard Chinese Windows or WPS has (fontTable, docx-package.ts): 方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋.
+ */
 const FONT = { body: '仿宋_GB2312', heading: '黑体', title: '方正小标宋简体', page: '宋体', latin: 'Times New Roman' } as const;
+export const FONT_TABLE: readonly FontEntry[] = [
+  { name: FONT.title, altName: '宋体', family: 'script', pitch: 'variable' },
+  { name: FONT.heading, altName: 'SimHei', family: 'modern', pitch: 'fixed' },
+  { name: FONT.body, altName: '仿宋', family: 'modern', pitch: 'fixed' },
+  { name: FONT.page, altName: 'SimSun', family: 'auto', pitch: 'variable' },
+  { name: FONT.latin, altName: 'Times', family: 'roman', pitch: 'variable', charset: '00' },
+];
 
 /** Style ids, in English; their display names are Chinese so a clerk recognises them in Word. */
 export const STYLE = {
@@ -73,18 +84,17 @@ const BLANK_DEPARTMENT = '\u3000'.repeat(12);
 export async function renderDocx(
   data: Submission | null,
   campaign: Campaign,
-  opts: { department?: string } = {},
+  opts: { department?: string; district?: string } = {},
 ): Promise<Uint8Array> {
   const model = buildModel(data, campaign, opts);
-  // A blank template stays one table: its rows grow as a clerk types into them, so breaks computed
-  // for empty cells would be wrong as soon as anything is typed (and a forced page break would then
-  // leave a half-empty page).
-  const [docx, pages] = await Promise.all([import('docx'), data ? tablePages(model) : undefined]);
-  const tables = pages ? tablePlan(model, pages) : [wholeTable(model)];
+  // A blank template breaks where the PDF template does, its page 2 starting with 「（续表）」 like
+  // the PDF's: the two are printed side by side and filled by pen.
+  const [docx, pages] = await Promise.all([import('docx'), tablePages(model)]);
+  const tables = tablePlan(model, pages);
   const date = documentDate(data, campaign);
   const doc = buildDocument(docx, model, campaign, data, tables);
   const day = data?.content.period.end ?? campaign.deadline;
-  return finishPackage(await documentParts(docx, doc), data, date, day);
+  return finishPackage(await documentParts(docx, doc), data, date, day, FONT_TABLE);
 }
 
 type Docx = typeof import('docx');
@@ -188,6 +198,7 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
     Footer,
     HeightRule,
     LineRuleType,
+    NoBreakHyphen,
     PageNumber,
     Paragraph,
     Table,
@@ -212,8 +223,20 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
   // Inner line breaks of a value become paragraphs (form.md: "they become paragraphs in DOCX"). The
   // first paragraph of a split value's rest carries its own style when it goes on with the paragraph
   // before the page break, so a reader joins the parts back exactly (read/docx-grid.ts).
+  // A hyphen between digits (0791-86771234, 2023-11-15) is Word's non-breaking hyphen, so no office
+  // suite breaks a phone number or a date there (「王伟 0791- / 86771234」); readers take it as 「-」.
+  // (A date written in Chinese cannot be held together the same way: LibreOffice breaks between
+  // 「2023」 and 「年」 even across U+2060 WORD JOINER; measured, so not attempted.)
+  const valueRuns = (text: string) => {
+    const pieces = text.split(/(?<=\d)-(?=\d)/);
+    if (pieces.length === 1) return [new TextRun(text)];
+    return [new TextRun({ children: pieces.flatMap((piece, i) => (i === 0 ? [piece] : [new NoBreakHyphen(), piece])) })];
+  };
   const valueParagraphs = (planned: PlannedRow, keepNext: boolean) =>
-    planned.paragraphs.map((line, i) => para(i === 0 && planned.joinsPrevious ? STYLE.valueContinued : STYLE.value, line, { keepNext }));
+    planned.paragraphs.map(
+      (line, i) =>
+        new Paragraph({ style: i === 0 && planned.joinsPrevious ? STYLE.valueContinued : STYLE.value, children: line === '' ? [] : valueRuns(line), keepNext }),
+    );
 
   const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };

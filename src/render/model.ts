@@ -7,6 +7,7 @@
  * rows whose label spans the two label columns. `year` (placement 'meta') is only in the title, and
  * `department` (placement 'header') is the 「教育行政部门（盖章）：」 line above the table.
  */
+import { TEMPLATE_PREFILLED } from '../read/template-prefilled.js';
 import { FIELDS, FURNITURE, getPath, type Field } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
 import type { Submission } from '../form/schema.js';
@@ -38,16 +39,37 @@ export interface FormModel {
 /** Lines of writing room for a paragraph field on a blank template (the form then runs to two pages). */
 export const BLANK_LONG_TEXT_LINES = 4;
 
-export function buildModel(data: Submission | null, campaign: Campaign, opts: { department?: string } = {}): FormModel {
+/**
+ * What a blank template prints already: the unit it is made for (`template --district`) and the
+ * campaign's theme, which every unit shares (the notice's 「让学习成为一种生活方式」).
+ */
+function templateText(field: Field, campaign: Campaign, opts: { district?: string }): string {
+  if (!TEMPLATE_PREFILLED.has(field.id)) return '';
+  if (field.id === 'district') return opts.district ?? '';
+  if (field.id === 'content.theme') return campaign.theme;
+  return '';
+}
+
+/**
+ * Lines of room on a blank template, to write by pen: numbers and dates one line, short texts two,
+ * paragraphs (活动内容, 活动成效, 其他) `BLANK_LONG_TEXT_LINES`.
+ */
+function blankRoom(field: Field): number {
+  if (field.kind === 'longText') return BLANK_LONG_TEXT_LINES;
+  if (field.kind === 'text' || field.kind === 'contacts') return 2;
+  return 1;
+}
+
+export function buildModel(data: Submission | null, campaign: Campaign, opts: { department?: string; district?: string } = {}): FormModel {
   const groupSizes = new Map<string, number>();
   for (const f of FIELDS) if (f.group) groupSizes.set(f.group.key, (groupSizes.get(f.group.key) ?? 0) + 1);
   const seen = new Map<string, number>();
   const rows: FormRow[] = [];
   for (const field of FIELDS) {
     if (field.placement !== 'row') continue;
-    const text = data ? displayValue(field, getPath(data, field.id)) : '';
-    // A blank form is filled by hand: paragraphs (活动内容, 活动成效, 其他) need room to write in.
-    const blankLines = data ? 0 : field.kind === 'longText' ? BLANK_LONG_TEXT_LINES : 1;
+    const text = data ? displayValue(field, getPath(data, field.id)) : templateText(field, campaign, opts);
+    // A blank form is filled by hand: every row needs room to write in by pen.
+    const blankLines = data || text !== '' ? 0 : blankRoom(field);
     if (field.group) {
       const index = seen.get(field.group.key) ?? 0;
       seen.set(field.group.key, index + 1);
@@ -67,7 +89,7 @@ export function buildModel(data: Submission | null, campaign: Campaign, opts: { 
     department: data?.department ?? opts.department ?? '',
     rows,
     footnote: FURNITURE.footnote,
-    district: data?.district ?? '',
+    district: data?.district ?? opts.district ?? '',
   };
 }
 
@@ -108,6 +130,8 @@ export function outputBaseName(data: Submission | null, campaign: Campaign, opts
  * Widths of the two label columns in twips (1/1440 in), shared by the DOCX and the PDF; the value
  * column takes the rest of the type area. The group column needs ≥ 1,900 twips or 「活动参与情况」
  * wraps badly (rendering.md); the item column is as narrow as 「全区参与活动的数量」 allows on one line, so values get the room (a 2,000-character 活动内容: 5 pages, not 6).
+ * (Narrower label columns, 1900 + 2400, were tried: LibreOffice then set Latin-heavy values in more
+ * lines than the page plan counts — 9 pages for 4 tables — so the value column stays as measured.)
  */
 export const LABEL_COLUMNS_TWIPS = [1960, 2640] as const;
 

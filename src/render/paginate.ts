@@ -68,6 +68,9 @@ export interface PageLayout {
 
 export type Measure = (s: string) => number;
 
+/** A row that would leave more than this share of a page empty by moving whole splits instead. */
+export const SPLIT_WHEN_EMPTY = 0.25;
+
 /**
  * Where the table starts on page 1: below 「附件」 (3号, then ¾ of a line), the title (2号, 1.4 lines
  * each, then 0.6 of a 4号 line) and the stamp line 「教育行政部门（盖章）：」 (4号, 1.5 lines each, then
@@ -213,15 +216,17 @@ export function paginate(model: FormModel, measure: Measure, firstTop: number) {
         break;
       }
       const fullPage = contTop - BOTTOM;
-      // Move the whole remainder to the next page when it fits there, or when too little room is left
-      // here to be worth splitting (fewer than 3 lines).
       const fitHere = Math.floor((avail - 2 * PAD_Y) / LINE);
-      if (page().placed.length > 0 && (need <= fullPage || fitHere < Math.max(3, fixedLines))) {
+      // A row that fits on the next page moves there whole — unless that would leave more than a
+      // quarter of this page empty (a long 活动内容 moving whole left a third of page 1 blank): then it
+      // splits between lines, with at least 2 lines on each side. Blank rows never split.
+      const worthSplitting = m.row.text !== '' && avail - 2 * PAD_Y > fullPage * SPLIT_WHEN_EMPTY && fitHere >= Math.max(2, fixedLines) && rest - 2 >= 2;
+      if (page().placed.length > 0 && ((need <= fullPage && !worthSplitting) || fitHere < Math.max(2, fixedLines))) {
         newPage();
         continue;
       }
-      // Split a value taller than a page between lines.
-      const take = Math.max(1, Math.min(rest - 1, fitHere));
+      // Split between lines: a value taller than a page, or one that would leave this page too empty.
+      const take = need <= fullPage ? Math.min(rest - 2, fitHere) : Math.max(1, Math.min(rest - 1, fitHere));
       const h = rowHeight(Math.max(take, fixedLines));
       page().placed.push({ m, top: y, height: h, lines: m.valueLines.slice(from, from + take), labelLines, continuation });
       from += take;

@@ -86,6 +86,8 @@ export interface RenderPdfOptions {
   fillable?: boolean;
   /** The department on the stamp line of a blank template. */
   department?: string;
+  /** The unit a blank template is made for (printed in 举办县区). */
+  district?: string;
 }
 
 type PdfLib = typeof import('pdf-lib');

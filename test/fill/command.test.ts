@@ -83,7 +83,7 @@ describe('fill: a whole interview', () => {
     expect(r.out).toContain(formatMessage('date.vague', { text: '11月中下旬', year: 2023 }, 'zh'));
     expect(r.out).toContain(formatMessage('count.approximate', { text: '约3000', value: 3000 }, 'zh'));
     expect(r.out).toContain('1.2万人次 → 12000 人次');
-    expect(r.out).toContain('11月15日-21日 → 2023-11-15 至 2023-11-21');
+    expect(r.out).toContain('11月15日-21日 → 2023年11月15日至11月21日');
     expect(r.out).toMatch(/✗ .*0791-8677/);
     // Defaults offered: the year, the roster's department, the theme.
     const defaults = r.transcript.asked.filter((a) => a.answer === ENTER).map((a) => a.default);
@@ -113,8 +113,21 @@ describe('fill: a whole interview', () => {
     expect(draftsOf(home)).toEqual([]); // done: the draft is gone, the YAML holds everything
   });
 
+  it('< at 「再添加一位联系人」 takes back the contact just given (it was refused as a contact named 「‹」)', async () => {
+    const steps = fullInterview({ contacts: ['张敏 0791-86771234', '李华 1390791234', '李华 13907912345', '<', '王芳 18607918888', ENTER] });
+    const r = await fill({ output: out }, [...steps, { pick: 'write' }], { home });
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('没有电话');
+    expect((await validated(join(out, `${BASE}.yaml`))).data).toMatchObject({
+      contacts: [
+        { name: '张敏', phone: '0791-86771234' },
+        { name: '王芳', phone: '18607918888' },
+      ],
+    });
+  });
+
   it('edits a field picked at the summary', async () => {
-    const r = await fill({ output: out }, [...fullInterview(), { pick: 'edit' }, { pick: 'reach.selfAssessment' }, '圆满完成。', { pick: 'write' }], { home });
+    const r = await fill({ output: out }, [...fullInterview(), { pick: 'edit' }, { search: '自我评价' }, '圆满完成。', { pick: 'write' }], { home });
     expect(r.code).toBe(0);
     expect((await validated(join(out, `${BASE}.yaml`))).data).toMatchObject({ reach: { selfAssessment: '圆满完成。' } });
   });

@@ -47,6 +47,23 @@ async function paste(text: string): Promise<void> {
 
 const count = (text: string) => screen().split(text).length - 1;
 
+/** Wait for the review's question, pressing Enter at each 「按回车看下一页」 of a review taller than the window. */
+async function review(times = 1, timeout = 30_000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    if (count('以上内容是否正确') >= times) return;
+    // A page prompt still waiting: shown, and not yet answered (answered ones carry 「✔」).
+    if (count('页）按回车看下一页') > count('✔ （第')) {
+      await sleep(200);
+      tmux('send-keys', '-t', 'fill', 'Enter');
+      await sleep(300);
+      continue;
+    }
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for the review; screen:\n${screen().split('\n').slice(-20).join('\n')}`);
+    await sleep(100);
+  }
+}
+
 function startFill(args: string, env: string): { out: string; exitFile: string } {
   const home = tempDir('lw-e2e-home-');
   const out = tempDir('lw-e2e-out-');
@@ -130,6 +147,9 @@ describe.skipIf(!hasTmux || !built)('fill in a terminal (tmux)', () => {
     await waitFor('[10/23]');
     await type('很多');
     await waitFor('不是具体数字');
+    // Refused before the prompt closes: no 「✔ … 很多」 above the 「✗」; the text stays to be corrected.
+    expect(screen()).not.toMatch(/✔ 全区参与活动的数量.*很多/);
+    tmux('send-keys', '-t', 'fill', 'C-u');
     await type('36');
     await waitFor('[11/23]');
     await type('1.2万人次');
@@ -150,7 +170,7 @@ describe.skipIf(!hasTmux || !built)('fill in a terminal (tmux)', () => {
     await waitFor('编辑器中写好的内容');
     await waitFor('[16/23]');
     await type('11月15日-21日');
-    await waitFor('2023-11-15 至 2023-11-21');
+    await waitFor('2023年11月15日至11月21日');
     for (const [n, text] of [
       [17, '全区 10 个街道'],
       [18, '98%'],
@@ -164,7 +184,8 @@ describe.skipIf(!hasTmux || !built)('fill in a terminal (tmux)', () => {
     }
     await waitFor('[23/23]');
     await type(''); // 其他 (optional) left empty
-    await waitFor('以上内容是否正确');
+    await review(); // the review is taller than the 50-line window: shown a screenful at a time
+    expect(count('按回车看下一页')).toBeGreaterThan(0);
     await type(''); // 正确，生成…
     await waitFor('下一步', 1, 60_000);
     const start = Date.now();
@@ -201,15 +222,16 @@ describe.skipIf(!hasTmux || !built)('fill in a terminal (tmux)', () => {
 
   it('editing a several-line field from the summary: a first line equal to the old value does not end it', async () => {
     const { out, exitFile } = startFill(`--from '${fixture('sample', '东湖区.yaml')}'`, 'EDITOR= VISUAL=');
-    await waitFor('以上内容是否正确');
+    await review();
     tmux('send-keys', '-t', 'fill', 'Down');
     await sleep(200);
     await type(''); // 修改某一项
     await waitFor('修改哪一项');
+    // Typed, not 15 presses of ↓: the label (or its number) filters the list; text and Enter in one burst.
     const index = questionOrder().findIndex((f) => f.id === 'content.outcomes');
-    for (let i = 0; i < index; i++) tmux('send-keys', '-t', 'fill', 'Down');
-    await sleep(300);
-    await type('');
+    tmux('send-keys', '-t', 'fill', '活动成效', 'Enter');
+    await waitFor(`✔ 修改哪一项`);
+    expect(screen()).toContain(`${String(index + 1).padStart(2)}. 活动主题与内容 ›`);
     await waitFor('第 1 行');
     const old = '营造了全民终身学习的浓厚氛围，社区居民参与热情明显提高，老年人数字技能短板得到有效弥补。';
     await type(old);
@@ -219,7 +241,7 @@ describe.skipIf(!hasTmux || !built)('fill in a terminal (tmux)', () => {
     expect(count('以上内容是否正确')).toBe(1);
     expect(readdirSync(out)).toEqual([]);
     await type('');
-    await waitFor('以上内容是否正确', 2);
+    await review(2);
     await type('');
     expect(await exitCode(exitFile)).toBe('0');
     const base = '2023年全民终身学习活动开展情况统计表（东湖区）';
@@ -227,4 +249,24 @@ describe.skipIf(!hasTmux || !built)('fill in a terminal (tmux)', () => {
     const result = await checkFile({ path, size: statSync(path).size, load: async () => readFileSync(path) }, campaign);
     expect(result.data).toMatchObject({ content: { outcomes: `${old}\n参与人数比去年增加两成。` } });
   }, 60_000);
+
+  it('text and Enter sent in one burst: the unit saved is the unit the screen confirmed (3 tries)', async () => {
+    for (let i = 0; i < 3; i++) {
+      const home = tempDir('lw-e2e-home-');
+      const out = tempDir('lw-e2e-out-');
+      const command = `cd '${out}' && env HOME='${home}' LIFELONG_WEEK_TODAY=2023-11-20 LANG=C.UTF-8 LC_ALL=C.UTF-8 '${process.execPath}' '${BIN}' fill -o '${out}'; sleep 5`;
+      tmux('kill-session', '-t', 'fill');
+      expect(tmux('new-session', '-d', '-s', 'fill', '-x', '140', '-y', '50', command).status).toBe(0);
+      await waitFor('[1/23]');
+      tmux('send-keys', '-t', 'fill', '南昌县', 'Enter'); // one call: the text and Enter arrive together
+      await waitFor('[2/23]');
+      expect(screen()).toMatch(/✔ 举办县区.* 南昌县/);
+      await waitFor('2023-南昌县.yaml');
+      await type(''); // 年度
+      await waitFor('[3/23]');
+      await waitFor('(南昌县教育体育局)');
+      expect(readdirSync(join(home, '.lifelong-week', 'drafts'))).toEqual(['2023-南昌县.yaml']);
+      expect(readFileSync(join(home, '.lifelong-week', 'drafts', '2023-南昌县.yaml'), 'utf8')).toContain('举办县区: 南昌县');
+    }
+  }, 90_000);
 });

@@ -6,11 +6,11 @@ import { FIELDS, fieldById, type FieldId } from '../../src/form/definition.js';
 import { checkAnswer } from '../../src/fill/answer.js';
 import { draftText, parseDraft } from '../../src/fill/draft.js';
 import { fontGlyphCheck } from '../../src/fill/glyphs.js';
-import { BACK, checkValues, unitChoices } from '../../src/fill/interview.js';
+import { BACK, checkValues, itemChoices, unitChoices } from '../../src/fill/interview.js';
 import { pinyinMatches } from '../../src/fill/pinyin.js';
 import { defaultText, isBack, questionOrder } from '../../src/fill/questions.js';
 import { answer, atSummary, back, currentField, edit, startInterview } from '../../src/fill/state.js';
-import { daysLeft, deadlineNotice, summaryTable, termWidth } from '../../src/fill/summary.js';
+import { daysLeft, deadlineNotice, nextStepsText, summaryTable, termWidth } from '../../src/fill/summary.js';
 
 const check = (id: FieldId, text: string, values = {}) => checkAnswer(fieldById(id), text, campaign, values, 'zh');
 const day = (iso: string) => new Date(`${iso}T12:00:00+08:00`);
@@ -55,7 +55,7 @@ describe('checkAnswer: the normalisers of validate, with the value read back', (
   it('echoes a period as ISO dates', () => {
     const r = check('content.period', '11月15日-21日');
     expect(r.value).toEqual({ start: '2023-11-15', end: '2023-11-21', text: '11月15日-21日' });
-    expect(r.echo).toBe('11月15日-21日 → 2023-11-15 至 2023-11-21');
+    expect(r.echo).toBe('11月15日-21日 → 2023年11月15日至11月21日');
   });
 
   it('refuses with the catalogue message', () => {
@@ -202,6 +202,19 @@ describe('the unit list', () => {
     expect(pinyinMatches('xyz', ['新建区'])).toBe(false);
     expect(pinyinMatches('东', ['东湖区'])).toBe(false);
   });
+
+  it("the unit's own name outranks aliases and pinyin; the city's name inside an alias counts last", () => {
+    for (const term of ['南昌', 'nc', 'nanchang', 'NanChang'])
+      expect(names(term)[0], term).toBe('南昌县');
+    expect(names('南昌').slice(1)).toEqual(['东湖区', '西湖区', '经开区', '高新区']);
+    expect(names('湖')).toEqual(['东湖区', '西湖区', '青山湖区']);
+    expect(names('新建')[0]).toBe('新建区');
+    expect(names('高新')).toEqual(['高新区']);
+    // the current unit leads only the unfiltered list
+    const current = (term: string) => unitChoices(term, campaign, false, 'zh', '东湖区').map((c) => c.value);
+    expect(current('')[0]).toBe('东湖区');
+    expect(current('南昌')[0]).toBe('南昌县');
+  });
 });
 
 describe('characters the PDF cannot print', () => {
@@ -214,5 +227,31 @@ describe('characters the PDF cannot print', () => {
     expect(await glyphs(fieldById('contacts'), [{ name: '万 翾', phone: '17770022118' }])).toEqual([]);
     expect(await glyphs(fieldById('content.description'), '第一行\n第二行有😀')).toEqual([expect.stringContaining('第 2 行的「😀」')]);
     expect(await glyphs(fieldById('other'), undefined)).toEqual([]);
+  });
+});
+
+describe('下一步', () => {
+  it('names all four pieces the notice asks for: Word file, stamped scan, 工作方案, 工作总结', () => {
+    const text = nextStepsText({ yaml: 'a.yaml', docx: 'a.docx', pdf: 'a.pdf' }, '东湖区教育体育局', campaign, day('2023-11-20'), 'zh');
+    const send = text.split('\n').find((l) => l.includes(campaign.mailbox))!;
+    for (const piece of ['a.docx', '扫描件', '工作方案', '工作总结']) expect(send).toContain(piece);
+    expect(send).toContain('四份');
+    const en = nextStepsText({ yaml: 'a.yaml', docx: 'a.docx', pdf: 'a.pdf' }, '东湖区教育体育局', campaign, day('2023-11-20'), 'en');
+    for (const piece of ['a.docx', 'stamped scan', '工作方案', '工作总结']) expect(en).toContain(piece);
+  });
+});
+
+describe('修改哪一项: typed to jump, not 20 presses of ↓', () => {
+  const first = (term: string) => itemChoices(term, {}, 'zh')[0]!;
+  it('a number, a label, part of a label or its pinyin picks the item', () => {
+    const n = questionOrder().findIndex((f) => f.id === 'publicity.textReports') + 1;
+    expect(first(String(n)).value).toBe('publicity.textReports');
+    expect(first(`${n}.`).value).toBe('publicity.textReports');
+    expect(first('文字报道').value).toBe('publicity.textReports');
+    expect(first('满意').value).toBe('reach.satisfaction');
+    expect(itemChoices('', {}, 'zh')).toHaveLength(questionOrder().length);
+    const none = itemChoices('没有这一项', {}, 'zh');
+    expect(none).toHaveLength(1);
+    expect(none[0]!.disabled).toBeTruthy();
   });
 });

@@ -65,7 +65,7 @@ describe('prompt: pasted lines are all kept', () => {
     await t.send('第四行，手打的');
     await t.send('\r');
     await t.send('\r');
-    expect(await answer).toBe('开幕式\n社区大讲堂 12 场\n\n线上课程 30 门\n第四行，手打的');
+    expect(await answer).toBe('开幕式\n社区大讲堂 12 场\n线上课程 30 门\n第四行，手打的'); // the blank line dropped, as the form drops it
   });
 
   it('a typed one-line answer and Enter on an empty line with a default', async () => {
@@ -145,5 +145,76 @@ describe('prompt: $EDITOR for long texts', () => {
     const ok = await editText(`sh -c 'cp "$1" "${seen}" && printf "改好了\\r\\n" > "$1"' editor`, '原文', { stdio: 'ignore' });
     expect(ok).toEqual({ ok: true, text: '改好了' });
     expect(readFileSync(seen, 'utf8')).toBe('原文\n');
+  });
+});
+
+describe('prompt: the filtered list picks what the screen confirms, whatever the timing', () => {
+  const roster = ['东湖区', '西湖区', '南昌县', '安义县'];
+  const source = (term: string) => {
+    const hits = roster.filter((n) => n.includes(term));
+    return hits.length > 0 ? hits.map((n) => ({ name: n, value: n })) : [{ name: `没有匹配的单位：「${term}」`, value: '', disabled: '（请换个写法）' }];
+  };
+  async function drawn() {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let screen = '';
+    output.on('data', (b: Buffer) => (screen += b.toString('utf8')));
+    const prompter = await createPrompter({ lang: 'zh', env: {}, write: () => undefined, input, output });
+    return { prompter, input, screen: () => screen };
+  }
+
+  it('text and Enter in one burst (a paste, a fast typist) pick the typed unit, and the confirmed line names it', async () => {
+    for (const burst of ['南昌县\r', '南昌\r', '安义\r']) {
+      const t = await drawn();
+      const picked = t.prompter.search({ message: '举办县区', source });
+      await sleep(20);
+      t.input.write(burst); // one chunk: no redraw in between (it used to answer 东湖区, the old list's first)
+      const value = await picked;
+      expect(value).toBe(roster.find((n) => n.startsWith(burst.slice(0, 2))));
+      await sleep(20);
+      const confirmed = t.screen().split('\n').filter((l) => l.includes('✔')).pop() ?? '';
+      expect(confirmed).toContain(value);
+    }
+  });
+
+  it('Enter on text matching nothing picks nothing; arrows move within the filtered list', async () => {
+    const t = await drawn();
+    const picked = t.prompter.search({ message: '举办县区', source });
+    await sleep(20);
+    t.input.write('xyz\r');
+    await sleep(50);
+    let settled = false;
+    void picked.then(() => (settled = true));
+    await sleep(50);
+    expect(settled).toBe(false);
+    t.input.write('\x7f\x7f\x7f湖\x1b[B\r'); // clear, type 湖, ↓, Enter: 西湖区
+    expect(await picked).toBe('西湖区');
+  });
+});
+
+describe('prompt: yes or no acts on what was typed', () => {
+  it('「否」 is no (it used to be taken as the default 是); y/n work; Enter keeps the default; anything else is asked again', async () => {
+    const t = await terminal();
+    const a = t.prompter.confirm({ message: '仍然使用这个答案吗？', default: true });
+    await sleep(20);
+    await t.send('否\r'); // one burst
+    expect(await a).toBe(false);
+    const b = t.prompter.confirm({ message: '覆盖这些文件吗？', default: false });
+    await sleep(20);
+    await t.send('y\r');
+    expect(await b).toBe(true);
+    const c = t.prompter.confirm({ message: '覆盖这些文件吗？', default: false });
+    await sleep(20);
+    await t.send('\r');
+    expect(await c).toBe(false);
+    const d = t.prompter.confirm({ message: 'x', default: true });
+    await sleep(20);
+    await t.send('也许\r');
+    let settled = false;
+    void d.then(() => (settled = true));
+    await sleep(PAUSE);
+    expect(settled).toBe(false);
+    await t.send('\x15是\r'); // Ctrl+U clears the line
+    expect(await d).toBe(true);
   });
 });

@@ -158,13 +158,17 @@ describe('renderDocx', () => {
     expect(own.embedded).toBeNull();
     expect(own.department).toBe('湾里管理局教体办');
     expect([...own.table.keys()]).toEqual(rowFields.map((f) => f.id));
-    expect([...own.table.values()].every((v) => v === '')).toBe(true);
+    // Empty but for the campaign's theme, which every template prints (and 举办县区 with --district).
+    expect([...own.table].filter(([, v]) => v !== '')).toEqual([['content.theme', NANCHANG_2023.theme]]);
+    const forUnit = (await readOwnDocx(await renderDocx(null, NANCHANG_2023, { department: '东湖区教育体育局', district: '东湖区' })))!;
+    expect(forUnit.table.get('district')).toBe('东湖区');
     const blank = (await readOwnDocx(await renderDocx(null, NANCHANG_2023)))!;
     expect(blank.department).toBeUndefined();
-    // One table that grows as a clerk types into it: no page break computed for empty cells.
+    // Page 2 starts where the PDF template's does, with 「（续表）」.
     const xml = documentXml(await renderDocx(null, NANCHANG_2023));
-    expect(tablesOf(xml)).toHaveLength(1);
-    expect(xml).not.toContain('<w:pageBreakBefore/>');
+    expect(tablesOf(xml)).toHaveLength(2);
+    expect(xml).toContain('<w:pageBreakBefore/>');
+    expect(xml).toContain(FURNITURE.continuedTable);
   });
 
   it('is not ours: a DOCX without our markers reads as null', async () => {
