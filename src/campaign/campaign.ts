@@ -44,6 +44,8 @@ export const campaignSchema = z
           kind: z.enum(unitKinds),
           department: nonEmpty(),
           aliases: z._default(z.array(nonEmpty()), []),
+          /** Whom the centre calls at this unit (the chase list prints them). */
+          contacts: z._default(z.array(z.strictObject({ name: nonEmpty(), phone: nonEmpty() })), []),
         }),
       )
       .check(z.minLength(1, { message: 'campaign.emptyRoster' })),
@@ -68,6 +70,9 @@ export const campaignSchema = z
           seen.set(name, unit.name);
         }
         seen.set(unit.name, unit.name);
+        unit.contacts.forEach((contact, k) => {
+          if (!PHONE.test(contact.phone.replace(/[\s-]/g, ''))) issue(['roster', i, 'contacts', k, 'phone'], 'campaign.phone', { phone: contact.phone });
+        });
       }
     }),
   );

@@ -103,7 +103,7 @@ export interface Totals {
 
 /** Only valid units count: an invalid form's figures are not the unit's figures yet. */
 export function validUnits(units: readonly UnitStatus[]): UnitStatus[] {
-  return units.filter((u) => u.status === 'valid' && u.data);
+  return units.filter((u) => u.included && u.data);
 }
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -73,7 +73,7 @@ const BLANK_DEPARTMENT = '\u3000'.repeat(12);
 export async function renderDocx(
   data: Submission | null,
   campaign: Campaign,
-  opts: { department?: string } = {},
+  opts: { department?: string; notes?: readonly string[] } = {},
 ): Promise<Uint8Array> {
   const model = buildModel(data, campaign, opts);
   // A blank template stays one table: its rows grow as a clerk types into them, so breaks computed
@@ -375,6 +375,7 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
           stamp,
           ...tables,
           para(STYLE.footnote, model.footnote),
+          ...model.notes.map((note) => para(STYLE.footnote, note)),
         ],
       },
     ],

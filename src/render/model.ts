@@ -31,6 +31,8 @@ export interface FormModel {
   readonly department: string;
   readonly rows: readonly FormRow[];
   readonly footnote: string;
+  /** Lines under the footnote (the city report's note of who is and is not included); usually none. */
+  readonly notes: readonly string[];
   /** The district, for file metadata; '' on a template without one. */
   readonly district: string;
 }
@@ -38,7 +40,7 @@ export interface FormModel {
 /** Lines of writing room for a paragraph field on a blank template (the form then runs to two pages). */
 export const BLANK_LONG_TEXT_LINES = 4;
 
-export function buildModel(data: Submission | null, campaign: Campaign, opts: { department?: string } = {}): FormModel {
+export function buildModel(data: Submission | null, campaign: Campaign, opts: { department?: string; notes?: readonly string[] } = {}): FormModel {
   const groupSizes = new Map<string, number>();
   for (const f of FIELDS) if (f.group) groupSizes.set(f.group.key, (groupSizes.get(f.group.key) ?? 0) + 1);
   const seen = new Map<string, number>();
@@ -67,6 +69,7 @@ export function buildModel(data: Submission | null, campaign: Campaign, opts: { 
     department: data?.department ?? opts.department ?? '',
     rows,
     footnote: FURNITURE.footnote,
+    notes: opts.notes ?? [],
     district: data?.district ?? '',
   };
 }

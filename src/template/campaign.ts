@@ -13,7 +13,8 @@ export function campaignYaml(campaign: Campaign): string {
     '#   year 年度；city 城市；issuer 发通知的教育局；receiver 收报送材料的单位；theme 活动主题；',
     '#   window 活动期（start 开始、end 结束，YYYY-MM-DD）；deadline 报送截止日（当天 24 时前算按时）；timezone 时区；',
     '#   mailbox 报送邮箱；contacts 通知上的联系人；roster 报送单位名册（name 名称、kind 类型：district 区 / county 县 /',
-    '#   zone 开发区 / administration 管理局 / city 市，department 盖章单位，aliases 其他写法）。',
+    '#   zone 开发区 / administration 管理局 / city 市，department 盖章单位，aliases 其他写法，',
+    '#   contacts 该单位的联系人 [{ name: 姓名, phone: 电话 }]，催报名单里印出，让每个单位都有电话可打）。',
     body,
     '',
   ].join('\n');
