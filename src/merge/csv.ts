@@ -28,6 +28,9 @@ export function csvCell(cell: Cell): string {
     case 'text':
     case 'time':
       return csvText(cell.value);
+    case 'formula':
+      // The CSV carries the value; other programs recompute nothing.
+      return cell.value === null ? '' : String(cell.value);
   }
 }
 

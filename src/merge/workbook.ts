@@ -16,7 +16,7 @@ import type { Cell as SheetCell, CellObject, Row, Sheet } from 'write-excel-file
 import type { Cell, MergeTables, SummaryColumn } from './model.js';
 import { FILE_HEADERS, ISSUE_HEADERS, STATUS_HEADERS } from './model.js';
 
-export const SHEET_NAMES = { summary: '汇总', status: '报送情况', issues: '问题清单', files: '文件清单' } as const;
+export const SHEET_NAMES = { summary: '汇总', status: '报送情况', issues: '问题清单', files: '文件清单', content: '填报内容' } as const;
 
 /** Points per wrapped line at 11 pt (a CJK line needs a little more than Latin). */
 const LINE_HEIGHT = 15;
@@ -32,6 +32,10 @@ const STATUS_STYLE: Record<string, Partial<CellObject>> = {
   有误: { textColor: '#C00000', backgroundColor: '#FCE4D6' },
   未报送: { textColor: '#7F7F7F', backgroundColor: '#EDEDED' },
   '有效（逾期）': { textColor: '#C65911', backgroundColor: '#FFF2CC' },
+  '有效（时间不明）': { textColor: '#7F6000', backgroundColor: '#FFF2CC' },
+  无法读取: { textColor: '#C00000', backgroundColor: '#FCE4D6' },
+  版本不明: { textColor: '#C00000', backgroundColor: '#FCE4D6' },
+  否: { textColor: '#C00000' },
   逾期: { textColor: '#C65911' },
   缺: { textColor: '#C00000' },
 };
@@ -64,6 +68,15 @@ function cellObject(cell: Cell, style: Partial<CellObject>): CellObject {
       return { align: 'right', ...style, value: Math.round(cell.value * 100) / 10000, type: Number, format: '0.0%' };
     case 'time':
       return { ...style, value: timeValue(cell.value), type: Date, format: 'yyyy-mm-dd hh:mm' };
+    case 'formula':
+      // The cached value is added to the XML afterwards (`cacheFormulaValues`).
+      return {
+        align: 'right',
+        ...style,
+        value: cell.formula,
+        type: 'Formula',
+        format: cell.format === 'percent' ? '0.0%' : cell.format === 'mean' ? '#,##0.0' : '#,##0',
+      } as CellObject;
   }
 }
 
@@ -125,22 +138,32 @@ function simpleSheet(name: string, headers: readonly string[], rows: readonly Ce
   };
 }
 
-export const STATUS_WIDTHS = [12, 8, 6, 16, 11, 9, 9, 40, 17, 48, 30];
-export const ISSUE_WIDTHS = [44, 12, 30, 9, 60, 20];
-export const FILE_WIDTHS = [52, 7, 16, 7, 12, 11, 17, 36, 6, 6];
+export const STATUS_WIDTHS = [10, 22, 6, 14, 7, 8, 8, 16, 9, 16, 26, 40, 20];
+export const ISSUE_WIDTHS = [36, 10, 24, 6, 56, 16];
+export const FILE_WIDTHS = [48, 6, 14, 6, 10, 10, 16, 30, 5, 5];
+
+/** The percentages of the tables are 0–100; the workbook keeps fractions with a percent format. */
+const cachedValue = (cell: Cell) => (cell.kind !== 'formula' || cell.value === null ? undefined : cell.format === 'percent' ? Math.round(cell.value * 100) / 10000 : cell.value);
 
 export function workbookSheets(tables: MergeTables): Sheet<Buffer>[] {
   const widths = tables.columns.map((c) => c.width);
+  const contentWidths = tables.contentColumns.map((c) => c.width);
   const summary: Row[] = [
-    ...summaryHeader(tables.columns),
+    styledRow(tables.columns.map((c) => ({ kind: 'text', value: c.label })), widths, HEADER),
     ...tables.summary.map((r) => styledRow(r.cells, widths, BODY)),
     ...tables.totalsRows.map((r) => styledRow(r, widths, TOTAL)),
   ];
+  const content: Row[] = [
+    ...summaryHeader(tables.contentColumns),
+    ...tables.content.map((r) => styledRow(r.cells, contentWidths, BODY)),
+    ...tables.contentTotalsRows.map((r) => styledRow(r, contentWidths, TOTAL)),
+  ];
   return [
-    { sheet: SHEET_NAMES.summary, data: summary, columns: widths.map((width) => ({ width })), stickyRowsCount: 2, stickyColumnsCount: 1, orientation: 'landscape' },
+    { sheet: SHEET_NAMES.summary, data: summary, columns: widths.map((width) => ({ width })), stickyRowsCount: 1, stickyColumnsCount: 1, orientation: 'landscape' },
     simpleSheet(SHEET_NAMES.status, STATUS_HEADERS, tables.status, STATUS_WIDTHS, 1),
     simpleSheet(SHEET_NAMES.issues, ISSUE_HEADERS, tables.issues, ISSUE_WIDTHS),
     simpleSheet(SHEET_NAMES.files, FILE_HEADERS, tables.files, FILE_WIDTHS),
+    { sheet: SHEET_NAMES.content, data: content, columns: contentWidths.map((width) => ({ width })), stickyRowsCount: 2, stickyColumnsCount: 1, orientation: 'landscape' },
   ];
 }
 
@@ -157,6 +180,12 @@ const columnName = (n: number) => {
  * after sheetData and before mergeCells).
  */
 function finishXml(files: Record<string, Uint8Array>, tables: MergeTables): void {
+  const cached = new Map<string, number>();
+  for (const row of [...tables.totalsRows, ...tables.contentTotalsRows])
+    for (const cell of row) {
+      const v = cachedValue(cell);
+      if (cell.kind === 'formula' && v !== undefined) cached.set(cell.formula, v);
+    }
   const enc = new TextEncoder();
   const dec = new TextDecoder();
   const filters = [
@@ -172,8 +201,17 @@ function finishXml(files: Record<string, Uint8Array>, tables: MergeTables): void
     files[path] = enc.encode(dec.decode(xml).replace('</sheetData>', `</sheetData><autoFilter ref="${ref}"/>`));
     names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${f.index}" hidden="1">'${f.name}'!$A$1:$${columnName(f.cols)}$${f.rows}</definedName>`);
   }
-  names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'${SHEET_NAMES.summary}'!$A:$A,'${SHEET_NAMES.summary}'!$1:$2</definedName>`);
-  for (let i = 1; i < 4; i++) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${Object.values(SHEET_NAMES)[i]}'!$1:$1</definedName>`);
+  // The title rows repeat on every printed page; the unit column too where a sheet is wide.
+  const sheetNames = Object.values(SHEET_NAMES);
+  names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'${SHEET_NAMES.summary}'!$A:$A,'${SHEET_NAMES.summary}'!$1:$1</definedName>`);
+  names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'${SHEET_NAMES.status}'!$A:$A,'${SHEET_NAMES.status}'!$1:$1</definedName>`);
+  for (let i = 2; i < 4; i++) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${sheetNames[i]}'!$1:$1</definedName>`);
+  names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'${SHEET_NAMES.content}'!$A:$A,'${SHEET_NAMES.content}'!$1:$2</definedName>`);
+  for (let i = 0; i < sheetNames.length; i++) {
+    const path = `xl/worksheets/sheet${i + 1}.xml`;
+    const xml = files[path];
+    if (xml) files[path] = enc.encode(printSetup(dec.decode(xml), `${tables.title}　${sheetNames[i]}`, cached));
+  }
   const book = files['xl/workbook.xml'];
   if (book) {
     const xml = dec.decode(book);
@@ -182,6 +220,29 @@ function finishXml(files: Record<string, Uint8Array>, tables: MergeTables): void
       : xml.replace('</sheets>', `</sheets><definedNames>${names.join('')}</definedNames>`);
     files['xl/workbook.xml'] = enc.encode(withNames);
   }
+}
+
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Printing (ECMA-376 Part 1, §18.3.1): A4 landscape, fitted to one page wide and as many tall as it
+ * takes (sheetPr/pageSetUpPr@fitToPage + pageSetup@fitToWidth=1 fitToHeight=0), narrow margins, the
+ * campaign's title in the header and 「第 N 页，共 M 页」 in the footer (§18.3.1.46 codes &P, &N).
+ * Formulas get their cached values (§18.3.1.96 <v> after <f>) so viewers that never recalculate
+ * still show the totals. Elements go where CT_Worksheet orders them.
+ */
+function printSetup(xml: string, header: string, cached: ReadonlyMap<string, number>): string {
+  let out = xml.replace(/<worksheet([^>]*)>/, '<worksheet$1><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  out = out.replace(/<f>([^<]*)<\/f>/g, (all, f: string) => {
+    const v = cached.get(unescape(f));
+    return v === undefined ? all : `${all}<v>${v}</v>`;
+  });
+  out = out.replace(/<pageMargins[^>]*\/>/, '<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.7" bottom="0.6" header="0.3" footer="0.3"/>');
+  out = out.replace(/<pageSetup[^>]*\/>/, '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  const footer = escapeXml('&C第 &P 页，共 &N 页');
+  out = out.replace('</worksheet>', `<headerFooter><oddHeader>${escapeXml(`&C&"宋体,Bold"&12${header}`)}</oddHeader><oddFooter>${footer}</oddFooter></headerFooter></worksheet>`);
+  return out;
 }
 
 /** The workbook's bytes; the libraries load only when a workbook is written. */
