@@ -103,7 +103,7 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
   if ((await stat(dir).catch(() => undefined))?.isFile())
     throw new UsageError(t(lang, `「${dir}」是一个文件；-o 请指定文件夹。`, `“${dir}” is a file; -o takes a folder.`));
 
-  const files = await collectFiles([folder], io);
+  const files = await collectFiles([folder], io, campaign);
   const bar = progressBar(files.length, opts.progress ?? Boolean(process.stderr.isTTY), lang);
   let results: FileResult[];
   try {

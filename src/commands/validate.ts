@@ -10,7 +10,8 @@ import type { InputFile } from '../validate/check.js';
 import { readAll } from '../validate/pool.js';
 import { rollCall } from '../inbox/roster.js';
 import { error, warning } from '../core/problem.js';
-import { RECORD_FILE } from '../validate/check.js';
+import { ownFile, RECORD_FILE } from '../validate/check.js';
+import type { Campaign } from '../campaign/campaign.js';
 import { loadCampaign } from './shared.js';
 
 export interface ValidateOptions {
@@ -61,7 +62,7 @@ export async function readRecords(paths: readonly string[], io: Io): Promise<Map
 }
 
 /** Every file under the named paths, in a stable order, with the path the user will recognise. */
-export async function collectFiles(paths: readonly string[], io: Io): Promise<InputFile[]> {
+export async function collectFiles(paths: readonly string[], io: Io, campaign?: Campaign): Promise<InputFile[]> {
   const { lang } = io;
   const found: Found[] = [];
   for (const arg of paths) {
@@ -79,7 +80,7 @@ export async function collectFiles(paths: readonly string[], io: Io): Promise<In
     }
     if (info.isDirectory()) {
       const before = found.length;
-      await walk(arg, arg, found, paths.length > 1);
+      await walk(arg, arg, found, paths.length > 1, campaign);
       if (found.length === before)
         throw new UsageError(t(lang, `文件夹「${arg}」是空的，没有可检查的文件。`, `The folder “${arg}” is empty.`));
     } else {
@@ -120,7 +121,7 @@ function dedupe(found: Found[]): InputFile[] {
   });
 }
 
-async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean): Promise<void> {
+async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean, campaign?: Campaign): Promise<void> {
   const show = (full: string) => {
     const rel = relative(root, full).split(sep).join('/');
     if (rel === '') return root.replace(/[\\/]+$/, '');
@@ -139,7 +140,14 @@ async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean
     const full = join(dir, entry.name);
     const display = show(full);
     if (entry.isDirectory()) {
-      await walk(root, full, out, prefixRoot);
+      await walk(root, full, out, prefixRoot, campaign);
+      continue;
+    }
+    // The tool's own files in a folder it reads (the record, state files, merge's outputs) are set
+    // aside with a note, never read as submissions. A file named on the command line is read.
+    const own = campaign ? ownFile(entry.name, campaign) : undefined;
+    if (own) {
+      out.push({ full, display, size: 0, link: false, preset: { fate: 'not-a-submission', problem: warning(own === 'output' ? 'inbox.ownOutput' : 'inbox.ownFile') } });
       continue;
     }
     if (entry.isSymbolicLink()) {
@@ -172,7 +180,7 @@ async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean
 
 export async function runValidate(paths: string[], opts: ValidateOptions, io: Io): Promise<number> {
   const campaign = await loadCampaign(opts.campaign, io.lang);
-  const files = await collectFiles(paths, io);
+  const files = await collectFiles(paths, io, campaign);
   const results = await readAll(files, campaign);
   // A folder is the centre's inbox: call the roster's roll. Single files are just checked.
   const isFolder = await Promise.all(paths.map((p) => stat(p).then((s) => s.isDirectory()).catch(() => false)));

@@ -227,7 +227,7 @@ export function unitTable(report: ValidationReport, lang: Lang, c: Paint, width 
 }
 
 /** The system and lock files (Thumbs.db, .DS_Store, ~$…) and the tool's own files: one line, not one each. */
-const quiet = (f: FileReport) => f.fate === 'not-a-submission' && f.issues.every((i) => i.code === 'file.hidden' || i.code === 'inbox.ownFile');
+const quiet = (f: FileReport) => f.fate === 'not-a-submission' && f.issues.every((i) => i.code === 'file.hidden' || i.code === 'inbox.ownFile' || i.code === 'inbox.ownOutput');
 
 export function renderText(report: ValidationReport, lang: Lang, c: Paint, opts: TextOptions = {}): string {
   const zh = lang === 'zh';

@@ -134,11 +134,6 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
     return;
   }
   const name = baseName(input.path);
-  const own = ctx.depth === 0 ? ownFile(name, campaign) : undefined;
-  if (own) {
-    out.push({ ...base, format: 'other', fate: 'not-a-submission', problems: [warning(own === 'output' ? 'inbox.ownOutput' : 'inbox.ownFile')] });
-    return;
-  }
   const reader = readerFor(name);
   if (isHiddenName(name) || !reader) {
     const dot = name.lastIndexOf('.');
