@@ -206,7 +206,7 @@ describe('merge: the workbook read back', () => {
     expect(run.text).toContain('全市合计（计入的 4 个单位）：活动 106 场，参加 40,000 人次');
     expect(run.text).toContain('jxedusqjy@163.com');
     // The chase list: grouped 未报送 → 有误 → 缺材料 → 逾期, each block the unit, whom to call, what to do.
-    const chase = run.text.slice(run.text.indexOf('催报名单'));
+    const chase = run.text.slice(run.text.indexOf('催报名单'), run.text.indexOf('已生成'));
     const heads = [...chase.matchAll(/^【(.+?)】/gm)].map((m) => m[1]);
     expect(heads).toEqual(['未报送', '有误', '缺材料']);
     expect(chase).toMatch(/安义县（安义县教育体育局.*）\n  尚未收到统计表和材料/);
