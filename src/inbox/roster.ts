@@ -155,7 +155,7 @@ export function rollCall(files: FileResult[], campaign: Campaign, opts: { record
     const ordered = indexed.map((x) => x.f);
     let winner = ordered[0];
     const versions: Version[] = [];
-    if (ordered.length > 1 && compareVersions(ordered[0]!, ordered[1]!).ambiguous) {
+    if (ordered.slice(1).some((g) => compareVersions(ordered[0]!, g).ambiguous)) {
       // Nothing orders them and they say different things: the unit must say which is final.
       for (const f of ordered.filter((g) => !compareVersions(ordered[0]!, g).order)) versions.push(versionOf(f));
       for (const f of ordered)
