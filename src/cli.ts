@@ -125,7 +125,7 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .description(t(lang, '汇总收件箱中的全部报送文件：生成全市汇总表，列出未报送、逾期和有误的单位，可生成全市统计表', 'merge an inbox into the city workbook, list who to chase, optionally write the city report'))
     .argument(`<${ph('文件夹', 'folder')}>`, t(lang, '收件箱文件夹（含邮件、压缩包）', 'the inbox folder (mails and archives included)'))
     .option(`-o, --output <${ph('文件夹', 'folder')}>`, t(lang, '输出到哪个文件夹（默认当前文件夹；当前文件夹就是收件箱时，放在收件箱旁边）', 'output folder (default: current folder, or beside the inbox when run inside it)'))
-    .option(`--format <${ph('格式', 'formats')}>`, t(lang, '输出格式，用逗号分隔：xlsx,csv,json（默认 xlsx）', 'formats: xlsx,csv,json (default xlsx)'))
+    .option(`--format <${ph('格式', 'formats')}>`, t(lang, '输出格式，用逗号分隔：xlsx,csv,json,pdf（默认 xlsx；pdf 是给领导看的一页简报）', 'formats: xlsx,csv,json,pdf (default xlsx; pdf is the one-page summary for a leader)'))
     .option('--city-report', t(lang, '同时生成全市的统计表（Word 和 PDF），报送省里', 'also write the city’s own form (DOCX and PDF)'))
     .option(`--other <${ph('文字', 'text')}>`, t(lang, '全市统计表「其他」一栏写的内容（默认写「无」，不抄录各单位的备注）', 'the city report’s 其他 text (default 无; units’ notes are not copied)'))
     .option('--units-other', t(lang, '全市统计表「其他」一栏改为汇集各单位填写的内容', 'fill the city report’s 其他 with the units’ own notes'))

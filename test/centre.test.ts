@@ -74,13 +74,13 @@ describe('a plain copy of the inbox (every file time = now)', () => {
     expect(text).toContain('收到时间不明（文件时间');
     expect(text).toContain('收件记录.yaml');
     expect(text).not.toMatch(/收到时间 20\d\d-\d\d-\d\d \d\d:\d\d 晚于截止时间.*(西湖区|南昌县|经开区)/);
-  });
+  }, 180_000);
 
   it('进贤县’s corrected form (修改版, mailed 11-29) counts, not the loose draft', () => {
     expect(unit(report.units, '进贤县')).toMatchObject({ status: 'valid', source: '进贤县统计表修改版.eml!进贤县统计表（修改版）.docx' });
     expect(unit(report.units, '进贤县').data?.participation).toMatchObject({ activityCount: 24, participantCount: 5600 });
     expect(report.files.find((f) => f.path === '进贤县统计表.docx')!.fate).toBe('superseded');
-  });
+  }, 180_000);
 
   it('merge gives the city 270 activities and 90,300 participants', () => {
     const out = scratch();
@@ -88,7 +88,7 @@ describe('a plain copy of the inbox (every file time = now)', () => {
     expect(r.stdout).toContain('活动 270 场，参加 90,300 人次');
     const totals = (JSON.parse(readFileSync(join(out, `${TITLE}.json`), 'utf8')) as { totals: { activities: number; participants: number } }).totals;
     expect(totals).toMatchObject({ activities: 270, participants: 90_300 });
-  });
+  }, 180_000);
 });
 
 describe('received-time evidence', () => {
@@ -99,7 +99,7 @@ describe('received-time evidence', () => {
     expect(unit(report.units, '西湖区')).toMatchObject({ late: true, timing: 'late', receivedFrom: 'record' });
     expect(unit(report.units, '南昌县')).toMatchObject({ late: false, timing: 'onTime', receivedFrom: 'record' });
     expect(report.files.find((f) => f.path === '收件记录.yaml')).toMatchObject({ fate: 'not-a-submission' });
-  });
+  }, 180_000);
 
   it('a correction after the deadline of an on-time form is 「按时报送，截止后更正」, not late; the workbook shows both times', () => {
     const inbox = copiedInbox();
@@ -119,7 +119,7 @@ describe('received-time evidence', () => {
     expect(row[header.indexOf('结论')]).toBe('按时报送，截止后更正');
     expect(typeof row[header.indexOf('收到时间')]).toBe('number');
     expect(typeof row[header.indexOf('按时版本收到')]).toBe('number');
-  });
+  }, 180_000);
 
   it('two different versions nothing can order: both named with their figures, neither counted', () => {
     const inbox = copiedInbox();
@@ -131,7 +131,7 @@ describe('received-time evidence', () => {
     expect(jk.versions.map((v) => v.activities).sort()).toEqual([20, 20, 33]);
     expect(jk.chase?.group).toBe('invalid');
     expect(jk.chase?.lines.join('\n')).toMatch(/活动 33 场/);
-  });
+  }, 180_000);
 });
 
 describe('one verdict: terminal, sheets, JSON and chase list say the same', () => {
@@ -160,7 +160,7 @@ describe('one verdict: terminal, sheets, JSON and chase list say the same', () =
         expect(chase.slice(heading + 1, chase.indexOf('】', heading))).toBe({ missing: '未报送', invalid: '有误', pieces: '缺材料', late: '逾期' }[u.chase.group]);
       } else expect(chase).not.toContain(`\n${u.name}（`);
     }
-  });
+  }, 180_000);
 
   it('a unit that sent only what cannot be read is never plain 未报送: each file and what to ask for', () => {
     const wanli = data.units.find((u) => u.name === '湾里管理局')!;
@@ -171,7 +171,7 @@ describe('one verdict: terminal, sheets, JSON and chase list say the same', () =
     const st = wb.sheets[1]!.rows.find((r) => r[0] === '湾里管理局')!;
     expect(String(st[wb.sheets[1]!.rows[0]!.indexOf('收到的文件')])).toMatch(/^湾里管理局材料\.rar：.*rar/);
     expect(terminal).toContain('湾里管理局：收到 1 个文件，均无法读取为统计表');
-  });
+  }, 180_000);
 
   it('the chase list asks for the actual fix, never a path on the centre’s PC, and asks 安义县 to resend the broken plan', () => {
     const chase = merged.stdout.slice(merged.stdout.indexOf('催报名单'), merged.stdout.indexOf('已生成'));
@@ -180,7 +180,7 @@ describe('one verdict: terminal, sheets, JSON and chase list say the same', () =
     expect(chase).toContain('工作方案（收到的文件打不开，请重新发送）');
     expect(chase).not.toContain(inbox);
     expect(chase).not.toMatch(/\.eml!/);
-  });
+  }, 180_000);
 
   it('the roll call fits 80 columns, and 120 with the evidence and the file used; system files take one line', () => {
     const table = (text: string) => text.slice(text.indexOf('报送情况（'), text.indexOf('\n\n', text.indexOf('报送情况（')));
@@ -194,7 +194,7 @@ describe('one verdict: terminal, sheets, JSON and chase list say the same', () =
     const summary = cli(['validate', '--summary', inbox]).stdout;
     expect(summary).toContain('报送情况（');
     expect(summary).not.toContain('Thumbs.db');
-  });
+  }, 180_000);
 });
 
 describe('outputs stay out of the inbox', () => {
@@ -215,7 +215,7 @@ describe('outputs stay out of the inbox', () => {
     const inside = cli(['merge', inbox, '-o', join(inbox, 'out')]);
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain('收件箱');
-  });
+  }, 180_000);
 
   it('--force replaces its set and says what else of its own is in the folder', () => {
     const inbox = copiedInbox();
@@ -224,7 +224,27 @@ describe('outputs stay out of the inbox', () => {
     const again = cli(['merge', inbox, '-o', out, '--format', 'xlsx', '--force']);
     expect(again.stdout).toContain('还有本工具以前生成的其他文件');
     expect(again.stdout).toContain(`${TITLE}.csv`);
-  });
+  }, 180_000);
+});
+
+describe('the one-page summary for a leader', () => {
+  it('one A4 page: every unit with its verdict, figures and rank, who is not included, three charts; the 简报 sheet says the same', () => {
+    const inbox = copiedInbox();
+    const out = scratch();
+    cli(['merge', inbox, '-o', out, '--format', 'xlsx,pdf']);
+    const pdf = join(out, '南昌市2023年全民终身学习活动周简报.pdf');
+    const wb = readWorkbook(readFileSync(join(out, `${TITLE}.xlsx`)));
+    const sheet = wb.sheets[5]!;
+    expect(sheet.name).toBe('简报');
+    expect(sheet.rows.find((r) => r[0] === '西湖区')!.slice(0, 6)).toEqual(['西湖区', '有效（时间不明）', 52, 25000, 0.975, 1]);
+    if (spawnSync('pdfinfo', ['-v']).error) return console.warn('poppler-utils not installed: the summary PDF is not checked');
+    expect(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout).toMatch(/Pages:\s+1\n/);
+    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('全市共开展活动 270 场，参加 90,300 人次');
+    expect(text).toMatch(/未计入合计：未报送：青云谱区；有误未计入：高新区；文件无法读取：湾里管理局/);
+    for (const title of ['各单位参加人数（人次）', '各单位活动数量（场）', '收到材料的单位数']) expect(text).toContain(title);
+    expect(text).toMatch(/西湖区\s+有效（时间不明）\s+52\s+25,000\s+97\.5%\s+1\s/);
+  }, 180_000);
 });
 
 const soffice = spawnSync('soffice', ['--version']).error ? undefined : 'soffice';
@@ -247,7 +267,7 @@ describe.skipIf(!soffice)('the workbook as LibreOffice prints it', () => {
     for (const name of ['东湖区', '青云谱区', '湾里管理局', '经开区教育事业发展中心']) expect(text).toContain(name);
     expect(text).toMatch(/第 1 页，共 \d+ 页/);
     expect(text).toContain('计入合计');
-  });
+  }, 180_000);
 
   it('the totals are formulas: edit a unit’s cell and LibreOffice recomputes them', async () => {
     const { unzipSync, zipSync } = await import('fflate');
@@ -266,5 +286,5 @@ describe.skipIf(!soffice)('the workbook as LibreOffice prints it', () => {
     const csv = readFileSync(join(out, 'edited.csv'), 'utf8').split(/\r?\n/);
     const total = csv.find((l) => l.startsWith('"合计"'))!.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
     expect(Number(total[col]!.replace(/[",]/g, ''))).toBe(270 - 36 + 100);
-  });
+  }, 180_000);
 });

@@ -66,8 +66,9 @@ export async function outputFolder(folder: string, output: string | undefined, l
   return '.';
 }
 
-export type MergeFormat = 'xlsx' | 'csv' | 'json';
-export const MERGE_FORMATS: readonly MergeFormat[] = ['xlsx', 'csv', 'json'];
+/** `pdf` is the leader's one-page summary (简报). */
+export type MergeFormat = 'xlsx' | 'csv' | 'json' | 'pdf';
+export const MERGE_FORMATS: readonly MergeFormat[] = ['xlsx', 'csv', 'json', 'pdf'];
 
 /** At most this many files' problems in the terminal; the rest are in 问题清单. */
 const SHOWN_FILES = 20;
@@ -118,7 +119,7 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
 
   // Every target is checked before anything is written: a refused run leaves the folder as it was.
   const title = workbookTitle(campaign);
-  const targets = formats.map((format) => ({ format, path: join(dir, `${title}.${format}`) }));
+  const targets = formats.map((format) => ({ format, path: join(dir, `${format === 'pdf' ? tables.leader.title : title}.${format}`) }));
   let city: Submission | undefined;
   let cityNotes: string[] = [];
   let cityProblem: string | undefined;
@@ -207,6 +208,10 @@ export async function outputBytes(
       return summaryCsv(tables);
     case 'json':
       return `${JSON.stringify({ ...report, totals: tables.totals }, null, 2)}\n`;
+    case 'pdf': {
+      const { renderLeaderPdf } = await import('../render/leader-pdf.js');
+      return renderLeaderPdf(tables.leader, campaign);
+    }
   }
 }
 

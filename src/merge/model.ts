@@ -10,6 +10,7 @@ import type { Campaign } from '../campaign/campaign.js';
 import { ATTACHMENT_ZH, FATE_ZH, STATUS_ZH } from '../report/names.js';
 import { formatMessage, type Lang } from '../core/messages.js';
 import { verdictOf } from '../report/verdict.js';
+import { leaderSummary, type LeaderSummary } from './leader.js';
 import { FIELDS, getPath, type Field } from '../form/definition.js';
 import { displayValue, formatPeriodCanonical } from '../form/display.js';
 import type { Period } from '../form/schema.js';
@@ -346,6 +347,8 @@ export interface MergeTables {
   contentColumns: SummaryColumn[];
   content: SummaryRow[];
   contentTotalsRows: Cell[][];
+  /** The leader's one-page summary (the 简报 sheet and PDF). */
+  leader: LeaderSummary;
   totals: Totals;
   totalsRows: Cell[][];
   status: Cell[][];
@@ -366,6 +369,7 @@ export function mergeTables(results: readonly FileResult[], units: readonly Unit
     // Both sheets: one header row above the units in 汇总, two in 填报内容.
     contentTotalsRows: totalsRows(t, content, 3, units.length),
     totals: t,
+    leader: leaderSummary(units, t, campaign),
     totalsRows: totalsRows(t, columns, 2, units.length),
     status: statusRows(units, results, campaign),
     issues: issueRows(results, lang, campaign.roster.map((u) => u.name)),

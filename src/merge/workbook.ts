@@ -16,7 +16,7 @@ import type { Cell as SheetCell, CellObject, Row, Sheet } from 'write-excel-file
 import type { Cell, MergeTables, SummaryColumn } from './model.js';
 import { FILE_HEADERS, ISSUE_HEADERS, STATUS_HEADERS } from './model.js';
 
-export const SHEET_NAMES = { summary: '汇总', status: '报送情况', issues: '问题清单', files: '文件清单', content: '填报内容' } as const;
+export const SHEET_NAMES = { summary: '汇总', status: '报送情况', issues: '问题清单', files: '文件清单', content: '填报内容', leader: '简报' } as const;
 
 /** Points per wrapped line at 11 pt (a CJK line needs a little more than Latin). */
 const LINE_HEIGHT = 15;
@@ -164,7 +164,39 @@ export function workbookSheets(tables: MergeTables): Sheet<Buffer>[] {
     simpleSheet(SHEET_NAMES.issues, ISSUE_HEADERS, tables.issues, ISSUE_WIDTHS),
     simpleSheet(SHEET_NAMES.files, FILE_HEADERS, tables.files, FILE_WIDTHS),
     { sheet: SHEET_NAMES.content, data: content, columns: contentWidths.map((width) => ({ width })), stickyRowsCount: 2, stickyColumnsCount: 1, orientation: 'landscape' },
+    leaderSheet(tables),
   ];
+}
+
+export const LEADER_HEADERS = ['单位', '结论', '活动（场）', '参加（人次）', '群众满意度', '排名（按参加人次）', '收到材料（共 4 项）'];
+const LEADER_WIDTHS = [12, 18, 10, 12, 10, 10, 12];
+
+/** 简报: the leader's page as a sheet — the same rows as the PDF. */
+function leaderSheet(tables: MergeTables): Sheet<Buffer> {
+  const l = tables.leader;
+  const n = (v: number | null): Cell => (v === null ? { kind: 'text', value: '—' } : { kind: 'count', value: v });
+  const rows: Cell[][] = l.rows.map((r) => [
+    { kind: 'text', value: r.unit },
+    { kind: 'text', value: r.verdict },
+    n(r.activities),
+    n(r.participants),
+    r.satisfaction === null ? { kind: 'text', value: '—' } : { kind: 'percent', value: r.satisfaction },
+    n(r.rank),
+    { kind: 'text', value: `${r.pieces}/4` },
+  ]);
+  const line = (value: string): Row => [{ ...BODY, value, type: String, columnSpan: LEADER_WIDTHS.length, wrap: true, height: rowHeight(wrappedLines(value, 80)) ?? 18 }, ...Array<null>(LEADER_WIDTHS.length - 1).fill(null)];
+  return {
+    sheet: SHEET_NAMES.leader,
+    data: [
+      styledRow(LEADER_HEADERS.map((h) => ({ kind: 'text', value: h })), LEADER_WIDTHS, HEADER),
+      ...rows.map((r) => styledRow(r, LEADER_WIDTHS, BODY)),
+      line(l.headline),
+      line(l.excluded ? `未计入合计：${l.excluded}。` : '名册中的单位全部计入合计。'),
+      line(`收到材料的单位数（共 ${l.unitCount} 个）：${l.piecesReceived.map((p) => `${p.label} ${p.count}`).join('，')}。`),
+    ],
+    columns: LEADER_WIDTHS.map((width) => ({ width })),
+    stickyRowsCount: 1,
+  };
 }
 
 const columnName = (n: number) => {
@@ -207,10 +239,11 @@ function finishXml(files: Record<string, Uint8Array>, tables: MergeTables): void
   names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'${SHEET_NAMES.status}'!$A:$A,'${SHEET_NAMES.status}'!$1:$1</definedName>`);
   for (let i = 2; i < 4; i++) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${sheetNames[i]}'!$1:$1</definedName>`);
   names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'${SHEET_NAMES.content}'!$A:$A,'${SHEET_NAMES.content}'!$1:$2</definedName>`);
+  names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="5">'${SHEET_NAMES.leader}'!$1:$1</definedName>`);
   for (let i = 0; i < sheetNames.length; i++) {
     const path = `xl/worksheets/sheet${i + 1}.xml`;
     const xml = files[path];
-    if (xml) files[path] = enc.encode(printSetup(dec.decode(xml), `${tables.title}　${sheetNames[i]}`, cached));
+    if (xml) files[path] = enc.encode(printSetup(dec.decode(xml), `${tables.title}　${sheetNames[i]}`, cached, sheetNames[i] === SHEET_NAMES.leader ? 'portrait' : 'landscape'));
   }
   const book = files['xl/workbook.xml'];
   if (book) {
@@ -232,14 +265,15 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
  * Formulas get their cached values (§18.3.1.96 <v> after <f>) so viewers that never recalculate
  * still show the totals. Elements go where CT_Worksheet orders them.
  */
-function printSetup(xml: string, header: string, cached: ReadonlyMap<string, number>): string {
+function printSetup(xml: string, header: string, cached: ReadonlyMap<string, number>, orientation: 'portrait' | 'landscape'): string {
   let out = xml.replace(/<worksheet([^>]*)>/, '<worksheet$1><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   out = out.replace(/<f>([^<]*)<\/f>/g, (all, f: string) => {
     const v = cached.get(unescape(f));
     return v === undefined ? all : `${all}<v>${v}</v>`;
   });
   out = out.replace(/<pageMargins[^>]*\/>/, '<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.7" bottom="0.6" header="0.3" footer="0.3"/>');
-  out = out.replace(/<pageSetup[^>]*\/>/, '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  const setup = `<pageSetup paperSize="9" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>`;
+  out = /<pageSetup[^>]*\/>/.test(out) ? out.replace(/<pageSetup[^>]*\/>/, setup) : out.replace(/(<pageMargins[^>]*\/>)/, `$1${setup}`);
   const footer = escapeXml('&C第 &P 页，共 &N 页');
   out = out.replace('</worksheet>', `<headerFooter><oddHeader>${escapeXml(`&C&"宋体,Bold"&12${header}`)}</oddHeader><oddFooter>${footer}</oddFooter></headerFooter></worksheet>`);
   return out;

