@@ -271,11 +271,16 @@ function printSetup(xml: string, header: string, cached: ReadonlyMap<string, num
     const v = cached.get(unescape(f));
     return v === undefined ? all : `${all}<v>${v}</v>`;
   });
-  out = out.replace(/<pageMargins[^>]*\/>/, '<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.7" bottom="0.6" header="0.3" footer="0.3"/>');
-  const setup = `<pageSetup paperSize="9" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>`;
-  out = /<pageSetup[^>]*\/>/.test(out) ? out.replace(/<pageSetup[^>]*\/>/, setup) : out.replace(/(<pageMargins[^>]*\/>)/, `$1${setup}`);
+  // printOptions, pageMargins, pageSetup and headerFooter close the sheet, in that order (write-excel-file
+  // writes nothing after them; it writes margins and page setup only for a landscape sheet).
+  out = out.replace(/<printOptions[^>]*\/>|<pageMargins[^>]*\/>|<pageSetup[^>]*\/>/g, '');
   const footer = escapeXml('&C第 &P 页，共 &N 页');
-  out = out.replace('</worksheet>', `<headerFooter><oddHeader>${escapeXml(`&C&"宋体,Bold"&12${header}`)}</oddHeader><oddFooter>${footer}</oddFooter></headerFooter></worksheet>`);
+  out = out.replace(
+    '</worksheet>',
+    '<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.7" bottom="0.6" header="0.3" footer="0.3"/>' +
+      `<pageSetup paperSize="9" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>` +
+      `<headerFooter><oddHeader>${escapeXml(`&C&"宋体,Bold"&12${header}`)}</oddHeader><oddFooter>${footer}</oddFooter></headerFooter></worksheet>`,
+  );
   return out;
 }
 
