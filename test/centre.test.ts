@@ -5,7 +5,7 @@
  * deadline is not lateness, and every output says the same verdict.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -247,9 +247,24 @@ describe('the one-page summary for a leader', () => {
   }, 180_000);
 });
 
-const soffice = spawnSync('soffice', ['--version']).error ? undefined : 'soffice';
+describe('the campaign’s theme', () => {
+  it('a 活动主题 that differs from this year’s (last year’s form copied over) gets a 提醒, not an error', () => {
+    const dir = scratch();
+    const file = join(dir, '东湖区.yaml');
+    writeFileSync(file, readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace(/活动主题: .*/, '活动主题: 全民终身学习 助力城市发展'));
+    const r = cli(['validate', '--json', file]);
+    const issues = (JSON.parse(r.stdout) as { files: Array<{ status: string; issues: Array<{ code: string; severity: string; message: string }> }> }).files[0]!;
+    expect(issues.status).toBe('valid');
+    const theme = issues.issues.find((i) => i.code === 'inbox.themeDiffers')!;
+    expect(theme.severity).toBe('warning');
+    expect(theme.message).toContain('让学习成为一种生活方式');
+  });
+});
+
+// LibreOffice Calc converts the workbook (Debian: libreoffice-calc-nogui; .ci/run installs it).
+const soffice = spawnSync('soffice', ['--version']).error || !existsSync('/usr/lib/libreoffice/program/libsclo.so') ? undefined : 'soffice';
 describe.skipIf(!soffice)('the workbook as LibreOffice prints it', () => {
-  if (!soffice) console.warn('LibreOffice (soffice) not installed: the printed workbook is not checked (apt-get install libreoffice-calc)');
+  if (!soffice) console.warn('LibreOffice Calc not installed: the printed workbook is not checked (apt-get install libreoffice-calc-nogui)');
   const inbox = copiedInbox();
   const out = scratch();
   cli(['merge', inbox, '-o', out]);
