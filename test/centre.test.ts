@@ -49,7 +49,7 @@ interface Unit {
   firstReceivedAt: string | null;
   included: boolean;
   versions: Array<{ path: string; activities: number | null }>;
-  received: Array<{ path: string }>;
+  received: Array<{ path: string; reason?: string }>;
   data: { participation?: { activityCount: number; participantCount: number } } | null;
   verdict: { short: string; long: string; group: string | null };
   chase: { group: string; lines: string[]; who: string } | null;
@@ -166,6 +166,7 @@ describe('one verdict: terminal, sheets, JSON and chase list say the same', () =
     const wanli = data.units.find((u) => u.name === '湾里管理局')!;
     expect(wanli.verdict.long).toBe('收到 1 个文件，均无法读取为统计表');
     expect(wanli.received.map((f) => f.path)).toEqual(['湾里管理局材料.rar']);
+    expect(wanli.received[0]!.reason).toMatch(/\.rar 压缩包无法打开/);
     expect(wanli.chase!.group).toBe('missing');
     expect(wanli.chase!.lines.join('\n')).toContain('「湾里管理局材料.rar」是 RAR 压缩包，无法打开：请把统计表（.docx）直接作为附件发送');
     const st = wb.sheets[1]!.rows.find((r) => r[0] === '湾里管理局')!;

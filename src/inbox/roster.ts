@@ -50,6 +50,8 @@ export interface UnusableFile {
   /** For a piece (scan, plan…): which one. */
   attachment?: string;
   problem?: Problem;
+  /** The problem in the reader's words (filled by the report, `--json`). */
+  reason?: string;
 }
 
 /** One of two forms that cannot be ordered: its key figures, so the centre can ask which is final. */

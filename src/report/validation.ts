@@ -3,7 +3,7 @@
  * text for a person. Both come from the same file results.
  */
 import type { Campaign } from '../campaign/campaign.js';
-import type { Lang } from '../core/messages.js';
+import { formatMessage, type Lang } from '../core/messages.js';
 import type { FileResult } from '../validate/check.js';
 import type { UnitStatus } from '../inbox/roster.js';
 import { displayWidth } from './width.js';
@@ -82,7 +82,14 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
   // Notes on files that were not checked (a photo, a hidden file) are not problems with submissions.
   // Superseded files no longer count; notes on files that are not reports are not problems.
   const chase = units ? chaseBlocks(results, units, campaign, lang) : [];
-  const unitReports = units?.map((u): UnitReport => ({ ...u, verdict: verdictOf(u, campaign, lang), chase: chase.find((b) => b.unit === u.name) ?? null }));
+  const unitReports = units?.map(
+    (u): UnitReport => ({
+      ...u,
+      received: u.received.map((f) => ({ ...f, ...(f.problem ? { reason: formatMessage(f.problem.code, f.problem.params, lang) } : {}) })),
+      verdict: verdictOf(u, campaign, lang),
+      chase: chase.find((b) => b.unit === u.name) ?? null,
+    }),
+  );
   const all = files.filter((f) => f.fate !== 'superseded' && f.fate !== 'not-a-submission' && f.fate !== 'unsupported').flatMap((f) => f.issues);
   return {
     campaign: { year: campaign.year, city: campaign.city, deadline: campaign.deadline, timezone: campaign.timezone, mailbox: campaign.mailbox },
