@@ -137,7 +137,7 @@ function askFor(f: UnitStatus['received'][number], lang: Lang): string {
 }
 
 /** An error of the counted form, as the unit must fix it: the field's label, what it says, what to write. */
-function errorLine(p: FileResult['problems'][number], data: FileResult | undefined, lang: Lang): string {
+function errorLine(p: FileResult['problems'][number], data: FileResult | undefined, lang: Lang, year: number): string {
   const zh = lang === 'zh';
   const message = formatMessage(p.code, p.params, lang);
   if (!p.field) return message;
@@ -149,7 +149,9 @@ function errorLine(p: FileResult['problems'][number], data: FileResult | undefin
   }
   const written = data?.originals?.[p.field];
   const shown = written && !message.includes(written) ? (zh ? `（填的是「${written}」）` : ` (it says “${written}”)`) : '';
-  const hint = message.includes(field.example) ? '' : zh ? `应填写：${field.hint}，例如「${field.example}」。` : ` Write: ${field.hintEn}, e.g. “${field.example}”.`;
+  // The form's examples are written for 2023: a later campaign's chase list shows its own year.
+  const example = field.example.replace(/2023/g, String(year));
+  const hint = message.includes(example) ? '' : zh ? `应填写：${field.hint}，例如「${example}」。` : ` Write: ${field.hintEn}, e.g. “${example}”.`;
   return zh ? `「${field.labelPath}」${shown}：${message}${hint}` : `${field.labelPath}${shown}: ${message}${hint}`;
 }
 
@@ -184,7 +186,7 @@ export function chaseBlocks(results: readonly FileResult[], units: readonly Unit
       const form = byPath.get(u.source);
       const errors = form?.problems.filter((p) => p.severity === 'error') ?? [];
       lines.push(zh ? `统计表有 ${errors.length} 处需要更正，改好后请重新发送：` : `The form has ${errors.length} error(s); correct and resend:`);
-      for (const p of errors) lines.push(`  - ${errorLine(p, form, lang)}`);
+      for (const p of errors) lines.push(`  - ${errorLine(p, form, lang, campaign.year)}`);
     }
     if (v.missingPieces.length) lines.push(zh ? `还缺：${v.missingPieces.join('、')}，请补发。` : `Still missing: ${v.missingPieces.join(', ')}.`);
     if (u.late && v.received)
