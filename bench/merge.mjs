@@ -121,7 +121,7 @@ try {
   const cache = join(root, 'node_modules', '.cache', 'lw-bench-merge');
   mkdirSync(cache, { recursive: true });
   const bundle = join(cache, 'wb.mjs');
-  await build({ entryPoints: [entry], outfile: bundle, bundle: true, format: 'esm', platform: 'node', external: ['write-excel-file', 'fflate', '@xmldom/xmldom'], nodePaths: [join(root, 'node_modules')], logLevel: 'error' });
+  await build({ entryPoints: [entry], outfile: bundle, bundle: true, format: 'esm', platform: 'node', external: ['write-excel-file', 'fflate', '@xmldom/xmldom', 'yaml'], nodePaths: [join(root, 'node_modules')], logLevel: 'error' });
   const { mergeTables, workbookBytes, NANCHANG_2023 } = await import(pathToFileURL(bundle).href);
   const results = Array.from({ length: 3000 }, (_, i) => ({
     path: `收件箱/${String(i).padStart(5, '0')}-${units[i % 12]}${i % 3 ? '.yaml' : '.eml!统计表.docx'}`,
@@ -132,7 +132,25 @@ try {
     receivedAt: new Date(Date.UTC(2023, 10, 20 + (i % 12), i % 24)).toISOString(),
     problems: i % 7 ? [] : [{ severity: 'error', code: 'required', params: { label: '活动参与情况 › 参加活动人数', hint: '', hintEn: '', example: '36' }, field: 'participation.participantCount' }],
   }));
-  const roll = units.map((name) => ({ name, status: 'missing', late: false, source: null, receivedAt: null, pieces: { form: false, stampedScan: false, workPlan: false, workSummary: false }, files: [], data: null }));
+  const roll = units.map((name) => ({
+    name,
+    status: 'missing',
+    late: false,
+    timing: 'none',
+    source: null,
+    receivedAt: null,
+    receivedFrom: null,
+    firstReceivedAt: null,
+    fileTime: null,
+    pieces: { form: false, wordForm: false, stampedScan: false, workPlan: false, workSummary: false },
+    files: [],
+    unusable: [],
+    received: [],
+    versions: [],
+    included: false,
+    contacts: [],
+    data: null,
+  }));
   const tables = mergeTables(results, roll, NANCHANG_2023, 'zh');
   await workbookBytes(tables, NANCHANG_2023); // warm-up: module load
   const times = [];

@@ -624,10 +624,17 @@ const units = ROSTER.map((name) => {
   const has = (kind) => mine.some((f) => f.fate === 'attachment' && f.kind === kind);
   const unit = {
     name,
-    status: source ? source.status : 'missing',
+    // A unit whose files arrived but none is its form is never plain 未报送.
+    status: source ? source.status : mine.some((f) => f.fate !== 'container') ? 'unreadable' : 'missing',
     late: source ? new Date(source.receivedAt) > new Date(DEADLINE) : false,
     source: source ? source.path : null,
-    pieces: { form: !!source, stampedScan: has('stampedScan'), workPlan: has('workPlan'), workSummary: has('workSummary') },
+    pieces: {
+      form: !!source,
+      wordForm: mine.some((f) => (f.fate === 'submission' || f.fate === 'superseded') && /\.docx?$/i.test(f.path)),
+      stampedScan: has('stampedScan'),
+      workPlan: has('workPlan'),
+      workSummary: has('workSummary'),
+    },
   };
   if (KEY_VALUES[name]) unit.data = KEY_VALUES[name];
   return unit;
@@ -655,6 +662,7 @@ const spec = {
     valid: units.filter((u) => u.status === 'valid').length,
     invalid: units.filter((u) => u.status === 'invalid').length,
     missing: units.filter((u) => u.status === 'missing').length,
+    unreadable: units.filter((u) => u.status === 'unreadable').length,
     late: units.filter((u) => u.late).length,
     onTimeAndValid: units.filter((u) => u.status === 'valid' && !u.late).length,
     exitCode: 1,

@@ -76,7 +76,8 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .argument(`<${ph('路径...', 'paths...')}>`, t(lang, '报送文件或文件夹', 'files or folders'))
     .option('--json', t(lang, '以 JSON 输出检查结果（供其他程序使用）', 'print the report as JSON'))
     .option('--no-units', t(lang, '检查文件夹时不按名册逐个单位核对（只检查文件）', 'for a folder: check the files only, without the roster roll-call'))
-    .action((paths: string[], opts: { json?: boolean; units?: boolean }, cmd: Command) =>
+    .option('--summary', t(lang, '只显示各单位的报送情况和合计，不逐个列出文件', 'print only the roll call and the totals'))
+    .action((paths: string[], opts: { json?: boolean; units?: boolean; summary?: boolean }, cmd: Command) =>
       run(import('./commands/validate.js').then((m) => m.runValidate(paths, { ...opts, ...globals(cmd) }, io()))),
     );
 
@@ -124,11 +125,14 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
   usage(program.command('merge'), `[选项] <${ph('文件夹', 'folder')}>`)
     .description(t(lang, '汇总收件箱中的全部报送文件：生成全市汇总表，列出未报送、逾期和有误的单位，可生成全市统计表', 'merge an inbox into the city workbook, list who to chase, optionally write the city report'))
     .argument(`<${ph('文件夹', 'folder')}>`, t(lang, '收件箱文件夹（含邮件、压缩包）', 'the inbox folder (mails and archives included)'))
-    .option(`-o, --output <${ph('文件夹', 'folder')}>`, t(lang, '输出到哪个文件夹（默认当前文件夹）', 'output folder (default: current folder)'))
-    .option(`--format <${ph('格式', 'formats')}>`, t(lang, '输出格式，用逗号分隔：xlsx,csv,json（默认 xlsx）', 'formats: xlsx,csv,json (default xlsx)'))
+    .option(`-o, --output <${ph('文件夹', 'folder')}>`, t(lang, '输出到哪个文件夹（默认当前文件夹；当前文件夹就是收件箱时，放在收件箱旁边）', 'output folder (default: current folder, or beside the inbox when run inside it)'))
+    .option(`--format <${ph('格式', 'formats')}>`, t(lang, '输出格式，用逗号分隔：xlsx,csv,json,pdf（默认 xlsx；pdf 是给领导看的一页简报）', 'formats: xlsx,csv,json,pdf (default xlsx; pdf is the one-page summary for a leader)'))
     .option('--city-report', t(lang, '同时生成全市的统计表（Word 和 PDF），报送省里', 'also write the city’s own form (DOCX and PDF)'))
+    .option(`--other <${ph('文字', 'text')}>`, t(lang, '全市统计表「其他」一栏写的内容（默认写「无」，不抄录各单位的备注）', 'the city report’s 其他 text (default 无; units’ notes are not copied)'))
+    .option('--units-other', t(lang, '全市统计表「其他」一栏改为汇集各单位填写的内容', 'fill the city report’s 其他 with the units’ own notes'))
+    .option('--summary', t(lang, '屏幕上只显示各单位的报送情况、合计和催报名单', 'print only the roll call, totals and chase list'))
     .option('--force', t(lang, '覆盖已存在的文件', 'overwrite existing files'))
-    .action((folder: string, opts: { output?: string; format?: string; cityReport?: boolean; force?: boolean }, cmd: Command) =>
+    .action((folder: string, opts: { output?: string; format?: string; cityReport?: boolean; force?: boolean; other?: string; unitsOther?: boolean; summary?: boolean }, cmd: Command) =>
       run(import('./commands/merge.js').then((m) => m.runMerge(folder, { ...opts, format: opts.format ?? 'xlsx', ...globals(cmd) }, io()))),
     );
 

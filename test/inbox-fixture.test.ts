@@ -246,10 +246,12 @@ describe('sample inbox: units', () => {
       expect(submissions.length, u.name).toBeLessThanOrEqual(1);
       const winner = submissions[0];
       expect(u.source, u.name).toBe(winner?.path ?? null);
-      expect(u.status, u.name).toBe(winner?.status ?? 'missing');
+      // A unit whose files arrived but none is its form is never plain 未报送.
+      expect(u.status, u.name).toBe(winner?.status ?? (mine.some((f) => f.fate !== 'container') ? 'unreadable' : 'missing'));
       expect(u.late, u.name).toBe(winner ? new Date(winner.receivedAt) > deadline : false);
       const has = (kind: string) => mine.some((f) => f.fate === 'attachment' && f.kind === kind);
-      expect(u.pieces, u.name).toEqual({ form: !!winner, stampedScan: has('stampedScan'), workPlan: has('workPlan'), workSummary: has('workSummary') });
+      const word = mine.some((f) => (f.fate === 'submission' || f.fate === 'superseded') && /\.docx?$/i.test(f.path));
+      expect(u.pieces, u.name).toEqual({ form: !!winner, wordForm: word, stampedScan: has('stampedScan'), workPlan: has('workPlan'), workSummary: has('workSummary') });
       for (const s of mine.filter((f) => f.fate === 'superseded')) {
         expect(s.supersededBy, s.path).toBe(winner?.path);
         expect(new Date(s.receivedAt) < new Date(winner!.receivedAt), s.path).toBe(true);
@@ -258,10 +260,11 @@ describe('sample inbox: units', () => {
     }
   });
 
-  it('tells the story: 9 valid (one late), 高新区 invalid, 青云谱区 and 湾里管理局 missing', () => {
+  it('tells the story: 9 valid (one late), 高新区 invalid, 青云谱区 missing, 湾里管理局 sent only what cannot be read', () => {
     const by = (status: string) => spec.units.filter((u) => u.status === status).map((u) => u.name);
     expect(by('invalid')).toEqual(['高新区']);
-    expect(by('missing')).toEqual(['青云谱区', '湾里管理局']);
+    expect(by('missing')).toEqual(['青云谱区']);
+    expect(by('unreadable')).toEqual(['湾里管理局']);
     expect(by('valid')).toHaveLength(9);
     expect(spec.units.filter((u) => u.late).map((u) => u.name)).toEqual(['安义县']);
     expect(spec.units.find((u) => u.name === '进贤县')?.data).toEqual({ activityCount: 24, participantCount: 5600 });

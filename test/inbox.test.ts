@@ -65,7 +65,7 @@ describe('validate <the sample inbox>', () => {
   it('the human report shows the roster table and what to chase', () => {
     const text = cli(['validate', inbox()]).stdout;
     expect(text).toContain('报送情况（名册 12 个单位');
-    expect(text).toMatch(/未报送：青云谱区、湾里管理局/);
+    expect(text).toMatch(/未报送：青云谱区；收到文件但无法读取：湾里管理局/);
     expect(text).toMatch(/逾期：安义县/);
   });
 });
@@ -82,8 +82,20 @@ describe('inbox details', () => {
     };
     expect(report.files.find((f) => f.path === '东湖区材料.eml')?.receivedAt).toBe('2023-11-28T16:42:10+08:00');
     expect(report.files.find((f) => f.path === '进贤县统计表.docx')?.supersededBy).toBe('进贤县统计表修改版.eml!进贤县统计表（修改版）.docx');
-    expect(report.units.find((u) => u.name === '湾里管理局')).toMatchObject({ status: 'missing', unusable: ['湾里管理局材料.rar'] });
-    expect(report.summary.units).toEqual({ total: 12, validOnTime: 8, valid: 9, invalid: 1, missing: 2, late: 1 });
-    expect(cli(['validate', dir]).stdout).toContain('湾里管理局（文件无法使用）');
+    expect(report.units.find((u) => u.name === '湾里管理局')).toMatchObject({ status: 'unreadable', unusable: ['湾里管理局材料.rar'] });
+    expect(report.summary.units).toEqual({
+      total: 12,
+      validOnTime: 8,
+      valid: 9,
+      invalid: 1,
+      missing: 1,
+      unreadable: 1,
+      ambiguous: 0,
+      late: 1,
+      corrected: 0,
+      timeUnknown: 0,
+      included: 9,
+    });
+    expect(cli(['validate', dir]).stdout).toContain('湾里管理局：收到 1 个文件，均无法读取为统计表');
   });
 });

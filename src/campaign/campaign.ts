@@ -69,6 +69,8 @@ const campaignObject = z
           aliases: z._default(z.array(nonEmpty()), []),
           /** Where `remind` writes to; without it, the sender of the unit's latest mail. */
           email: z.optional(z.email({ message: 'campaign.email' })),
+          /** Whom the centre calls at this unit (the chase list prints them). */
+          contacts: z._default(z.array(z.strictObject({ name: nonEmpty(), phone: nonEmpty() })), []),
         }),
       )
       .check(z.minLength(1, { message: 'campaign.emptyRoster' })),
@@ -94,6 +96,9 @@ const campaignObject = z
           seen.set(name, unit.name);
         }
         seen.set(unit.name, unit.name);
+        unit.contacts.forEach((contact, k) => {
+          if (!PHONE.test(contact.phone.replace(/[\s-]/g, ''))) issue(['roster', i, 'contacts', k, 'phone'], 'campaign.phone', { phone: contact.phone });
+        });
       }
     }),
   );

@@ -4,18 +4,19 @@
  * request), optionally the city's own 统计表, and say who to chase. Exit 0 only when every unit is
  * valid and on time.
  */
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Campaign } from '../campaign/campaign.js';
 import { UsageError } from '../core/errors.js';
 import { exists, writeFilesAtomic, type Io, type OutputFile } from '../core/io.js';
 import { t } from '../core/lang.js';
-import { rollCall, localTime, type UnitStatus } from '../inbox/roster.js';
+import { rollCall, type UnitStatus } from '../inbox/roster.js';
 import type { Submission } from '../form/schema.js';
 import { cityReport } from '../merge/city.js';
 import { mergeTables, workbookTitle, type MergeTables, type Totals } from '../merge/model.js';
 import { summaryCsv } from '../merge/csv.js';
-import { buildReport, renderText, type ValidationReport } from '../report/validation.js';
+import { buildReport, renderText, type TextOptions, type ValidationReport } from '../report/validation.js';
+import { chaseBlocks, chaseText } from '../report/verdict.js';
 import { PLAIN, paintFor, type Paint } from '../report/paint.js';
 import type { FileResult } from '../inbox/check.js';
 import { readAll } from '../inbox/pool.js';
@@ -31,10 +32,43 @@ export interface MergeOptions {
   campaign?: string;
   /** Draw the progress bar (default: when standard error is a terminal). */
   progress?: boolean;
+  /** The city report's 「其他」. */
+  other?: string;
+  unitsOther?: boolean;
+  summary?: boolean;
 }
 
-export type MergeFormat = 'xlsx' | 'csv' | 'json';
-export const MERGE_FORMATS: readonly MergeFormat[] = ['xlsx', 'csv', 'json'];
+/** Whether `inner` is `outer` or lies inside it (both resolved through links). */
+async function within(inner: string, outer: string): Promise<boolean> {
+  const a = await realpath(inner).catch(() => resolve(inner));
+  const b = await realpath(outer).catch(() => resolve(outer));
+  const rel = relative(b, a);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+}
+
+/**
+ * Where merge writes: `-o`, else the current folder — unless that is the inbox (or inside it): then
+ * beside the inbox, so the next run never reads the city's own workbook as a submission.
+ */
+export async function outputFolder(folder: string, output: string | undefined, lang: Io['lang']): Promise<string> {
+  if (output !== undefined) {
+    if (await within(output, folder))
+      throw new UsageError(
+        t(
+          lang,
+          `输出文件夹「${output}」在收件箱「${folder}」里面：汇总结果会混进报送材料。请用 -o 指定收件箱以外的文件夹。`,
+          `The output folder “${output}” is inside the inbox “${folder}”. Choose a folder outside it with -o.`,
+        ),
+      );
+    return output;
+  }
+  if (await within('.', folder)) return dirname(await realpath(folder).catch(() => resolve(folder)));
+  return '.';
+}
+
+/** `pdf` is the leader's one-page summary (简报). */
+export type MergeFormat = 'xlsx' | 'csv' | 'json' | 'pdf';
+export const MERGE_FORMATS: readonly MergeFormat[] = ['xlsx', 'csv', 'json', 'pdf'];
 
 /** At most this many files' problems in the terminal; the rest are in 问题清单. */
 const SHOWN_FILES = 20;
@@ -66,11 +100,11 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
   const { lang } = io;
   const campaign = await loadCampaign(opts.campaign, lang);
   const formats = parseFormats(opts.format, MERGE_FORMATS, lang) as MergeFormat[];
-  const dir = opts.output ?? '.';
+  const dir = await outputFolder(folder, opts.output, lang);
   if ((await stat(dir).catch(() => undefined))?.isFile())
     throw new UsageError(t(lang, `「${dir}」是一个文件；-o 请指定文件夹。`, `“${dir}” is a file; -o takes a folder.`));
 
-  const files = await collectFiles([folder], io);
+  const files = await collectFiles([folder], io, campaign);
   const bar = progressBar(files.length, opts.progress ?? Boolean(process.stderr.isTTY), lang);
   let results: FileResult[];
   try {
@@ -78,20 +112,23 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
   } finally {
     bar.end();
   }
-  const units = rollCall(results, campaign);
+  const { readRecords, terminalWidth } = await import('./validate.js');
+  const units = rollCall(results, campaign, { record: await readRecords([folder], io) });
   const tables = mergeTables(results, units, campaign, lang);
   const report = buildReport(results, campaign, lang, units);
 
   // Every target is checked before anything is written: a refused run leaves the folder as it was.
   const title = workbookTitle(campaign);
-  const targets = formats.map((format) => ({ format, path: join(dir, `${title}.${format}`) }));
+  const targets = formats.map((format) => ({ format, path: join(dir, `${format === 'pdf' ? tables.leader.title : title}.${format}`) }));
   let city: Submission | undefined;
+  let cityNotes: string[] = [];
   let cityProblem: string | undefined;
   const cityTargets: string[] = [];
   if (opts.cityReport) {
-    const built = cityReport(units, campaign);
+    const built = cityReport(units, campaign, { ...(opts.other !== undefined ? { other: opts.other } : {}), ...(opts.unitsOther ? { unitsOther: true } : {}) });
     if (built.ok) {
       city = built.data;
+      cityNotes = built.notes;
       const { outputBaseName } = await import('../render/model.js');
       const base = outputBaseName(city, campaign);
       cityTargets.push(join(dir, `${base}.docx`), join(dir, `${base}.pdf`));
@@ -121,17 +158,39 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
   const written: string[] = [];
   if (city) {
     const { writeRendered } = await import('./render.js');
-    written.push(...(await writeRendered(city, campaign, { dir, formats: ['docx', 'pdf'], force: true, alongside: tableFiles }, io)));
+    written.push(...(await writeRendered(city, campaign, { dir, formats: ['docx', 'pdf'], force: true, alongside: tableFiles, notes: cityNotes }, io)));
   } else {
     await writeFilesAtomic(tableFiles, { force: true, lang });
     written.push(...tableFiles.map((f) => f.path));
   }
 
-  io.out(terminalReport(report, results, units, tables.totals, campaign, io, await paintFor(io.color)));
+  io.out(terminalReport(report, results, units, tables.totals, campaign, io, await paintFor(io.color), { width: terminalWidth(), ...(opts.summary ? { summary: true } : {}) }));
   if (cityProblem) io.err(cityProblem);
+  if (cityNotes.length) io.out(`\n${t(lang, '全市统计表表下注明：', 'Under the city report’s table:')}\n${cityNotes.map((n) => `  ${n}`).join('\n')}`);
   io.out(t(lang, `已生成：\n${written.map((p) => `  ${p}`).join('\n')}`, `Wrote:\n${written.map((p) => `  ${p}`).join('\n')}`));
+  // --force replaced this set; older outputs of the tool beside it (another format, another run) are
+  // said, since they may no longer agree with what was just written.
+  const others = await ownOutputsBeside(dir, written, campaign);
+  if (others.length)
+    io.out(
+      t(
+        lang,
+        `文件夹「${dir}」里还有本工具以前生成的其他文件，内容可能与本次不同（未改动）：\n${others.map((p) => `  ${p}`).join('\n')}`,
+        `The folder “${dir}” also holds older outputs of this tool that may disagree with this run (left as they are):\n${others.map((p) => `  ${p}`).join('\n')}`,
+      ),
+    );
   const allGood = units.every((u) => u.status === 'valid' && !u.late);
   return allGood && !cityProblem ? 0 : 1;
+}
+
+async function ownOutputsBeside(dir: string, written: readonly string[], campaign: Campaign): Promise<string[]> {
+  const { ownFile } = await import('../inbox/check.js');
+  const mine = new Set(written.map((p) => resolve(p)));
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names
+    .filter((n) => ownFile(n, campaign) === 'output' && !mine.has(resolve(join(dir, n))))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
 export async function outputBytes(
@@ -149,6 +208,10 @@ export async function outputBytes(
       return summaryCsv(tables);
     case 'json':
       return `${JSON.stringify({ ...report, totals: tables.totals }, null, 2)}\n`;
+    case 'pdf': {
+      const { renderLeaderPdf } = await import('../render/leader-pdf.js');
+      return renderLeaderPdf(tables.leader, campaign);
+    }
   }
 }
 
@@ -164,6 +227,7 @@ export function terminalReport(
   campaign: Campaign,
   io: Pick<Io, 'lang' | 'color'>,
   paint: Paint = PLAIN,
+  opts: TextOptions = {},
 ): string {
   const { lang } = io;
   const zh = lang === 'zh';
@@ -173,60 +237,24 @@ export function terminalReport(
     (f) => (f.fate === 'submission' && f.status === 'invalid' && (sources.has(f.path) || !f.unit)) || f.fate === 'unreadable' || f.fate === 'unsafe',
   );
   const shown = worth.slice(0, SHOWN_FILES);
-  const lines = [renderText({ ...report, files: shown }, lang, paint)];
-  if (worth.length > shown.length)
+  const lines = [renderText({ ...report, files: opts.summary ? [] : shown }, lang, paint, { ...opts, summary: opts.summary ?? false, reader: 'none' })];
+  if (!opts.summary && worth.length > shown.length)
     lines.push(
       t(lang, `……另有 ${worth.length - shown.length} 个文件有问题，见汇总表的「问题清单」。`, `…and ${worth.length - shown.length} more file(s) with problems: see the 问题清单 sheet.`),
     );
   lines.push(
     '',
     zh
-      ? `全市合计（有效的 ${totals.unitsReporting} 个单位）：活动 ${nf(totals.activities)} 场，参加 ${nf(totals.participants)} 人次，群众满意度 ${pct(totals.satisfactionWeighted)}（按人次加权；简单平均 ${pct(totals.satisfactionMean)}）。`
-      : `City totals (${totals.unitsReporting} valid unit(s)): ${nf(totals.activities)} activities, ${nf(totals.participants)} participants, satisfaction ${pct(totals.satisfactionWeighted)} (weighted by participants; plain mean ${pct(totals.satisfactionMean)}).`,
+      ? `全市合计（计入的 ${totals.unitsReporting} 个单位）：活动 ${nf(totals.activities)} 场，参加 ${nf(totals.participants)} 人次，群众满意度 ${pct(totals.satisfactionWeighted)}（按人次加权；简单平均 ${pct(totals.satisfactionMean)}）。`
+      : `City totals (${totals.unitsReporting} unit(s) counted): ${nf(totals.activities)} activities, ${nf(totals.participants)} participants, satisfaction ${pct(totals.satisfactionWeighted)} (weighted by participants; plain mean ${pct(totals.satisfactionMean)}).`,
   );
-  const chase = chaseList(results, units, campaign, lang);
-  if (chase.length) {
-    lines.push(
-      '',
-      zh ? `需要催报或更正（报送邮箱 ${campaign.mailbox}，截止 ${campaign.deadline}）：` : `To chase (mailbox ${campaign.mailbox}, deadline ${campaign.deadline}):`,
-      ...chase.map((c) => `  · ${c}`),
-    );
-  } else lines.push('', zh ? '所有单位均已按时报送且有效。' : 'Every unit reported on time with a valid form.');
+  const blocks = chaseBlocks(results, units, campaign, lang);
+  lines.push('', paint.bold(zh ? '催报名单（可直接复制发送）：' : 'Chase list (ready to paste):'), chaseText(blocks, campaign, lang));
   // renderText ends its table with a blank line; without files listed after it, one is enough.
   return lines.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
-/** One line per unit that needs a call: missing, invalid, late — with whom to call where the form says. */
+/** The chase list as lines (one block per unit, grouped): kept for callers of the earlier API. */
 export function chaseList(results: readonly FileResult[], units: readonly UnitStatus[], campaign: Campaign, lang: Io['lang']): string[] {
-  const zh = lang === 'zh';
-  const byPath = new Map(results.map((r) => [r.path, r]));
-  const out: string[] = [];
-  for (const u of units) {
-    const pieces = u.status === 'missing' ? [] : missingPieces(u, lang);
-    if (u.status === 'valid' && !u.late && pieces.length === 0) continue;
-    const department = campaign.roster.find((r) => r.name === u.name)?.department ?? '';
-    const contacts = Array.isArray(u.data?.contacts)
-      ? (u.data!.contacts as Array<{ name?: string; phone?: string }>).map((c) => `${c.name ?? ''} ${c.phone ?? ''}`.trim()).join('；')
-      : '';
-    const who = `${u.name}（${department}${contacts ? `，${zh ? '联系人' : 'contact'} ${contacts}` : ''}）`;
-    const what: string[] = [];
-    if (u.status === 'missing') what.push(zh ? '未报送' : 'missing');
-    if (u.status === 'invalid') {
-      const errors = byPath.get(u.source ?? '')?.problems.filter((p) => p.severity === 'error').length ?? 0;
-      what.push(zh ? `有误（${errors} 个错误，见 ${u.source}）` : `invalid (${errors} error(s), see ${u.source})`);
-    }
-    if (u.late && u.receivedAt) what.push(zh ? `逾期（${localTime(u.receivedAt, campaign.timezone)} 收到）` : `late (received ${localTime(u.receivedAt, campaign.timezone)})`);
-    if (pieces.length) what.push(zh ? `缺${pieces.join('、')}` : `missing ${pieces.join(', ')}`);
-    out.push(`${who}：${what.join(zh ? '；' : '; ')}`);
-  }
-  return out;
-}
-
-function missingPieces(u: UnitStatus, lang: Io['lang']): string[] {
-  const zh = lang === 'zh';
-  const out: string[] = [];
-  if (!u.pieces.stampedScan) out.push(zh ? '盖章扫描件' : 'stamped scan');
-  if (!u.pieces.workPlan) out.push(zh ? '工作方案' : 'work plan');
-  if (!u.pieces.workSummary) out.push(zh ? '工作总结' : 'work summary');
-  return out;
+  return chaseBlocks(results, units, campaign, lang).map((b) => `${b.unit}（${b.who}）：${b.lines.map((l) => l.trim()).join(' ')}`);
 }

@@ -40,6 +40,8 @@ export async function writeRendered(
     department?: string;
     /** Names a blank template's files (「…统计表（东湖区）」). */
     unitName?: string;
+    /** Lines under the form's footnote (the city report: who is and is not included). */
+    notes?: readonly string[];
     /**
      * Other outputs of the same run (template's YAML, merge's workbook), already checked by the
      * caller, written in the same all-or-nothing batch; their paths come first in the result.
@@ -73,8 +75,8 @@ export async function writeRendered(
     rendered = await Promise.all(
       targets.map((target) =>
         target.format === 'docx'
-          ? renderDocx(data, campaign, { ...(opts.department ? { department: opts.department } : {}), ...(opts.unitName ? { district: opts.unitName } : {}) })
-          : renderPdf(data, campaign, { ...(opts.fillable ? { fillable: true } : {}), ...(opts.department ? { department: opts.department } : {}), ...(opts.unitName ? { district: opts.unitName } : {}) }),
+          ? renderDocx(data, campaign, { ...(opts.department ? { department: opts.department } : {}), ...(opts.unitName ? { district: opts.unitName } : {}), ...(opts.notes ? { notes: opts.notes } : {}) })
+          : renderPdf(data, campaign, { ...(opts.fillable ? { fillable: true } : {}), ...(opts.department ? { department: opts.department } : {}), ...(opts.unitName ? { district: opts.unitName } : {}), ...(opts.notes ? { notes: opts.notes } : {}) }),
       ),
     );
   } catch (e) {

@@ -11,6 +11,8 @@ import type { InputFile } from '../inbox/check.js';
 import { readAll } from '../inbox/pool.js';
 import { rollCall } from '../inbox/roster.js';
 import { error, warning } from '../core/problem.js';
+import { ownFile, RECORD_FILE } from '../inbox/check.js';
+import type { Campaign } from '../campaign/campaign.js';
 import { loadCampaign } from './shared.js';
 
 export interface ValidateOptions {
@@ -18,10 +20,50 @@ export interface ValidateOptions {
   campaign?: string;
   /** `--no-units`: check the files of a folder without the roster's roll-call. */
   units?: boolean;
+  /** Only the roll call and the totals. */
+  summary?: boolean;
+}
+
+/** Terminal columns: `COLUMNS`, else the terminal's, else 80 (a pipe gets the narrow layout). */
+export function terminalWidth(): number {
+  const env = Number(process.env.COLUMNS);
+  if (Number.isInteger(env) && env > 20) return env;
+  return process.stdout.columns || 80;
+}
+
+/**
+ * The received-time record (`收件记录.yaml`) at the top of each folder: file → time. Keys are made
+ * into the paths the report shows. A broken record is said, not fatal: the file times still count.
+ */
+export async function readRecords(paths: readonly string[], io: Io): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const arg of paths) {
+    if (!(await stat(arg).then((s) => s.isDirectory()).catch(() => false))) continue;
+    let text: string;
+    try {
+      text = await readFile(join(arg, RECORD_FILE), 'utf8');
+    } catch {
+      continue;
+    }
+    const prefix = paths.length > 1 ? `${arg.replace(/[\\/]+$/, '')}/` : '';
+    try {
+      const { parse } = await import('yaml');
+      const doc = parse(text) as unknown;
+      if (doc && typeof doc === 'object')
+        for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
+          const iso = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : undefined;
+          if (iso && !Number.isNaN(Date.parse(iso))) out.set(prefix + key.replace(/\\/g, '/'), iso);
+          else io.err(t(io.lang, `${RECORD_FILE}：「${key}」的时间「${String(value)}」看不懂，请写成 2023-11-28T10:15:00+08:00。`, `${RECORD_FILE}: cannot read the time of “${key}”; write it as 2023-11-28T10:15:00+08:00.`));
+        }
+    } catch (e) {
+      io.err(t(io.lang, `${RECORD_FILE} 格式有误，未使用（${(e as Error).message.split('\n')[0]}）。`, `${RECORD_FILE} is not valid YAML and was not used.`));
+    }
+  }
+  return out;
 }
 
 /** Every file under the named paths, in a stable order, with the path the user will recognise. */
-export async function collectFiles(paths: readonly string[], io: Io): Promise<InputFile[]> {
+export async function collectFiles(paths: readonly string[], io: Io, campaign?: Campaign): Promise<InputFile[]> {
   const { lang } = io;
   const found: Found[] = [];
   for (const [index, arg] of paths.entries()) {
@@ -41,7 +83,7 @@ export async function collectFiles(paths: readonly string[], io: Io): Promise<In
     }
     if (info.isDirectory()) {
       const before = found.length;
-      await walk(arg, arg, found, paths.length > 1);
+      await walk(arg, arg, found, paths.length > 1, campaign);
       if (found.length === before)
         throw new UsageError(t(lang, `文件夹「${arg}」是空的，没有可检查的文件。`, `The folder “${arg}” is empty.`));
     } else {
@@ -100,7 +142,7 @@ function dedupe(found: Found[]): InputFile[] {
   });
 }
 
-async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean): Promise<void> {
+async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean, campaign?: Campaign): Promise<void> {
   const show = (full: string) => {
     const rel = relative(root, full).split(sep).join('/');
     if (rel === '') return root.replace(/[\\/]+$/, '');
@@ -119,7 +161,14 @@ async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean
     const full = join(dir, entry.name);
     const display = show(full);
     if (entry.isDirectory()) {
-      await walk(root, full, out, prefixRoot);
+      await walk(root, full, out, prefixRoot, campaign);
+      continue;
+    }
+    // The tool's own files in a folder it reads (the record, state files, merge's outputs) are set
+    // aside with a note, never read as submissions. A file named on the command line is read.
+    const own = campaign ? ownFile(entry.name, campaign) : undefined;
+    if (own) {
+      out.push({ full, display, size: 0, link: false, preset: { fate: 'not-a-submission', problem: warning(own === 'output' ? 'inbox.ownOutput' : 'inbox.ownFile') } });
       continue;
     }
     if (entry.isSymbolicLink()) {
@@ -152,11 +201,12 @@ async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean
 
 export async function runValidate(paths: string[], opts: ValidateOptions, io: Io): Promise<number> {
   const campaign = await loadCampaign(opts.campaign, io.lang);
-  const files = await collectFiles(paths, io);
+  const files = await collectFiles(paths, io, campaign);
   const results = await readAll(files, campaign);
   // A folder is the centre's inbox: call the roster's roll. Single files are just checked.
   const isFolder = await Promise.all(paths.map((p) => stat(p).then((s) => s.isDirectory()).catch(() => false)));
-  const units = opts.units !== false && isFolder.some(Boolean) ? rollCall(results, campaign) : undefined;
+  const record = await readRecords(paths, io);
+  const units = opts.units !== false && isFolder.some(Boolean) ? rollCall(results, campaign, { record }) : undefined;
   const report = buildReport(results, campaign, io.lang, units);
   const noSubmission = results.every((r) => r.fate !== 'submission' && r.fate !== 'superseded');
   if (opts.json) {
@@ -165,7 +215,7 @@ export async function runValidate(paths: string[], opts: ValidateOptions, io: Io
     else io.out([...chunks].join(''));
   }
   else {
-    io.out(renderText(report, io.lang, await paintFor(io.color)));
+    io.out(renderText(report, io.lang, await paintFor(io.color), { width: terminalWidth(), ...(opts.summary ? { summary: true } : {}) }));
     if (noSubmission)
       io.out(
         t(

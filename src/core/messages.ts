@@ -597,6 +597,33 @@ export const MESSAGES = {
     zh: (p) => `「${s(p.name)}」可以指 ${s(p.units)}，请写出单位名称（或更长的拼音）。`,
     en: (p) => `“${s(p.name)}” could be ${s(p.units)}; write the unit's name (or more of its pinyin).`,
   },
+  // ── the centre: received times, verdicts, own files ──────────────────────
+  'inbox.timeUnknown': {
+    zh: (p) =>
+      `收到时间不明（文件时间 ${s(p.copied)} 是复制时间，不是收到时间），未据此判断是否逾期。如需记录实际收到时间，请在收件箱文件夹的「${s(p.record)}」中写一行，例如：${s(p.file)}: 2023-11-28T10:15:00+08:00`,
+    en: (p) =>
+      `Received time unknown (the file time ${s(p.copied)} is the time of a copy); lateness not judged. To record the real time, add a line to “${s(p.record)}” in the inbox folder, e.g. ${s(p.file)}: 2023-11-28T10:15:00+08:00`,
+  },
+  'inbox.corrected': {
+    zh: (p) => `按时报送（${s(p.first)}），截止后更正（${s(p.at)} 收到更正版），不算逾期。`,
+    en: (p) => `Reported on time (${s(p.first)}) and corrected after the deadline (${s(p.at)}): not late.`,
+  },
+  'inbox.ambiguous': {
+    zh: (p) => `${s(p.unit)}有两个内容不同的版本，收到时间和文件名都无法判断哪个是最终版：${s(p.versions)}。两份都未计入，请向该单位确认以哪一份为准，删去另一份或在文件名中写明「修改版」。`,
+    en: (p) => `${s(p.unit)} sent two different versions and nothing tells which is final: ${s(p.versions)}. Neither is counted; ask the unit which one counts.`,
+  },
+  'inbox.ownFile': {
+    zh: () => '本工具自己的记录文件（收件记录或状态文件），不是报送材料。',
+    en: () => 'One of this tool’s own files (the received-time record or a state file), not a submission.',
+  },
+  'inbox.ownOutput': {
+    zh: () => '本工具生成的汇总结果（汇总表、全市统计表或简报），不是报送材料，已放在一边；汇总结果请不要放进收件箱文件夹。',
+    en: () => 'An output of this tool (the city workbook, report or summary), set aside; keep outputs out of the inbox folder.',
+  },
+  'inbox.themeDiffers': {
+    zh: (p) => `活动主题写的是「${s(p.value)}」，与今年的活动主题「${s(p.theme)}」不同，请核对是否沿用了往年的表格。`,
+    en: (p) => `The theme “${s(p.value)}” differs from this year’s “${s(p.theme)}”; check it is not last year’s form.`,
+  },
 } satisfies Record<string, { zh: Template; en: Template }>;
 
 export type MessageCode = keyof typeof MESSAGES;

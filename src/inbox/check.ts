@@ -27,8 +27,15 @@ export interface FileResult {
   fate: Fate;
   status?: 'valid' | 'invalid';
   unit?: string;
-  /** When it reached the centre: the mail's Date, else the file's time (ISO 8601). */
+  /**
+   * When it reached the centre (ISO 8601), with `receivedFrom` saying how that is known. Absent when
+   * nothing dated says it (the only time is a copy's: see `fileTime`).
+   */
   receivedAt?: string;
+  /** The evidence of `receivedAt`: the folder's 收件记录.yaml, the mail's Date header, the file's own time. */
+  receivedFrom?: ReceivedFrom;
+  /** The file's own time when it was found to be the time of a copy (kept for people, never for lateness). */
+  fileTime?: string;
   /** For a file inside an archive: the entry's own time (when it was last edited), for people. */
   entryTime?: string;
   /** For attachments: which piece it is. */
@@ -43,6 +50,14 @@ export interface FileResult {
   /** For a superseded submission: the one that counts instead. */
   supersededBy?: string;
 }
+
+/**
+ * How a received time is known, strongest first: `record` = 收件记录.yaml in the inbox folder (the
+ * mail server's time written by `fetch`, or a time the centre typed), `mail` = the mail's Date header,
+ * `file` = the file's own modification time, `copy` = a file time found to be the time of a copy
+ * (then there is no received time at all).
+ */
+export type ReceivedFrom = 'record' | 'mail' | 'file' | 'copy';
 
 export interface InputFile {
   path: string;
@@ -76,12 +91,30 @@ export function formatBytes(n: number): string {
   return `${n} B`;
 }
 
+/** The received-time record at the top of an inbox folder (written by `fetch`, editable by hand). */
+export const RECORD_FILE = '收件记录.yaml';
+
+/**
+ * The tool's own files, as they may lie in an inbox folder: the received-time record, state files
+ * (`.lifelong-week…`), and what `merge` writes — the city workbook, its CSV/JSON, the leader's summary
+ * and the city's own 统计表 (「…统计表（南昌市）.docx」). Never submissions.
+ */
+export function ownFile(name: string, campaign: Pick<Campaign, 'city' | 'year'>): 'record' | 'state' | 'output' | undefined {
+  if (name === RECORD_FILE) return 'record';
+  if (name.startsWith('.lifelong-week')) return 'state';
+  if (name.startsWith(`${campaign.city}${campaign.year}年全民终身学习活动周`)) return 'output';
+  if (/\.(docx|pdf)$/i.test(name) && name.includes(`统计表（${campaign.city}）`)) return 'output';
+  return undefined;
+}
+
 interface Context {
   mail?: MailMeta;
   parent?: string;
   depth: number;
   /** Read what is inside mails and archives (off for a single file given to render or fill). */
   expand?: boolean;
+  /** How the time handed down from the mail or archive is known. */
+  receivedFrom?: ReceivedFrom;
 }
 
 /** One file (and, for a mail or an archive, everything inside it), appended to `out` in reading order. */
@@ -90,7 +123,11 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
     path: input.path,
     ...(ctx.mail ? { mail: ctx.mail } : {}),
     ...(ctx.parent ? { parent: ctx.parent } : {}),
-    ...(ctx.mail?.date ? { receivedAt: isoInZone(ctx.mail.date, campaign.timezone) } : input.mtime ? { receivedAt: isoInZone(input.mtime, campaign.timezone) } : {}),
+    ...(ctx.mail?.date
+      ? { receivedAt: isoInZone(ctx.mail.date, campaign.timezone), receivedFrom: 'mail' as const }
+      : input.mtime
+        ? { receivedAt: isoInZone(input.mtime, campaign.timezone), receivedFrom: ctx.receivedFrom ?? ('file' as const) }
+        : {}),
   };
   if (input.preset) {
     out.push({ ...base, format: 'other', fate: input.preset.fate, problems: [input.preset.problem] });
@@ -169,7 +206,7 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
       return;
     case 'container': {
       const mail = outcome.mail ?? ctx.mail;
-      out.push({ ...base, ...(outcome.mail ? { mail: outcome.mail, ...(outcome.mail.date ? { receivedAt: isoInZone(outcome.mail.date, campaign.timezone) } : {}) } : {}), format: reader.format, fate: 'container', problems: outcome.raw.problems });
+      out.push({ ...base, ...(outcome.mail ? { mail: outcome.mail, ...(outcome.mail.date ? { receivedAt: isoInZone(outcome.mail.date, campaign.timezone), receivedFrom: 'mail' as const } : {}) } : {}), format: reader.format, fate: 'container', problems: outcome.raw.problems });
       if (ctx.expand === false) return;
       if (ctx.depth >= MAX_DEPTH) {
         out[out.length - 1]!.problems.push(error('file.tooDeep'));
@@ -178,15 +215,16 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
       // Parts arrive with their mail or archive: the archive's own entry times say when a file was
       // last edited, not when it reached the centre (kept as `entryTime` for people).
       const arrived = outcome.mail?.date ? isoInZone(outcome.mail.date, campaign.timezone) : base.receivedAt;
+      const arrivedFrom: ReceivedFrom | undefined = outcome.mail?.date ? 'mail' : base.receivedFrom;
       const seen = new Map<string, number>();
       for (const child of outcome.children) {
         // Two entries with one name (a mail with two 「统计表.docx」) keep two paths.
         const n = (seen.get(child.name) ?? 0) + 1;
         seen.set(child.name, n);
         const path = `${input.path}!${n > 1 ? `${child.name} (${n})` : child.name}`;
-        const childCtx: Context = { ...(mail ? { mail } : {}), parent: input.path, depth: ctx.depth + 1 };
+        const childCtx: Context = { ...(mail ? { mail } : {}), parent: input.path, depth: ctx.depth + 1, ...(arrivedFrom ? { receivedFrom: arrivedFrom } : {}) };
         if (child.problem) {
-          out.push({ path, format: 'other', fate: child.problem.fate, parent: input.path, ...(arrived ? { receivedAt: arrived } : {}), ...(mail ? { mail } : {}), problems: [error(child.problem.code, child.problem.code === 'file.zipBomb' || child.problem.code === 'file.corrupt' ? { format: '压缩包中的文件' } : undefined)] });
+          out.push({ path, format: 'other', fate: child.problem.fate, parent: input.path, ...(arrived ? { receivedAt: arrived, ...(arrivedFrom ? { receivedFrom: arrivedFrom } : {}) } : {}), ...(mail ? { mail } : {}), problems: [error(child.problem.code, child.problem.code === 'file.zipBomb' || child.problem.code === 'file.corrupt' ? { format: '压缩包中的文件' } : undefined)] });
           continue;
         }
         const bytesOf = child.bytes!;

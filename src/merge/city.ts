@@ -48,9 +48,42 @@ function mergedField(field: Field, units: readonly UnitStatus[]): string | undef
   return mergeTexts(meaningful, field.kind === 'longText');
 }
 
-export type CityReport = { ok: true; data: Submission } | { ok: false; reason: 'noValidUnits' | 'schema'; detail?: string };
+export type CityReport =
+  | { ok: true; data: Submission; notes: string[]; included: string[]; excluded: Array<{ unit: string; why: string }> }
+  | { ok: false; reason: 'noValidUnits' | 'schema'; detail?: string };
 
-export function cityReport(units: readonly UnitStatus[], campaign: Campaign): CityReport {
+export interface CityOptions {
+  /** The centre's own text for 「其他」; default 「无」. */
+  other?: string;
+  /** Fill 「其他」 with the units' own notes instead (as the form's other texts are merged). */
+  unitsOther?: boolean;
+}
+
+/**
+ * Who the figures hold and who they do not, for the lines under the table: the province reads the
+ * city's form without the workbook. Words from the one verdict (`report/verdict.ts` words the same
+ * states); late units are counted and named.
+ */
+export function inclusionNotes(units: readonly UnitStatus[], campaign: Campaign): { notes: string[]; included: string[]; excluded: Array<{ unit: string; why: string }> } {
+  const included = units.filter((u) => u.included).map((u) => u.name);
+  const why = (u: UnitStatus) =>
+    u.status === 'missing' ? '未报送' : u.status === 'unreadable' ? '收到的文件无法读取' : u.status === 'ambiguous' ? '版本不明' : '有误未计入';
+  const excluded = units.filter((u) => !u.included).map((u) => ({ unit: u.name, why: why(u) }));
+  const late = units.filter((u) => u.included && u.late).map((u) => u.name);
+  const corrected = units.filter((u) => u.included && u.timing === 'corrected').map((u) => u.name);
+  const notes = [
+    `本表合计名册 ${units.length} 个单位中的 ${included.length} 个：${included.join('、')}。`,
+    ...(excluded.length
+      ? [`未计入（${excluded.length} 个）：${['未报送', '收到的文件无法读取', '版本不明', '有误未计入'].map((w) => [w, excluded.filter((e) => e.why === w).map((e) => e.unit)] as const).filter(([, list]) => list.length).map(([w, list]) => `${w}：${list.join('、')}`).join('；')}。`]
+      : []),
+    ...(late.length ? [`逾期报送（已计入）：${late.join('、')}。`] : []),
+    ...(corrected.length ? [`按时报送、截止后更正（已计入更正后的数字）：${corrected.join('、')}。`] : []),
+    `截止 ${campaign.deadline}，据${campaign.receiver}收件汇总。`,
+  ];
+  return { notes, included, excluded };
+}
+
+export function cityReport(units: readonly UnitStatus[], campaign: Campaign, opts: CityOptions = {}): CityReport {
   const valid = validUnits(units);
   if (valid.length === 0) return { ok: false, reason: 'noValidUnits' };
   const t = totals(units);
@@ -77,6 +110,12 @@ export function cityReport(units: readonly UnitStatus[], campaign: Campaign): Ci
       case 'contacts':
         setPath(data, field.id, contacts);
         continue;
+      case 'other':
+        // The centre's own words, not the units' internal notes (「本表为修改版，请以此为准」).
+        if (!opts.unitsOther) {
+          setPath(data, field.id, opts.other?.trim() || '无');
+          continue;
+        }
     }
     switch (field.kind) {
       case 'count':
@@ -96,5 +135,5 @@ export function cityReport(units: readonly UnitStatus[], campaign: Campaign): Ci
   }
   const parsed = submissionSchema.safeParse(data);
   if (!parsed.success) return { ok: false, reason: 'schema', detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
-  return { ok: true, data: parsed.data };
+  return { ok: true, data: parsed.data, ...inclusionNotes(units, campaign) };
 }

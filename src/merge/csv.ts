@@ -28,6 +28,9 @@ export function csvCell(cell: Cell): string {
     case 'text':
     case 'time':
       return csvText(cell.value);
+    case 'formula':
+      // The CSV carries the value; other programs recompute nothing.
+      return cell.value === null ? '' : String(cell.value);
   }
 }
 
@@ -40,8 +43,9 @@ export function toCsv(rows: readonly (readonly Cell[])[]): string {
  * every column says where on the form it comes from; a percentage column says it is in per cent.
  */
 export function summaryCsv(tables: MergeTables): string {
-  const header = tables.columns.map(
+  // Every field (the 填报内容 sheet's columns): other programs want all of it, not the printed page.
+  const header = tables.contentColumns.map(
     (c): Cell => ({ kind: 'text', value: !c.field ? c.label : c.field.kind === 'percent' ? `${c.field.labelPath}（%）` : c.field.labelPath }),
   );
-  return toCsv([header, ...tables.summary.map((r) => r.cells), ...tables.totalsRows]);
+  return toCsv([header, ...tables.content.map((r) => r.cells), ...tables.contentTotalsRows]);
 }

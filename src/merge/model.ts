@@ -8,8 +8,13 @@
  */
 import type { Campaign } from '../campaign/campaign.js';
 import { ATTACHMENT_ZH, FATE_ZH, STATUS_ZH } from '../report/names.js';
-import type { Lang } from '../core/messages.js';
-import { FIELDS, getPath, type Field, type FieldId } from '../form/definition.js';
+import { formatMessage, type Lang } from '../core/messages.js';
+import { verdictOf } from '../report/verdict.js';
+import { leaderSummary, type LeaderSummary } from './leader.js';
+import { round, totals, validUnits, type Totals } from './totals.js';
+
+export { totals, validUnits, type Totals };
+import { FIELDS, getPath, type Field } from '../form/definition.js';
 import { displayValue, formatPeriodCanonical } from '../form/display.js';
 import type { Period } from '../form/schema.js';
 import { localTime, type UnitStatus } from '../inbox/roster.js';
@@ -25,20 +30,26 @@ export type Cell =
   | { kind: 'percent'; value: number }
   /** A wall-clock time in the campaign's zone, 「2023-11-28 10:15」. */
   | { kind: 'time'; value: string }
+  /**
+   * A total the workbook computes (so editing a unit's cell in Excel changes it), with the value
+   * computed here cached in the file for viewers that do not recalculate, and written to the CSV.
+   */
+  | { kind: 'formula'; formula: string; value: number | null; format: 'count' | 'percent' | 'mean' }
   | { kind: 'empty' };
 
 export const text = (value: string): Cell => (value === '' ? { kind: 'empty' } : { kind: 'text', value });
 const EMPTY: Cell = { kind: 'empty' };
 
-/** A column of the 汇总 sheet: the unit, its status, then every field of the form but 年度 and 举办县区. */
+/** A column of the 汇总 or 填报内容 sheet: the unit, its verdict, whether it counts, then fields of the form. */
 export interface SummaryColumn {
-  /** Absent for the two leading columns (单位, 报送状态). */
+  /** Absent for the leading columns (单位, 报送状态, 计入合计). */
   field?: Field;
   /** The first header row: a group's label (merged over its fields) or the column's own label. */
   group?: string;
   label: string;
   /** Width in characters (Excel's unit: the width of 「0」); a CJK character takes two. */
   width: number;
+  role?: 'unit' | 'status' | 'included';
 }
 
 /** Widths by kind of value: long texts get room, numbers stay narrow. */
@@ -55,13 +66,35 @@ const WIDTH_BY_KIND: Record<Field['kind'], number> = {
 
 export const UNIT_COLUMN_LABEL = '举办县区';
 export const STATUS_COLUMN_LABEL = '报送状态';
+export const INCLUDED_COLUMN_LABEL = '计入合计';
 
-/** 年度 is in the title and 举办县区 is the first column: every other field is a column, in form order. */
+const leading = (): SummaryColumn[] => [
+  { label: UNIT_COLUMN_LABEL, width: 12, role: 'unit' },
+  { label: STATUS_COLUMN_LABEL, width: 16, role: 'status' },
+  { label: INCLUDED_COLUMN_LABEL, width: 6, role: 'included' },
+];
+
+/**
+ * The 汇总 sheet, made to print (12 units on one or two A4 pages): the unit, its verdict, whether
+ * it counts, and the fields that are figures or short facts (counts, satisfaction, period, the
+ * stamping department, contacts) — kinds taken from the form definition, no field listed here.
+ */
+const SUMMARY_KINDS = new Set<Field['kind']>(['count', 'percent', 'dateRange', 'contacts']);
+const SUMMARY_WIDTH: Partial<Record<Field['kind'], number>> = { count: 10, percent: 9, dateRange: 22, contacts: 24 };
+
 export function summaryColumns(): SummaryColumn[] {
-  const columns: SummaryColumn[] = [
-    { label: UNIT_COLUMN_LABEL, width: 12 },
-    { label: STATUS_COLUMN_LABEL, width: 12 },
-  ];
+  const columns = leading();
+  for (const field of FIELDS) {
+    if (!(SUMMARY_KINDS.has(field.kind) || field.id === 'department')) continue;
+    // One header row: 「活动参与情况 › 参加活动人数」 would not fit over a narrow column; the label does.
+    columns.push({ field, label: field.label, width: SUMMARY_WIDTH[field.kind] ?? 18 });
+  }
+  return columns;
+}
+
+/** 填报内容: every field but 年度 and 举办县区, in form order, groups merged over their fields. */
+export function contentColumns(): SummaryColumn[] {
+  const columns = leading();
   for (const field of FIELDS) {
     if (field.kind === 'year' || field.id === 'district') continue;
     columns.push({ field, ...(field.group ? { group: field.group.label } : {}), label: field.label, width: WIDTH_BY_KIND[field.kind] });
@@ -69,9 +102,9 @@ export function summaryColumns(): SummaryColumn[] {
   return columns;
 }
 
-
-export function statusText(u: UnitStatus): string {
-  return u.status === 'valid' && u.late ? '有效（逾期）' : STATUS_ZH[u.status];
+/** The verdict as the tables print it (the one verdict of `report/verdict.ts`). */
+export function statusText(u: UnitStatus, campaign: Campaign): string {
+  return verdictOf(u, campaign, 'zh').short;
 }
 
 /** One field's cell: counts and percentages as numbers, the period in one canonical spelling, the rest as the form prints it. */
@@ -85,102 +118,73 @@ export function fieldCell(field: Field, data: Record<string, unknown> | null): C
   return text(displayValue(field, value));
 }
 
-export interface Totals {
-  /** Units whose submission counts (valid, late or not). */
-  unitsReporting: number;
-  /** Valid and received by the deadline. */
-  unitsOnTime: number;
-  unitsLate: number;
-  unitsInvalid: number;
-  unitsMissing: number;
-  activities: number;
-  participants: number;
-  /** Plain mean of the units' 群众满意度; null when no unit reported one. */
-  satisfactionMean: number | null;
-  /** Weighted by 参加活动人数: the share of all participants who were satisfied. */
-  satisfactionWeighted: number | null;
-}
-
-/** Only valid units count: an invalid form's figures are not the unit's figures yet. */
-export function validUnits(units: readonly UnitStatus[]): UnitStatus[] {
-  return units.filter((u) => u.status === 'valid' && u.data);
-}
-
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-const num = (data: Record<string, unknown> | null, id: FieldId) => {
-  const v = data ? getPath(data, id) : undefined;
-  return typeof v === 'number' ? v : undefined;
-};
-
-export function totals(units: readonly UnitStatus[]): Totals {
-  const valid = validUnits(units);
-  let activities = 0;
-  let participants = 0;
-  let sum = 0;
-  let n = 0;
-  let weighted = 0;
-  let weight = 0;
-  for (const u of valid) {
-    activities += num(u.data, 'participation.activityCount') ?? 0;
-    const people = num(u.data, 'participation.participantCount') ?? 0;
-    participants += people;
-    const s = num(u.data, 'reach.satisfaction');
-    if (s === undefined) continue;
-    sum += s;
-    n += 1;
-    weighted += s * people;
-    weight += people;
-  }
-  return {
-    unitsReporting: valid.length,
-    unitsOnTime: valid.filter((u) => !u.late).length,
-    unitsLate: units.filter((u) => u.status !== 'missing' && u.late).length,
-    unitsInvalid: units.filter((u) => u.status === 'invalid').length,
-    unitsMissing: units.filter((u) => u.status === 'missing').length,
-    activities,
-    participants,
-    satisfactionMean: n ? round(sum / n) : null,
-    // With no participants reported the weights say nothing: fall back to the plain mean.
-    satisfactionWeighted: weight ? round(weighted / weight) : n ? round(sum / n) : null,
-  };
-}
-
 export interface SummaryRow {
   unit: string;
   status: UnitStatus['status'];
   late: boolean;
+  included: boolean;
   cells: Cell[];
 }
 
-export function summaryRows(units: readonly UnitStatus[], columns = summaryColumns()): SummaryRow[] {
+export function summaryRows(units: readonly UnitStatus[], columns: readonly SummaryColumn[], campaign: Campaign): SummaryRow[] {
   return units.map((u) => ({
     unit: u.name,
     status: u.status,
     late: u.late,
-    cells: columns.map((c, i) => (i === 0 ? text(u.name) : i === 1 ? text(statusText(u)) : fieldCell(c.field!, u.data))),
+    included: u.included,
+    cells: columns.map((c) =>
+      c.role === 'unit' ? text(u.name) : c.role === 'status' ? text(statusText(u, campaign)) : c.role === 'included' ? text(u.included ? '是' : '否') : fieldCell(c.field!, u.data),
+    ),
   }));
 }
 
-/** The two rows under the units: sums (satisfaction weighted by 人次) and per-unit means (plain). */
-export function totalsRows(t: Totals, columns = summaryColumns()): Cell[][] {
+/** A1-style column name: 0 → A, 26 → AA. */
+export const columnLetter = (index: number) => {
+  let s = '';
+  for (let k = index + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+};
+
+/**
+ * The two rows under the units: sums (satisfaction weighted by 人次) and per-unit means (plain), as
+ * formulas over the rows marked 「是」 in 计入合计 — so an edited cell changes the total — with the
+ * values computed here cached. `firstRow` is the sheet row of the first unit (1-based).
+ */
+export function totalsRows(t: Totals, columns: readonly SummaryColumn[], firstRow: number, unitCount: number): Cell[][] {
+  const last = firstRow + Math.max(unitCount, 1) - 1;
+  const range = (i: number) => `${columnLetter(i)}${firstRow}:${columnLetter(i)}${last}`;
+  const inc = columns.findIndex((c) => c.role === 'included');
+  const people = columns.findIndex((c) => c.field?.id === 'participation.participantCount');
+  const counted = `${range(inc)},"是"`;
+  const k = t.unitsReporting;
   const sums = columns.map((c, i): Cell => {
-    if (i === 0) return text('合计');
-    if (i === 1) return text(`有效 ${t.unitsReporting} 个单位`);
-    if (c.field?.id === 'participation.activityCount') return { kind: 'count', value: t.activities };
-    if (c.field?.id === 'participation.participantCount') return { kind: 'count', value: t.participants };
-    if (c.field?.kind === 'percent') return t.satisfactionWeighted === null ? EMPTY : { kind: 'percent', value: t.satisfactionWeighted };
-    if (c.field?.id === 'participation.featuredActivities') return text('满意度为按参加人数加权的平均');
+    if (c.role === 'unit') return text('合计');
+    if (c.role === 'status') return text(`计入 ${k} 个单位`);
+    if (c.role === 'included') return { kind: 'formula', formula: `COUNTIF(${counted})`, value: k, format: 'count' };
+    if (c.field?.id === 'participation.activityCount') return { kind: 'formula', formula: `SUMIFS(${range(i)},${counted})`, value: t.activities, format: 'count' };
+    if (c.field?.id === 'participation.participantCount') return { kind: 'formula', formula: `SUMIFS(${range(i)},${counted})`, value: t.participants, format: 'count' };
+    if (c.field?.kind === 'percent')
+      return people >= 0
+        ? {
+            kind: 'formula',
+            formula: `IFERROR(SUMPRODUCT((${range(inc)}="是")*${range(i)}*${range(people)})/SUMIFS(${range(people)},${counted}),"")`,
+            value: t.satisfactionWeighted,
+            format: 'percent',
+          }
+        : EMPTY;
+    if (c.field?.kind === 'dateRange') return text('满意度按参加人数加权');
     return EMPTY;
   });
-  const k = t.unitsReporting;
   const means = columns.map((c, i): Cell => {
-    if (i === 0) return text('平均');
-    if (i === 1) return text('每个有效单位');
-    if (!k) return EMPTY;
-    if (c.field?.id === 'participation.activityCount') return { kind: 'count', value: round(t.activities / k, 1) };
-    if (c.field?.id === 'participation.participantCount') return { kind: 'count', value: round(t.participants / k, 0) };
-    if (c.field?.kind === 'percent') return t.satisfactionMean === null ? EMPTY : { kind: 'percent', value: t.satisfactionMean };
-    if (c.field?.id === 'participation.featuredActivities') return text('满意度为各单位的简单平均');
+    if (c.role === 'unit') return text('平均');
+    if (c.role === 'status') return text('每个计入的单位');
+    if (c.field?.id === 'participation.activityCount')
+      return { kind: 'formula', formula: `IFERROR(AVERAGEIFS(${range(i)},${counted}),"")`, value: k ? round(t.activities / k, 1) : null, format: 'mean' };
+    if (c.field?.id === 'participation.participantCount')
+      return { kind: 'formula', formula: `IFERROR(AVERAGEIFS(${range(i)},${counted}),"")`, value: k ? round(t.participants / k, 0) : null, format: 'count' };
+    if (c.field?.kind === 'percent')
+      return { kind: 'formula', formula: `IFERROR(AVERAGEIFS(${range(i)},${counted}),"")`, value: t.satisfactionMean, format: 'percent' };
+    if (c.field?.kind === 'dateRange') return text('满意度为简单平均');
     return EMPTY;
   });
   return [sums, means];
@@ -188,31 +192,37 @@ export function totalsRows(t: Totals, columns = summaryColumns()): Cell[][] {
 
 // —— 报送情况 ——
 
-export const STATUS_HEADERS = ['单位', '状态', '逾期', '统计表（Word）', '盖章扫描件', '工作方案', '工作总结', '采用的文件', '收到时间', '全部文件', '联系人'];
+export const STATUS_HEADERS = ['单位', '结论', '计入合计', '统计表', '盖章扫描件', '工作方案', '工作总结', '收到时间', '时间依据', '按时版本收到', '采用的文件', '收到的文件', '联系人'];
 
-const WORD_FORMATS = new Set(['docx', 'doc']);
 const mark = (has: boolean) => (has ? '有' : '缺');
 
+/** 报送情况: one row per unit, every column from the one verdict. */
 export function statusRows(units: readonly UnitStatus[], results: readonly FileResult[], campaign: Campaign): Cell[][] {
   const byPath = new Map(results.map((r) => [r.path, r]));
   return units.map((u) => {
+    const v = verdictOf(u, campaign, 'zh');
     const forms = u.files.map((p) => byPath.get(p)).filter((f) => f && (f.fate === 'submission' || f.fate === 'superseded'));
     // The notice asks for the form as a Word file: a YAML or PDF alone is noted, not counted as Word.
-    const word = forms.some((f) => WORD_FORMATS.has(f!.format));
-    const form = word ? '有' : u.pieces.form ? `缺（只有 ${[...new Set(forms.map((f) => f!.format.toUpperCase()))].join('、')}）` : '缺';
-    const contacts = u.data ? displayValue(FIELDS.find((f) => f.id === 'contacts')!, getPath(u.data, 'contacts')) : '';
+    const form = u.pieces.wordForm ? '有' : u.pieces.form ? `缺 Word（只有 ${[...new Set(forms.map((f) => f!.format.toUpperCase()))].join('、')}）` : '缺';
+    const brokenPiece = (has: boolean, name: string) => (has ? '有' : v.missingPieces.find((p) => p.startsWith(name))?.includes('打不开') ? '缺（文件打不开）' : '缺');
+    // For a unit none of whose files is the form: each file and why.
+    const received = u.received.length
+      ? u.received.map((f) => `${f.path}：${f.problem ? formatMessage(f.problem.code, f.problem.params, 'zh') : f.attachment ? `${ATTACHMENT_ZH[f.attachment as keyof typeof ATTACHMENT_ZH] ?? '附件'}，不是统计表` : FATE_ZH[f.fate]}`).join('\n')
+      : u.files.filter((p) => byPath.get(p)?.fate !== 'container').join('\n');
     return [
       text(u.name),
-      text(STATUS_ZH[u.status]),
-      text(u.late ? '逾期' : ''),
-      text(u.status === 'missing' && !u.pieces.form ? '缺' : form),
+      text(v.long),
+      text(u.included ? '是' : '否'),
+      text(u.status === 'missing' || u.status === 'unreadable' ? '缺' : form),
       text(mark(u.pieces.stampedScan)),
-      text(mark(u.pieces.workPlan)),
-      text(mark(u.pieces.workSummary)),
+      text(brokenPiece(u.pieces.workPlan, '工作方案')),
+      text(brokenPiece(u.pieces.workSummary, '工作总结')),
+      u.receivedAt ? { kind: 'time', value: localTime(u.receivedAt, campaign.timezone) } : u.timing === 'unknown' ? text('不明') : EMPTY,
+      text(v.evidence),
+      u.firstReceivedAt ? { kind: 'time', value: localTime(u.firstReceivedAt, campaign.timezone) } : EMPTY,
       text(u.source ?? ''),
-      u.receivedAt ? { kind: 'time', value: localTime(u.receivedAt, campaign.timezone) } : EMPTY,
-      text(u.files.join('\n')),
-      text(contacts),
+      text(received),
+      text(u.contacts.map((c) => `${c.name} ${c.phone}`.trim()).join('\n')),
     ];
   });
 }
@@ -222,10 +232,16 @@ export function statusRows(units: readonly UnitStatus[], results: readonly FileR
 export const ISSUE_HEADERS = ['文件', '单位', '项目', '严重程度', '说明', '位置'];
 
 /** Every problem of every file, one per row (no merged cells, one header row: sortable and filterable). */
-export function issueRows(results: readonly FileResult[], lang: Lang): Cell[][] {
+export function issueRows(results: readonly FileResult[], lang: Lang, roster: readonly string[] = []): Cell[][] {
   const rows: Cell[][] = [];
-  for (const r of results)
-    for (const p of r.problems) {
+  // Errors first, then reminders, then notes on files that are not reports (Thumbs.db…); by unit in roster order.
+  const order = new Map(roster.map((name, i) => [name, i]));
+  const rank = (r: FileResult, severity: string) =>
+    r.fate === 'not-a-submission' || r.fate === 'superseded' ? 2 : severity === 'error' ? 0 : 1;
+  const all = results.flatMap((r, i) => r.problems.map((p, j) => ({ r, p, key: i * 1000 + j })));
+  all.sort((a, b) => rank(a.r, a.p.severity) - rank(b.r, b.p.severity) || (order.get(a.r.unit ?? '') ?? 999) - (order.get(b.r.unit ?? '') ?? 999) || a.key - b.key);
+  for (const { r, p } of all) {
+    {
       const issue = issueOut(p, lang);
       rows.push([
         text(r.path),
@@ -236,6 +252,7 @@ export function issueRows(results: readonly FileResult[], lang: Lang): Cell[][] 
         text(issue.line ? `${p.loc?.in ?? ''}第 ${issue.line} 行${issue.column ? `第 ${issue.column} 列` : ''}` : ''),
       ]);
     }
+  }
   return rows;
 }
 
@@ -266,8 +283,15 @@ export function fileRows(results: readonly FileResult[], campaign: Campaign): Ce
 /** Everything the workbook holds; the CSV is its 汇总 sheet. */
 export interface MergeTables {
   title: string;
+  /** The campaign's words for the page header: 「南昌市2023年全民终身学习活动周汇总」. */
   columns: SummaryColumn[];
   summary: SummaryRow[];
+  /** 填报内容: every field of every unit. */
+  contentColumns: SummaryColumn[];
+  content: SummaryRow[];
+  contentTotalsRows: Cell[][];
+  /** The leader's one-page summary (the 简报 sheet and PDF). */
+  leader: LeaderSummary;
   totals: Totals;
   totalsRows: Cell[][];
   status: Cell[][];
@@ -277,15 +301,21 @@ export interface MergeTables {
 
 export function mergeTables(results: readonly FileResult[], units: readonly UnitStatus[], campaign: Campaign, lang: Lang): MergeTables {
   const columns = summaryColumns();
+  const content = contentColumns();
   const t = totals(units);
   return {
     title: workbookTitle(campaign),
     columns,
-    summary: summaryRows(units, columns),
+    summary: summaryRows(units, columns, campaign),
+    contentColumns: content,
+    content: summaryRows(units, content, campaign),
+    // Both sheets: one header row above the units in 汇总, two in 填报内容.
+    contentTotalsRows: totalsRows(t, content, 3, units.length),
     totals: t,
-    totalsRows: totalsRows(t, columns),
+    leader: leaderSummary(units, t, campaign),
+    totalsRows: totalsRows(t, columns, 2, units.length),
     status: statusRows(units, results, campaign),
-    issues: issueRows(results, lang),
+    issues: issueRows(results, lang, campaign.roster.map((u) => u.name)),
     files: fileRows(results, campaign),
   };
 }

@@ -16,7 +16,7 @@ import type { Cell as SheetCell, CellObject, Row, Sheet } from 'write-excel-file
 import type { Cell, MergeTables, SummaryColumn } from './model.js';
 import { FILE_HEADERS, ISSUE_HEADERS, STATUS_HEADERS } from './model.js';
 
-export const SHEET_NAMES = { summary: '汇总', status: '报送情况', issues: '问题清单', files: '文件清单' } as const;
+export const SHEET_NAMES = { summary: '汇总', status: '报送情况', issues: '问题清单', files: '文件清单', content: '填报内容', leader: '简报' } as const;
 
 /** Points per wrapped line at 11 pt (a CJK line needs a little more than Latin). */
 const LINE_HEIGHT = 15;
@@ -32,6 +32,10 @@ const STATUS_STYLE: Record<string, Partial<CellObject>> = {
   有误: { textColor: '#C00000', backgroundColor: '#FCE4D6' },
   未报送: { textColor: '#7F7F7F', backgroundColor: '#EDEDED' },
   '有效（逾期）': { textColor: '#C65911', backgroundColor: '#FFF2CC' },
+  '有效（时间不明）': { textColor: '#7F6000', backgroundColor: '#FFF2CC' },
+  无法读取: { textColor: '#C00000', backgroundColor: '#FCE4D6' },
+  版本不明: { textColor: '#C00000', backgroundColor: '#FCE4D6' },
+  否: { textColor: '#C00000' },
   逾期: { textColor: '#C65911' },
   缺: { textColor: '#C00000' },
 };
@@ -64,6 +68,15 @@ function cellObject(cell: Cell, style: Partial<CellObject>): CellObject {
       return { align: 'right', ...style, value: Math.round(cell.value * 100) / 10000, type: Number, format: '0.0%' };
     case 'time':
       return { ...style, value: timeValue(cell.value), type: Date, format: 'yyyy-mm-dd hh:mm' };
+    case 'formula':
+      // The cached value is added to the XML afterwards (`cacheFormulaValues`).
+      return {
+        align: 'right',
+        ...style,
+        value: cell.formula,
+        type: 'Formula',
+        format: cell.format === 'percent' ? '0.0%' : cell.format === 'mean' ? '#,##0.0' : '#,##0',
+      } as CellObject;
   }
 }
 
@@ -125,23 +138,65 @@ function simpleSheet(name: string, headers: readonly string[], rows: readonly Ce
   };
 }
 
-export const STATUS_WIDTHS = [12, 8, 6, 16, 11, 9, 9, 40, 17, 48, 30];
-export const ISSUE_WIDTHS = [44, 12, 30, 9, 60, 20];
-export const FILE_WIDTHS = [52, 7, 16, 7, 12, 11, 17, 36, 6, 6];
+export const STATUS_WIDTHS = [10, 22, 6, 14, 7, 8, 8, 16, 9, 16, 26, 40, 20];
+export const ISSUE_WIDTHS = [36, 10, 24, 6, 56, 16];
+export const FILE_WIDTHS = [48, 6, 14, 6, 10, 10, 16, 30, 5, 5];
+
+/** The percentages of the tables are 0–100; the workbook keeps fractions with a percent format. */
+const cachedValue = (cell: Cell) => (cell.kind !== 'formula' || cell.value === null ? undefined : cell.format === 'percent' ? Math.round(cell.value * 100) / 10000 : cell.value);
 
 export function workbookSheets(tables: MergeTables): Sheet<Buffer>[] {
   const widths = tables.columns.map((c) => c.width);
+  const contentWidths = tables.contentColumns.map((c) => c.width);
   const summary: Row[] = [
-    ...summaryHeader(tables.columns),
+    styledRow(tables.columns.map((c) => ({ kind: 'text', value: c.label })), widths, HEADER),
     ...tables.summary.map((r) => styledRow(r.cells, widths, BODY)),
     ...tables.totalsRows.map((r) => styledRow(r, widths, TOTAL)),
   ];
+  const content: Row[] = [
+    ...summaryHeader(tables.contentColumns),
+    ...tables.content.map((r) => styledRow(r.cells, contentWidths, BODY)),
+    ...tables.contentTotalsRows.map((r) => styledRow(r, contentWidths, TOTAL)),
+  ];
   return [
-    { sheet: SHEET_NAMES.summary, data: summary, columns: widths.map((width) => ({ width })), stickyRowsCount: 2, stickyColumnsCount: 1, orientation: 'landscape' },
+    { sheet: SHEET_NAMES.summary, data: summary, columns: widths.map((width) => ({ width })), stickyRowsCount: 1, stickyColumnsCount: 1, orientation: 'landscape' },
     simpleSheet(SHEET_NAMES.status, STATUS_HEADERS, tables.status, STATUS_WIDTHS, 1),
     simpleSheet(SHEET_NAMES.issues, ISSUE_HEADERS, tables.issues, ISSUE_WIDTHS),
     simpleSheet(SHEET_NAMES.files, FILE_HEADERS, tables.files, FILE_WIDTHS),
+    { sheet: SHEET_NAMES.content, data: content, columns: contentWidths.map((width) => ({ width })), stickyRowsCount: 2, stickyColumnsCount: 1, orientation: 'landscape' },
+    leaderSheet(tables),
   ];
+}
+
+export const LEADER_HEADERS = ['单位', '结论', '活动（场）', '参加（人次）', '群众满意度', '排名（按参加人次）', '收到材料（共 4 项）'];
+const LEADER_WIDTHS = [12, 18, 10, 12, 10, 10, 12];
+
+/** 简报: the leader's page as a sheet — the same rows as the PDF. */
+function leaderSheet(tables: MergeTables): Sheet<Buffer> {
+  const l = tables.leader;
+  const n = (v: number | null): Cell => (v === null ? { kind: 'text', value: '—' } : { kind: 'count', value: v });
+  const rows: Cell[][] = l.rows.map((r) => [
+    { kind: 'text', value: r.unit },
+    { kind: 'text', value: r.verdict },
+    n(r.activities),
+    n(r.participants),
+    r.satisfaction === null ? { kind: 'text', value: '—' } : { kind: 'percent', value: r.satisfaction },
+    n(r.rank),
+    { kind: 'text', value: `${r.pieces}/4` },
+  ]);
+  const line = (value: string): Row => [{ ...BODY, value, type: String, columnSpan: LEADER_WIDTHS.length, wrap: true, height: rowHeight(wrappedLines(value, 80)) ?? 18 }, ...Array<null>(LEADER_WIDTHS.length - 1).fill(null)];
+  return {
+    sheet: SHEET_NAMES.leader,
+    data: [
+      styledRow(LEADER_HEADERS.map((h) => ({ kind: 'text', value: h })), LEADER_WIDTHS, HEADER),
+      ...rows.map((r) => styledRow(r, LEADER_WIDTHS, BODY)),
+      line(l.headline),
+      line(l.excluded ? `未计入合计：${l.excluded}。` : '名册中的单位全部计入合计。'),
+      line(`收到材料的单位数（共 ${l.unitCount} 个）：${l.piecesReceived.map((p) => `${p.label} ${p.count}`).join('，')}。`),
+    ],
+    columns: LEADER_WIDTHS.map((width) => ({ width })),
+    stickyRowsCount: 1,
+  };
 }
 
 const columnName = (n: number) => {
@@ -157,6 +212,12 @@ const columnName = (n: number) => {
  * after sheetData and before mergeCells).
  */
 function finishXml(files: Record<string, Uint8Array>, tables: MergeTables): void {
+  const cached = new Map<string, number>();
+  for (const row of [...tables.totalsRows, ...tables.contentTotalsRows])
+    for (const cell of row) {
+      const v = cachedValue(cell);
+      if (cell.kind === 'formula' && v !== undefined) cached.set(cell.formula, v);
+    }
   const enc = new TextEncoder();
   const dec = new TextDecoder();
   const filters = [
@@ -172,8 +233,18 @@ function finishXml(files: Record<string, Uint8Array>, tables: MergeTables): void
     files[path] = enc.encode(dec.decode(xml).replace('</sheetData>', `</sheetData><autoFilter ref="${ref}"/>`));
     names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${f.index}" hidden="1">'${f.name}'!$A$1:$${columnName(f.cols)}$${f.rows}</definedName>`);
   }
-  names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'${SHEET_NAMES.summary}'!$A:$A,'${SHEET_NAMES.summary}'!$1:$2</definedName>`);
-  for (let i = 1; i < 4; i++) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${Object.values(SHEET_NAMES)[i]}'!$1:$1</definedName>`);
+  // The title rows repeat on every printed page; the unit column too where a sheet is wide.
+  const sheetNames = Object.values(SHEET_NAMES);
+  names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'${SHEET_NAMES.summary}'!$A:$A,'${SHEET_NAMES.summary}'!$1:$1</definedName>`);
+  names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'${SHEET_NAMES.status}'!$A:$A,'${SHEET_NAMES.status}'!$1:$1</definedName>`);
+  for (let i = 2; i < 4; i++) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${sheetNames[i]}'!$1:$1</definedName>`);
+  names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'${SHEET_NAMES.content}'!$A:$A,'${SHEET_NAMES.content}'!$1:$2</definedName>`);
+  names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="5">'${SHEET_NAMES.leader}'!$1:$1</definedName>`);
+  for (let i = 0; i < sheetNames.length; i++) {
+    const path = `xl/worksheets/sheet${i + 1}.xml`;
+    const xml = files[path];
+    if (xml) files[path] = enc.encode(printSetup(dec.decode(xml), `${tables.title}　${sheetNames[i]}`, cached, sheetNames[i] === SHEET_NAMES.leader ? 'portrait' : 'landscape'));
+  }
   const book = files['xl/workbook.xml'];
   if (book) {
     const xml = dec.decode(book);
@@ -182,6 +253,35 @@ function finishXml(files: Record<string, Uint8Array>, tables: MergeTables): void
       : xml.replace('</sheets>', `</sheets><definedNames>${names.join('')}</definedNames>`);
     files['xl/workbook.xml'] = enc.encode(withNames);
   }
+}
+
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Printing (ECMA-376 Part 1, §18.3.1): A4 landscape, fitted to one page wide and as many tall as it
+ * takes (sheetPr/pageSetUpPr@fitToPage + pageSetup@fitToWidth=1 fitToHeight=0), narrow margins, the
+ * campaign's title in the header and 「第 N 页，共 M 页」 in the footer (§18.3.1.46 codes &P, &N).
+ * Formulas get their cached values (§18.3.1.96 <v> after <f>) so viewers that never recalculate
+ * still show the totals. Elements go where CT_Worksheet orders them.
+ */
+function printSetup(xml: string, header: string, cached: ReadonlyMap<string, number>, orientation: 'portrait' | 'landscape'): string {
+  let out = xml.replace(/<worksheet([^>]*)>/, '<worksheet$1><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  out = out.replace(/<f>([^<]*)<\/f>/g, (all, f: string) => {
+    const v = cached.get(unescape(f));
+    return v === undefined ? all : `${all}<v>${v}</v>`;
+  });
+  // printOptions, pageMargins, pageSetup and headerFooter close the sheet, in that order (write-excel-file
+  // writes nothing after them; it writes margins and page setup only for a landscape sheet).
+  out = out.replace(/<printOptions[^>]*\/>|<pageMargins[^>]*\/>|<pageSetup[^>]*\/>/g, '');
+  const footer = escapeXml('&C第 &P 页，共 &N 页');
+  out = out.replace(
+    '</worksheet>',
+    '<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.7" bottom="0.6" header="0.3" footer="0.3"/>' +
+      `<pageSetup paperSize="9" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>` +
+      `<headerFooter><oddHeader>${escapeXml(`&C&"宋体,Bold"&12${header}`)}</oddHeader><oddFooter>${footer}</oddFooter></headerFooter></worksheet>`,
+  );
+  return out;
 }
 
 /** The workbook's bytes; the libraries load only when a workbook is written. */

@@ -84,7 +84,7 @@ const BLANK_DEPARTMENT = '\u3000'.repeat(12);
 export async function renderDocx(
   data: Submission | null,
   campaign: Campaign,
-  opts: { department?: string; district?: string } = {},
+  opts: { department?: string; district?: string; notes?: readonly string[] } = {},
 ): Promise<Uint8Array> {
   const model = buildModel(data, campaign, opts);
   // A blank template breaks where the PDF template does, its page 2 starting with 「（续表）」 like
@@ -398,6 +398,7 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
           stamp,
           ...tables,
           para(STYLE.footnote, model.footnote),
+          ...model.notes.map((note) => para(STYLE.footnote, note)),
         ],
       },
     ],

@@ -32,6 +32,8 @@ export interface FormModel {
   readonly department: string;
   readonly rows: readonly FormRow[];
   readonly footnote: string;
+  /** Lines under the footnote (the city report's note of who is and is not included); usually none. */
+  readonly notes: readonly string[];
   /** The district, for file metadata; '' on a template without one. */
   readonly district: string;
 }
@@ -60,7 +62,7 @@ function blankRoom(field: Field): number {
   return 1;
 }
 
-export function buildModel(data: Submission | null, campaign: Campaign, opts: { department?: string; district?: string } = {}): FormModel {
+export function buildModel(data: Submission | null, campaign: Campaign, opts: { department?: string; district?: string; notes?: readonly string[] } = {}): FormModel {
   const groupSizes = new Map<string, number>();
   for (const f of FIELDS) if (f.group) groupSizes.set(f.group.key, (groupSizes.get(f.group.key) ?? 0) + 1);
   const seen = new Map<string, number>();
@@ -89,6 +91,7 @@ export function buildModel(data: Submission | null, campaign: Campaign, opts: { 
     department: data?.department ?? opts.department ?? '',
     rows,
     footnote: FURNITURE.footnote,
+    notes: opts.notes ?? [],
     district: data?.district ?? opts.district ?? '',
   };
 }

@@ -88,6 +88,8 @@ export interface RenderPdfOptions {
   department?: string;
   /** The unit a blank template is made for (printed in 举办县区). */
   district?: string;
+  /** Lines under the footnote (the city report's note of who is included). */
+  notes?: readonly string[];
 }
 
 type PdfLib = typeof import('pdf-lib');
@@ -157,7 +159,7 @@ export async function renderPdf(
   const { fontkitForPdfLib } = await import('./pdflib-font.js');
   doc.registerFontkit(fontkitForPdfLib([regular, bold]) as never);
 
-  const bodyText = [model.stampLine, model.department, model.footnote, CONTINUED, CONT_LABEL, '— 0123456789', ...model.rows.flatMap((r) => [r.field.label, r.group?.label ?? '', r.text])].join('');
+  const bodyText = [model.stampLine, model.department, model.footnote, ...model.notes, CONTINUED, CONT_LABEL, '— 0123456789', ...model.rows.flatMap((r) => [r.field.label, r.group?.label ?? '', r.text])].join('');
   const body = await doc.embedFont(regular.embedKey, { subset: true, customName: subsetTag(regular.postscriptName, bodyText) });
   const heading = await doc.embedFont(bold.embedKey, {
     subset: true,
@@ -219,6 +221,15 @@ export async function renderPdf(
   }
   for (const line of breakLines(model.footnote, WIDTH, (s) => textWidth(regular, s, SIZE.footnote)))
     fy = drawLine(ctx, last, line, { x: LEFT, top: fy, size: SIZE.footnote });
+  for (const note of model.notes)
+    for (const line of breakLines(note, WIDTH, (s) => textWidth(regular, s, SIZE.footnote))) {
+      if (fy - SIZE.footnote * 1.5 < BOTTOM) {
+        last = doc.addPage([PAGE_W, PAGE_H]);
+        pages.push(last);
+        fy = TOP;
+      }
+      fy = drawLine(ctx, last, line, { x: LEFT, top: fy, size: SIZE.footnote });
+    }
 
   // Page numbers: GB/T 9704 §7.5 — 「— 1 —」, 7 mm below the type area, outer edge, one character in.
   pages.forEach((page, i) => {

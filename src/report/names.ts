@@ -22,4 +22,4 @@ export const ATTACHMENT_ZH: Record<AttachmentKind, string> = {
   other: '其他',
 };
 
-export const STATUS_ZH = { valid: '有效', invalid: '有误', missing: '未报送' } as const;
+export const STATUS_ZH = { valid: '有效', invalid: '有误', missing: '未报送', unreadable: '收到文件，无法读取', ambiguous: '版本不明' } as const;

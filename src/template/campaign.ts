@@ -17,7 +17,8 @@ export function campaignYaml(campaign: Campaign): string {
     '#   noticeDate 通知印发日期（可选，fetch 从这天起收取邮件）；',
     '#   mailbox 报送邮箱，或写成 { address 邮箱, host IMAP 服务器, port 端口, user 登录名, mailbox 文件夹, starttls, smtp: { host, port } }（不写密码）；',
     '#   contacts 通知上的联系人；roster 报送单位名册（name 名称、kind 类型：district 区 / county 县 /',
-    '#   zone 开发区 / administration 管理局 / city 市，department 盖章单位，aliases 其他写法，email 催报邮件发往的邮箱，可选）。',
+    '#   zone 开发区 / administration 管理局 / city 市，department 盖章单位，aliases 其他写法，email 催报邮件发往的邮箱（可选），',
+    '#   contacts 该单位的联系人 [{ name: 姓名, phone: 电话 }]，催报名单里印出，让每个单位都有电话可打）。',
     body,
     '',
   ].join('\n');

@@ -146,6 +146,12 @@ export function validateRaw(raw: RawSubmission, campaign: Campaign): ValidationR
     values.get('participation.participantCount') as number | undefined,
   ))
     problems.push(warning(code, params, at(fieldById('participation.participantCount'))));
+  // Last year's form copied over keeps last year's theme: worth a look, not an error.
+  const themeField = FIELDS.find((f) => f.default === 'campaign.theme');
+  const theme = themeField ? values.get(themeField.id) : undefined;
+  const bare = (t: string) => t.replace(/[\s「」“”"'《》]/g, '');
+  if (themeField && typeof theme === 'string' && raw.entries.has(themeField.id) && bare(theme) !== bare(campaign.theme))
+    problems.push(warning('inbox.themeDiffers', { value: theme, theme: campaign.theme }, at(themeField)));
   const district = values.get('district') as string | undefined;
   const department = values.get('department') as string | undefined;
   if (district && department) {

@@ -37,6 +37,8 @@ const input = (path: string): InputFile => ({ path, size: statSync(path).size, l
 
 describe('city report', () => {
   let inbox: string;
+  let units: ReturnType<typeof rollCall> = [];
+  const unitOf = (name: string) => units.find((u) => u.name === name)!;
   let out: string;
   let expected: ReturnType<typeof cityReport>;
   beforeAll(async () => {
@@ -46,7 +48,8 @@ describe('city report', () => {
     expect(code).toBe(1);
     const files = readdirSync(inbox).map((name) => input(join(inbox, name)));
     const results = await checkFiles(files, NANCHANG_2023);
-    expected = cityReport(rollCall(results, NANCHANG_2023), NANCHANG_2023);
+    units = rollCall(results, NANCHANG_2023);
+    expected = cityReport(units, NANCHANG_2023);
   }, 60_000);
 
   it('is the city: issuer as department, summed counts, weighted satisfaction, spanning period, merged texts', () => {
@@ -102,9 +105,39 @@ describe('city report', () => {
     expect(code).toBe(1); // 九江市 is missing
     const wb = readWorkbook(readFileSync(join(provinceOut, '江西省2023年全民终身学习活动周汇总.xlsx')));
     const rows = wb.sheets[0]!.rows;
-    expect(rows[2]!.slice(0, 2)).toEqual(['南昌市', '有效']);
-    expect(rows[3]!.slice(0, 2)).toEqual(['九江市', '未报送']);
-    expect(rows[4]![rows[1]!.indexOf('参加活动人数')]).toBe(EXPECTED.participants);
+    expect(rows[1]!.slice(0, 3)).toEqual(['南昌市', '有效', '是']);
+    expect(rows[2]!.slice(0, 3)).toEqual(['九江市', '未报送', '否']);
+    expect(rows[3]![rows[0]!.indexOf('参加活动人数')]).toBe(EXPECTED.participants);
+  });
+
+  it('says under the table who is counted and who is not, in the PDF’s text and the DOCX', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { unzipSync } = await import('fflate');
+    const docx = new TextDecoder().decode(unzipSync(readFileSync(join(out, '2023年全民终身学习活动开展情况统计表（南昌市）.docx')))['word/document.xml']!);
+    const texts = [docx.replace(/<[^>]+>/g, '')];
+    const pdftotext = spawnSync('pdftotext', ['-v']);
+    if (pdftotext.error) console.warn('pdftotext not installed: the PDF text is not checked (apt-get install poppler-utils)');
+    else texts.push(spawnSync('pdftotext', [join(out, '2023年全民终身学习活动开展情况统计表（南昌市）.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ''));
+    for (const t of texts) {
+      expect(t.replace(/\s+/g, '')).toContain(`本表合计名册12个单位中的${EXPECTED.units.length}个`);
+      for (const unit of EXPECTED.units) expect(t).toContain(unit);
+      expect(t).toContain('未计入');
+      expect(t).toMatch(/未报送：[^。；]*安义县/);
+      expect(t).toMatch(/有误未计入：新建区/);
+    }
+  });
+
+  it('「其他」 holds the centre’s own text, never the units’ notes unless asked', () => {
+    const units = [
+      { ...unitOf('东湖区'), data: { ...unitOf('东湖区').data!, other: '本表为修改版，请以此为准。' } },
+    ];
+    const plain = cityReport(units, NANCHANG_2023);
+    const given = cityReport(units, NANCHANG_2023, { other: '全市开幕式在八一广场举行。' });
+    const merged = cityReport(units, NANCHANG_2023, { unitsOther: true });
+    expect(plain.ok && plain.data.other).toBe('无');
+    expect(given.ok && given.data.other).toBe('全市开幕式在八一广场举行。');
+    expect(merged.ok && merged.data.other).toContain('东湖区：本表为修改版');
+    expect(plain.ok && plain.notes.join('')).toContain('本表合计名册 1 个单位中的 1 个：东湖区。');
   });
 
   it('validates at the city itself too: 举办县区 may be the campaign’s city', async () => {

@@ -13,11 +13,11 @@ import { readWorkbook } from './xlsx.js';
 
 interface Expected {
   files: Array<{ path: string; mtime?: string }>;
-  units: Array<{ name: string; status: 'valid' | 'invalid' | 'missing'; late: boolean; data?: { activityCount?: number; participantCount?: number } }>;
+  units: Array<{ name: string; status: 'valid' | 'invalid' | 'missing' | 'unreadable'; late: boolean; data?: { activityCount?: number; participantCount?: number } }>;
   summary: { exitCode: number };
 }
 const expected = JSON.parse(readFileSync(fixture('inbox.expected.json'), 'utf8')) as Expected;
-const STATUS = { valid: '有效', invalid: '有误', missing: '未报送' } as const;
+const STATUS = { valid: '有效', invalid: '有误', missing: '未报送', unreadable: '收到 1 个文件，均无法读取为统计表' } as const;
 
 describe('merge fixtures/inbox', () => {
   let code: number;
@@ -35,16 +35,18 @@ describe('merge fixtures/inbox', () => {
 
   it('报送情况 matches the expected roll-call', () => {
     const rows = wb.sheets[1]!.rows.slice(1);
-    expect(rows.map((r) => [r[0], r[1], r[2] ?? ''])).toEqual(expected.units.map((u) => [u.name, STATUS[u.status], u.late ? '逾期' : '']));
+    expect(rows.map((r) => [r[0], r[1], r[2]])).toEqual(
+      expected.units.map((u) => [u.name, u.late ? `${STATUS[u.status]}（逾期）` : STATUS[u.status], u.status === 'valid' ? '是' : '否']),
+    );
   });
 
   it('totals are the sums of the valid units', () => {
     const s = wb.sheets[0]!;
     const valid = expected.units.filter((u) => u.status === 'valid');
-    const totals = s.rows[2 + expected.units.length]!;
+    const totals = s.rows[1 + expected.units.length]!;
     expect(totals[0]).toBe('合计');
-    expect(totals[s.rows[1]!.indexOf('全区参与活动的数量')]).toBe(valid.reduce((n, u) => n + (u.data?.activityCount ?? 0), 0));
-    expect(totals[s.rows[1]!.indexOf('参加活动人数')]).toBe(valid.reduce((n, u) => n + (u.data?.participantCount ?? 0), 0));
+    expect(totals[s.rows[0]!.indexOf('全区参与活动的数量')]).toBe(valid.reduce((n, u) => n + (u.data?.activityCount ?? 0), 0));
+    expect(totals[s.rows[0]!.indexOf('参加活动人数')]).toBe(valid.reduce((n, u) => n + (u.data?.participantCount ?? 0), 0));
   });
 
   it('every file, and every part of a mail or an archive, is in 文件清单', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOM, csvCell, csvText, toCsv } from '../../src/merge/csv.js';
 import { mergeTexts, oneParagraph } from '../../src/merge/city.js';
-import { summaryColumns, totals } from '../../src/merge/model.js';
+import { contentColumns, summaryColumns, totals } from '../../src/merge/model.js';
 import { rowHeight, wrappedLines } from '../../src/merge/workbook.js';
 import { FIELDS } from '../../src/form/definition.js';
 import type { UnitStatus } from '../../src/inbox/roster.js';
@@ -38,11 +38,19 @@ const unit = (name: string, status: UnitStatus['status'], acts?: number, people?
   name,
   status,
   late,
+  timing: status === 'missing' ? 'none' : late ? 'late' : 'onTime',
   source: status === 'missing' ? null : `${name}.yaml`,
   receivedAt: null,
-  pieces: { form: status !== 'missing', stampedScan: false, workPlan: false, workSummary: false },
+  receivedFrom: null,
+  firstReceivedAt: null,
+  fileTime: null,
+  pieces: { form: status !== 'missing', wordForm: false, stampedScan: false, workPlan: false, workSummary: false },
   files: [],
   unusable: [],
+  received: [],
+  versions: [],
+  included: status === 'valid',
+  contacts: [],
   data: status === 'missing' ? null : { participation: { activityCount: acts, participantCount: people }, reach: { satisfaction: sat } },
 });
 
@@ -60,10 +68,17 @@ describe('totals', () => {
   });
 });
 
-describe('汇总 columns come from the form definition', () => {
-  it('every field but 年度 and 举办县区, in form order, after 单位 and 状态', () => {
+describe('汇总 and 填报内容 columns come from the form definition', () => {
+  it('填报内容: every field but 年度 and 举办县区, in form order, after 单位, 状态 and 计入合计', () => {
+    const cols = contentColumns();
+    expect(cols.slice(0, 3).map((c) => c.role)).toEqual(['unit', 'status', 'included']);
+    expect(cols.slice(3).map((c) => c.field!.id)).toEqual(FIELDS.filter((f) => f.kind !== 'year' && f.id !== 'district').map((f) => f.id));
+  });
+  it('汇总: the figures and short facts, in form order', () => {
     const cols = summaryColumns();
-    expect(cols.slice(2).map((c) => c.field!.id)).toEqual(FIELDS.filter((f) => f.kind !== 'year' && f.id !== 'district').map((f) => f.id));
+    expect(cols.slice(3).map((c) => c.field!.kind)).toEqual(
+      FIELDS.filter((f) => ['count', 'percent', 'dateRange', 'contacts'].includes(f.kind) || f.id === 'department').map((f) => f.kind),
+    );
   });
 });
 
