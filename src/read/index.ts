@@ -8,7 +8,7 @@ import { error, emptyRaw, rawWithProblem, warning, type RawSubmission } from '..
 import { decodeText, sniff } from './decode.js';
 import { readYamlText } from './yaml.js';
 
-export type Format = 'yaml' | 'json' | 'docx' | 'doc' | 'xlsx' | 'pdf' | 'eml' | 'zip' | 'image' | 'other';
+export type Format = 'yaml' | 'json' | 'docx' | 'doc' | 'xlsx' | 'pdf' | 'eml' | 'tnef' | 'zip' | 'image' | 'other';
 
 /** The pieces the notice asks for besides the form (「四、其他事项」), and photos. */
 export type AttachmentKind = 'stampedScan' | 'workPlan' | 'workSummary' | 'photo' | 'other';
@@ -76,11 +76,20 @@ function textReader(format: 'yaml' | 'json'): Reader {
   return {
     format,
     maxBytes: MAX_TEXT_BYTES,
-    read(bytes) {
+    async read(bytes) {
       const decoded = decodeText(bytes);
       if (!decoded.ok) return unreadable(format.toUpperCase(), bytes);
-      const raw = readYamlText(decoded.text, format);
+      // Traditional characters in keys or values (參加活動人數: 1.2萬人次): read as simplified.
+      const { foldText, hasTraditionalCandidate } = await import('./traditional.js');
+      const folded = hasTraditionalCandidate(decoded.text) ? await foldText(decoded.text) : undefined;
+      const raw = readYamlText(folded ?? decoded.text, format);
       if (raw.problems.some((p) => p.code === 'yaml.aliasBomb')) return { kind: 'unsafe', raw };
+      if (folded !== undefined) {
+        const before = decoded.text.split('\n');
+        const after = folded.split('\n');
+        const i = Math.max(0, before.findIndex((l, k) => l !== after[k]));
+        raw.problems.push(warning('text.traditional', { original: before[i]!.trim().slice(0, 24), folded: (after[i] ?? '').trim().slice(0, 24) }));
+      }
       return { kind: 'submission', raw };
     },
   };
@@ -88,12 +97,22 @@ function textReader(format: 'yaml' | 'json'): Reader {
 
 /** A form-shaped document (DOCX, DOC, XLSX) → submission, a piece, or not a submission. */
 async function formOutcome(
-  doc: import('./grid.js').FormDocument,
+  form: import('./grid.js').FormDocument,
   name: string,
   extra: { title?: string; embedded?: unknown | null } = {},
 ): Promise<ReaderOutcome> {
   const { formTable } = await import('./grid.js');
   const { docxRaw, isBlankForm } = await import('./docx.js');
+  let doc = form;
+  // Traditional characters anywhere (東湖區, 參加活動人數): read as simplified, and say so.
+  const { foldDocument } = await import('./traditional.js');
+  const folded = await foldDocument(doc);
+  if (!formTable(doc) && doc.paragraphs.length > 0) {
+    // The form typed as paragraphs (「举办县区：东湖区」), no table.
+    const { linesToForm } = await import('./paragraphs.js');
+    const typed = linesToForm(doc.paragraphs);
+    if (typed && formTable(typed)) doc = { paragraphs: typed.paragraphs, tables: [...doc.tables, ...typed.tables] };
+  }
   if (!formTable(doc)) {
     const piece = pieceByName(`${name} ${extra.title ?? ''} ${doc.paragraphs.slice(0, 3).map((p) => p.text).join(' ')}`);
     if (piece && piece !== 'stampedScan') return { kind: 'attachment', attachment: piece, raw: emptyRaw() };
@@ -101,6 +120,7 @@ async function formOutcome(
   }
   const raw = docxRaw({ document: doc, ours: extra.embedded !== undefined && extra.embedded !== null, embedded: extra.embedded ?? null });
   if (isBlankForm(raw)) return { kind: 'not-a-submission', raw: withProblem(warning('own.blankTemplate')) };
+  if (folded) raw.problems.push(folded);
   return { kind: 'submission', raw };
 }
 
@@ -291,6 +311,29 @@ const zipReader: Reader = {
   },
 };
 
+/**
+ * Outlook's winmail.dat (a mail sent in Rich Text format packs its attachments into it): the
+ * attachments are taken out and read in turn; one with none says what it is and what to ask for.
+ */
+const tnefReader: Reader = {
+  format: 'tnef',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  async read(bytes, name) {
+    const { isTnef, readTnef } = await import('./tnef.js');
+    if (!isTnef(bytes)) {
+      if (/^winmail\.dat$/i.test(name)) return { kind: 'unreadable', raw: withProblem(error('mail.winmail')) };
+      return { kind: 'unsupported', raw: withProblem(warning('file.unsupported', { ext: '.dat' })) };
+    }
+    const attachments = readTnef(bytes);
+    if (!attachments || attachments.length === 0) return { kind: 'unsupported', raw: withProblem(warning('mail.winmail')) };
+    return {
+      kind: 'container',
+      children: attachments.map((a) => ({ name: a.name, bytes: a.bytes })),
+      raw: withProblem(warning('mail.winmailUnpacked', { count: attachments.length })),
+    };
+  },
+};
+
 /** OpenDocument files: LibreOffice's own; ask for the Office formats. */
 const odfReader: Reader = {
   format: 'other',
@@ -325,6 +368,7 @@ const READERS: Record<string, Reader> = {
   '.pdf': pdfReader,
   '.eml': emlReader,
   '.zip': zipReader,
+  '.dat': tnefReader,
   '.rar': archiveReader,
   '.7z': archiveReader,
   '.jpg': imageReader,

@@ -56,10 +56,9 @@ export function splitLabelled(line: string): { before: string; parts: LabelledPa
     before,
     parts: parts.map((p, i) => ({
       match: p.match,
-      value: line
-        .slice(p.valueStart, i + 1 < parts.length ? parts[i + 1]!.labelStart : line.length)
-        .trim()
-        .replace(TRAILING_SEPARATORS, ''),
+      // The separator before the next label on the line is not part of the value; the line's own
+      // last character is (「开幕式；」 going on on the next line).
+      value: i + 1 < parts.length ? line.slice(p.valueStart, parts[i + 1]!.labelStart).trim().replace(TRAILING_SEPARATORS, '') : line.slice(p.valueStart).trim(),
     })),
   };
 }

@@ -31,9 +31,10 @@ async function pdfjs(): Promise<PdfJs> {
 /** Text pieces with their boxes, origin top-left, y down (PDF points). Throws on a broken or locked file. */
 export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
   const lib = await pdfjs();
-  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+  // pdf.js takes ownership of (detaches) the buffer it is given, and refuses a Node Buffer: hand
+  // it a plain copy.
   const task = lib.getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     useWorkerFetch: false,
     isEvalSupported: false,
     disableFontFace: true,

@@ -228,6 +228,11 @@ export function positionedToForm(items: readonly PositionedText[]): FormDocument
         values.push(seg);
         return;
       }
+      // A group heading (「四、活动的群众性」) ends the value typed above it.
+      if (matchLabel(seg.text.replace(/[:：]\s*$/, ''))?.type === 'group') {
+        inlineCurrent = undefined;
+        return;
+      }
       if (valueCol !== undefined && anchors.length > 0 && seg.x < valueCol - seg.height && seg.right > valueCol + seg.height) {
         // Text across the value column's edge from the left: outside the table.
         paragraphs.push({ text: seg.text, loc: locOf(line, si + 1) });
@@ -329,7 +334,7 @@ export function positionedToForm(items: readonly PositionedText[]): FormDocument
       a.lines.sort(order);
       a.lines.forEach((l, i) => {
         const prev = a.lines[i - 1];
-        const newParagraph = prev && (prev.right < rightEdge - 2 * l.height || (prev.page === l.page && l.top - prev.bottom > 0.6 * l.height));
+        const newParagraph = prev && (prev.right + firstWordWidth(l) < rightEdge - l.height * 0.5 || (prev.page === l.page && l.top - prev.bottom > 0.6 * l.height));
         text = !prev ? l.text : newParagraph ? `${text}\n${l.text}` : join(text, l.text);
       });
     }
@@ -341,6 +346,15 @@ export function positionedToForm(items: readonly PositionedText[]): FormDocument
   }
   const table: GridTable = { rows, locOf: (row) => locs[row] ?? { line: row + 1, column: 1 } };
   return { paragraphs: merged, tables: rows.length > 0 ? [table] : [] };
+}
+
+/**
+ * About how wide the first word of a line is: a line before it that stopped short by less than
+ * that was wrapped (the word did not fit), not ended. Latin letters and digits run about half an em.
+ */
+function firstWordWidth(line: ValueLine): number {
+  const latin = /^[A-Za-z0-9@.\-_/:%]+/.exec(line.text);
+  return latin ? latin[0].length * line.height * 0.55 : line.height;
 }
 
 /** Pair labels and values by position with the one label matcher: the raw values validation reads. */
