@@ -58,13 +58,36 @@ export async function prepareFolding(texts: Iterable<string>): Promise<void> {
 
 /** A text folded to simplified when `prepareFolding` loaded the table for it; else the text. */
 export function foldTextSync(text: string): string {
-  return loadedConverter && hasTraditionalCandidate(text) ? loadedConverter(text) : text;
+  return loadedConverter && hasTraditionalCandidate(text) ? convertLines(loadedConverter, text) : text;
+}
+
+/** Lines already converted (the same contact line comes in every file of a unit). */
+const cache = new Map<string, string>();
+
+/**
+ * Convert only the lines that have a candidate: OpenCC's cost grows with the text, and a rare
+ * simplified character (「李 翾」) must not make every file of a unit pay for its whole text.
+ */
+function convertLines(convert: Convert, text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!hasTraditionalCandidate(line)) return line;
+      let folded = cache.get(line);
+      if (folded === undefined) {
+        folded = convert(line);
+        if (cache.size > 2000) cache.clear();
+        cache.set(line, folded);
+      }
+      return folded;
+    })
+    .join('\n');
 }
 
 /** One text folded to simplified, when it has traditional characters; else undefined. */
 export async function foldText(text: string): Promise<string | undefined> {
   if (!hasTraditionalCandidate(text)) return undefined;
-  const folded = (await toSimplified())(text);
+  const folded = convertLines(await toSimplified(), text);
   return folded === text ? undefined : folded;
 }
 

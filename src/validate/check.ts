@@ -126,7 +126,8 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
   // An empty file (a failed upload, a copy that never finished) says nothing about its format or
   // its unit: unreadable, never an invalid submission of no unit — a .yaml as much as a .docx.
   if (bytes.byteLength === 0) {
-    out.push({ ...base, format: reader.format, fate: 'unreadable', problems: [error('file.emptyDocument')] });
+    const text = reader.format === 'yaml' || reader.format === 'json';
+    out.push({ ...base, format: reader.format, fate: 'unreadable', problems: [error(text ? 'file.empty' : 'file.emptyDocument')] });
     return;
   }
   let outcome;

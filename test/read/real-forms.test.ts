@@ -217,8 +217,8 @@ describe('files that are not forms say what they are', () => {
     for (const name of ['东湖区.yaml', '西湖区统计表.docx', '南昌县.json']) writeFileSync(join(dir, name), '');
     const report = JSON.parse(cli(['validate', '--json', '--no-units', dir]).stdout) as Report;
     expect(report.files.map((f) => [f.path, f.fate, f.issues[0]?.code])).toEqual([
-      ['东湖区.yaml', 'unreadable', 'file.emptyDocument'],
-      ['南昌县.json', 'unreadable', 'file.emptyDocument'],
+      ['东湖区.yaml', 'unreadable', 'file.empty'],
+      ['南昌县.json', 'unreadable', 'file.empty'],
       ['西湖区统计表.docx', 'unreadable', 'file.emptyDocument'],
     ]);
   });
@@ -289,5 +289,23 @@ describe('the PDF text library loads only for text PDFs', () => {
     const log = loaded(dir);
     expect(log).toMatch(/pdfjs-dist/);
     expect(log).toMatch(/opencc-js/);
+  });
+});
+
+describe('attribution tells the truth', () => {
+  it('a unit named in traditional characters in a file name, or by its folder, is that unit; no false 「无法判断」', () => {
+    const dir = tempDir();
+    cpSync(join(INBOX, '东湖区统计表.docx'), join(dir, '东湖区统计表.docx'));
+    writeFileSync(join(dir, '灣裡管理局蓋章掃描件.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]));
+    cpSync(join(INBOX, '新建区统计表.docx'), join(dir, '新建区', '统计表.docx'), { recursive: true });
+    writeFileSync(join(dir, '新建区', '扫描件.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]));
+    const report = JSON.parse(cli(['validate', '--json', dir]).stdout) as Report;
+    expect(report.files.map((f) => [f.path, f.unit])).toEqual([
+      ['东湖区统计表.docx', '东湖区'],
+      ['新建区/扫描件.jpg', '新建区'],
+      ['新建区/统计表.docx', '新建区'],
+      ['灣裡管理局蓋章掃描件.jpg', '湾里管理局'],
+    ]);
+    expect(report.files.flatMap((f) => f.issues.map((i) => i.code))).not.toContain('inbox.noUnit');
   });
 });
