@@ -108,10 +108,13 @@ async function formOutcome(
   const { foldDocument } = await import('./traditional.js');
   const folded = await foldDocument(doc);
   if (!formTable(doc) && doc.paragraphs.length > 0) {
-    // The form typed as paragraphs (「举办县区：东湖区」), no table.
+    // The form typed as paragraphs (「举办县区：东湖区」), no table. A 工作方案 or 工作总结 mentions
+    // 「活动主题：」「活动时间：」 too: a document named as one stays one, and a typed form must
+    // carry most of the form's labels (8 of 23), not a handful.
+    const named = pieceByName(`${name} ${extra.title ?? ''}`);
     const { linesToForm } = await import('./paragraphs.js');
-    const typed = linesToForm(doc.paragraphs);
-    if (typed && formTable(typed)) doc = { paragraphs: typed.paragraphs, tables: [...doc.tables, ...typed.tables] };
+    const typed = named === 'workPlan' || named === 'workSummary' ? undefined : linesToForm(doc.paragraphs);
+    if (typed && formTable(typed, 8)) doc = { paragraphs: typed.paragraphs, tables: [...doc.tables, ...typed.tables] };
   }
   if (!formTable(doc)) {
     const piece = pieceByName(`${name} ${extra.title ?? ''} ${doc.paragraphs.slice(0, 3).map((p) => p.text).join(' ')}`);
@@ -232,7 +235,9 @@ async function readTextPdf(bytes: Uint8Array, name: string, piece: AttachmentKin
   const { positionedToForm } = await import('./positioned.js');
   const { formTable, labelCount } = await import('./grid.js');
   const doc = positionedToForm(text.items);
-  if (formTable(doc)) return formOutcome(doc, name);
+  // A 工作方案 or 工作总结 exported to PDF may list a few 「活动时间：」 lines: by its name it is one,
+  // unless it really carries the form.
+  if (formTable(doc, piece === 'workPlan' || piece === 'workSummary' ? 12 : 5)) return formOutcome(doc, name);
   if (piece === 'workPlan' || piece === 'workSummary') return { kind: 'attachment', attachment: piece, raw: emptyRaw() };
   if (piece === 'stampedScan') return { kind: 'attachment', attachment: 'stampedScan', raw: withProblem(warning('pdf.textAsScan')) };
   const found = Math.max(0, ...doc.tables.map(labelCount));

@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { NANCHANG_2023 } from '../../src/campaign/campaign.js';
 import { readDocxContent } from '../../src/read/docx.js';
@@ -221,6 +222,17 @@ describe('files that are not forms say what they are', () => {
       ['南昌县.json', 'unreadable', 'file.empty'],
       ['西湖区统计表.docx', 'unreadable', 'file.emptyDocument'],
     ]);
+  });
+
+  it('a 工作总结 that lists 「活动主题：」「活动时间：」 lines stays the summary, not a typed form', async () => {
+    const para = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+    const body = ['东湖区2023年全民终身学习活动周工作总结', '活动主题：让学习成为一种生活方式', '活动时间：2023年11月15日至11月21日', '参加活动人数：1.2万人次', '活动范围：全区10个街道', '宣传范围：区融媒体中心', '一、主要做法', '……'].map(para).join('');
+    const bytes = zipSync({
+      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
+      'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`),
+    });
+    const out = await readerFor('东湖区工作总结.docx')!.read(bytes, '东湖区工作总结.docx');
+    expect(out.kind === 'attachment' && out.attachment).toBe('workSummary');
   });
 
   it('a winmail.dat with no attachments (or not TNEF at all) says what it is and what to ask for', async () => {
