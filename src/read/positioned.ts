@@ -106,14 +106,22 @@ export function positionedLines(items: readonly PositionedText[]): Line[] {
  * The label a cell in the label column starts, when the label wraps onto the lines below
  * (「出席活动（开幕式）的领」「导」): the cell's text and the cells right below it at the same left edge.
  */
+/** A piece on a line below that continues a cell: same left edge, or the same centre (centred text). */
+function below(line: Line, seg: Segment): Segment | undefined {
+  const tol = seg.height * 0.8;
+  return line.segments.find(
+    (s) => (Math.abs(s.x - seg.x) <= tol || Math.abs((s.x + s.right) / 2 - (seg.x + seg.right) / 2) <= tol) && s.right <= seg.right + seg.height * 3,
+  );
+}
+
 function wrappedLabel(lines: readonly Line[], at: number, seg: Segment): { match: KeyMatch; lines: number } | undefined {
   let text = seg.text;
-  for (let k = 1; k <= 3 && at + k < lines.length; k++) {
+  for (let k = 1; k <= 6 && at + k < lines.length; k++) {
     const next = lines[at + k]!;
     if (next.page !== lines[at]!.page) break;
-    const below = next.segments.find((s) => Math.abs(s.x - seg.x) <= seg.height * 0.8 && s.right <= seg.right + seg.height * 3);
-    if (!below) continue;
-    text += below.text;
+    const rest = below(next, seg);
+    if (!rest) continue;
+    text += rest.text;
     const m = matchLabel(text);
     if (m) return { match: m, lines: k };
   }
@@ -191,8 +199,8 @@ export function positionedToForm(items: readonly PositionedText[]): FormDocument
       if (!found) return;
       labels.set(seg, found);
       for (let k = 1; k <= found.wrappedLines; k++) {
-        const below = lines[li + k]!.segments.find((s) => Math.abs(s.x - seg.x) <= seg.height * 0.8);
-        if (below) wrappedRest.add(below);
+        const rest = below(lines[li + k]!, seg);
+        if (rest) wrappedRest.add(rest);
       }
       const next = line.segments[si + 1];
       if (next && !labels.has(next)) valueStarts.push(next.x);
@@ -206,7 +214,7 @@ export function positionedToForm(items: readonly PositionedText[]): FormDocument
   const valueLines: ValueLine[] = [];
   let inlineCurrent: Anchor | undefined;
   let ended = false;
-  lines.forEach((line) => {
+  lines.forEach((line, li) => {
     const lineText = line.segments.map((s) => s.text).join(' ');
     if (ended || (anchors.length > 0 && isFootnote(lineText))) {
       ended = true;
@@ -219,7 +227,9 @@ export function positionedToForm(items: readonly PositionedText[]): FormDocument
       if (wrappedRest.has(seg)) return;
       const label = labels.get(seg);
       if (label) {
-        lineAnchor = { label: label.label, page: line.page, centre: (line.top + line.bottom) / 2, lines: [], loc: locOf(line, si + 1) };
+        // A label wrapped over lines is centred (or starts) where its whole cell text is.
+        const last = lines[li + label.wrappedLines] ?? line;
+        lineAnchor = { label: label.label, page: line.page, centre: (line.top + (last.page === line.page ? last.bottom : line.bottom)) / 2, lines: [], loc: locOf(line, si + 1) };
         anchors.push(lineAnchor);
         inlineCurrent = undefined;
         return;
@@ -284,42 +294,74 @@ export function positionedToForm(items: readonly PositionedText[]): FormDocument
     merged.push({ text: before.get(key)!.join(' '), ...(p.loc ? { loc: { ...p.loc, column: 1 } } : {}) });
   }
 
-  // Pass 3: a value line with no label on its own line belongs to the label above it (a
-  // top-aligned row going on, or a value running onto the next page), unless the label below is
-  // centred in its row (no value on its own line) and the line lies within that row's reach: as
-  // far above the label as the row's lines go below it.
+  // Pass 3: value lines with no label on their own line. Office suites either top-align a cell's
+  // text (Word's default) or centre it (LibreOffice's HTML import, WPS templates, this tool's PDF).
+  // Centred is told by a label with value lines both above and below it; then each label takes,
+  // below it, as far as its lines reach above it (a centred row is symmetric) and the rest belong to
+  // the next label. Top-aligned: a line belongs to the label above it (a row going on, or a value
+  // running onto the next page), unless the label below has no value on its own line and the line
+  // lies within that row's reach.
   const column = anchors.filter((a) => !a.inline);
   const order = (a: { page: number; centre: number }, b: { page: number; centre: number }) => a.page - b.page || a.centre - b.centre;
-  const reachBelow = new Map<Anchor, number>();
-  column.forEach((n, i) => {
-    if (n.ownLine) return;
-    const next = column[i + 1];
-    let reach = 0;
-    for (const l of valueLines) {
-      if (l.anchor || l.page !== n.page || l.centre <= n.centre) continue;
-      if (next && next.page === n.page && l.centre >= next.centre) break;
-      if (next && next.page === n.page && !next.ownLine && next.centre - l.centre < l.centre - n.centre) break;
-      reach = Math.max(reach, l.centre - n.centre);
-    }
-    reachBelow.set(n, reach);
+  const unbound = valueLines.filter((l) => !l.anchor);
+  for (const l of valueLines) if (l.anchor) l.anchor.lines.push(l);
+  const between = (a: Anchor | undefined, b: Anchor | undefined) =>
+    unbound.filter((l) => (!a || order(a, l) < 0) && (!b || order(l, b) <= 0));
+  const centred = column.some((a, i) => {
+    if (a.ownLine) return false;
+    const up = between(column[i - 1], a).filter((l) => l.page === a.page);
+    const down = between(a, column[i + 1]).filter((l) => l.page === a.page);
+    return up.length > 0 && down.length > 0;
   });
-  for (const l of valueLines) {
-    if (l.anchor) {
-      l.anchor.lines.push(l);
-      continue;
-    }
-    let above: Anchor | undefined;
-    let below: Anchor | undefined;
-    for (const a of column) {
-      if (order(a, l) <= 0) above = a;
-      else {
-        below = a;
-        break;
+  if (centred) {
+    let previous: Anchor | undefined;
+    let reachAbove = 0;
+    column.forEach((anchor, i) => {
+      const lines = between(previous, anchor);
+      // The label's own value line counts: a wrapped label's centre may lie below it.
+      let top = Math.min(anchor.centre, ...anchor.lines.filter((l) => l.page === anchor.page).map((l) => l.centre));
+      for (const l of lines) {
+        // Same page as the label above and within its reach, or on a page before this label's: the
+        // row above going on. On this label's page otherwise: this row (centred around its label).
+        const goesOn = previous && (l.page === previous.page ? l.page !== anchor.page || l.centre - previous.centre <= reachAbove + l.height * 0.5 : l.page !== anchor.page);
+        if (previous && goesOn) previous.lines.push(l);
+        else {
+          anchor.lines.push(l);
+          if (l.page === anchor.page) top = Math.min(top, l.centre);
+        }
       }
-    }
-    const target =
-      below && below.page === l.page && !below.ownLine && (!above || below.centre - l.centre <= (reachBelow.get(below) ?? 0) + l.height * 0.5) ? below : above;
+      reachAbove = anchor.centre - top;
+      previous = anchor;
+      if (i === column.length - 1) anchor.lines.push(...between(anchor, undefined));
+    });
+  } else {
+    const reachBelow = new Map<Anchor, number>();
+    column.forEach((n, i) => {
+      if (n.ownLine) return;
+      const next = column[i + 1];
+      let reach = 0;
+      for (const l of unbound) {
+        if (l.page !== n.page || l.centre <= n.centre) continue;
+        if (next && next.page === n.page && l.centre >= next.centre) break;
+        if (next && next.page === n.page && !next.ownLine && next.centre - l.centre < l.centre - n.centre) break;
+        reach = Math.max(reach, l.centre - n.centre);
+      }
+      reachBelow.set(n, reach);
+    });
+    for (const l of unbound) {
+      let above: Anchor | undefined;
+      let next: Anchor | undefined;
+      for (const a of column) {
+        if (order(a, l) <= 0) above = a;
+        else {
+          next = a;
+          break;
+        }
+      }
+      const target =
+        next && next.page === l.page && !next.ownLine && (!above || next.centre - l.centre <= (reachBelow.get(next) ?? 0) + l.height * 0.5) ? next : above;
       if (target) target.lines.push(l);
+    }
   }
 
   // A value's lines: a new paragraph where a line stops well short of the column's right edge,

@@ -212,6 +212,21 @@ describe('positioned text → the form (PDF text layers, OCR)', () => {
   });
 });
 
+describe('a text PDF laid out another way: this tool’s own (centred labels, a row split over two pages)', () => {
+  it('read by position alone, without its embedded data, it is the same submission', async () => {
+    const dir = tempDir();
+    expect(cli(['render', fixture('sample', '东湖区.yaml'), '-o', dir, '--format', 'pdf']).code).toBe(0);
+    const pdf = readdirSync(dir).find((f) => f.endsWith('.pdf'))!;
+    const { readPdfText } = await import('../../src/read/pdf-text.js');
+    const text = await readPdfText(new Uint8Array(readFileSync(join(dir, pdf))));
+    const byPosition = validateRaw(pairByPosition(text.items), NANCHANG_2023);
+    const own = await readerFor(pdf)!.read(new Uint8Array(readFileSync(join(dir, pdf))), pdf);
+    const embedded = validateRaw(own.raw, NANCHANG_2023);
+    expect(byPosition.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(squash(byPosition.data)).toEqual(squash(embedded.data));
+  });
+});
+
 describe('files that are not forms say what they are', () => {
   it('a 0-byte file is unreadable (empty), never an invalid submission', () => {
     const dir = tempDir();
