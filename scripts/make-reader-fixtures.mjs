@@ -18,7 +18,8 @@
 //               converted with opencc-js (cn → tw)
 //   经开区      an Outlook mail in Rich Text: the form inside winmail.dat (TNEF, MS-OXTNEF) in a .eml
 //               (Python's email package); the TNEF stream is built here by the spec
-// Also: winmail.dat alone, and 活动周安排.pdf (a text PDF from Word that is not the form).
+// Also: winmail.dat alone, 活动周安排.pdf (a text PDF from Word that is not the form), and doc/: the
+// text-box and header forms saved as Word 97 (.doc) by LibreOffice.
 //
 // Beside each: expected/<unit>.yaml, the same content as this tool's YAML (simplified, exact
 // dates), which the tests validate too and compare value by value. Input files carry no dates of
@@ -329,6 +330,12 @@ try {
   put('高新区统计表（打印版）.pdf', readFileSync(join(work, '高新区统计表.pdf')));
   put('西湖区统计表.docx', textBoxDocx(forms.西湖区));
   put('新建区统计表.docx', headerDocx(forms.新建区));
+  // The same two saved as Word 97 by LibreOffice: the text box and the header in a .doc.
+  writeFileSync(join(work, '西湖区统计表（文本框）.docx'), textBoxDocx(forms.西湖区));
+  writeFileSync(join(work, '新建区统计表（页眉）.docx'), headerDocx(forms.新建区));
+  soffice(work, profile, ['西湖区统计表（文本框）.docx', '新建区统计表（页眉）.docx'], 'doc:MS Word 97');
+  mkdirSync(join(out, 'doc'), { recursive: true });
+  for (const name of ['西湖区统计表（文本框）.doc', '新建区统计表（页眉）.doc']) copyFileSync(join(work, name), join(out, 'doc', name));
   put('红谷滩区报送材料.docx', afterSectionBreakDocx(forms.红谷滩区));
 
   // 经开区: Outlook in Rich Text mode — the form travels inside winmail.dat.

@@ -145,6 +145,20 @@ describe('Word: the form where Word puts it', () => {
   });
 });
 
+describe('Word 97 (.doc): the form in a text box or the page header', () => {
+  it.each([
+    ['西湖区统计表（文本框）.doc', '西湖区'],
+    ['新建区统计表（页眉）.doc', '新建区'],
+  ])('%s is valid, every value as the unit wrote it', async (name, unit) => {
+    const out = await readerFor(name)!.read(new Uint8Array(readFileSync(fixture('readers', 'doc', name))), name);
+    expect(out.kind).toBe('submission');
+    const result = validateRaw(out.raw, NANCHANG_2023);
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const yaml = await readerFor('x.yaml')!.read(new Uint8Array(readFileSync(fixture('readers', 'expected', `${unit}.yaml`))), 'x.yaml');
+    expect(result.data).toEqual(validateRaw(yaml.raw, NANCHANG_2023).data);
+  });
+});
+
 describe('forms typed as paragraphs', () => {
   it('several 「label：value」 on a line, values with spaces and colons of their own', () => {
     const { parts } = splitLabelled('举办县区:东湖区　　联系人及电话：张敏 0791-86771234；李 翾 13907912345  主办单位及协办单位：主办：东湖区教育体育局；协办：社区教育学院');
