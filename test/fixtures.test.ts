@@ -62,7 +62,8 @@ const EXPECTED: Record<string, { fate?: string; status?: 'valid' | 'invalid'; pr
   'not-mapping.yaml': { status: 'invalid', problems: ['error:doc.notMapping'] },
   'multiple-documents.yaml': { status: 'invalid', problems: ['error:yaml.multipleDocuments'] },
   'proto-key.yaml': { status: 'invalid', problems: ['error:key.unknown', 'error:key.unknown'], line: 40 },
-  'empty.yaml': { status: 'invalid', problems: ['error:file.empty'] },
+  // 0 bytes: no unit, no format, nothing typed — unreadable (empty), not an invalid submission.
+  'empty.yaml': { fate: 'unreadable', status: undefined, problems: ['error:file.empty'] },
   'comments-only.yaml': { status: 'invalid', problems: ['error:file.empty'] },
   'alias-bomb.yaml': { fate: 'unsafe', problems: ['error:yaml.aliasBomb'] },
   'json-syntax.json': { status: 'invalid', problems: ['error:json.syntax'], line: 33 },

@@ -113,6 +113,8 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
     bar.end();
   }
   const { readRecords, terminalWidth } = await import('./validate.js');
+  // Unit names in traditional characters in file names, mail subjects and senders count (read/traditional.ts).
+  await (await import('../read/traditional.js')).prepareFolding(results.flatMap((f) => [f.path, f.mail?.subject ?? '', f.mail?.from?.name ?? '']));
   const units = rollCall(results, campaign, { record: await readRecords([folder], io) });
   const tables = mergeTables(results, units, campaign, lang);
   const report = buildReport(results, campaign, lang, units);

@@ -206,6 +206,8 @@ export async function runValidate(paths: string[], opts: ValidateOptions, io: Io
   // A folder is the centre's inbox: call the roster's roll. Single files are just checked.
   const isFolder = await Promise.all(paths.map((p) => stat(p).then((s) => s.isDirectory()).catch(() => false)));
   const record = await readRecords(paths, io);
+  // Unit names in traditional characters in file names, mail subjects and senders count (read/traditional.ts).
+  await (await import('../read/traditional.js')).prepareFolding(results.flatMap((f) => [f.path, f.mail?.subject ?? '', f.mail?.from?.name ?? '']));
   const units = opts.units !== false && isFolder.some(Boolean) ? rollCall(results, campaign, { record }) : undefined;
   const report = buildReport(results, campaign, io.lang, units);
   const noSubmission = results.every((r) => r.fate !== 'submission' && r.fate !== 'superseded');

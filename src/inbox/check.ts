@@ -160,9 +160,11 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
     out.push({ ...base, format: reader.format, fate: 'unreadable', problems: [error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? String(e) })] });
     return;
   }
-  // An empty attachment (a failed upload, a copy that never finished) says nothing about its format.
-  if (bytes.byteLength === 0 && reader.format !== 'yaml' && reader.format !== 'json') {
-    out.push({ ...base, format: reader.format, fate: 'unreadable', problems: [error('file.emptyDocument')] });
+  // An empty file (a failed upload, a copy that never finished) says nothing about its format or
+  // its unit: unreadable, never an invalid submission of no unit — a .yaml as much as a .docx.
+  if (bytes.byteLength === 0) {
+    const text = reader.format === 'yaml' || reader.format === 'json';
+    out.push({ ...base, format: reader.format, fate: 'unreadable', problems: [error(text ? 'file.empty' : 'file.emptyDocument')] });
     return;
   }
   let outcome;

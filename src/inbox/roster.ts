@@ -14,6 +14,7 @@ import { warning, type Problem } from '../core/problem.js';
 import { isoInZone } from '../core/clock.js';
 import { foldWidth } from '../core/text.js';
 import type { FileResult, ReceivedFrom } from './check.js';
+import { foldTextSync } from '../read/traditional.js';
 
 export interface Pieces {
   /** The 统计表 itself (in any format this tool reads). */
@@ -101,7 +102,9 @@ export interface UnitStatus {
 /** The roster unit whose name or alias appears in a text (the longest wins: 「红谷滩新区」 over 「新区」). */
 export function unitInText(text: string | undefined, campaign: Campaign): RosterUnit | undefined {
   if (!text) return undefined;
-  const folded = foldWidth(text).replace(/\s+/g, '');
+  // A name in traditional characters (灣裡管理局統計表.docx) names its unit too (commands call
+  // `prepareFolding` on the paths first).
+  const folded = foldWidth(foldTextSync(text)).replace(/\s+/g, '');
   let best: { unit: RosterUnit; length: number } | undefined;
   for (const unit of campaign.roster)
     for (const name of [unit.name, ...unit.aliases, unit.department])

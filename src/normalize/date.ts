@@ -51,6 +51,23 @@ function stripNotes(text: string): string {
   return t.replace(/[。.]\s*$/, '').trim();
 }
 
+/**
+ * The exact dates written in brackets beside a vague period, as a period of their own (the year
+ * of the text around them when it names one), or undefined.
+ */
+function exactBeside(text: string, campaignYear: number): string | undefined {
+  const folded = arabicDates(foldWidth(text)).replace(WEEKDAY, '');
+  const year = /(\d{4})\s*年/.exec(folded)?.[1] ?? String(campaignYear);
+  for (const m of folded.matchAll(/\(([^()]*)\)|（([^（）]*)）/g)) {
+    const inner = (m[1] ?? m[2] ?? '').trim();
+    if (!/\d/.test(inner) || VAGUE.test(inner)) continue;
+    const withYear = /^\d{4}/.test(inner) ? inner : /^\d{1,2}\s*[.月/]/.test(inner) ? `${year}年${inner.replace(/^(\d{1,2})\s*\.\s*(\d{1,2})/, '$1月$2日')}` : inner;
+    const dotted = withYear.replace(/(\d{1,2})\.(\d{1,2})(?!\d)/g, '$1月$2日');
+    for (const [re] of PATTERNS) if (re.test(stripNotes(dotted).replace(/\s+/g, ' ').trim())) return dotted;
+  }
+  return undefined;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
@@ -95,6 +112,19 @@ export function normalizePeriod(raw: unknown, campaignYear: number): Normalized<
       if (m) {
         parts = fn(m, campaignYear);
         break;
+      }
+    }
+    if (!parts && VAGUE.test(folded)) {
+      // 「2023年11月中旬(11.13-11.19)」「11月中下旬（11月15日—21日）」: the exact dates beside the
+      // vague period win, and the reader is told.
+      const exact = exactBeside(t, campaignYear);
+      if (exact) {
+        const found = normalizePeriod(exact, campaignYear);
+        if (found.value)
+          return {
+            value: { ...found.value, text },
+            problems: [...found.problems, { severity: 'warning', code: 'date.vagueWithExact', params: { text, start: found.value.start, end: found.value.end } }],
+          };
       }
     }
     if (!parts) return fail(VAGUE.test(folded) ? 'date.vague' : 'date.invalid', { text, year: campaignYear });

@@ -178,16 +178,23 @@ export async function readDocForm(bytes: Uint8Array): Promise<DocRead> {
   // of its own that has no limits, so anything else is turned away before it is touched.
   if (sniff(bytes)?.id !== 'ole') return failed('file.corrupt', { format: 'Word' });
   if (!oleStructureOk(bytes)) return failed('file.corrupt', { format: 'Word' });
-  let body: string;
+  let parts: string[];
   try {
     const { default: WordExtractor } = await import('word-extractor');
     const extracted = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    body = (extracted.getBody as (options?: { filterUnicode?: boolean }) => string).call(extracted, { filterUnicode: false });
+    type Getter = (options?: Record<string, boolean>) => string;
+    const body = (extracted.getBody as Getter).call(extracted, { filterUnicode: false });
+    // The form may sit in the page header or in a text box (in the body or a header), as in .docx.
+    const headers = (extracted.getHeaders as Getter).call(extracted, { includeFooters: false, filterUnicode: false });
+    const boxes = (extracted.getTextboxes as Getter).call(extracted, { includeHeadersAndFooters: true, includeBody: true, filterUnicode: false });
+    parts = [headers, body, boxes];
   } catch {
     // Not a Word document (an .xls, a damaged or encrypted file): word-extractor rejects it.
     return failed('file.corrupt', { format: 'Word' });
   }
-  return { ok: true, doc: docTextToForm(body), sheetNames: [] };
+  const docs = parts.filter((t) => t.trim() !== '').map(docTextToForm);
+  const doc: FormDocument = { paragraphs: docs.flatMap((d) => d.paragraphs), tables: docs.flatMap((d) => d.tables) };
+  return { ok: true, doc, sheetNames: [] };
 }
 
 // ---------------------------------------------------------------- LibreOffice

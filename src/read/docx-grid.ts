@@ -73,6 +73,33 @@ function blocks(el: El, visit: (b: { p?: El; tbl?: El }) => void): void {
   }
 }
 
+/**
+ * The text boxes anchored in a paragraph (`w:txbxContent`, §17.17.1), whose content is block-level
+ * like the body's: a whole form may sit in one. A text box made by Word is written twice, as
+ * DrawingML (`mc:Choice`) and as VML for older readers (`mc:Fallback`): read once, the Choice when
+ * it has the box, else the Fallback.
+ */
+function textBoxes(el: El, found: El[] = []): El[] {
+  for (const c of children(el)) {
+    if (c.localName === 'txbxContent') found.push(c);
+    else if (c.localName === 'AlternateContent') {
+      const choices = children(c).filter((x) => x.localName === 'Choice');
+      const fallback = children(c).find((x) => x.localName === 'Fallback');
+      const choice = choices.find((x) => textBoxes(x).length > 0);
+      textBoxes(choice ?? fallback ?? c, found);
+    } else textBoxes(c, found);
+  }
+  return found;
+}
+
+/** Blocks in reading order, text boxes' content right after the paragraph that anchors them. */
+function blocksWithBoxes(el: El, visit: (b: { p?: El; tbl?: El }) => void): void {
+  blocks(el, (b) => {
+    visit(b);
+    if (b.p) for (const box of textBoxes(b.p)) blocksWithBoxes(box, visit);
+  });
+}
+
 /** The paragraph style id of a paragraph, if it names one. */
 function styleOf(p: El): string | undefined {
   const pPr = child(p, 'pPr');
@@ -151,23 +178,45 @@ function tableRows(tbl: El, continuedStyles: ReadonlySet<string>): GridCell[][] 
  * the paragraph style that marks a value's paragraph going on from the previous page (our
  * 「表格内容（接上页）」, `form/embedded.ts`; read/docx.ts finds its id in styles.xml).
  */
-export function docxToForm(documentElement: unknown, continuedStyles: ReadonlySet<string> = new Set([CONTINUED_VALUE_STYLE.id])): FormDocument {
-  const root = documentElement as El;
-  const body = child(root, 'body');
+export function docxToForm(
+  documentElement: unknown,
+  continuedStyles: ReadonlySet<string> = new Set([CONTINUED_VALUE_STYLE.id]),
+  /** Headers (`word/header*.xml`, `w:hdr`): a form may have been put in one. */
+  headers: readonly unknown[] = [],
+): FormDocument {
   const doc: FormDocument = { paragraphs: [], tables: [] };
-  if (!body) return doc;
-  blocks(body, (b) => {
-    if (b.p) {
-      const text = paragraphText(b.p);
-      if (text.trim() !== '') doc.paragraphs.push({ text, loc: { line: doc.paragraphs.length + 1, column: 1, in: '段落' } });
-    } else if (b.tbl) {
-      const n = doc.tables.length + 1;
-      const table: GridTable = {
-        rows: tableRows(b.tbl, continuedStyles),
-        locOf: (row, col) => ({ line: row + 1, column: col + 1, in: doc.tables.length > 1 ? `表格${n}` : '表格' }),
-      };
-      doc.tables.push(table);
-    }
-  });
+  const addTable = (tbl: El) => {
+    const n = doc.tables.length + 1;
+    const table: GridTable = {
+      rows: tableRows(tbl, continuedStyles),
+      locOf: (row, col) => ({ line: row + 1, column: col + 1, in: doc.tables.length > 1 ? `表格${n}` : '表格' }),
+    };
+    doc.tables.push(table);
+    // A table inside a cell (the form in a 1×1 frame table, or in one cell of a layout table) is a
+    // table of its own too; the matcher takes whichever carries the form's labels.
+    // The frame cell's own paragraphs around such a table (title, stamp line) are the form's furniture.
+    for (const tr of elementsNamed(tbl, 'tr'))
+      for (const tc of elementsNamed(tr, 'tc')) {
+        const inner: El[] = [];
+        const texts: string[] = [];
+        blocksWithBoxes(tc, (b) => {
+          if (b.tbl) inner.push(b.tbl);
+          else if (b.p) texts.push(paragraphText(b.p));
+        });
+        if (inner.length === 0) continue;
+        for (const text of texts) if (text.trim() !== '') doc.paragraphs.push({ text, loc: { line: doc.paragraphs.length + 1, column: 1, in: '段落' } });
+        for (const t of inner) addTable(t);
+      }
+  };
+  const read = (container: El) =>
+    blocksWithBoxes(container, (b) => {
+      if (b.p) {
+        const text = paragraphText(b.p);
+        if (text.trim() !== '') doc.paragraphs.push({ text, loc: { line: doc.paragraphs.length + 1, column: 1, in: '段落' } });
+      } else if (b.tbl) addTable(b.tbl);
+    });
+  for (const header of headers) read(header as El);
+  const body = child(documentElement as El, 'body');
+  if (body) read(body);
   return doc;
 }

@@ -31,7 +31,7 @@ export interface DocxContent {
 
 export type DocxRead = { ok: true; content: DocxContent } | { ok: false; kind: 'unsafe' | 'unreadable'; raw: RawSubmission };
 
-const PARTS = /^(word\/document\.xml|word\/styles\.xml|docProps\/core\.xml|docProps\/custom\.xml|customXml\/item\d+\.xml)$/;
+const PARTS = /^(word\/document\.xml|word\/styles\.xml|word\/header\d*\.xml|docProps\/core\.xml|docProps\/custom\.xml|customXml\/item\d+\.xml)$/;
 
 const unescape = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
@@ -76,7 +76,11 @@ export async function readDocxContent(bytes: Uint8Array): Promise<DocxRead> {
   if (!documentXml) return failed('unreadable', 'file.corrupt', { format: 'Word' });
   let document: FormDocument;
   try {
-    document = docxToForm(parseXml(documentXml).documentElement, continuedStyles(parts.get('word/styles.xml')));
+    const headers = [...parts.keys()]
+      .filter((n) => /^word\/header\d*\.xml$/.test(n))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+      .map((n) => parseXml(parts.get(n)!).documentElement);
+    document = docxToForm(parseXml(documentXml).documentElement, continuedStyles(parts.get('word/styles.xml')), headers);
   } catch (e) {
     return e instanceof UnsafeXmlError ? failed('unsafe', 'file.unsafeXml', { format: 'Word' }) : failed('unreadable', 'file.corrupt', { format: 'Word' });
   }

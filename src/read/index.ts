@@ -9,7 +9,7 @@ import { error, emptyRaw, rawWithProblem, warning, type RawSubmission } from '..
 import { decodeText, sniff } from './decode.js';
 import { readYamlText } from './yaml.js';
 
-export type Format = 'yaml' | 'json' | 'docx' | 'doc' | 'xlsx' | 'pdf' | 'eml' | 'zip' | 'image' | 'other';
+export type Format = 'yaml' | 'json' | 'docx' | 'doc' | 'xlsx' | 'pdf' | 'eml' | 'tnef' | 'zip' | 'image' | 'other';
 
 /** The pieces the notice asks for besides the form (「四、其他事项」), and photos. */
 export type AttachmentKind = 'stampedScan' | 'workPlan' | 'workSummary' | 'photo' | 'other';
@@ -77,11 +77,20 @@ function textReader(format: 'yaml' | 'json'): Reader {
   return {
     format,
     maxBytes: MAX_TEXT_BYTES,
-    read(bytes) {
+    async read(bytes) {
       const decoded = decodeText(bytes);
       if (!decoded.ok) return unreadable(format.toUpperCase(), bytes);
-      const raw = readYamlText(decoded.text, format);
+      // Traditional characters in keys or values (參加活動人數: 1.2萬人次): read as simplified.
+      const { foldText, hasTraditionalCandidate } = await import('./traditional.js');
+      const folded = hasTraditionalCandidate(decoded.text) ? await foldText(decoded.text) : undefined;
+      const raw = readYamlText(folded ?? decoded.text, format);
       if (raw.problems.some((p) => p.code === 'yaml.aliasBomb')) return { kind: 'unsafe', raw };
+      if (folded !== undefined) {
+        const before = decoded.text.split('\n');
+        const after = folded.split('\n');
+        const i = Math.max(0, before.findIndex((l, k) => l !== after[k]));
+        raw.problems.push(warning('text.traditional', { original: before[i]!.trim().slice(0, 24), folded: (after[i] ?? '').trim().slice(0, 24) }));
+      }
       return { kind: 'submission', raw };
     },
   };
@@ -89,12 +98,25 @@ function textReader(format: 'yaml' | 'json'): Reader {
 
 /** A form-shaped document (DOCX, DOC, XLSX) → submission, a piece, or not a submission. */
 async function formOutcome(
-  doc: import('./grid.js').FormDocument,
+  form: import('./grid.js').FormDocument,
   name: string,
   extra: { title?: string; embedded?: unknown | null } = {},
 ): Promise<ReaderOutcome> {
   const { formTable } = await import('./grid.js');
   const { docxRaw, isBlankForm } = await import('./docx.js');
+  let doc = form;
+  // Traditional characters anywhere (東湖區, 參加活動人數): read as simplified, and say so.
+  const { foldDocument } = await import('./traditional.js');
+  const folded = await foldDocument(doc);
+  if (!formTable(doc) && doc.paragraphs.length > 0) {
+    // The form typed as paragraphs (「举办县区：东湖区」), no table. A 工作方案 or 工作总结 mentions
+    // 「活动主题：」「活动时间：」 too: a document named as one stays one, and a typed form must
+    // carry most of the form's labels (8 of 23), not a handful.
+    const named = pieceByName(`${name} ${extra.title ?? ''}`);
+    const { linesToForm } = await import('./paragraphs.js');
+    const typed = named === 'workPlan' || named === 'workSummary' ? undefined : linesToForm(doc.paragraphs);
+    if (typed && formTable(typed, 8)) doc = { paragraphs: typed.paragraphs, tables: [...doc.tables, ...typed.tables] };
+  }
   if (!formTable(doc)) {
     const piece = pieceByName(`${name} ${extra.title ?? ''} ${doc.paragraphs.slice(0, 3).map((p) => p.text).join(' ')}`);
     if (piece && piece !== 'stampedScan') return { kind: 'attachment', attachment: piece, raw: emptyRaw() };
@@ -102,6 +124,7 @@ async function formOutcome(
   }
   const raw = docxRaw({ document: doc, ours: extra.embedded !== undefined && extra.embedded !== null, embedded: extra.embedded ?? null });
   if (isBlankForm(raw)) return { kind: 'not-a-submission', raw: withProblem(warning('own.blankTemplate')) };
+  if (folded) raw.problems.push(folded);
   return { kind: 'submission', raw };
 }
 
@@ -188,10 +211,39 @@ const pdfReader: Reader = {
     // Not ours. An image-only PDF is the stamped scan the notice asks for (盖章后的扫描件);
     // a PDF with text is named by what its name says, else the scan (offices often print to PDF and stamp).
     const piece = pieceByName(name);
-    if (!hasText) return { kind: 'attachment', attachment: piece === 'workPlan' || piece === 'workSummary' ? piece : 'stampedScan', raw: emptyRaw() };
-    return { kind: 'attachment', attachment: piece ?? 'stampedScan', raw: emptyRaw() };
+    const scan = (): ReaderOutcome => ({ kind: 'attachment', attachment: piece === 'workPlan' || piece === 'workSummary' ? piece : 'stampedScan', raw: emptyRaw() });
+    if (!hasText) return scan();
+    return readTextPdf(bytes, name, piece, scan);
   },
 };
+
+/**
+ * A PDF with a text layer that this tool did not make: the form exported from Word, WPS or
+ * LibreOffice is read by the position of its text (`positioned.ts`) and validated like any form.
+ * Only a PDF with next to no text is a scan; a text PDF that is not the form says why.
+ */
+async function readTextPdf(bytes: Uint8Array, name: string, piece: AttachmentKind | undefined, scan: () => ReaderOutcome): Promise<ReaderOutcome> {
+  const { readPdfText } = await import('./pdf-text.js');
+  let text;
+  try {
+    text = await readPdfText(bytes);
+  } catch (e) {
+    const locked = (e as { name?: string }).name === 'PasswordException';
+    return { kind: 'unreadable', raw: withProblem(locked ? error('pdf.locked') : error('file.corrupt', { format: 'PDF' })) };
+  }
+  // A scan with a caption, a page number or an OCR'd stamp line: next to no text.
+  if (text.chars < 20) return scan();
+  const { positionedToForm } = await import('./positioned.js');
+  const { formTable, labelCount } = await import('./grid.js');
+  const doc = positionedToForm(text.items);
+  // A 工作方案 or 工作总结 exported to PDF may list a few 「活动时间：」 lines: by its name it is one,
+  // unless it really carries the form.
+  if (formTable(doc, piece === 'workPlan' || piece === 'workSummary' ? 12 : 5)) return formOutcome(doc, name);
+  if (piece === 'workPlan' || piece === 'workSummary') return { kind: 'attachment', attachment: piece, raw: emptyRaw() };
+  if (piece === 'stampedScan') return { kind: 'attachment', attachment: 'stampedScan', raw: withProblem(warning('pdf.textAsScan')) };
+  const found = Math.max(0, ...doc.tables.map(labelCount));
+  return { kind: 'not-a-submission', raw: withProblem(warning('pdf.textNotForm', { found })) };
+}
 
 const imageReader: Reader = {
   format: 'image',
@@ -265,6 +317,29 @@ const zipReader: Reader = {
   },
 };
 
+/**
+ * Outlook's winmail.dat (a mail sent in Rich Text format packs its attachments into it): the
+ * attachments are taken out and read in turn; one with none says what it is and what to ask for.
+ */
+const tnefReader: Reader = {
+  format: 'tnef',
+  maxBytes: MAX_DOCUMENT_BYTES,
+  async read(bytes, name) {
+    const { isTnef, readTnef } = await import('./tnef.js');
+    if (!isTnef(bytes)) {
+      if (/^winmail\.dat$/i.test(name)) return { kind: 'unreadable', raw: withProblem(error('mail.winmail')) };
+      return { kind: 'unsupported', raw: withProblem(warning('file.unsupported', { ext: '.dat' })) };
+    }
+    const attachments = readTnef(bytes);
+    if (!attachments || attachments.length === 0) return { kind: 'unsupported', raw: withProblem(warning('mail.winmail')) };
+    return {
+      kind: 'container',
+      children: attachments.map((a) => ({ name: a.name, bytes: a.bytes })),
+      raw: withProblem(warning('mail.winmailUnpacked', { count: attachments.length })),
+    };
+  },
+};
+
 /** OpenDocument files: LibreOffice's own; ask for the Office formats. */
 const odfReader: Reader = {
   format: 'other',
@@ -299,6 +374,7 @@ const READERS: Record<string, Reader> = {
   '.pdf': pdfReader,
   '.eml': emlReader,
   '.zip': zipReader,
+  '.dat': tnefReader,
   '.rar': archiveReader,
   '.7z': archiveReader,
   '.jpg': imageReader,

@@ -25,13 +25,14 @@ export const NO_LINE_END = new Set(Array.from('（《「『【〔〈〖“‘([{
 /**
  * A run of characters that never breaks inside: a date written in Chinese (「2023年11月16日」,
  * 「11月15日」), a short name and the number after it (「王伟 0791-86771234」 after 「；」, 「、」 or at
- * the start: a phone is never on another line than its person), a Latin word or number, a run of
+ * the start: a phone is never on another line than its person, nor a name split at its inner space), a Latin word or number, a run of
  * spaces, or one character.
  */
 const UNIT = new RegExp(
   [
     String.raw`(?:\d{4} ?年 ?)?\d{1,2} ?月 ?\d{1,2} ?[日号]|\d{4} ?年 ?\d{1,2} ?月`,
-    String.raw`(?<=^|[；;，,、：:\s])\p{Script=Han}{1,4} +(?=[+\d（(])[\p{N}\-()（）+]+`,
+    // A two-character name is often written with a space between (「李 翾」, as the notice's own 「万 翾」).
+    String.raw`(?<=^|[；;，,、：:\s])\p{Script=Han}(?: ?\p{Script=Han}){0,3} +(?=[+\d（(])[\p{N}\-()（）+]+`,
     String.raw`[\p{Script=Latin}\p{N}\-_.,:;/@#&%+=*'’!?~$€£¥()[\]<>"|\\^` + '`]+',
     ' +',
     String.raw`[\s\S]`,

@@ -181,7 +181,9 @@ describe('zip bombs (300 MB of zeros in word/document.xml, ~300 KB compressed)',
       { name: '[Content_Types].xml' },
       { name: 'word/document.xml', error: 'too-large', detail: expect.stringMatching(/past its declared size/) },
     ]);
-    expect(ms).toBeLessThan(1000);
+    // This one really inflates 40 MB, which takes 0.3 s on an idle machine and several on a shared,
+    // loaded one: the stop is shown by the reason and the memory, the time is only logged (timing
+    // belongs in bench/, never in a test that must pass on any machine).
     expect(rssGrowthMB).toBeLessThan(200);
     console.log(`plausible falsified bomb: ${ms.toFixed(0)} ms, peak RSS growth ${rssGrowthMB.toFixed(1)} MB`);
   });

@@ -25,6 +25,13 @@ describe('breakLines', () => {
     expect(lines('共 1200 人次', 48)).toEqual(['共 1200 ', '人次']);
   });
 
+  it('a name written with a space (「李 翾」) stays on the line of its phone', () => {
+    // 「张敏 0791-86771234；」 is 19 units of 6 or 12; 「李」 would fit after it, the rest would not.
+    const text = '张敏 0791-86771234；李 翾 13907912345';
+    const broken = lines(text, 160);
+    expect(broken).toEqual(['张敏 0791-86771234；', '李 翾 13907912345']);
+  });
+
   it('no line starts with closing punctuation (行首禁则)', () => {
     // 「，」 would start line 2: 「学」 is carried down with it.
     expect(lines('活动周学，习', 48)).toEqual(['活动周', '学，习']);
