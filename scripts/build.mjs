@@ -26,6 +26,10 @@ const external = [
   '@inquirer/*',
   // Only on a colour terminal (report/paint.ts): a pipe or NO_COLOR never loads it.
   'chalk',
+  // Only when a scan is checked (scan/images.ts, scan/ocr.ts).
+  'jpeg-js',
+  'pngjs',
+  'tesseract.js',
 ];
 
 const COMMANDS = ['validate', 'template', 'schema', 'render', 'fill', 'merge'];

@@ -227,6 +227,8 @@ try {
   await sealed('东湖区-盖章扫描件-淡印.pdf', oursPages, { seed: 4, angle: -1.4, marks: [{ layer: onDepartment, strength: inkStrength(14, 0.15, 0.75, W, H) }] }, 1);
   // A seal lying over the figures (参加活动人数, 全区参与活动的数量), as hurried clerks stamp.
   await sealed('东湖区-盖章扫描件-压数字.pdf', oursPages, { seed: 5, angle: 1.6, marks: [{ layer: await layer(seal(335, 432, RED)), strength: uneven(15) }] });
+  // Forgot the seal: a colour scan of the printed form, nothing red on it.
+  await sealed('东湖区-扫描件-未盖章.pdf', oursPages, { seed: 25, angle: -0.5 }, 1);
   await sealed('东湖区-扫描件-未盖章-红笔.pdf', oursPages, { seed: 6, angle: 0.9, marks: [{ layer: await layer(penMarks), strength: even }] }, 1);
   await sealed('东湖区-盖章扫描件-旧版.pdf', olderPages, { seed: 7, angle: -1.1, marks: [{ layer: onDepartment, strength: uneven(17) }] });
   await sealed('东湖区-盖章扫描件-灰度.pdf', oursPages, { seed: 8, angle: 1.3, gray: true, marks: [{ layer: onDepartment, strength: uneven(18) }] }, 1);

@@ -75,7 +75,8 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .argument(`<${ph('路径...', 'paths...')}>`, t(lang, '报送文件或文件夹', 'files or folders'))
     .option('--json', t(lang, '以 JSON 输出检查结果（供其他程序使用）', 'print the report as JSON'))
     .option('--no-units', t(lang, '检查文件夹时不按名册逐个单位核对（只检查文件）', 'for a folder: check the files only, without the roster roll-call'))
-    .action((paths: string[], opts: { json?: boolean; units?: boolean }, cmd: Command) =>
+    .option('--check-scans', t(lang, '检查盖章扫描件：是否有公章；装有文字识别组件时，再核对扫描件与电子版是否一致', 'check stamped scans: is the seal there; with the OCR add-on, does the scan match the electronic form'))
+    .action((paths: string[], opts: { json?: boolean; units?: boolean; checkScans?: boolean }, cmd: Command) =>
       run(import('./commands/validate.js').then((m) => m.runValidate(paths, { ...opts, ...globals(cmd) }, io()))),
     );
 
@@ -127,7 +128,8 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .option(`--format <${ph('格式', 'formats')}>`, t(lang, '输出格式，用逗号分隔：xlsx,csv,json（默认 xlsx）', 'formats: xlsx,csv,json (default xlsx)'))
     .option('--city-report', t(lang, '同时生成全市的统计表（Word 和 PDF），报送省里', 'also write the city’s own form (DOCX and PDF)'))
     .option('--force', t(lang, '覆盖已存在的文件', 'overwrite existing files'))
-    .action((folder: string, opts: { output?: string; format?: string; cityReport?: boolean; force?: boolean }, cmd: Command) =>
+    .option('--check-scans', t(lang, '检查盖章扫描件（是否有公章、与电子版是否一致），结果写入「报送情况」表', 'check stamped scans (seal, match with the electronic form) into the 报送情况 sheet'))
+    .action((folder: string, opts: { output?: string; format?: string; cityReport?: boolean; force?: boolean; checkScans?: boolean }, cmd: Command) =>
       run(import('./commands/merge.js').then((m) => m.runMerge(folder, { ...opts, format: opts.format ?? 'xlsx', ...globals(cmd) }, io()))),
     );
   return program;

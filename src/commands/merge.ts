@@ -31,6 +31,8 @@ export interface MergeOptions {
   campaign?: string;
   /** Draw the progress bar (default: when standard error is a terminal). */
   progress?: boolean;
+  /** `--check-scans`: the seal and the figures of stamped scans, into 报送情况. */
+  checkScans?: boolean;
 }
 
 export type MergeFormat = 'xlsx' | 'csv' | 'json';
@@ -40,7 +42,7 @@ export const MERGE_FORMATS: readonly MergeFormat[] = ['xlsx', 'csv', 'json'];
 const SHOWN_FILES = 20;
 
 /** A progress bar on standard error, on a terminal only; redrawn at most every 100 ms. */
-function progressBar(total: number, enabled: boolean, lang: Io['lang']) {
+export function progressBar(total: number, enabled: boolean, lang: Io['lang']) {
   let done = 0;
   let last = 0;
   const draw = (force = false) => {
@@ -74,7 +76,8 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
   const bar = progressBar(files.length, opts.progress ?? Boolean(process.stderr.isTTY), lang);
   let results: FileResult[];
   try {
-    results = await readAll(files, campaign, { onFile: () => bar.tick() });
+    const scans = (await import('./scans.js')).scanOptions(opts.checkScans);
+    results = await readAll(files, campaign, { onFile: () => bar.tick(), ...(scans ? { scans } : {}) });
   } finally {
     bar.end();
   }

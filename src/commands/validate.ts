@@ -17,6 +17,8 @@ export interface ValidateOptions {
   campaign?: string;
   /** `--no-units`: check the files of a folder without the roster's roll-call. */
   units?: boolean;
+  /** `--check-scans`: look for the seal on stamped scans (and compare their figures). */
+  checkScans?: boolean;
 }
 
 /** Every file under the named paths, in a stable order, with the path the user will recognise. */
@@ -132,7 +134,15 @@ async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean
 export async function runValidate(paths: string[], opts: ValidateOptions, io: Io): Promise<number> {
   const campaign = await loadCampaign(opts.campaign, io.lang);
   const files = await collectFiles(paths, io);
-  const results = await readAll(files, campaign);
+  const scans = (await import('./scans.js')).scanOptions(opts.checkScans);
+  // Checking scans takes about half a second a page: show progress on a terminal.
+  const bar = scans ? (await import('./merge.js')).progressBar(files.length, Boolean(process.stderr.isTTY) && !opts.json, io.lang) : undefined;
+  let results;
+  try {
+    results = await readAll(files, campaign, { ...(scans ? { scans } : {}), ...(bar ? { onFile: () => bar.tick() } : {}) });
+  } finally {
+    bar?.end();
+  }
   // A folder is the centre's inbox: call the roster's roll. Single files are just checked.
   const isFolder = await Promise.all(paths.map((p) => stat(p).then((s) => s.isDirectory()).catch(() => false)));
   const units = opts.units !== false && isFolder.some(Boolean) ? rollCall(results, campaign) : undefined;

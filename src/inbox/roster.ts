@@ -36,6 +36,29 @@ export interface UnitStatus {
   /** Files from the unit that could not be used (unreadable, refused, unsupported): worth a call even when "missing". */
   unusable: string[];
   data: Record<string, unknown> | null;
+  /** With `--check-scans`: what the unit's stamped scan shows (the best of several: a seal anywhere counts). */
+  scan?: UnitScan;
+}
+
+export interface UnitScan {
+  /** The scan this verdict comes from. */
+  file: string;
+  seal: import('../scan/check.js').SealStatus;
+  reason?: import('../scan/check.js').UnknownReason;
+  seals: import('../scan/check.js').SealOnPage[];
+  /** The figures check, in one line for the 报送情况 sheet (扫描件与电子版一致 / 有出入：… / 无法核对：…). */
+  figures?: string;
+}
+
+const SEAL_RANK = { found: 0, notFound: 1, unknown: 2 } as const;
+
+/** The unit's scan verdict: a seal on any of its scans counts; else a colour scan without one; else why not. */
+export function unitScan(files: readonly FileResult[]): UnitScan | undefined {
+  const scans = files.filter((f) => f.fate === 'attachment' && f.attachment === 'stampedScan' && f.scan);
+  const best = [...scans].sort((a, b) => SEAL_RANK[a.scan!.seal] - SEAL_RANK[b.scan!.seal])[0];
+  if (!best) return undefined;
+  const s = best.scan!;
+  return { file: best.path, seal: s.seal, ...(s.reason ? { reason: s.reason } : {}), seals: s.seals };
 }
 
 /** The roster unit whose name or alias appears in a text (the longest wins: 「红谷滩新区」 over 「新区」). */
@@ -116,6 +139,8 @@ export function rollCall(files: FileResult[], campaign: Campaign): UnitStatus[] 
       unusable: mine.filter((f) => f.fate === 'unreadable' || f.fate === 'unsafe' || f.fate === 'unsupported').map((f) => f.path),
       data: winner?.data ?? null,
     });
+    const scan = unitScan(mine);
+    if (scan) statuses[statuses.length - 1]!.scan = scan;
   }
   return statuses;
 }

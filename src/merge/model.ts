@@ -188,7 +188,7 @@ export function totalsRows(t: Totals, columns = summaryColumns()): Cell[][] {
 
 // —— 报送情况 ——
 
-export const STATUS_HEADERS = ['单位', '状态', '逾期', '统计表（Word）', '盖章扫描件', '工作方案', '工作总结', '采用的文件', '收到时间', '全部文件', '联系人'];
+export const STATUS_HEADERS = ['单位', '状态', '逾期', '统计表（Word）', '盖章扫描件', '工作方案', '工作总结', '采用的文件', '收到时间', '全部文件', '联系人', '公章', '扫描件核对'];
 
 const WORD_FORMATS = new Set(['docx', 'doc']);
 const mark = (has: boolean) => (has ? '有' : '缺');
@@ -213,9 +213,31 @@ export function statusRows(units: readonly UnitStatus[], results: readonly FileR
       u.receivedAt ? { kind: 'time', value: localTime(u.receivedAt, campaign.timezone) } : EMPTY,
       text(u.files.join('\n')),
       text(contacts),
+      ...scanCells(u),
     ];
   });
 }
+
+/** 公章 and 扫描件核对: empty when scans were not checked (`--check-scans`). */
+function scanCells(u: UnitStatus): Cell[] {
+  if (!u.scan) return [EMPTY, EMPTY];
+  const seal = u.scan.seals[0];
+  const sealText =
+    u.scan.seal === 'found' && seal
+      ? `有公章（第 ${seal.page} 页，直径${seal.scaleKnown ? '' : '约'} ${seal.diameterMm} mm）`
+      : u.scan.seal === 'notFound'
+        ? '未见公章'
+        : `无法判断（${UNKNOWN_ZH[u.scan.reason ?? 'undecodable']}）`;
+  return [text(sealText), text(u.scan.figures ?? '')];
+}
+
+const UNKNOWN_ZH: Record<NonNullable<UnitStatus['scan']>['reason'] & string, string> = {
+  grayscale: '灰度扫描，请要彩色扫描件',
+  noColour: '扫描件无彩色，请要彩色扫描件',
+  bilevel: '黑白扫描，请要彩色扫描件',
+  notScanned: '不是扫描件，请要盖章后的扫描件',
+  undecodable: '图像格式读不了',
+};
 
 // —— 问题清单 ——
 

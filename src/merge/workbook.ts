@@ -125,7 +125,7 @@ function simpleSheet(name: string, headers: readonly string[], rows: readonly Ce
   };
 }
 
-export const STATUS_WIDTHS = [12, 8, 6, 16, 11, 9, 9, 40, 17, 48, 30];
+export const STATUS_WIDTHS = [12, 8, 6, 16, 11, 9, 9, 40, 17, 48, 30, 24, 40];
 export const ISSUE_WIDTHS = [44, 12, 30, 9, 60, 20];
 export const FILE_WIDTHS = [52, 7, 16, 7, 12, 11, 17, 36, 6, 6];
 

@@ -10,6 +10,7 @@ import { displayWidth } from './width.js';
 import type { Paint } from './paint.js';
 import { ATTACHMENT_ZH, FATE_ZH, STATUS_ZH } from './names.js';
 import { issueOut, type IssueOut } from './issues.js';
+import { formatMessage } from '../core/messages.js';
 
 export interface FileReport {
   path: string;
@@ -23,6 +24,8 @@ export interface FileReport {
   supersededBy?: string;
   data?: Record<string, unknown>;
   originals?: Record<string, string>;
+  /** With `--check-scans`, for a stamped scan: the seal (docs/scans.md). */
+  scan?: FileResult['scan'];
   issues: IssueOut[];
 }
 
@@ -58,6 +61,7 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
       ...(r.supersededBy ? { supersededBy: r.supersededBy } : {}),
       ...(r.data ? { data: r.data } : {}),
       ...(r.originals && Object.keys(r.originals).length ? { originals: r.originals } : {}),
+      ...(r.scan ? { scan: r.scan } : {}),
       issues: r.problems.map((p) => issueOut(p, lang)),
     }),
   );
@@ -99,6 +103,10 @@ export function hasErrors(report: ValidationReport): boolean {
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
+const SEAL_WORDS = { found: ['有公章', 'sealed'], notFound: ['未见公章', 'no seal'], unknown: ['无法判断', 'cannot tell'] } as const;
+/** 有公章 / 未见公章 / 无法判断 (the scan check). */
+export const sealWord = (seal: keyof typeof SEAL_WORDS, zh: boolean) => SEAL_WORDS[seal][zh ? 0 : 1];
+
 /** The roster at a glance: one line per unit, in roster order. */
 function unitTable(report: ValidationReport, lang: Lang, c: Paint): string[] {
   const zh = lang === 'zh';
@@ -111,7 +119,7 @@ function unitTable(report: ValidationReport, lang: Lang, c: Paint): string[] {
     (zh ? STATUS_ZH[u.status] : u.status) + (u.status === 'missing' && u.unusable.length ? (zh ? '（收到的文件无法使用）' : ' (unusable files received)') : ''),
     u.late ? (zh ? '逾期' : 'late') : '',
     u.pieces.form ? '✔' : '—',
-    u.pieces.stampedScan ? '✔' : '—',
+    (u.pieces.stampedScan ? '✔' : '—') + (u.scan ? ` ${sealWord(u.scan.seal, zh)}` : ''),
     u.pieces.workPlan ? '✔' : '—',
     u.pieces.workSummary ? '✔' : '—',
     u.source ?? '',
@@ -166,6 +174,12 @@ export function renderText(report: ValidationReport, lang: Lang, c: Paint): stri
     } else if (file.fate === 'attachment') {
       mark = c.green('＋');
       state = c.green(zh ? `附件：${ATTACHMENT_ZH[(file.attachment ?? 'other') as keyof typeof ATTACHMENT_ZH] ?? '其他'}` : `attachment: ${file.attachment}`);
+      if (file.scan) {
+        const seal = file.scan.seals[0];
+        state += '  ' + (seal
+          ? c.green(formatMessage('scan.sealFound', { page: seal.page, x: seal.xMm, y: seal.yMm, diameter: seal.diameterMm, ...(seal.scaleKnown ? {} : { estimated: 1 }) }, lang))
+          : c.yellow(sealWord(file.scan.seal, zh)));
+      }
     } else if (file.status === 'valid') {
       mark = c.green('✔');
       state = c.green(zh ? '有效' : 'valid') + (warnings ? c.yellow(zh ? `（${warnings} 条提醒）` : ` (${warnings} warning(s))`) : '');
