@@ -188,13 +188,21 @@ export function totalsRows(t: Totals, columns = summaryColumns()): Cell[][] {
 
 // —— 报送情况 ——
 
-export const STATUS_HEADERS = ['单位', '状态', '逾期', '统计表（Word）', '盖章扫描件', '工作方案', '工作总结', '采用的文件', '收到时间', '全部文件', '联系人', '公章', '扫描件核对'];
+export const STATUS_HEADERS = ['单位', '状态', '逾期', '统计表（Word）', '盖章扫描件', '工作方案', '工作总结', '采用的文件', '收到时间', '全部文件', '联系人'];
+/** Added after 联系人 when scans were checked (`--check-scans`). */
+export const SCAN_HEADERS = ['公章', '扫描件核对'];
+
+/** 报送情况's header row: the scan columns only when scans were checked. */
+export function statusHeaders(units: readonly UnitStatus[]): string[] {
+  return units.some((u) => u.scan) ? [...STATUS_HEADERS, ...SCAN_HEADERS] : STATUS_HEADERS;
+}
 
 const WORD_FORMATS = new Set(['docx', 'doc']);
 const mark = (has: boolean) => (has ? '有' : '缺');
 
 export function statusRows(units: readonly UnitStatus[], results: readonly FileResult[], campaign: Campaign): Cell[][] {
   const byPath = new Map(results.map((r) => [r.path, r]));
+  const scans = units.some((u) => u.scan);
   return units.map((u) => {
     const forms = u.files.map((p) => byPath.get(p)).filter((f) => f && (f.fate === 'submission' || f.fate === 'superseded'));
     // The notice asks for the form as a Word file: a YAML or PDF alone is noted, not counted as Word.
@@ -213,7 +221,7 @@ export function statusRows(units: readonly UnitStatus[], results: readonly FileR
       u.receivedAt ? { kind: 'time', value: localTime(u.receivedAt, campaign.timezone) } : EMPTY,
       text(u.files.join('\n')),
       text(contacts),
-      ...scanCells(u),
+      ...(scans ? scanCells(u) : []),
     ];
   });
 }
@@ -293,6 +301,8 @@ export interface MergeTables {
   totals: Totals;
   totalsRows: Cell[][];
   status: Cell[][];
+  /** 报送情况's header row (STATUS_HEADERS, plus the scan columns when scans were checked). */
+  statusHeaders?: string[];
   issues: Cell[][];
   files: Cell[][];
 }
@@ -307,6 +317,7 @@ export function mergeTables(results: readonly FileResult[], units: readonly Unit
     totals: t,
     totalsRows: totalsRows(t, columns),
     status: statusRows(units, results, campaign),
+    statusHeaders: statusHeaders(units),
     issues: issueRows(results, lang),
     files: fileRows(results, campaign),
   };

@@ -138,7 +138,7 @@ export function workbookSheets(tables: MergeTables): Sheet<Buffer>[] {
   ];
   return [
     { sheet: SHEET_NAMES.summary, data: summary, columns: widths.map((width) => ({ width })), stickyRowsCount: 2, stickyColumnsCount: 1, orientation: 'landscape' },
-    simpleSheet(SHEET_NAMES.status, STATUS_HEADERS, tables.status, STATUS_WIDTHS, 1),
+    simpleSheet(SHEET_NAMES.status, tables.statusHeaders ?? STATUS_HEADERS, tables.status, STATUS_WIDTHS.slice(0, (tables.statusHeaders ?? STATUS_HEADERS).length), 1),
     simpleSheet(SHEET_NAMES.issues, ISSUE_HEADERS, tables.issues, ISSUE_WIDTHS),
     simpleSheet(SHEET_NAMES.files, FILE_HEADERS, tables.files, FILE_WIDTHS),
   ];

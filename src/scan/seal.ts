@@ -50,8 +50,12 @@ export function isReddish(r: number, g: number, b: number): boolean {
   const min = Math.min(g, b);
   const chroma = r - min;
   if (chroma < 34 || chroma / r < 0.16) return false;
-  // Hue: between magenta-red (b > g) and orange (g up to ~0.6 of the chroma above b).
-  if (g >= b) return (g - b) / chroma <= 0.6;
+  // Hue: between magenta-red (b > g) and orange-red (up to ~30°); orange ink is bright, a dark
+  // orange is brown (wood, a photo's skin tones), not ink.
+  if (g >= b) {
+    const hue = (g - b) / chroma; // 1 = 60°
+    return hue <= 0.34 || (hue <= 0.5 && r >= 160);
+  }
   return (b - g) / chroma <= 0.35;
 }
 
