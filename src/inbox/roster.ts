@@ -55,7 +55,9 @@ const SEAL_RANK = { found: 0, notFound: 1, unknown: 2 } as const;
 /** The unit's scan verdict: a seal on any of its scans counts; else a colour scan without one; else why not. */
 export function unitScan(files: readonly FileResult[]): UnitScan | undefined {
   const scans = files.filter((f) => f.fate === 'attachment' && f.attachment === 'stampedScan' && f.scan);
-  const best = [...scans].sort((a, b) => SEAL_RANK[a.scan!.seal] - SEAL_RANK[b.scan!.seal])[0];
+  // Among sealed scans, one measured at its true scale (a scanner's) before a photo's estimate.
+  const exact = (f: FileResult) => (f.scan!.seals.some((s) => s.scaleKnown) ? 0 : 1);
+  const best = [...scans].sort((a, b) => SEAL_RANK[a.scan!.seal] - SEAL_RANK[b.scan!.seal] || exact(a) - exact(b))[0];
   if (!best) return undefined;
   const s = best.scan!;
   return { file: best.path, seal: s.seal, ...(s.reason ? { reason: s.reason } : {}), seals: s.seals };
