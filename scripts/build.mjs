@@ -23,6 +23,9 @@ const external = [
   'fflate',
   '@xmldom/xmldom',
   'word-extractor',
+  // Only when a text PDF not made by this tool is met (read/pdf-text.ts), or traditional characters (read/traditional.ts).
+  'pdfjs-dist',
+  'opencc-js',
   '@inquirer/*',
   // Only on a colour terminal (report/paint.ts): a pipe or NO_COLOR never loads it.
   'chalk',

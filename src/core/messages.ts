@@ -348,6 +348,37 @@ export const MESSAGES = {
     zh: (p) => `程序内部错误（这是本工具的缺陷，请把此文件发给维护人员）：${s(p.detail)}`,
     en: (p) => `Internal error (a bug in this tool; please report it with this file): ${s(p.detail)}`,
   },
+  // ── forms units really make: text PDFs, traditional characters, vague periods, winmail.dat ──
+  'pdf.textNotForm': {
+    zh: (p) => `这个 PDF 有文字层（不是扫描件），但读不出统计表：只找到 ${s(p.found)} 个统计表的项目名（至少要 5 个）。请让报送单位另发 Word 版统计表（.docx），或用本工具生成的 PDF。`,
+    en: (p) => `This PDF has a text layer (it is not a scan) but does not read as the form: only ${s(p.found)} of the form's labels were found (5 needed). Ask for the Word form (.docx) or a PDF made by this tool.`,
+  },
+  'pdf.textAsScan': {
+    zh: () => '这个 PDF 有文字层，名称写明是盖章扫描件，按盖章扫描件记录；其中不是统计表的表格，没有读取数据。',
+    en: () => 'This PDF has a text layer; its name says it is the stamped scan, so it is recorded as such. It holds no form table; no data was read.',
+  },
+  'pdf.locked': {
+    zh: () => 'PDF 设置了打开密码，无法读取。请让报送单位发送没有密码的文件。',
+    en: () => 'The PDF is password-protected and cannot be read. Ask for a copy without a password.',
+  },
+  'text.traditional': {
+    zh: (p) => `文中有繁体字（如「${s(p.original)}」），已按简体「${s(p.folded)}」读取；原文件内容不变。`,
+    en: (p) => `Traditional characters (e.g. “${s(p.original)}”) were read as simplified (“${s(p.folded)}”); the file itself is unchanged.`,
+  },
+  'date.vagueWithExact': {
+    zh: (p) => `活动时间写的是大致时段「${s(p.text)}」，旁边写了具体日期，已按具体日期 ${s(p.start)} 至 ${s(p.end)} 读取，请核对。`,
+    en: (p) => `活动时间 gives a vague period “${s(p.text)}” with exact dates beside it; read as ${s(p.start)} to ${s(p.end)}.`,
+  },
+  'mail.winmail': {
+    zh: () =>
+      'winmail.dat 是 Outlook 用“RTF 格式”发邮件时把附件打包成的文件，本工具无法从中取出附件。请让报送单位在 Outlook 中把邮件格式改为“HTML”或“纯文本”（文件 → 选项 → 邮件 → 撰写邮件），或把统计表压缩成 zip 后重新发送。',
+    en: () =>
+      'winmail.dat is how Outlook packs attachments when it sends a mail in Rich Text format; its attachments cannot be taken out here. Ask the sender to switch Outlook to HTML or plain text (File → Options → Mail → Compose messages) or zip the form and send it again.',
+  },
+  'mail.winmailUnpacked': {
+    zh: (p) => `winmail.dat 是 Outlook 用“RTF 格式”发信时打包附件的文件；已从中取出 ${s(p.count)} 个附件并逐一检查。`,
+    en: (p) => `winmail.dat packs the attachments of an Outlook Rich Text mail; ${s(p.count)} attachment(s) were taken out and checked.`,
+  },
   // ── stamped scans: the seal and the figures ─────────────────────────────
   'scan.sealFound': {
     zh: (p) => `有公章（第 ${s(p.page)} 页，距页面左上角 ${s(p.x)} mm、${s(p.y)} mm，直径${p.estimated ? '约' : ''} ${s(p.diameter)} mm）`,

@@ -187,10 +187,37 @@ const pdfReader: Reader = {
     // Not ours. An image-only PDF is the stamped scan the notice asks for (盖章后的扫描件);
     // a PDF with text is named by what its name says, else the scan (offices often print to PDF and stamp).
     const piece = pieceByName(name);
-    if (!hasText) return { kind: 'attachment', attachment: piece === 'workPlan' || piece === 'workSummary' ? piece : 'stampedScan', raw: emptyRaw() };
-    return { kind: 'attachment', attachment: piece ?? 'stampedScan', raw: emptyRaw() };
+    const scan = (): ReaderOutcome => ({ kind: 'attachment', attachment: piece === 'workPlan' || piece === 'workSummary' ? piece : 'stampedScan', raw: emptyRaw() });
+    if (!hasText) return scan();
+    return readTextPdf(bytes, name, piece, scan);
   },
 };
+
+/**
+ * A PDF with a text layer that this tool did not make: the form exported from Word, WPS or
+ * LibreOffice is read by the position of its text (`positioned.ts`) and validated like any form.
+ * Only a PDF with next to no text is a scan; a text PDF that is not the form says why.
+ */
+async function readTextPdf(bytes: Uint8Array, name: string, piece: AttachmentKind | undefined, scan: () => ReaderOutcome): Promise<ReaderOutcome> {
+  const { readPdfText } = await import('./pdf-text.js');
+  let text;
+  try {
+    text = await readPdfText(bytes);
+  } catch (e) {
+    const locked = (e as { name?: string }).name === 'PasswordException';
+    return { kind: 'unreadable', raw: withProblem(locked ? error('pdf.locked') : error('file.corrupt', { format: 'PDF' })) };
+  }
+  // A scan with a caption, a page number or an OCR'd stamp line: next to no text.
+  if (text.chars < 20) return scan();
+  const { positionedToForm } = await import('./positioned.js');
+  const { formTable, labelCount } = await import('./grid.js');
+  const doc = positionedToForm(text.items);
+  if (formTable(doc)) return formOutcome(doc, name);
+  if (piece === 'workPlan' || piece === 'workSummary') return { kind: 'attachment', attachment: piece, raw: emptyRaw() };
+  if (piece === 'stampedScan') return { kind: 'attachment', attachment: 'stampedScan', raw: withProblem(warning('pdf.textAsScan')) };
+  const found = Math.max(0, ...doc.tables.map(labelCount));
+  return { kind: 'not-a-submission', raw: withProblem(warning('pdf.textNotForm', { found })) };
+}
 
 const imageReader: Reader = {
   format: 'image',
