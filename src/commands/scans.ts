@@ -15,5 +15,5 @@ export function scanCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function scanOptions(checkScans: boolean | undefined): ScanCheckOptions | undefined {
-  return checkScans ? { cacheDir: scanCacheDir() } : undefined;
+  return checkScans ? { cacheDir: scanCacheDir(), ocr: true } : undefined;
 }

@@ -13,6 +13,7 @@ import { warning } from '../core/problem.js';
 import { isoInZone } from '../core/clock.js';
 import { foldWidth } from '../normalize/common.js';
 import type { FileResult } from '../validate/check.js';
+import { compareFigures, figuresLine, type FiguresCheck } from '../scan/compare.js';
 
 export interface Pieces {
   /** The 统计表 itself (in any format this tool reads). */
@@ -48,6 +49,8 @@ export interface UnitScan {
   seals: import('../scan/check.js').SealOnPage[];
   /** The figures check, in one line for the 报送情况 sheet (扫描件与电子版一致 / 有出入：… / 无法核对：…). */
   figures?: string;
+  /** The figures check in detail (each differing field: label, electronic value, scan value, page). */
+  figuresCheck?: import('../scan/compare.js').FiguresCheck;
 }
 
 const SEAL_RANK = { found: 0, notFound: 1, unknown: 2 } as const;
@@ -142,7 +145,18 @@ export function rollCall(files: FileResult[], campaign: Campaign): UnitStatus[] 
       data: winner?.data ?? null,
     });
     const scan = unitScan(mine);
-    if (scan) statuses[statuses.length - 1]!.scan = scan;
+    if (scan) {
+      statuses[statuses.length - 1]!.scan = scan;
+      const file = byPath.get(scan.file);
+      if (file?.scan?.ocr) {
+        const check: FiguresCheck = file.scan.ocr.engine
+          ? compareFigures(file.scan.ocr.items, winner?.data ?? null, campaign)
+          : { status: 'unchecked', why: 'noOcr', diffs: [], same: [], unread: [] };
+        scan.figuresCheck = check;
+        scan.figures = figuresLine(check);
+        for (const d of check.diffs) file.problems.push(warning('scan.figureDiffers', { label: d.label, electronic: d.electronic, scan: d.scan, page: d.page ?? '?' }));
+      }
+    }
   }
   return statuses;
 }

@@ -61,7 +61,7 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
       ...(r.supersededBy ? { supersededBy: r.supersededBy } : {}),
       ...(r.data ? { data: r.data } : {}),
       ...(r.originals && Object.keys(r.originals).length ? { originals: r.originals } : {}),
-      ...(r.scan ? { scan: r.scan } : {}),
+      ...(r.scan ? { scan: reportedScan(r.scan) } : {}),
       issues: r.problems.map((p) => issueOut(p, lang)),
     }),
   );
@@ -94,6 +94,13 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
         : {}),
     },
   };
+}
+
+/** The scan check as reported: the OCR's raw lines stay in the cache, only the engine and page count show. */
+function reportedScan(scan: NonNullable<FileResult['scan']>): NonNullable<FileResult['scan']> {
+  if (!scan.ocr) return scan;
+  const { items, ...ocr } = scan.ocr;
+  return { ...scan, ocr: { ...ocr, items: [] } };
 }
 
 export function hasErrors(report: ValidationReport): boolean {

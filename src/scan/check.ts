@@ -8,6 +8,7 @@
  */
 import { findSeals, type SealCandidate } from './seal.js';
 import type { PageImage } from './images.js';
+import type { PositionedText } from '../read/positioned.js';
 
 /** Bump when the detector changes: old cache entries are then ignored. */
 export const SCAN_CHECK_VERSION = 1;
@@ -48,7 +49,19 @@ export interface ScanCheck {
   ms?: number;
   /** Red groups of seal size that were not seals, with why (for --json and tests). */
   rejected?: Array<Pick<SealCandidate, 'diameterMm' | 'rejected'> & { page: number }>;
+  /** With the figures check: the scan's text lines (red ink dropped first), for `compare.ts`. */
+  ocr?: {
+    /** The engine that read it; absent when the OCR add-on is not installed. */
+    engine?: string;
+    items: PositionedText[];
+    /** Pages read (the first few: the form is two pages). */
+    pages: number;
+    ms?: number;
+  };
 }
+
+/** The form is two pages; a scan of more holds the plan or photos after it. */
+const OCR_PAGES = 4;
 
 /** A4 across the photo's shorter side, plus a margin: the scale of a photo that states none. */
 const ASSUMED_SHORT_SIDE_MM = 230;
@@ -83,6 +96,8 @@ export function judgePages(pages: readonly PageImage[]): Omit<ScanCheck, 'versio
 export interface ScanOptions {
   /** Where results are cached by file hash; none: no cache. */
   cacheDir?: string;
+  /** Also read the text (when the OCR add-on is installed), for comparing with the electronic form. */
+  ocr?: boolean;
 }
 
 async function hashOf(bytes: Uint8Array): Promise<string> {
@@ -98,8 +113,10 @@ export async function checkScan(bytes: Uint8Array, name: string, opts: ScanOptio
   if (key && opts.cacheDir) {
     try {
       const cached = JSON.parse(await fs.readFile(join(opts.cacheDir, `${key}.json`), 'utf8')) as ScanCheck;
-      if (cached.version === SCAN_CHECK_VERSION) {
+      // An entry without the text is not enough when the text is asked for (the add-on may be new).
+      if (cached.version === SCAN_CHECK_VERSION && (!opts.ocr || cached.ocr?.engine)) {
         delete cached.ms;
+        if (cached.ocr) delete cached.ocr.ms;
         return cached;
       }
     } catch {
@@ -113,6 +130,18 @@ export async function checkScan(bytes: Uint8Array, name: string, opts: ScanOptio
     const isPdf = bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
     const pages = isPdf ? await pdfPages(bytes) : [await imageFilePage(bytes, name)];
     result = { version: SCAN_CHECK_VERSION, ...judgePages(pages) };
+    if (opts.ocr) {
+      const { loadOcr } = await import('./ocr.js');
+      const engine = await loadOcr();
+      const readable = pages.filter((p) => p.raster).slice(0, OCR_PAGES);
+      if (!engine) result.ocr = { items: [], pages: 0 };
+      else {
+        const t0 = performance.now();
+        const items: PositionedText[] = [];
+        for (const p of readable) items.push(...(await engine.read(p.raster!, p.page)));
+        result.ocr = { engine: engine.name, items, pages: readable.length, ms: Math.round(performance.now() - t0) };
+      }
+    }
   } catch {
     result = { version: SCAN_CHECK_VERSION, seal: 'unknown', reason: 'undecodable', seals: [], pages: 0 };
   }

@@ -92,6 +92,8 @@ interface Context {
 export interface ScanCheckOptions {
   /** Where results are cached by file hash. */
   cacheDir?: string;
+  /** Also read the scan's text to compare with the electronic form (when the OCR add-on is installed). */
+  ocr?: boolean;
 }
 
 /** One file (and, for a mail or an archive, everything inside it), appended to `out` in reading order. */
