@@ -92,3 +92,7 @@ spawnSync(process.execPath, [join(root, 'bench', 'inbox.mjs'), ...process.argv.s
 // Merging (issue 6): its own script, so it can also be run alone.
 console.log('\n— merge —');
 spawnSync(process.execPath, [join(root, 'bench', 'merge.mjs')], { cwd: root, stdio: 'inherit' });
+
+// Stamped scans (issue 18): the seal per page, OCR per page, accuracy, footprint; its own script.
+console.log('\n— scans —');
+spawnSync(process.execPath, [join(root, 'bench', 'scans.mjs')], { cwd: root, stdio: 'inherit' });
