@@ -155,6 +155,12 @@ export async function runValidate(paths: string[], opts: ValidateOptions, io: Io
   }
   else {
     io.out(renderText(report, io.lang, await paintFor(io.color)));
+    // Scans were checked but their figures could not be: say once how to enable it.
+    if (results.some((r) => r.scan?.ocr && !r.scan.ocr.engine)) {
+      const { formatMessage } = await import('../core/messages.js');
+      const { OCR_PACKAGE } = await import('../scan/ocr.js');
+      io.out(formatMessage('scan.ocrMissing', { package: OCR_PACKAGE }, io.lang));
+    }
     if (noSubmission)
       io.out(
         t(

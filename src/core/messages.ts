@@ -416,6 +416,10 @@ export const MESSAGES = {
     zh: (p) => `扫描件与电子版有出入：「${s(p.label)}」电子版为「${s(p.electronic)}」，扫描件第 ${s(p.page)} 页为「${s(p.scan)}」。可能扫描的是修改前的打印稿，请人工核对；如电子版是最终稿，请单位重新扫描盖章后的最终稿。`,
     en: (p) => `Scan differs from the electronic form: “${s(p.label)}” is “${s(p.electronic)}” electronically, “${s(p.scan)}” on page ${s(p.page)} of the scan. Perhaps an older printout was scanned: check by hand.`,
   },
+  'scan.ocrMissing': {
+    zh: (p) => `提示：未安装文字识别组件，扫描件上的数字没有与电子版核对（公章已检查）。如需核对，在本工具的文件夹里运行：npm install --no-save ${s(p.package)}（约 340 MB，离线运行），然后重新检查。`,
+    en: (p) => `Note: the OCR add-on is not installed, so the scans' figures were not compared (seals were checked). To compare them, run in the tool's folder: npm install --no-save ${s(p.package)} (about 340 MB, works offline), then check again.`,
+  },
   'scan.figuresUnchecked': {
     zh: (p) => `扫描件无法核对：${s(p.why)}`,
     en: (p) => `Scan not compared: ${s(p.whyEn)}`,

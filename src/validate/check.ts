@@ -173,9 +173,13 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
       if (ctx.scans && (outcome.attachment === 'stampedScan' || (outcome.attachment === 'photo' && reader.format === 'image'))) {
         const { checkScan } = await import('../scan/check.js');
         const { scanProblems } = await import('../scan/problems.js');
-        const scan = await checkScan(bytes, name, ctx.scans);
-        // A photo counts as the scan when it shows a seal; activity photos stay photos.
-        if (outcome.attachment === 'photo' && scan.seal === 'found') result.attachment = 'stampedScan';
+        // A photo counts as the scan when it shows a seal; activity photos stay photos (and are not read).
+        const photo = outcome.attachment === 'photo';
+        let scan = await checkScan(bytes, name, photo ? { ...ctx.scans, ocr: false } : ctx.scans);
+        if (photo && scan.seal === 'found') {
+          result.attachment = 'stampedScan';
+          if (ctx.scans.ocr) scan = await checkScan(bytes, name, ctx.scans);
+        }
         if (result.attachment === 'stampedScan') {
           result.scan = scan;
           result.problems = [...result.problems, ...scanProblems(scan)];

@@ -7,6 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, expectNoStackTrace, fixture, tempDir } from '../helpers.js';
 import { readWorkbook } from '../merge/xlsx.js';
+import { checkScan } from '../../src/scan/check.js';
+import { loadOcr } from '../../src/scan/ocr.js';
+
+const ocrInstalled = (await loadOcr()) !== undefined;
+if (!ocrInstalled) console.warn('文字识别组件未安装：只检查公章，「扫描件核对」应为「无法核对」（npm install --no-save @gutenye/ocr-node@1.4.8 后会核对）');
 
 let dir: string;
 let inbox: string;
@@ -27,6 +32,13 @@ beforeAll(() => {
   copyFileSync(fixture('scans', '东湖区-统计表-手机拍照.jpg'), join(inbox, '东湖区照片.jpg'));
   copyFileSync(fixture('scans', '活动照片-开幕式.jpg'), join(inbox, '东湖区活动照片.jpg'));
 });
+
+// Reading a scan's text takes seconds a page: read the scans once here, into the cache the CLI
+// shares (by file hash), so each CLI run below is quick — which is also what the cache is for.
+beforeAll(async () => {
+  for (const name of ['东湖区盖章扫描件.pdf', '西湖区盖章扫描件.pdf', '青山湖区扫描件.pdf', '东湖区照片.jpg'])
+    await checkScan(new Uint8Array(readFileSync(join(inbox, name))), name, { cacheDir: join(dir, 'cache', 'scans'), ocr: true });
+}, 600_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('validate --check-scans', () => {
@@ -52,10 +64,17 @@ describe('validate --check-scans', () => {
     const file = (p: string) => json.files.find((f) => f.path === p)!;
     expect(file('东湖区盖章扫描件.pdf').scan!.seals[0]).toMatchObject({ page: 1 });
     expect(file('东湖区盖章扫描件.pdf').issues).toEqual([]);
-    const gray = file('西湖区盖章扫描件.pdf').issues;
+    // With OCR, 西湖区 and 青山湖区 (who sent 东湖区's scans) also get 有出入 per differing field.
+    const seal = <T extends { code: string }>(issues: T[]) => issues.filter((i) => i.code !== 'scan.figureDiffers');
+    const gray = seal(file('西湖区盖章扫描件.pdf').issues);
     expect(gray.map((i) => [i.code, i.severity])).toEqual([['scan.noColour', 'warning']]);
+    const differs = file('西湖区盖章扫描件.pdf').issues.filter((i) => i.code === 'scan.figureDiffers');
+    if (ocrInstalled) {
+      expect(differs.length).toBeGreaterThan(0);
+      expect(differs.every((i) => i.severity === 'warning')).toBe(true);
+    } else expect(differs).toEqual([]);
     expect(gray[0]!.message).toContain('彩色');
-    const pen = file('青山湖区扫描件.pdf').issues;
+    const pen = seal(file('青山湖区扫描件.pdf').issues);
     expect(pen.map((i) => [i.code, i.severity])).toEqual([['scan.noSeal', 'warning']]);
     expect(pen[0]!.message).toContain('加盖公章后重新扫描');
   });
@@ -77,6 +96,7 @@ describe('validate --check-scans', () => {
     expect(r.stdout).toMatch(/青山湖区\s+有效.*✔ 未见公章/);
     expect(r.stdout).toMatch(/东湖区盖章扫描件\.pdf.*有公章（第 1 页，距页面左上角 \d+ mm、\d+ mm，直径 4[123] mm）/);
     expect(r.stdout).toContain('无法判断是否盖章：扫描件上没有任何彩色');
+    if (!ocrInstalled) expect(r.stdout).toContain('npm install --no-save @gutenye/ocr-node@1.4.8');
     expect(readdirSync(join(dir, 'cache', 'scans')).filter((f) => f.endsWith('.json')).length).toBe(5);
   }, 120_000);
 
@@ -108,5 +128,13 @@ describe('merge --check-scans', () => {
     expect(row('西湖区')[seal]).toBe('无法判断（扫描件无彩色，请要彩色扫描件）');
     expect(row('青山湖区')[seal]).toBe('未见公章');
     expect(row('新建区')[seal]).toBeUndefined();
+    const figures = s.rows[0]!.indexOf('扫描件核对');
+    if (ocrInstalled) {
+      // 西湖区 sent 东湖区's (grayscale) scan: its unit, department and figures differ from 西湖区's Word file.
+      expect(String(row('西湖区')[figures])).toMatch(/^有出入：.*举办县区 电子版「西湖区」、扫描件第 1 页「东湖区」/);
+      expect(String(row('东湖区')[figures])).toMatch(/^扫描件与电子版一致/);
+    } else {
+      expect(row('东湖区')[figures]).toBe('无法核对：未安装文字识别组件');
+    }
   }, 120_000);
 });
