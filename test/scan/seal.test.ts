@@ -122,6 +122,18 @@ describe('无法判断: the red is gone, or there is no scan', () => {
     expect(await checkScan(await pdfWithImage('CCITTFaxDecode'), 'fax.pdf')).toMatchObject({ seal: 'unknown', reason: 'bilevel', encoding: 'CCITT' });
     expect(await checkScan(await pdfWithImage('JBIG2Decode'), 'jbig2.pdf')).toMatchObject({ seal: 'unknown', reason: 'bilevel', encoding: 'JBIG2' });
   });
+  it('a one-channel (DeviceGray) scan is grayscale for sure: the red is gone', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595, 842]);
+    const w = 124;
+    const h = 175;
+    const gray = new Uint8Array(w * h).fill(235);
+    for (let x = 10; x < 110; x++) gray[40 * w + x] = 30; // a printed line
+    const stream = doc.context.flateStream(gray, { Type: 'XObject', Subtype: 'Image', Width: w, Height: h, ColorSpace: 'DeviceGray', BitsPerComponent: 8 });
+    page.node.setXObject(PDFName.of('Im0'), doc.context.register(stream));
+    page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream('q 595 0 0 842 0 0 cm /Im0 Do Q')));
+    expect(await checkScan(await doc.save(), 'gray.pdf')).toMatchObject({ seal: 'unknown', reason: 'grayscale', pages: 1 });
+  });
   it('JPEG 2000 is named, not guessed at', async () => {
     expect(await checkScan(await pdfWithImage('JPXDecode', { BitsPerComponent: 8, ColorSpace: 'DeviceRGB' }), 'jpx.pdf')).toMatchObject({ seal: 'unknown', reason: 'undecodable', encoding: 'JPEG 2000' });
   });
