@@ -96,3 +96,6 @@ spawnSync(process.execPath, [join(root, 'bench', 'merge.mjs')], { cwd: root, std
 // Fetching from a local dovecot (the mailbox): its own script; skips where dovecot is absent.
 console.log('\n— fetch —');
 spawnSync(process.execPath, [join(root, 'bench', 'fetch.mjs')], { cwd: root, stdio: 'inherit' });
+// Stamped scans (issue 18): the seal per page, OCR per page, accuracy, footprint; its own script.
+console.log('\n— scans —');
+spawnSync(process.execPath, [join(root, 'bench', 'scans.mjs')], { cwd: root, stdio: 'inherit' });

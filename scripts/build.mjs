@@ -33,6 +33,10 @@ const external = [
   'imapflow',
   'nodemailer',
   'nodemailer/*',
+  // Only when a scan is checked (scan/images.ts, scan/ocr.ts).
+  'jpeg-js',
+  'pngjs',
+  'tesseract.js',
 ];
 
 const COMMANDS = ['validate', 'template', 'schema', 'render', 'fill', 'merge', 'fetch', 'remind'];

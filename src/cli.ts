@@ -77,7 +77,8 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .option('--json', t(lang, '以 JSON 输出检查结果（供其他程序使用）', 'print the report as JSON'))
     .option('--no-units', t(lang, '检查文件夹时不按名册逐个单位核对（只检查文件）', 'for a folder: check the files only, without the roster roll-call'))
     .option('--summary', t(lang, '只显示各单位的报送情况和合计，不逐个列出文件', 'print only the roll call and the totals'))
-    .action((paths: string[], opts: { json?: boolean; units?: boolean; summary?: boolean }, cmd: Command) =>
+    .option('--check-scans', t(lang, '检查盖章扫描件：是否有公章；装有文字识别组件时，再核对扫描件与电子版是否一致', 'check stamped scans: is the seal there; with the OCR add-on, does the scan match the electronic form'))
+    .action((paths: string[], opts: { json?: boolean; units?: boolean; summary?: boolean; checkScans?: boolean }, cmd: Command) =>
       run(import('./commands/validate.js').then((m) => m.runValidate(paths, { ...opts, ...globals(cmd) }, io()))),
     );
 
@@ -132,7 +133,8 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .option('--units-other', t(lang, '全市统计表「其他」一栏改为汇集各单位填写的内容', 'fill the city report’s 其他 with the units’ own notes'))
     .option('--summary', t(lang, '屏幕上只显示各单位的报送情况、合计和催报名单', 'print only the roll call, totals and chase list'))
     .option('--force', t(lang, '覆盖已存在的文件', 'overwrite existing files'))
-    .action((folder: string, opts: { output?: string; format?: string; cityReport?: boolean; force?: boolean; other?: string; unitsOther?: boolean; summary?: boolean }, cmd: Command) =>
+    .option('--check-scans', t(lang, '检查盖章扫描件（是否有公章、与电子版是否一致），结果写入「报送情况」表', 'check stamped scans (seal, match with the electronic form) into the 报送情况 sheet'))
+    .action((folder: string, opts: { output?: string; format?: string; cityReport?: boolean; force?: boolean; other?: string; unitsOther?: boolean; summary?: boolean; checkScans?: boolean }, cmd: Command) =>
       run(import('./commands/merge.js').then((m) => m.runMerge(folder, { ...opts, format: opts.format ?? 'xlsx', ...globals(cmd) }, io()))),
     );
 

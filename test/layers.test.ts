@@ -22,7 +22,7 @@ export const LAYERS: ReadonlyArray<{ name: string; pure?: boolean; paths: readon
   { name: 'normalise', pure: true, paths: ['src/normalize/'] },
   { name: 'rules', pure: true, paths: ['src/validate/'] },
   { name: 'platform', paths: ['src/core/io.ts', 'src/core/lazy.ts', 'src/paths.ts'] },
-  { name: 'readers', paths: ['src/read/'] },
+  { name: 'readers and the scan check', paths: ['src/read/', 'src/scan/'] },
   { name: 'inbox', paths: ['src/inbox/'] },
   { name: 'reports, merge and the mailbox', paths: ['src/report/', 'src/merge/', 'src/mailbox/'] },
   { name: 'renderers', paths: ['src/render/', 'src/template/'] },

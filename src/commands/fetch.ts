@@ -17,7 +17,7 @@ import type { Campaign } from '../campaign/campaign.js';
 import { isoInZone } from '../core/clock.js';
 import { InterruptedError, UsageError } from '../core/errors.js';
 import { writeFileAtomic, type Io } from '../core/io.js';
-import { t } from '../core/lang.js';
+import { progressBar } from './progress.js';
 import { displayName, mailBaseName, rawHeader, withSuffix } from '../mailbox/names.js';
 import { mergeRecord, plainRecordKeys, RECORD_FILE, RECORD_HEADER, recordLines } from '../mailbox/record.js';
 import { imapSettings, scrub, serverId, type ImapSettings } from '../mailbox/server.js';
@@ -88,28 +88,7 @@ export function clientInfo(): Record<string, string> {
   return { name: 'lifelong-week', version: version(), vendor: 'lifelong-week' };
 }
 
-/** A progress bar on standard error, on a terminal only; redrawn at most every 100 ms. */
-function progressBar(total: number, enabled: boolean, lang: Io['lang']) {
-  let done = 0;
-  let last = 0;
-  const draw = (force = false) => {
-    const now = Date.now();
-    if (!enabled || (!force && now - last < 100)) return;
-    last = now;
-    const width = 24;
-    const filled = Math.round((done / Math.max(total, 1)) * width);
-    process.stderr.write(`\r${t(lang, '收取', 'Fetching')} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`);
-  };
-  return {
-    tick() {
-      done++;
-      draw(done === total);
-    },
-    end() {
-      if (enabled && total > 0) process.stderr.write('\r\x1b[K');
-    },
-  };
-}
+const FETCHING = { zh: '收取', en: 'Fetching' };
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -280,7 +259,7 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
 
   let stage: 'connect' | 'open' | 'fetch' = 'connect';
   const inflight = new Set<Promise<void>>();
-  const bar = progressBar(0, false, lang);
+  const bar = progressBar(0, false, lang, FETCHING);
   let progress = bar;
   try {
     await client.connect();
@@ -315,7 +294,7 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
     }
 
     stage = 'fetch';
-    progress = progressBar(wanted.length, opts.progress ?? Boolean(process.stderr.isTTY), lang);
+    progress = progressBar(wanted.length, opts.progress ?? Boolean(process.stderr.isTTY), lang, FETCHING);
     const taken = new Set(index.files);
     // Files are written a few at a time while the next mails arrive: each write waits for its own
     // fsync, so several in flight keep the disk and the connection busy together.

@@ -10,6 +10,7 @@ import type { Campaign } from '../campaign/campaign.js';
 import { UsageError } from '../core/errors.js';
 import { exists, writeFilesAtomic, type Io, type OutputFile } from '../core/io.js';
 import { t } from '../core/lang.js';
+import { progressBar } from './progress.js';
 import { rollCall, type UnitStatus } from '../inbox/roster.js';
 import type { Submission } from '../form/schema.js';
 import { cityReport } from '../merge/city.js';
@@ -36,6 +37,8 @@ export interface MergeOptions {
   other?: string;
   unitsOther?: boolean;
   summary?: boolean;
+  /** `--check-scans`: the seal and the figures of stamped scans, into 报送情况. */
+  checkScans?: boolean;
 }
 
 /** Whether `inner` is `outer` or lies inside it (both resolved through links). */
@@ -73,29 +76,6 @@ export const MERGE_FORMATS: readonly MergeFormat[] = ['xlsx', 'csv', 'json', 'pd
 /** At most this many files' problems in the terminal; the rest are in 问题清单. */
 const SHOWN_FILES = 20;
 
-/** A progress bar on standard error, on a terminal only; redrawn at most every 100 ms. */
-function progressBar(total: number, enabled: boolean, lang: Io['lang']) {
-  let done = 0;
-  let last = 0;
-  const draw = (force = false) => {
-    const now = Date.now();
-    if (!enabled || (!force && now - last < 100)) return;
-    last = now;
-    const width = 24;
-    const filled = Math.round((done / Math.max(total, 1)) * width);
-    process.stderr.write(`\r${t(lang, '读取', 'Reading')} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`);
-  };
-  return {
-    tick() {
-      done++;
-      draw(done === total);
-    },
-    end() {
-      if (enabled) process.stderr.write('\r\x1b[K');
-    },
-  };
-}
-
 export async function runMerge(folder: string, opts: MergeOptions, io: Io): Promise<number> {
   const { lang } = io;
   const campaign = await loadCampaign(opts.campaign, lang);
@@ -108,7 +88,8 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
   const bar = progressBar(files.length, opts.progress ?? Boolean(process.stderr.isTTY), lang);
   let results: FileResult[];
   try {
-    results = await readAll(files, campaign, { onFile: () => bar.tick() });
+    const scans = (await import('./scans.js')).scanOptions(opts.checkScans);
+    results = await readAll(files, campaign, { onFile: () => bar.tick(), ...(scans ? { scans } : {}) });
   } finally {
     bar.end();
   }

@@ -22,6 +22,8 @@ export interface ValidateOptions {
   units?: boolean;
   /** Only the roll call and the totals. */
   summary?: boolean;
+  /** `--check-scans`: look for the seal on stamped scans (and compare their figures). */
+  checkScans?: boolean;
 }
 
 /** Terminal columns: `COLUMNS`, else the terminal's, else 80 (a pipe gets the narrow layout). */
@@ -202,7 +204,15 @@ async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean
 export async function runValidate(paths: string[], opts: ValidateOptions, io: Io): Promise<number> {
   const campaign = await loadCampaign(opts.campaign, io.lang);
   const files = await collectFiles(paths, io, campaign);
-  const results = await readAll(files, campaign);
+  const scans = (await import('./scans.js')).scanOptions(opts.checkScans);
+  // Checking scans takes about half a second a page: show progress on a terminal.
+  const bar = scans ? (await import('./progress.js')).progressBar(files.length, Boolean(process.stderr.isTTY) && !opts.json, io.lang) : undefined;
+  let results;
+  try {
+    results = await readAll(files, campaign, { ...(scans ? { scans } : {}), ...(bar ? { onFile: () => bar.tick() } : {}) });
+  } finally {
+    bar?.end();
+  }
   // A folder is the centre's inbox: call the roster's roll. Single files are just checked.
   const isFolder = await Promise.all(paths.map((p) => stat(p).then((s) => s.isDirectory()).catch(() => false)));
   const record = await readRecords(paths, io);
@@ -218,6 +228,12 @@ export async function runValidate(paths: string[], opts: ValidateOptions, io: Io
   }
   else {
     io.out(renderText(report, io.lang, await paintFor(io.color), { width: terminalWidth(), ...(opts.summary ? { summary: true } : {}) }));
+    // Scans were checked but their figures could not be: say once how to enable it.
+    if (results.some((r) => r.scan?.ocr && !r.scan.ocr.engine)) {
+      const { formatMessage } = await import('../core/messages.js');
+      const { OCR_PACKAGE, addOnDir } = await import('../scan/ocr.js');
+      io.out(formatMessage('scan.ocrMissing', { package: OCR_PACKAGE, dir: addOnDir() }, io.lang));
+    }
     if (noSubmission)
       io.out(
         t(

@@ -655,6 +655,51 @@ export const MESSAGES = {
     zh: (p) => `winmail.dat 是 Outlook 用“RTF 格式”发信时打包附件的文件；已从中取出 ${s(p.count)} 个附件并逐一检查。`,
     en: (p) => `winmail.dat packs the attachments of an Outlook Rich Text mail; ${s(p.count)} attachment(s) were taken out and checked.`,
   },
+  // ── stamped scans: the seal and the figures ─────────────────────────────
+  'scan.sealFound': {
+    zh: (p) => `有公章（第 ${s(p.page)} 页，距页面左上角 ${s(p.x)} mm、${s(p.y)} mm，直径${p.estimated ? '约' : ''} ${s(p.diameter)} mm）`,
+    en: (p) => `seal found (page ${s(p.page)}, ${s(p.x)} mm, ${s(p.y)} mm from the top left, ${p.estimated ? 'about ' : ''}${s(p.diameter)} mm across)`,
+  },
+  'scan.noSeal': {
+    zh: (p) => `未见公章：彩色扫描件（共 ${s(p.pages)} 页）上没有找到红色圆形公章。请单位在打印的统计表上加盖公章后重新扫描发送。`,
+    en: (p) => `No seal: the colour scan (${s(p.pages)} page(s)) shows no round red official seal. Ask the unit to stamp the printed form and scan it again.`,
+  },
+  'scan.grayscale': {
+    zh: () => '无法判断是否盖章：这是灰度扫描件，公章的红色已经丢失。请单位用「彩色」模式重新扫描盖章后的统计表。',
+    en: () => 'Cannot tell whether it is stamped: a grayscale scan has lost the red of the seal. Ask the unit for a colour scan of the stamped form.',
+  },
+  'scan.noColour': {
+    zh: () => '无法判断是否盖章：扫描件上没有任何彩色（可能是灰度扫描，也可能没有盖章）。请单位确认已盖章，并用「彩色」模式重新扫描后发送。',
+    en: () => 'Cannot tell whether it is stamped: the scan has no colour at all (a grayscale scan, or no seal). Ask the unit to check the seal and send a colour scan.',
+  },
+  'scan.bilevel': {
+    zh: (p) => `无法判断是否盖章：这是黑白扫描件（${s(p.encoding)}），红色已经丢失，公章和文字分不开。请单位用「彩色」模式重新扫描盖章后的统计表。`,
+    en: (p) => `Cannot tell whether it is stamped: a black-and-white scan (${s(p.encoding)}) has lost the red. Ask the unit for a colour scan of the stamped form.`,
+  },
+  'scan.notScanned': {
+    zh: () => '无法判断是否盖章：这个 PDF 里没有扫描图像，是从电子文档直接导出的，不是盖章后的扫描件。请单位打印统计表、加盖公章、扫描后发送。',
+    en: () => 'Cannot tell whether it is stamped: this PDF holds no scanned pictures (exported from a document, not a scan). Ask the unit to print, stamp, scan and send it.',
+  },
+  'scan.undecodable': {
+    zh: (p) => `无法判断是否盖章：扫描件的图像格式（${s(p.encoding)}）本工具读不了。请单位把扫描件另存为 JPG 图片或普通 PDF 后发送。`,
+    en: (p) => `Cannot tell whether it is stamped: the scan's picture format (${s(p.encoding)}) cannot be read. Ask for a JPG or an ordinary PDF.`,
+  },
+  'scan.figuresMatch': {
+    zh: () => '扫描件与电子版一致',
+    en: () => 'scan matches the electronic form',
+  },
+  'scan.figureDiffers': {
+    zh: (p) => `扫描件与电子版有出入：「${s(p.label)}」电子版为「${s(p.electronic)}」，扫描件第 ${s(p.page)} 页为「${s(p.scan)}」。可能扫描的是修改前的打印稿，请人工核对；如电子版是最终稿，请单位重新扫描盖章后的最终稿。`,
+    en: (p) => `Scan differs from the electronic form: “${s(p.label)}” is “${s(p.electronic)}” electronically, “${s(p.scan)}” on page ${s(p.page)} of the scan. Perhaps an older printout was scanned: check by hand.`,
+  },
+  'scan.ocrMissing': {
+    zh: (p) => `提示：未安装文字识别组件，扫描件上的数字没有与电子版核对（公章已检查）。如需核对，运行：ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix ${s(p.dir)} ${s(p.package)}（约 340 MB，离线运行；Windows 见 README「启用文字识别」），然后重新检查。`,
+    en: (p) => `Note: the OCR add-on is not installed, so the scans' figures were not compared (seals were checked). To compare them, run: ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix ${s(p.dir)} ${s(p.package)} (about 340 MB, works offline; Windows: README, 启用文字识别), then check again.`,
+  },
+  'scan.figuresUnchecked': {
+    zh: (p) => `扫描件无法核对：${s(p.why)}`,
+    en: (p) => `Scan not compared: ${s(p.whyEn)}`,
+  },
 } satisfies Record<string, { zh: Template; en: Template }>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -49,6 +49,8 @@ export interface FileResult {
   parent?: string;
   /** For a superseded submission: the one that counts instead. */
   supersededBy?: string;
+  /** For a stamped scan or a photo, when scans are checked: the seal (docs/scans.md). */
+  scan?: import('../scan/check.js').ScanCheck;
 }
 
 /**
@@ -115,6 +117,16 @@ interface Context {
   expand?: boolean;
   /** How the time handed down from the mail or archive is known. */
   receivedFrom?: ReceivedFrom;
+  /** Check stamped scans and photos for the seal (`validate --check-scans`). */
+  scans?: ScanCheckOptions;
+}
+
+/** Plain data, so worker threads receive it too. */
+export interface ScanCheckOptions {
+  /** Where results are cached by file hash. */
+  cacheDir?: string;
+  /** Also read the scan's text to compare with the electronic form (when the OCR add-on is installed). */
+  ocr?: boolean;
 }
 
 /** One file (and, for a mail or an archive, everything inside it), appended to `out` in reading order. */
@@ -195,9 +207,26 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
       });
       return;
     }
-    case 'attachment':
-      out.push({ ...base, format: reader.format, fate: 'attachment', attachment: outcome.attachment, problems: outcome.raw.problems });
+    case 'attachment': {
+      const result: FileResult = { ...base, format: reader.format, fate: 'attachment', attachment: outcome.attachment, problems: outcome.raw.problems };
+      if (ctx.scans && (outcome.attachment === 'stampedScan' || (outcome.attachment === 'photo' && reader.format === 'image'))) {
+        const { checkScan } = await import('../scan/check.js');
+        const { scanProblems } = await import('../scan/problems.js');
+        // A photo counts as the scan when it shows a seal; activity photos stay photos (and are not read).
+        const photo = outcome.attachment === 'photo';
+        let scan = await checkScan(bytes, name, photo ? { ...ctx.scans, ocr: false } : ctx.scans);
+        if (photo && scan.seal === 'found') {
+          result.attachment = 'stampedScan';
+          if (ctx.scans.ocr) scan = await checkScan(bytes, name, ctx.scans);
+        }
+        if (result.attachment === 'stampedScan') {
+          result.scan = scan;
+          result.problems = [...result.problems, ...scanProblems(scan)];
+        }
+      }
+      out.push(result);
       return;
+    }
     case 'not-a-submission':
     case 'unsupported':
       out.push({ ...base, format: reader.format, fate: outcome.kind, problems: outcome.raw.problems });
@@ -224,7 +253,7 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
         const n = (seen.get(child.name) ?? 0) + 1;
         seen.set(child.name, n);
         const path = `${input.path}!${n > 1 ? `${child.name} (${n})` : child.name}`;
-        const childCtx: Context = { ...(mail ? { mail } : {}), parent: input.path, depth: ctx.depth + 1, ...(arrivedFrom ? { receivedFrom: arrivedFrom } : {}) };
+        const childCtx: Context = { ...(mail ? { mail } : {}), parent: input.path, depth: ctx.depth + 1, ...(arrivedFrom ? { receivedFrom: arrivedFrom } : {}), ...(ctx.scans ? { scans: ctx.scans } : {}) };
         if (child.problem) {
           out.push({ path, format: 'other', fate: child.problem.fate, parent: input.path, ...(arrived ? { receivedAt: arrived, ...(arrivedFrom ? { receivedFrom: arrivedFrom } : {}) } : {}), ...(mail ? { mail } : {}), problems: [error(child.problem.code, child.problem.code === 'file.zipBomb' || child.problem.code === 'file.corrupt' ? { format: '压缩包中的文件' } : undefined)] });
           continue;
@@ -247,9 +276,9 @@ export async function checkFile(input: InputFile, campaign: Campaign): Promise<F
 }
 
 /** Every file, and everything inside mails and archives, in reading order. */
-export async function checkFiles(inputs: readonly InputFile[], campaign: Campaign): Promise<FileResult[]> {
+export async function checkFiles(inputs: readonly InputFile[], campaign: Campaign, opts: { scans?: ScanCheckOptions } = {}): Promise<FileResult[]> {
   const out: FileResult[] = [];
-  for (const input of inputs) await readInto(input, campaign, { depth: 0 }, out);
+  for (const input of inputs) await readInto(input, campaign, { depth: 0, ...(opts.scans ? { scans: opts.scans } : {}) }, out);
   return out;
 }
 

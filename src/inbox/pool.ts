@@ -6,7 +6,7 @@
  */
 import type { Campaign } from '../campaign/campaign.js';
 import { error } from '../core/problem.js';
-import { checkFiles, type FileResult, type InputFile } from './check.js';
+import { checkFiles, type FileResult, type InputFile, type ScanCheckOptions } from './check.js';
 
 /** A file as a worker receives it: no closures, the path to read from. */
 export interface Task {
@@ -24,7 +24,7 @@ const PARALLEL_FROM = 48;
 export async function readAll(
   inputs: readonly InputFile[],
   campaign: Campaign,
-  opts: { onFile?: () => void; threads?: number } = {},
+  opts: { onFile?: () => void; threads?: number; scans?: ScanCheckOptions } = {},
 ): Promise<FileResult[]> {
   const parallel =
     inputs.length >= PARALLEL_FROM && inputs.every((f) => f.source) && import.meta.url.endsWith('.js') && !import.meta.url.includes('/src/');
@@ -36,7 +36,7 @@ export async function readAll(
   if (!parallel || threads < 2) {
     const out: FileResult[] = [];
     for (const input of inputs) {
-      out.push(...(await checkFiles([input], campaign)));
+      out.push(...(await checkFiles([input], campaign, opts.scans ? { scans: opts.scans } : {})));
       opts.onFile?.();
     }
     return out;
@@ -61,7 +61,7 @@ export async function readAll(
     new Promise<void>((resolve) => {
       let current: Task | undefined;
       const start = () => {
-        const worker = new Worker(workerUrl, { workerData: { campaign }, resourceLimits: { maxOldGenerationSizeMb: 768 } });
+        const worker = new Worker(workerUrl, { workerData: { campaign, ...(opts.scans ? { scans: opts.scans } : {}) }, resourceLimits: { maxOldGenerationSizeMb: 768 } });
         const feed = () => {
           if (next >= tasks.length) {
             current = undefined;

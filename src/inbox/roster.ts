@@ -15,6 +15,7 @@ import { isoInZone } from '../core/clock.js';
 import { foldWidth } from '../core/text.js';
 import type { FileResult, ReceivedFrom } from './check.js';
 import { foldTextSync } from '../read/traditional.js';
+import { compareFigures, figuresLine, type FiguresCheck } from '../scan/compare.js';
 
 export interface Pieces {
   /** The 统计表 itself (in any format this tool reads). */
@@ -97,6 +98,33 @@ export interface UnitStatus {
   /** Whom to call: the roster's contacts, else the form's 联系人. */
   contacts: Array<{ name: string; phone: string }>;
   data: Record<string, unknown> | null;
+  /** With `--check-scans`: what the unit's stamped scan shows (the best of several: a seal anywhere counts). */
+  scan?: UnitScan;
+}
+
+export interface UnitScan {
+  /** The scan this verdict comes from. */
+  file: string;
+  seal: import('../scan/check.js').SealStatus;
+  reason?: import('../scan/check.js').UnknownReason;
+  seals: import('../scan/check.js').SealOnPage[];
+  /** The figures check, in one line for the 报送情况 sheet (扫描件与电子版一致 / 有出入：… / 无法核对：…). */
+  figures?: string;
+  /** The figures check in detail (each differing field: label, electronic value, scan value, page). */
+  figuresCheck?: import('../scan/compare.js').FiguresCheck;
+}
+
+const SEAL_RANK = { found: 0, notFound: 1, unknown: 2 } as const;
+
+/** The unit's scan verdict: a seal on any of its scans counts; else a colour scan without one; else why not. */
+export function unitScan(files: readonly FileResult[]): UnitScan | undefined {
+  const scans = files.filter((f) => f.fate === 'attachment' && f.attachment === 'stampedScan' && f.scan);
+  // Among sealed scans, one measured at its true scale (a scanner's) before a photo's estimate.
+  const exact = (f: FileResult) => (f.scan!.seals.some((s) => s.scaleKnown) ? 0 : 1);
+  const best = [...scans].sort((a, b) => SEAL_RANK[a.scan!.seal] - SEAL_RANK[b.scan!.seal] || exact(a) - exact(b))[0];
+  if (!best) return undefined;
+  const s = best.scan!;
+  return { file: best.path, seal: s.seal, ...(s.reason ? { reason: s.reason } : {}), seals: s.seals };
 }
 
 /** The roster unit whose name or alias appears in a text (the longest wins: 「红谷滩新区」 over 「新区」). */
@@ -232,6 +260,19 @@ export function rollCall(files: FileResult[], campaign: Campaign, opts: { record
       contacts: unit.contacts.length ? unit.contacts.map((c) => ({ ...c })) : formContacts.filter((c) => c.name || c.phone),
       data: winner?.data ?? null,
     });
+    const scan = unitScan(mine);
+    if (scan) {
+      statuses[statuses.length - 1]!.scan = scan;
+      const file = byPath.get(scan.file);
+      if (file?.scan?.ocr) {
+        const check: FiguresCheck = file.scan.ocr.engine
+          ? compareFigures(file.scan.ocr.items, winner?.data ?? null, campaign)
+          : { status: 'unchecked', why: 'noOcr', diffs: [], same: [], unread: [] };
+        scan.figuresCheck = check;
+        scan.figures = figuresLine(check);
+        for (const d of check.diffs) file.problems.push(warning('scan.figureDiffers', { label: d.label, electronic: d.electronic, scan: d.scan, page: d.page ?? '?' }));
+      }
+    }
   }
   return statuses;
 }

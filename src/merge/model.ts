@@ -193,12 +193,20 @@ export function totalsRows(t: Totals, columns: readonly SummaryColumn[], firstRo
 // —— 报送情况 ——
 
 export const STATUS_HEADERS = ['单位', '结论', '计入合计', '统计表', '盖章扫描件', '工作方案', '工作总结', '收到时间', '时间依据', '按时版本收到', '采用的文件', '收到的文件', '联系人'];
+/** Added after 联系人 when scans were checked (`--check-scans`). */
+export const SCAN_HEADERS = ['公章', '扫描件核对'];
+
+/** 报送情况's header row: the scan columns only when scans were checked. */
+export function statusHeaders(units: readonly UnitStatus[]): string[] {
+  return units.some((u) => u.scan) ? [...STATUS_HEADERS, ...SCAN_HEADERS] : STATUS_HEADERS;
+}
 
 const mark = (has: boolean) => (has ? '有' : '缺');
 
 /** 报送情况: one row per unit, every column from the one verdict. */
 export function statusRows(units: readonly UnitStatus[], results: readonly FileResult[], campaign: Campaign): Cell[][] {
   const byPath = new Map(results.map((r) => [r.path, r]));
+  const scans = units.some((u) => u.scan);
   return units.map((u) => {
     const v = verdictOf(u, campaign, 'zh');
     const forms = u.files.map((p) => byPath.get(p)).filter((f) => f && (f.fate === 'submission' || f.fate === 'superseded'));
@@ -223,9 +231,31 @@ export function statusRows(units: readonly UnitStatus[], results: readonly FileR
       text(u.source ?? ''),
       text(received),
       text(u.contacts.map((c) => `${c.name} ${c.phone}`.trim()).join('\n')),
+      ...(scans ? scanCells(u) : []),
     ];
   });
 }
+
+/** 公章 and 扫描件核对: empty when scans were not checked (`--check-scans`). */
+function scanCells(u: UnitStatus): Cell[] {
+  if (!u.scan) return [EMPTY, EMPTY];
+  const seal = u.scan.seals[0];
+  const sealText =
+    u.scan.seal === 'found' && seal
+      ? `有公章（第 ${seal.page} 页，直径${seal.scaleKnown ? '' : '约'} ${seal.diameterMm} mm）`
+      : u.scan.seal === 'notFound'
+        ? '未见公章'
+        : `无法判断（${UNKNOWN_ZH[u.scan.reason ?? 'undecodable']}）`;
+  return [text(sealText), text(u.scan.figures ?? '')];
+}
+
+const UNKNOWN_ZH: Record<NonNullable<UnitStatus['scan']>['reason'] & string, string> = {
+  grayscale: '灰度扫描，请要彩色扫描件',
+  noColour: '扫描件无彩色，请要彩色扫描件',
+  bilevel: '黑白扫描，请要彩色扫描件',
+  notScanned: '不是扫描件，请要盖章后的扫描件',
+  undecodable: '图像格式读不了',
+};
 
 // —— 问题清单 ——
 
@@ -295,6 +325,8 @@ export interface MergeTables {
   totals: Totals;
   totalsRows: Cell[][];
   status: Cell[][];
+  /** 报送情况's header row (STATUS_HEADERS, plus the scan columns when scans were checked). */
+  statusHeaders?: string[];
   issues: Cell[][];
   files: Cell[][];
 }
@@ -315,6 +347,7 @@ export function mergeTables(results: readonly FileResult[], units: readonly Unit
     leader: leaderSummary(units, t, campaign),
     totalsRows: totalsRows(t, columns, 2, units.length),
     status: statusRows(units, results, campaign),
+    statusHeaders: statusHeaders(units),
     issues: issueRows(results, lang, campaign.roster.map((u) => u.name)),
     files: fileRows(results, campaign),
   };

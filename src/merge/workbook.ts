@@ -138,7 +138,7 @@ function simpleSheet(name: string, headers: readonly string[], rows: readonly Ce
   };
 }
 
-export const STATUS_WIDTHS = [10, 22, 6, 14, 7, 8, 8, 16, 9, 16, 26, 40, 20];
+export const STATUS_WIDTHS = [10, 22, 6, 14, 7, 8, 8, 16, 9, 16, 26, 40, 20, 24, 40];
 export const ISSUE_WIDTHS = [36, 10, 24, 6, 56, 16];
 export const FILE_WIDTHS = [48, 6, 14, 6, 10, 10, 16, 30, 5, 5];
 
@@ -160,7 +160,7 @@ export function workbookSheets(tables: MergeTables): Sheet<Buffer>[] {
   ];
   return [
     { sheet: SHEET_NAMES.summary, data: summary, columns: widths.map((width) => ({ width })), stickyRowsCount: 1, stickyColumnsCount: 1, orientation: 'landscape' },
-    simpleSheet(SHEET_NAMES.status, STATUS_HEADERS, tables.status, STATUS_WIDTHS, 1),
+    simpleSheet(SHEET_NAMES.status, tables.statusHeaders ?? STATUS_HEADERS, tables.status, STATUS_WIDTHS.slice(0, (tables.statusHeaders ?? STATUS_HEADERS).length), 1),
     simpleSheet(SHEET_NAMES.issues, ISSUE_HEADERS, tables.issues, ISSUE_WIDTHS),
     simpleSheet(SHEET_NAMES.files, FILE_HEADERS, tables.files, FILE_WIDTHS),
     { sheet: SHEET_NAMES.content, data: content, columns: contentWidths.map((width) => ({ width })), stickyRowsCount: 2, stickyColumnsCount: 1, orientation: 'landscape' },

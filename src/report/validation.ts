@@ -28,6 +28,8 @@ export interface FileReport {
   supersededBy?: string;
   data?: Record<string, unknown>;
   originals?: Record<string, string>;
+  /** With `--check-scans`, for a stamped scan: the seal (docs/scans.md). */
+  scan?: FileResult['scan'];
   issues: IssueOut[];
 }
 
@@ -76,6 +78,7 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
       ...(r.supersededBy ? { supersededBy: r.supersededBy } : {}),
       ...(r.data ? { data: r.data } : {}),
       ...(r.originals && Object.keys(r.originals).length ? { originals: r.originals } : {}),
+      ...(r.scan ? { scan: reportedScan(r.scan) } : {}),
       issues: r.problems.map((p) => issueOut(p, lang)),
     }),
   );
@@ -124,12 +127,23 @@ export function buildReport(results: readonly FileResult[], campaign: Campaign, 
   };
 }
 
+/** The scan check as reported: the OCR's raw lines stay in the cache, only the engine and page count show. */
+function reportedScan(scan: NonNullable<FileResult['scan']>): NonNullable<FileResult['scan']> {
+  if (!scan.ocr) return scan;
+  const { items, ...ocr } = scan.ocr;
+  return { ...scan, ocr: { ...ocr, items: [] } };
+}
+
 export function hasErrors(report: ValidationReport): boolean {
   return report.summary.errors > 0 || report.summary.invalid > 0 || report.summary.rejected > 0;
 }
 
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+
+const SEAL_WORDS = { found: ['有公章', 'sealed'], notFound: ['未见公章', 'no seal'], unknown: ['无法判断', 'cannot tell'] } as const;
+/** 有公章 / 未见公章 / 无法判断 (the scan check). */
+export const sealWord = (seal: keyof typeof SEAL_WORDS, zh: boolean) => SEAL_WORDS[seal][zh ? 0 : 1];
 
 export interface TextOptions {
   /** Terminal columns (80 gives the narrow layout; 120 and more add the evidence and the file used). */
@@ -170,7 +184,7 @@ export function unitTable(report: ValidationReport, lang: Lang, c: Paint, width 
       u.name,
       u.verdict.short,
       formCell(u),
-      u.pieces.stampedScan ? '✔' : '—',
+      (u.pieces.stampedScan ? '✔' : '—') + (u.scan ? ` ${sealWord(u.scan.seal, zh)}` : ''),
       u.pieces.workPlan ? '✔' : '—',
       u.pieces.workSummary ? '✔' : '—',
       timeCell(u),
@@ -318,6 +332,12 @@ function fileLines(file: FileReport, lang: Lang, c: Paint): string[] {
     } else if (file.fate === 'attachment') {
       mark = c.green('＋');
       state = c.green(zh ? `附件：${ATTACHMENT_ZH[(file.attachment ?? 'other') as keyof typeof ATTACHMENT_ZH] ?? '其他'}` : `attachment: ${file.attachment}`);
+      if (file.scan) {
+        const seal = file.scan.seals[0];
+        state += '  ' + (seal
+          ? c.green(formatMessage('scan.sealFound', { page: seal.page, x: seal.xMm, y: seal.yMm, diameter: seal.diameterMm, ...(seal.scaleKnown ? {} : { estimated: 1 }) }, lang))
+          : c.yellow(sealWord(file.scan.seal, zh)));
+      }
     } else if (file.status === 'valid') {
       mark = c.green('✔');
       state = c.green(zh ? '有效' : 'valid') + (warnings ? c.yellow(zh ? `（${warnings} 条提醒）` : ` (${warnings} warning(s))`) : '');
