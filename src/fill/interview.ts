@@ -14,7 +14,7 @@ import type { Choice, Prompter } from '../prompt/index.js';
 import { validateRaw } from '../validate/validate.js';
 import { checkAnswer } from './answer.js';
 import type { GlyphCheck } from './glyphs.js';
-import { pinyinMatches } from './pinyin.js';
+import { matchUnits } from './pinyin.js';
 import { askStyle, defaultText, isBack, questionHelp, questionOrder, questionTitle, type Values } from './questions.js';
 import { answer, atSummary, back, currentField, edit, type InterviewState } from './state.js';
 import { summaryTable } from './summary.js';
@@ -177,9 +177,7 @@ async function judge(field: Field, text: string, values: Values, ctx: InterviewC
  */
 export function unitChoices(term: string, campaign: Campaign, canGoBack: boolean, lang: Lang, current?: string): Choice<string | typeof BACK>[] {
   const q = term.trim();
-  const matches = campaign.roster.filter(
-    (u) => q === '' || [u.name, ...u.aliases, u.department].some((n) => n.includes(q) || (q.length >= 2 && q.includes(n))) || pinyinMatches(q, [u.name, ...u.aliases]),
-  );
+  const matches = matchUnits(q, campaign);
   if (matches.length === 0)
     return [
       {

@@ -2,7 +2,11 @@
  * Pinyin for finding a unit by typing Latin letters (`qingshan`, `qsh` → 青山湖区): a small table of
  * the characters in unit names, not a dictionary. A name with a character not in the table is
  * simply not found by pinyin (its Chinese name and aliases still are).
+ *
+ * Pure (no `node:` module): the browser form (`serve`) bundles it and searches exactly as `fill` does.
  */
+import type { Campaign, RosterUnit } from '../campaign/campaign.js';
+
 const TABLE: Record<string, string> = {
   东: 'dong', 湖: 'hu', 区: 'qu', 南: 'nan', 昌: 'chang', 市: 'shi', 西: 'xi', 青: 'qing', 云: 'yun', 谱: 'pu',
   山: 'shan', 新: 'xin', 建: 'jian', 县: 'xian', 红: 'hong', 谷: 'gu', 滩: 'tan', 教: 'jiao', 体: 'ti', 育: 'yu',
@@ -34,4 +38,15 @@ export function pinyinMatches(typed: string, names: readonly string[]): boolean 
     const simpleInitials = p.initials.replace(/(zh|ch|sh)/g, (m) => m[0]!);
     return p.full.startsWith(q) || (q.length >= 3 && p.full.includes(q)) || p.initials.startsWith(q) || simpleInitials.startsWith(q);
   });
+}
+
+/**
+ * The roster filtered by what was typed: a name, an alias or the department; the name's pinyin or
+ * its initials (`qingshan`, `qsh`). The one search of `fill` and of the browser form.
+ */
+export function matchUnits(term: string, campaign: Campaign): RosterUnit[] {
+  const q = term.trim();
+  return campaign.roster.filter(
+    (u) => q === '' || [u.name, ...u.aliases, u.department].some((n) => n.includes(q) || (q.length >= 2 && q.includes(n))) || pinyinMatches(q, [u.name, ...u.aliases]),
+  );
 }
