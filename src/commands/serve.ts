@@ -52,6 +52,9 @@ function openBrowser(url: string): Promise<boolean> {
   });
 }
 
+/** Beyond loopback (the office network), every request must carry the access token. */
+export const needsToken = (host: string) => !isLoopbackHost(host);
+
 export async function runServe(folder: string | undefined, opts: ServeOptions, io: Io, deps: ServeDeps = {}): Promise<number> {
   const { lang } = io;
   const say = (code: MessageCode, params?: Params) => formatMessage(code, params, lang);
@@ -66,7 +69,7 @@ export async function runServe(folder: string | undefined, opts: ServeOptions, i
   const port = opts.port === undefined ? 8023 : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(say('serve.cli.badPort', { port: opts.port ?? '' }));
   const host = opts.host ?? '127.0.0.1';
-  const token = isLoopbackHost(host) ? undefined : randomBytes(18).toString('base64url');
+  const token = needsToken(host) ? randomBytes(18).toString('base64url') : undefined;
   let running: RunningServer;
   try {
     running = await startServer({

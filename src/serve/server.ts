@@ -590,7 +590,11 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       if (res.headersSent) return void res.end();
-      if (e instanceof HttpError) return refuse(req, res, e.status, e.code, e.params);
+      if (e instanceof HttpError) {
+        // A body left unread (too large) must not be taken for the next request on this connection.
+        if (e.status === 413) res.setHeader('Connection', 'close');
+        return refuse(req, res, e.status, e.code, e.params);
+      }
       if (isUsageError(e)) return refuse(req, res, 409, 'serve.http.internal', { detail: e.message });
       refuse(req, res, 500, 'serve.http.internal', { detail: e instanceof Error ? e.message : String(e) });
     });

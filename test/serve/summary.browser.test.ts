@@ -94,13 +94,9 @@ describe.skipIf(chromiumMissing)(`serve: 汇总 in chromium${chromiumMissing ? `
   it('saves a file dropped on the page into the folder (never overwriting) and shows it', async () => {
     const content = sample('湾里管理局');
     const drop = async (name: string) => {
+      // A DataTransfer built in the page, as the browser makes one for a drop from the desktop.
       const data = await page.evaluateHandle(
-        ([text, fileName]) => {
-          const dt = new DataTransfer();
-          dt.items.add(new File([text], fileName, { type: 'application/yaml' }));
-          return dt;
-        },
-        [content, name] as const,
+        `(() => { const dt = new DataTransfer(); dt.items.add(new File([${JSON.stringify(content)}], ${JSON.stringify(name)}, { type: 'application/yaml' })); return dt; })()`,
       );
       await page.dispatchEvent('#dropzone', 'dragover', { dataTransfer: data });
       await page.dispatchEvent('#dropzone', 'drop', { dataTransfer: data });
