@@ -16,9 +16,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { pipeline } from 'node:stream/promises';
 import { hostname, networkInterfaces } from 'node:os';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import type { Campaign } from '../campaign/campaign.js';
 import { isUsageError } from '../core/errors.js';
@@ -101,7 +104,7 @@ function hostPort(header: string): number | undefined {
 }
 
 const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 function securityHeaders(res: ServerResponse): void {
@@ -282,7 +285,24 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
   const page = (res: ServerResponse, which: 'form' | 'summary') =>
     send(res, 200, 'text/html; charset=utf-8', pageHtml({ lang, page: which, campaign, inbox: Boolean(inbox), today: campaignDay(config.now(), campaign) }));
 
+  /**
+   * The page's CJK fallback font: the same Noto Serif SC the PDF uses, from the font package, for a
+   * computer without a Chinese system font (the stylesheet lists the usual system fonts first, so a
+   * browser that has one never asks for this).
+   */
+  const font = async (res: ServerResponse) => {
+    const require = createRequire(import.meta.url);
+    const path = join(dirname(require.resolve('@expo-google-fonts/noto-serif-sc/package.json')), '400Regular', 'NotoSerifSC_400Regular.ttf');
+    const info = await stat(path);
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'font/ttf');
+    res.setHeader('Content-Length', String(info.size));
+    res.setHeader('Cache-Control', 'max-age=604800');
+    await pipeline(createReadStream(path), res);
+  };
+
   const asset = async (res: ServerResponse, name: string) => {
+    if (name === 'font.ttf') return font(res);
     const types: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' };
     const type = types[name];
     if (!type) throw new HttpError(404, 'serve.http.notFound');

@@ -7,7 +7,11 @@
 import { FIELDS, getPath } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
 import type { PageConfig } from './config.js';
+import { ATTACHMENT_ZH, FATE_ZH } from '../report/names.js';
 import { api, el, localTimeText, sayer } from './dom.js';
+
+/** 「2023-11-28T16:42:10+08:00」 → 「2023-11-28 16:42」: already in the campaign's zone, shown as is. */
+const campaignTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 interface Issue {
   severity: 'error' | 'warning';
@@ -94,7 +98,7 @@ export function startSummary(config: PageConfig): void {
         el('td', { class: 'status' }, say(`serve.status.${u.status}`)),
         el('td', { class: 'late-cell' }, u.late ? say('serve.late') : ''),
         ...PIECES.map((p) => mark(u.pieces[p])),
-        el('td', {}, u.receivedAt ? localTimeText(u.receivedAt) : ''),
+        el('td', { class: 'time' }, u.receivedAt ? campaignTime(u.receivedAt) : ''),
         el('td', {}, contactsOf(u)),
         el('td', { class: 'chase' }, chaseOf(u)),
       );
@@ -113,7 +117,12 @@ export function startSummary(config: PageConfig): void {
     const fileItems = files.map((f) => {
       const id = data?.fileIds?.[f.path];
       const name = id ? el('a', { href: `/api/inbox/${id}`, download: '' }, f.path) : el('span', {}, f.path);
-      const state = [f.fate, f.status, f.attachment].filter(Boolean).join(' · ');
+      const state =
+        lang === 'zh'
+          ? [FATE_ZH[f.fate as keyof typeof FATE_ZH] ?? f.fate, f.status ? say(`serve.status.${f.status as 'valid' | 'invalid'}`) : '', f.attachment ? ATTACHMENT_ZH[f.attachment as keyof typeof ATTACHMENT_ZH] : '']
+              .filter(Boolean)
+              .join(' · ')
+          : [f.fate, f.status, f.attachment].filter(Boolean).join(' · ');
       return el('li', { 'data-path': f.path }, name, el('span', { class: 'fate' }, ` （${state}）`));
     });
     const problems = files.flatMap((f) =>
