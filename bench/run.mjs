@@ -92,3 +92,7 @@ spawnSync(process.execPath, [join(root, 'bench', 'inbox.mjs'), ...process.argv.s
 // Merging (issue 6): its own script, so it can also be run alone.
 console.log('\n— merge —');
 spawnSync(process.execPath, [join(root, 'bench', 'merge.mjs')], { cwd: root, stdio: 'inherit' });
+
+// The browser form and roll call (serve): its own script, so it can also be run alone.
+console.log('\n— serve —');
+spawnSync(process.execPath, [join(root, 'bench', 'serve.mjs')], { cwd: root, stdio: 'inherit' });

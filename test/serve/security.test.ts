@@ -207,6 +207,25 @@ describe('serve: the command', () => {
     expect(r.stderr).toContain('不是文件夹');
   });
 
+  it('speaks English with --lang en (the form keeps its own Chinese labels)', async () => {
+    const dir = tempDir('lw-serve-en-');
+    try {
+      const served = await startServe(['--lang', 'en', '-o', dir], { HOME: dir });
+      const port = Number(new URL(served.url).port);
+      const page = (await call(port, '/')).body;
+      expect(page).toContain('lang="en"');
+      expect(page).toContain('Make the YAML, Word and PDF files');
+      expect(page).toContain('Total attendance (person-times)');
+      expect(page).toContain('参加活动人数');
+      expect(served.stdout()).toContain('Serving at http://127.0.0.1:');
+      const refused = await call(port, '/api/draft', { method: 'PUT', headers: { Origin: 'http://evil.example' }, body: '{}' });
+      expect(JSON.parse(refused.body).message).toMatch(/^Refused: the request comes from another site/);
+      await served.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stops on Ctrl+C with exit 130, also with a page waiting for news', async () => {
     const dir = tempDir('lw-serve-stop-');
     try {
