@@ -70,6 +70,13 @@ export async function runServe(folder: string | undefined, opts: ServeOptions, i
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(say('serve.cli.badPort', { port: opts.port ?? '' }));
   const host = opts.host ?? '127.0.0.1';
   const token = needsToken(host) ? randomBytes(18).toString('base64url') : undefined;
+  // Listening for Ctrl+C before the address is printed: a user (or a script) may press it at once.
+  const stopped = deps.stop
+    ? deps.stop.then(() => 'stop' as const)
+    : new Promise<'interrupt'>((resolvePromise) => {
+        process.once('SIGINT', () => resolvePromise('interrupt'));
+        process.once('SIGTERM', () => resolvePromise('interrupt'));
+      });
   let running: RunningServer;
   try {
     running = await startServer({
@@ -95,12 +102,6 @@ export async function runServe(folder: string | undefined, opts: ServeOptions, i
   if (opts.open && !(await openBrowser(running.urls[0]!))) io.err(say('serve.cli.openFailed', { url: running.urls[0]! }));
   deps.started?.(running);
 
-  const stopped = deps.stop
-    ? deps.stop.then(() => 'stop' as const)
-    : new Promise<'interrupt'>((resolvePromise) => {
-        process.once('SIGINT', () => resolvePromise('interrupt'));
-        process.once('SIGTERM', () => resolvePromise('interrupt'));
-      });
   const how = await stopped;
   await running.close();
   io.err(say('serve.cli.stopped'));

@@ -59,6 +59,7 @@ export class InboxWatcher {
   /** Read the folder once; then follow it. */
   async start(): Promise<void> {
     await this.scan();
+    if (this.closed) return; // stopped (Ctrl+C) while the folder was first read
     this.timer = setInterval(() => void this.rescan(), this.intervalMs);
     this.timer.unref();
     try {
