@@ -67,7 +67,10 @@ export function startSummary(config: PageConfig): void {
 
   const contactsOf = (u: Unit) => {
     const list = u.data ? getPath(u.data, 'contacts') : undefined;
-    return Array.isArray(list) ? (list as Array<{ name: string; phone: string }>).map((c) => `${c.name} ${c.phone}`).join('；') : '';
+    // A unit that sent nothing: the roster's own contacts, where the campaign lists them.
+    const roster = (campaign.roster.find((r) => r.name === u.name) as { contacts?: unknown } | undefined)?.contacts;
+    const contacts = Array.isArray(list) ? list : Array.isArray(roster) ? roster : [];
+    return (contacts as Array<{ name: string; phone: string }>).map((c) => `${c.name} ${c.phone}`).join('；');
   };
   const chaseOf = (u: Unit) => {
     const out: string[] = [];
