@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cli, tempDir } from '../helpers.js';
+import { cli, fixture, tempDir } from '../helpers.js';
 import { chromiumMissing, launchChromium, startServe, type Served } from './helpers.js';
 
 const id = (fieldId: string) => `#in-${fieldId.replace(/\./g, '-')}`;
@@ -180,5 +180,26 @@ describe.skipIf(chromiumMissing)(`serve: 填报 in chromium${chromiumMissing ? `
     for (const kind of ['yaml', 'docx', 'pdf']) expect(dataOf(join(got, `page.${kind}`)), kind).toEqual(expected);
     // And the files on the server's output folder are those three.
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(readdirSync(filled).sort());
+  });
+
+  it('continues from an existing file: a hand-filled Word form, our PDF, and says what cannot be read', async () => {
+    page.once('dialog', (d) => void d.accept());
+    await page.click('#clear');
+    await expect.poll(() => page.inputValue(id('district'))).toBe('');
+    await page.setInputFiles('#open-file', join(fixture('inbox'), '红谷滩新区统计表.docx'));
+    await expect.poll(() => page.locator('#notice').innerText()).toContain('已从「红谷滩新区统计表.docx」读入');
+    expect(await page.inputValue(id('district'))).toBe('红谷滩区');
+    expect(await page.inputValue(id('participation.activityCount'))).not.toBe('');
+
+    await page.setInputFiles('#open-file', join(dir, 'got', 'page.pdf'));
+    await expect.poll(() => page.locator('#notice').innerText()).toContain('已从「page.pdf」读入');
+    expect(await page.inputValue(id('district'))).toBe('青山湖区');
+    expect(await page.inputValue(id('contacts'))).toContain('13907912345');
+
+    await page.setInputFiles('#open-file', { name: '照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) });
+    await expect.poll(() => page.locator('#notice .error').count()).toBe(1);
+    expect(await page.locator('#notice .error').innerText()).toContain('无法从「照片.jpg」读取统计表');
+    // What was there stays.
+    expect(await page.inputValue(id('district'))).toBe('青山湖区');
   });
 });
