@@ -68,4 +68,17 @@ describe('serve: following the inbox', () => {
     expect((await waiting)!.version).toBe(v + 1);
     expect(Date.now() - t0).toBeLessThan(5000);
   });
+
+  it('keeps going when a file is hostile or broken: it is listed, the others are read', async () => {
+    cpSync(fixture('inbox-parts', 'bomb.docx'), join(dir, '炸弹.docx'));
+    cpSync(fixture('inbox-parts', 'truncated.zip'), join(dir, '截断.zip'));
+    writeFileSync(join(dir, '乱码.yaml'), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00]));
+    await watcher.rescan();
+    const state = watcher.current()!;
+    const fate = (p: string) => state.report.files.find((f) => f.path === p)?.fate;
+    expect(fate('炸弹.docx')).toBe('unsafe');
+    expect(fate('截断.zip')).toBe('unreadable');
+    expect(fate('乱码.yaml')).toBeDefined();
+    expect(state.units.find((u) => u.name === '东湖区')!.status).toBe('valid');
+  });
 });
