@@ -61,6 +61,8 @@ export interface ServeConfig {
   token?: string;
   /** Seconds between looks at the inbox (a file-system event triggers one at once). */
   pollMs?: number;
+  /** Uploads allowed per minute (default `UPLOADS_PER_MINUTE`). */
+  uploadsPerMinute?: number;
 }
 
 export interface RunningServer {
@@ -499,7 +501,7 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
   const upload = async (req: IncomingMessage, res: ServerResponse) => {
     const now = Date.now();
     while (uploads.length && uploads[0]! < now - 60_000) uploads.shift();
-    if (uploads.length >= UPLOADS_PER_MINUTE) throw new HttpError(429, 'serve.http.tooMany');
+    if (uploads.length >= (config.uploadsPerMinute ?? UPLOADS_PER_MINUTE)) throw new HttpError(429, 'serve.http.tooMany');
     const name = safeUploadName(String(req.headers['x-file-name'] ?? ''));
     if (!name) {
       req.resume();

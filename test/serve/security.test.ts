@@ -4,7 +4,7 @@
  * the right status and nothing written. Servers listen on 127.0.0.1, on a free port.
  */
 import { request } from 'node:http';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NANCHANG_2023 } from '../../src/campaign/campaign.js';
@@ -58,6 +58,7 @@ describe('serve: safety', () => {
       home,
       assetsDir: join(ROOT, 'dist', 'web'),
       now: () => new Date('2023-11-20T12:00:00+08:00'),
+      uploadsPerMinute: 3,
     });
     port = server.port;
   });
@@ -138,6 +139,20 @@ describe('serve: safety', () => {
     expect(readdirSync(dir).sort()).toEqual(['home', 'inbox']);
   });
 
+  it('limits how many uploads a minute it takes (429), saving none beyond', async () => {
+    const before = listing(inbox);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await call(port, '/api/upload', { method: 'POST', headers: { Origin: origin(), 'X-File-Name': encodeURIComponent(`说明${i}.txt`) }, body: '请查收。' });
+      statuses.push(r.status);
+    }
+    // The oversized and hostile uploads above counted too: at most three a minute in this server.
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(3);
+    expect(statuses.every((s) => s === 201 || s === 429)).toBe(true);
+    const saved = statuses.filter((s) => s === 201).length;
+    expect(listing(inbox).length).toBe(before.length + saved);
+  });
+
   it('keeps serving after a request that fails', async () => {
     const bad = await call(port, '/api/generate', { method: 'POST', headers: { Origin: origin() }, body: '{not json' });
     expect(bad.status).toBe(400);
@@ -205,6 +220,21 @@ describe('serve: the command', () => {
     const r = cli(['serve', '/no/such/folder']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('不是文件夹');
+  });
+
+  it('--open starts the system browser with the address', async () => {
+    const dir = tempDir('lw-serve-open-');
+    try {
+      const fake = join(dir, 'bin');
+      mkdirSync(fake);
+      writeFileSync(join(fake, 'xdg-open'), `#!/bin/sh\necho "$1" > "${join(dir, 'opened.txt')}"\n`, { mode: 0o755 });
+      const served = await startServe(['--open', '-o', dir], { HOME: dir, PATH: `${fake}:${process.env.PATH ?? ''}` });
+      await expect.poll(() => existsSync(join(dir, 'opened.txt')), { timeout: 10_000 }).toBe(true);
+      expect(readFileSync(join(dir, 'opened.txt'), 'utf8').trim()).toBe(served.url);
+      await served.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('speaks English with --lang en (the form keeps its own Chinese labels)', async () => {
