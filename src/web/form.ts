@@ -113,7 +113,7 @@ export function startForm(config: PageConfig): void {
         e.preventDefault();
         inputs.get(f.id)!.focus();
       });
-      return el('li', {}, a, `：${empty ? say('serve.missing.empty') : say('serve.missing.error')}`);
+      return el('li', {}, a, `${lang === 'en' ? ': ' : '：'}${empty ? say('serve.missing.empty') : say('serve.missing.error')}`);
     });
     if (warnings > 0) items.push(el('li', { class: 'warning' }, say('serve.warnings.count', { n: warnings })));
     list.replaceChildren(...items);

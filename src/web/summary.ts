@@ -82,7 +82,7 @@ export function startSummary(config: PageConfig): void {
     const lacking = PIECES.filter((p) => p !== 'form' && !u.pieces[p]).map((p) => say(`serve.col.${p}`));
     if (u.status !== 'missing' && lacking.length) out.push(say('serve.chase.pieces', { list: lacking.join('、') }));
     if (u.unusable.length) out.push(say('serve.chase.unusable', { n: u.unusable.length }));
-    return out.join('；');
+    return out.join(lang === 'en' ? '; ' : '；');
   };
 
   const renderTable = () => {
@@ -126,7 +126,7 @@ export function startSummary(config: PageConfig): void {
               .filter(Boolean)
               .join(' · ')
           : [f.fate, f.status, f.attachment].filter(Boolean).join(' · ');
-      return el('li', { 'data-path': f.path }, name, el('span', { class: 'fate' }, ` （${state}）`));
+      return el('li', { 'data-path': f.path }, name, el('span', { class: 'fate' }, lang === 'en' ? ` (${state})` : ` （${state}）`));
     });
     const problems = files.flatMap((f) =>
       f.issues.map((i) =>
