@@ -3,7 +3,7 @@
  * each kind of error appearing in Chinese under its field and going away when fixed; the draft
  * survives a reload; the three files it makes read back to the same data as `fill --from` gives.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -72,7 +72,7 @@ describe.skipIf(chromiumMissing)(`serve: 填报 in chromium${chromiumMissing ? `
   it('picks the unit by pinyin initials, and the department follows', async () => {
     await page.click(id('district'));
     await page.keyboard.type('qsh');
-    await expect.poll(() => page.locator('#list-district li[data-unit]').allInnerTexts()).toEqual([expect.stringContaining('青山湖区')]);
+    await expect.poll(() => page.locator('#list-district li[data-unit]').allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringContaining('青山湖区')]);
     await page.keyboard.press('Enter');
     expect(await page.inputValue(id('district'))).toBe('青山湖区');
     expect(await page.inputValue(id('department'))).toBe('青山湖区教育体育局');
@@ -98,7 +98,7 @@ describe.skipIf(chromiumMissing)(`serve: 填报 in chromium${chromiumMissing ? `
       await page.fill(id(field), '');
       await page.keyboard.type(bad);
       const error = page.locator(`${msg(field)} .error`);
-      await expect.poll(() => error.count()).toBeGreaterThan(0);
+      await expect.poll(() => error.count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const text = await error.first().innerText();
       expect(text).toMatch(/^错误：/);
       expect(text).toMatch(pattern);
@@ -108,7 +108,7 @@ describe.skipIf(chromiumMissing)(`serve: 填报 in chromium${chromiumMissing ? `
       await page.fill(id(field), '');
       if (good) await page.keyboard.type(good);
       else await page.keyboard.insertText(CONTACTS); // pasted: two lines at once
-      await expect.poll(() => error.count()).toBe(0);
+      await expect.poll(() => error.count(), { timeout: 15_000 }).toBe(0);
     }
     // The read-back of a count, as fill says it.
     expect(await page.locator(`${msg('participation.participantCount')} .echo`).innerText()).toBe('✓ 1.2万人次 → 12000 人次');
@@ -129,10 +129,10 @@ describe.skipIf(chromiumMissing)(`serve: 填报 in chromium${chromiumMissing ? `
       if (field === 'participation.participantCount') await page.keyboard.type(text);
       else await page.keyboard.insertText(text);
     }
-    await expect.poll(() => page.locator('#missing').getAttribute('class')).toContain('done');
-    await page.waitForTimeout(1200); // the server draft is written 0.8 s after the last key
-    const drafts = readdirSync(join(dir, 'home', '.lifelong-week', 'drafts'));
-    expect(drafts).toContain('2023-青山湖区.yaml');
+    await expect.poll(() => page.locator('#missing').getAttribute('class'), { timeout: 15_000 }).toContain('done');
+    // The server draft is written 0.8 s after the last key.
+    const draft = join(dir, 'home', '.lifelong-week', 'drafts', '2023-青山湖区.yaml');
+    await expect.poll(() => existsSync(draft) && readFileSync(draft, 'utf8').includes('宣传报道'), { timeout: 15_000 }).toBe(true);
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.locator('#notice').innerText()).toContain('已恢复');
@@ -185,19 +185,19 @@ describe.skipIf(chromiumMissing)(`serve: 填报 in chromium${chromiumMissing ? `
   it('continues from an existing file: a hand-filled Word form, our PDF, and says what cannot be read', async () => {
     page.once('dialog', (d) => void d.accept());
     await page.click('#clear');
-    await expect.poll(() => page.inputValue(id('district'))).toBe('');
+    await expect.poll(() => page.inputValue(id('district')), { timeout: 15_000 }).toBe('');
     await page.setInputFiles('#open-file', join(fixture('inbox'), '红谷滩新区统计表.docx'));
-    await expect.poll(() => page.locator('#notice').innerText()).toContain('已从「红谷滩新区统计表.docx」读入');
+    await expect.poll(() => page.locator('#notice').innerText(), { timeout: 15_000 }).toContain('已从「红谷滩新区统计表.docx」读入');
     expect(await page.inputValue(id('district'))).toBe('红谷滩区');
     expect(await page.inputValue(id('participation.activityCount'))).not.toBe('');
 
     await page.setInputFiles('#open-file', join(dir, 'got', 'page.pdf'));
-    await expect.poll(() => page.locator('#notice').innerText()).toContain('已从「page.pdf」读入');
+    await expect.poll(() => page.locator('#notice').innerText(), { timeout: 15_000 }).toContain('已从「page.pdf」读入');
     expect(await page.inputValue(id('district'))).toBe('青山湖区');
     expect(await page.inputValue(id('contacts'))).toContain('13907912345');
 
     await page.setInputFiles('#open-file', { name: '照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) });
-    await expect.poll(() => page.locator('#notice .error').count()).toBe(1);
+    await expect.poll(() => page.locator('#notice .error').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('#notice .error').innerText()).toContain('无法从「照片.jpg」读取统计表');
     // What was there stays.
     expect(await page.inputValue(id('district'))).toBe('青山湖区');

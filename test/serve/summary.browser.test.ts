@@ -74,7 +74,7 @@ describe.skipIf(chromiumMissing)(`serve: 汇总 in chromium${chromiumMissing ? `
   it('opens a unit: its files, every problem with the field label, its values', async () => {
     await page.click('tr[data-unit="高新区"] .unit-link');
     const detail = page.locator('#detail');
-    await expect.poll(() => detail.isVisible()).toBe(true);
+    await expect.poll(() => detail.isVisible(), { timeout: 15_000 }).toBe(true);
     const text = await detail.innerText();
     expect(text).toContain('高新区报送材料.eml');
     expect(text).toMatch(/错误：/);
@@ -102,13 +102,13 @@ describe.skipIf(chromiumMissing)(`serve: 汇总 in chromium${chromiumMissing ? `
       await page.dispatchEvent('#dropzone', 'drop', { dataTransfer: data });
     };
     await drop('湾里管理局统计表.yaml');
-    await expect.poll(() => page.locator('#upload-log li').count()).toBe(1);
+    await expect.poll(() => page.locator('#upload-log li').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('#upload-log li').first().innerText()).toContain('已保存到收件箱：湾里管理局统计表.yaml');
     expect(readFileSync(join(inbox, '湾里管理局统计表.yaml'), 'utf8')).toBe(content);
     await page.waitForSelector('tr[data-unit="湾里管理局"][data-status="valid"]', { timeout: 10_000 });
     // The same name again: kept under a new name, the first one untouched.
     await drop('湾里管理局统计表.yaml');
-    await expect.poll(() => page.locator('#upload-log li').count()).toBe(2);
+    await expect.poll(() => page.locator('#upload-log li').count(), { timeout: 15_000 }).toBe(2);
     expect(existsSync(join(inbox, '湾里管理局统计表（2）.yaml'))).toBe(true);
     // No temporary file of the atomic write is left behind.
     expect(readdirSync(inbox).filter((n) => n.startsWith('.') && n !== '.DS_Store')).toEqual([]);
