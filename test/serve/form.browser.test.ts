@@ -132,7 +132,7 @@ describe.skipIf(chromiumMissing)(`serve: 填报 in chromium${chromiumMissing ? `
     await expect.poll(() => page.locator('#missing').getAttribute('class'), { timeout: 15_000 }).toContain('done');
     // The server draft is written 0.8 s after the last key.
     const draft = join(dir, 'home', '.lifelong-week', 'drafts', '2023-青山湖区.yaml');
-    await expect.poll(() => existsSync(draft) && readFileSync(draft, 'utf8').includes('宣传报道'), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => existsSync(draft) && readFileSync(draft, 'utf8').includes('3 条视频、120 张照片'), { timeout: 15_000 }).toBe(true);
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.locator('#notice').innerText()).toContain('已恢复');
