@@ -99,3 +99,6 @@ spawnSync(process.execPath, [join(root, 'bench', 'fetch.mjs')], { cwd: root, std
 // Stamped scans (issue 18): the seal per page, OCR per page, accuracy, footprint; its own script.
 console.log('\n— scans —');
 spawnSync(process.execPath, [join(root, 'bench', 'scans.mjs')], { cwd: root, stdio: 'inherit' });
+// The browser form and roll call (serve): its own script, so it can also be run alone.
+console.log('\n— serve —');
+spawnSync(process.execPath, [join(root, 'bench', 'serve.mjs')], { cwd: root, stdio: 'inherit' });

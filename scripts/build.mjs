@@ -9,7 +9,8 @@
 // Heavy libraries (docx, pdf-lib, fonts, spreadsheets, mail, zip, XML) stay external and
 // are imported where they are used, at run time, so a command loads only what its input needs.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
+import { browserBuild } from './browser-build.mjs';
 
 const external = [
   'docx',
@@ -39,7 +40,7 @@ const external = [
   'tesseract.js',
 ];
 
-const COMMANDS = ['validate', 'template', 'schema', 'render', 'fill', 'merge', 'fetch', 'remind'];
+const COMMANDS = ['validate', 'template', 'schema', 'render', 'fill', 'merge', 'fetch', 'remind', 'serve'];
 
 /** In bin.js, `import('./commands/x.js')` is the separate bundle `./cmd-x.js`. */
 const commandsExternal = {
@@ -77,3 +78,8 @@ await build({
     'check-worker': 'src/inbox/check-worker.ts',
   },
 });
+
+// The browser page of `serve` (dist/web/): the pure core (form, normalisers, rules, unit search)
+// and the page code, for the browser — no node: module, no renderer, no font (test/serve/bundle.test.ts).
+await build(browserBuild());
+await copyFile(new URL('../src/web/style.css', import.meta.url), new URL('../dist/web/app.css', import.meta.url));

@@ -171,6 +171,18 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .action((folder: string | undefined, opts: Record<string, unknown>, cmd: Command) =>
       run(import('./commands/remind.js').then((m) => m.runRemind(folder, { ...opts, ...globals(cmd) }, io()))),
     );
+
+  // ── serve: the form and the roll call in the browser ──────────────────────
+  usage(program.command('serve'), `[选项] [${ph('收件箱文件夹', 'inbox-folder')}]`)
+    .description(t(lang, '在浏览器中填报统计表；指定收件箱文件夹时同时显示全市汇总（只在本机运行）', 'fill the form in a browser; with an inbox folder, also the city roll call (runs locally)'))
+    .argument(`[${ph('收件箱文件夹', 'inbox-folder')}]`, t(lang, '收件箱文件夹（汇总页面用；不指定则只有填报页面）', 'the inbox folder for the roll call (optional)'))
+    .option(`--port <${ph('端口', 'port')}>`, t(lang, '端口（默认 8023；0 表示自动选择）', 'port (default 8023; 0 picks a free one)'))
+    .option(`--host <${ph('地址', 'address')}>`, t(lang, '监听地址（默认 127.0.0.1，只有本机能访问；0.0.0.0 让办公室网络中的同事访问，需要打印出的带访问码的地址）', 'address to listen on (default 127.0.0.1, this computer only; 0.0.0.0 for the office network, with an access token)'))
+    .option('--open', t(lang, '启动后自动打开浏览器', 'open the browser'))
+    .option(`-o, --output <${ph('文件夹', 'folder')}>`, t(lang, '生成的 YAML、Word 和 PDF 保存到哪个文件夹（默认当前文件夹）', 'folder for the generated YAML, Word and PDF (default: current folder)'))
+    .action((folder: string | undefined, opts: { port?: string; host?: string; open?: boolean; output?: string }, cmd: Command) =>
+      run(import('./commands/serve.js').then((m) => m.runServe(folder, { ...opts, ...globals(cmd) }, io()))),
+    );
   return program;
 }
 
@@ -179,7 +191,7 @@ function explainCommanderError(e: CommanderError, lang: Lang): string {
   const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
   const zh: Record<string, string> = {
     'commander.unknownOption': `不认识的选项「${quoted}」。`,
-    'commander.unknownCommand': `不认识的命令「${quoted}」。可用命令：fill、template、validate、merge、render、schema、fetch、remind。`,
+    'commander.unknownCommand': `不认识的命令「${quoted}」。可用命令：fill、template、validate、merge、render、schema、fetch、remind、serve。`,
     'commander.missingArgument': `缺少参数「${quoted}」。`,
     'commander.optionMissingArgument': `选项「${quoted}」后面需要一个值。`,
     'commander.excessArguments': '参数太多。',

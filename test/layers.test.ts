@@ -27,7 +27,9 @@ export const LAYERS: ReadonlyArray<{ name: string; pure?: boolean; paths: readon
   { name: 'reports, merge and the mailbox', paths: ['src/report/', 'src/merge/', 'src/mailbox/'] },
   { name: 'renderers', paths: ['src/render/', 'src/template/'] },
   { name: 'interview', paths: ['src/fill/', 'src/prompt/'] },
-  { name: 'commands', paths: ['src/commands/', 'src/cli.ts', 'src/bin.ts'] },
+  // The page's own code, bundled for the browser: the pure core and the interview's pure helpers, no Node built-in.
+  { name: 'browser page', pure: true, paths: ['src/web/'] },
+  { name: 'commands and the local server', paths: ['src/commands/', 'src/serve/', 'src/cli.ts', 'src/bin.ts'] },
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -112,11 +112,11 @@ interface Outputs {
   pdf: string;
 }
 
-function outputPaths(dir: string, base: string): Outputs {
+export function outputPaths(dir: string, base: string): Outputs {
   return { yaml: join(dir, `${base}.yaml`), docx: join(dir, `${base}.docx`), pdf: join(dir, `${base}.pdf`) };
 }
 
-function finalYaml(values: Values, campaign: Campaign, yamlPath: string): string {
+export function finalYaml(values: Values, campaign: Campaign, yamlPath: string): string {
   const schemaRef = relative(dirname(resolve(yamlPath)), join(packageRoot(), SCHEMA_FILE)).split(sep).join('/');
   return submissionYaml(values, {
     header: [

@@ -14,7 +14,7 @@ import type { Choice, Prompter } from '../prompt/index.js';
 import { validateRaw } from '../validate/validate.js';
 import { checkAnswer } from './answer.js';
 import type { GlyphCheck } from './glyphs.js';
-import { pinyinMatches } from './pinyin.js';
+import { matchUnits, pinyinMatches } from './pinyin.js';
 import { askStyle, defaultText, isBack, questionHelp, questionOrder, questionTitle, type Values } from './questions.js';
 import { answer, atSummary, back, currentField, edit, type InterviewState } from './state.js';
 import { summaryTable } from './summary.js';
@@ -232,11 +232,7 @@ async function judge(field: Field, text: string, values: Values, ctx: InterviewC
  */
 export function unitChoices(term: string, campaign: Campaign, canGoBack: boolean, lang: Lang, current?: string): Choice<string | typeof BACK>[] {
   const q = term.trim();
-  const ranked = campaign.roster
-    .map((u, index) => ({ u, index, rank: q === '' ? 0 : unitMatchRank(q, u, campaign.city) }))
-    .filter((m): m is { u: (typeof campaign.roster)[number]; index: number; rank: number } => m.rank !== undefined)
-    .sort((a, b) => a.rank - b.rank || a.index - b.index);
-  const matches = ranked.map((m) => m.u);
+  const matches = matchUnits(q, campaign);
   if (matches.length === 0)
     return [
       {
@@ -252,26 +248,6 @@ export function unitChoices(term: string, campaign: Campaign, canGoBack: boolean
   }));
   if (current && q === '') units.sort((a, b) => Number(b.value === current) - Number(a.value === current));
   return canGoBack ? [...units, { name: t(lang, '← 返回上一题', '← Back'), value: BACK }] : units;
-}
-
-/**
- * How well typed text names a unit, lower first; undefined when it does not. The unit's own name
- * outranks its aliases and the pinyin of its name; what matches only through the city's name
- * inside an alias (南昌 in 南昌市东湖区) comes last, so 南昌 / nc / nanchang list 南昌县 first.
- */
-export function unitMatchRank(q: string, unit: { name: string; aliases: readonly string[]; department: string }, city: string): number | undefined {
-  const cityNames = [...new Set([city, city.replace(/[市州县区盟]$/, '')])].filter((c) => c.length >= 2);
-  const withoutCity = (n: string) => cityNames.reduce((text, c) => text.split(c).join(''), n);
-  const contains = (n: string) => n.includes(q) || (q.length >= 2 && n.length > 0 && q.includes(n));
-  const others = [...unit.aliases, unit.department];
-  if (unit.name === q || unit.aliases.includes(q)) return 0;
-  if (unit.name.startsWith(q)) return 1;
-  if (contains(unit.name)) return 2;
-  if (pinyinMatches(q, [unit.name])) return 3;
-  if (others.some((n) => contains(withoutCity(n)))) return 4;
-  if (pinyinMatches(q, others.map(withoutCity).filter(Boolean))) return 5;
-  if (others.some(contains) || pinyinMatches(q, unit.aliases)) return 6;
-  return undefined;
 }
 
 /** Several contacts: one per answer, until an empty answer; `<` takes back the last one given. */

@@ -1,0 +1,180 @@
+/**
+ * The inbox as the 汇总 page sees it: read once, then followed. Every few seconds (and at once when
+ * the file system reports a change) the folder is listed again and only files whose path, size or
+ * modification time changed are read again; the others keep their cached results. The roll call is
+ * then recomputed from the cached results exactly as `validate` computes it (`rollCall`,
+ * `buildReport`), so the page and `validate --json` agree.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { createHash } from 'node:crypto';
+import type { Campaign } from '../campaign/campaign.js';
+import { processIo } from '../core/io.js';
+import type { Lang } from '../core/messages.js';
+import { rollCall, type UnitStatus } from '../inbox/roster.js';
+import { buildReport, type ValidationReport } from '../report/validation.js';
+import type { FileResult, InputFile } from '../inbox/check.js';
+import { readAll } from '../inbox/pool.js';
+import { collectFiles } from '../commands/validate.js';
+
+interface Cached {
+  size: number;
+  mtimeMs: number;
+  /** Every result the file gave (a mail or an archive gives one per part), before the roll call. */
+  results: FileResult[];
+}
+
+export interface InboxState {
+  version: number;
+  /** When the folder was last read (ISO). */
+  updatedAt: string;
+  report: ValidationReport;
+  units: UnitStatus[];
+  results: FileResult[];
+  /** Top-level files on disk by id (for downloads): never a path from a request. */
+  fileIds: Map<string, { path: string; full: string }>;
+  /** How many files were read for this version (0 when nothing changed). */
+  reread: number;
+}
+
+/** A stable id for an inbox path: what the page sends back instead of a path. */
+export const fileId = (path: string) => createHash('sha256').update(path).digest('hex').slice(0, 20);
+
+export class InboxWatcher {
+  private cache = new Map<string, Cached>();
+  private state: InboxState | undefined;
+  private waiters: Array<() => void> = [];
+  private timer: NodeJS.Timeout | undefined;
+  private watcher: FSWatcher | undefined;
+  private scanning: Promise<void> | undefined;
+  private again = false;
+  private closed = false;
+
+  constructor(
+    readonly folder: string,
+    private readonly campaign: Campaign,
+    private readonly lang: Lang,
+    private readonly intervalMs = 2000,
+  ) {}
+
+  /** Read the folder once; then follow it. */
+  async start(): Promise<void> {
+    await this.scan();
+    if (this.closed) return; // stopped (Ctrl+C) while the folder was first read
+    this.timer = setInterval(() => void this.rescan(), this.intervalMs);
+    this.timer.unref();
+    try {
+      this.watcher = watch(this.folder, { recursive: true }, () => void this.rescan());
+      this.watcher.on('error', () => this.watcher?.close());
+    } catch {
+      // Polling alone (a file system without change events): a few seconds instead of at once.
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    this.watcher?.close();
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  current(): InboxState | undefined {
+    return this.state;
+  }
+
+  /** Resolves when the version is newer than `after`, or after `timeoutMs` (long polling). */
+  async waitFor(after: number, timeoutMs: number): Promise<InboxState | undefined> {
+    if (this.state && this.state.version > after) return this.state;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.waiters.push(done);
+    });
+    return this.state;
+  }
+
+  /** Look again now (after an upload, or when the file system says something changed). */
+  rescan(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (this.scanning) {
+      this.again = true;
+      return this.scanning;
+    }
+    this.scanning = this.scan()
+      .catch(() => undefined)
+      .finally(() => {
+        this.scanning = undefined;
+        if (this.again && !this.closed) {
+          this.again = false;
+          void this.rescan();
+        }
+      });
+    return this.scanning;
+  }
+
+  private async scan(): Promise<void> {
+    let inputs: InputFile[];
+    try {
+      inputs = await collectFiles([this.folder], processIo(this.lang));
+    } catch {
+      inputs = []; // an empty folder (the campaign has just begun) or one that went away
+    }
+    const changed: InputFile[] = [];
+    const seen = new Set<string>();
+    for (const input of inputs) {
+      seen.add(input.path);
+      if (input.preset) continue;
+      const hit = this.cache.get(input.path);
+      if (!hit || hit.size !== input.size || hit.mtimeMs !== (input.mtime?.getTime() ?? 0)) changed.push(input);
+    }
+    const removed = [...this.cache.keys()].filter((p) => !seen.has(p));
+    if (this.state && changed.length === 0 && removed.length === 0 && inputs.filter((i) => i.preset).length === this.presets) return;
+    for (const p of removed) this.cache.delete(p);
+    if (changed.length > 0) {
+      // One bad file never stops the page: check.ts turns bad input into problems, and the pool
+      // turns a worker that died into an unreadable file.
+      const results = await readAll(changed, this.campaign);
+      const byTop = new Map<string, FileResult[]>();
+      const changedPaths = new Set(changed.map((c) => c.path));
+      for (const r of results) {
+        const head = r.path.split('!')[0]!;
+        const top = changedPaths.has(r.path)
+          ? r.path
+          : changedPaths.has(head)
+            ? head
+            : (changed.find((c) => r.path.startsWith(`${c.path}!`))?.path ?? r.path);
+        byTop.set(top, [...(byTop.get(top) ?? []), r]);
+      }
+      for (const c of changed) this.cache.set(c.path, { size: c.size, mtimeMs: c.mtime?.getTime() ?? 0, results: byTop.get(c.path) ?? [] });
+    }
+    this.presets = inputs.filter((i) => i.preset).length;
+    // The roll call changes results in place (superseded, late): it works on copies of the cache.
+    const all: FileResult[] = [];
+    for (const input of inputs) {
+      if (input.preset) {
+        const [r] = await readAll([input], this.campaign);
+        if (r) all.push(r);
+        continue;
+      }
+      for (const r of this.cache.get(input.path)?.results ?? []) all.push(structuredClone(r));
+    }
+    const units = rollCall(all, this.campaign);
+    const report = buildReport(all, this.campaign, this.lang, units);
+    const fileIds = new Map<string, { path: string; full: string }>();
+    for (const input of inputs) if (input.source && !input.preset) fileIds.set(fileId(input.path), { path: input.path, full: input.source });
+    this.state = {
+      version: (this.state?.version ?? 0) + 1,
+      updatedAt: new Date().toISOString(),
+      report,
+      units,
+      results: all,
+      fileIds,
+      reread: changed.length,
+    };
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  private presets = 0;
+}

@@ -1,0 +1,34 @@
+/** Small DOM helpers for the page code: elements built with text (never HTML from values). */
+import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
+import type { Params } from '../core/problem.js';
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Array<Node | string | undefined>
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) if (c !== undefined) node.append(c);
+  return node;
+}
+
+export const sayer = (lang: Lang) => (code: MessageCode, params?: Params) => formatMessage(code, params, lang);
+
+/** A request to this server: JSON in, JSON out; a network failure is `undefined`. */
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T | undefined> {
+  try {
+    const res = await fetch(path, { credentials: 'same-origin', ...init });
+    const type = res.headers.get('content-type') ?? '';
+    if (!type.includes('application/json')) return undefined;
+    return (await res.json()) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export const localTimeText = (iso: string) => {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+};

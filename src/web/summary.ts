@@ -1,0 +1,241 @@
+/**
+ * 汇总 in the browser: the roll call of the inbox as `validate --json` computes it (the server sends
+ * the same report), one row per roster unit; a unit's files, problems and values on click; the city
+ * totals; the server-drawn charts; upload by dropping files. The page follows the folder by long
+ * polling: the server answers as soon as its view of the folder changes.
+ */
+import { FIELDS, getPath } from '../form/definition.js';
+import { displayValue } from '../form/display.js';
+import type { PageConfig } from './config.js';
+import { ATTACHMENT_ZH, FATE_ZH } from '../report/names.js';
+import { api, el, localTimeText, sayer } from './dom.js';
+
+/** 「2023-11-28T16:42:10+08:00」 → 「2023-11-28 16:42」: already in the campaign's zone, shown as is. */
+const campaignTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+interface Issue {
+  severity: 'error' | 'warning';
+  label?: string;
+  message: string;
+  line?: number;
+  in?: string;
+}
+interface FileOut {
+  path: string;
+  format: string;
+  fate: string;
+  status?: string;
+  unit?: string;
+  attachment?: string;
+  issues: Issue[];
+}
+interface Unit {
+  name: string;
+  status: 'valid' | 'invalid' | 'missing';
+  late: boolean;
+  source: string | null;
+  receivedAt: string | null;
+  pieces: { form: boolean; stampedScan: boolean; workPlan: boolean; workSummary: boolean };
+  files: string[];
+  unusable: string[];
+  data: Record<string, unknown> | null;
+}
+interface RollCall {
+  ok: boolean;
+  version: number;
+  loading?: boolean;
+  updatedAt?: string;
+  summary?: { files: number; units?: { total: number; validOnTime: number; valid: number; invalid: number; missing: number; late: number } };
+  units?: Unit[];
+  files?: FileOut[];
+  fileIds?: Record<string, string>;
+  charts?: Record<string, string>;
+  totals?: { unitsReporting: number; activities: number; participants: number; satisfactionMean: number | null };
+}
+
+const PIECES = ['form', 'stampedScan', 'workPlan', 'workSummary'] as const;
+const MAX_FILES_PER_DROP = 20;
+
+export function startSummary(config: PageConfig): void {
+  if (!config.inbox) return;
+  const { lang, campaign } = config;
+  const say = sayer(lang);
+  let data: RollCall | undefined;
+  let selected: string | undefined;
+  const tbody = document.querySelector('#rollcall tbody')!;
+  const detail = document.getElementById('detail')!;
+
+  const contactsOf = (u: Unit) => {
+    const list = u.data ? getPath(u.data, 'contacts') : undefined;
+    // A unit that sent nothing: the roster's own contacts, where the campaign lists them.
+    const roster = (campaign.roster.find((r) => r.name === u.name) as { contacts?: unknown } | undefined)?.contacts;
+    const contacts = Array.isArray(list) ? list : Array.isArray(roster) ? roster : [];
+    return (contacts as Array<{ name: string; phone: string }>).map((c) => `${c.name} ${c.phone}`).join('；');
+  };
+  const chaseOf = (u: Unit) => {
+    const out: string[] = [];
+    if (u.status === 'missing') out.push(say('serve.chase.missing'));
+    if (u.status === 'invalid') {
+      const source = data?.files?.find((f) => f.path === u.source);
+      out.push(say('serve.chase.invalid', { n: source?.issues.filter((i) => i.severity === 'error').length ?? 0 }));
+    }
+    const lacking = PIECES.filter((p) => p !== 'form' && !u.pieces[p]).map((p) => say(`serve.col.${p}`));
+    if (u.status !== 'missing' && lacking.length) out.push(say('serve.chase.pieces', { list: lacking.join('、') }));
+    if (u.unusable.length) out.push(say('serve.chase.unusable', { n: u.unusable.length }));
+    return out.join(lang === 'en' ? '; ' : '；');
+  };
+
+  const renderTable = () => {
+    const rows = (data?.units ?? []).map((u) => {
+      const button = el('button', { type: 'button', class: 'unit-link', 'aria-label': say('serve.detail.open', { unit: u.name }), 'aria-expanded': String(selected === u.name) }, u.name);
+      button.addEventListener('click', () => {
+        selected = selected === u.name ? undefined : u.name;
+        renderTable();
+        renderDetail();
+      });
+      const mark = (ok: boolean) => el('td', { class: ok ? 'yes' : 'no' }, ok ? `✓ ${say('serve.yes')}` : `✗ ${say('serve.no')}`);
+      return el(
+        'tr',
+        { 'data-unit': u.name, 'data-status': u.status, class: `status-${u.status}${u.late ? ' late' : ''}${selected === u.name ? ' selected' : ''}` },
+        el('th', { scope: 'row' }, button),
+        el('td', { class: 'status' }, say(`serve.status.${u.status}`)),
+        el('td', { class: 'late-cell' }, u.late ? say('serve.late') : ''),
+        ...PIECES.map((p) => mark(u.pieces[p])),
+        el('td', { class: 'time' }, u.receivedAt ? campaignTime(u.receivedAt) : ''),
+        el('td', {}, contactsOf(u)),
+        el('td', { class: 'chase' }, chaseOf(u)),
+      );
+    });
+    tbody.replaceChildren(...rows);
+  };
+
+  const renderDetail = () => {
+    const u = data?.units?.find((x) => x.name === selected);
+    if (!u) {
+      detail.hidden = true;
+      detail.replaceChildren();
+      return;
+    }
+    const files = (data?.files ?? []).filter((f) => u.files.includes(f.path));
+    const fileItems = files.map((f) => {
+      const id = data?.fileIds?.[f.path];
+      const name = id ? el('a', { href: `/api/inbox/${id}`, download: '' }, f.path) : el('span', {}, f.path);
+      const state =
+        lang === 'zh'
+          ? [FATE_ZH[f.fate as keyof typeof FATE_ZH] ?? f.fate, f.status ? say(`serve.status.${f.status as 'valid' | 'invalid'}`) : '', f.attachment ? ATTACHMENT_ZH[f.attachment as keyof typeof ATTACHMENT_ZH] : '']
+              .filter(Boolean)
+              .join(' · ')
+          : [f.fate, f.status, f.attachment].filter(Boolean).join(' · ');
+      return el('li', { 'data-path': f.path }, name, el('span', { class: 'fate' }, lang === 'en' ? ` (${state})` : ` （${state}）`));
+    });
+    const problems = files.flatMap((f) =>
+      f.issues.map((i) =>
+        el(
+          'li',
+          { class: i.severity },
+          el('strong', {}, i.severity === 'error' ? say('serve.error.prefix') : say('serve.warning.prefix')),
+          i.label ? el('span', { class: 'label' }, `${i.label}：`) : '',
+          i.message,
+          el('span', { class: 'where' }, ` — ${f.path}${i.line ? ` ${i.in ?? ''}${say('serve.detail.where', { line: i.line })}` : ''}`),
+        ),
+      ),
+    );
+    const values = u.data
+      ? FIELDS.map((field) => {
+          const v = getPath(u.data!, field.id);
+          return el('tr', {}, el('th', { scope: 'row' }, field.labelPath), el('td', {}, v === undefined ? '' : displayValue(field, v)));
+        })
+      : [];
+    detail.replaceChildren(
+      el('h2', {}, u.name),
+      el('h3', {}, say('serve.detail.files')),
+      fileItems.length ? el('ul', { class: 'files' }, ...fileItems) : el('p', {}, say('serve.detail.noFiles')),
+      el('h3', {}, say('serve.detail.problems')),
+      problems.length ? el('ul', { class: 'problems' }, ...problems) : el('p', {}, say('serve.detail.noProblems')),
+      ...(values.length ? [el('h3', {}, say('serve.detail.values')), el('table', { class: 'values' }, el('tbody', {}, ...values))] : []),
+    );
+    detail.hidden = false;
+  };
+
+  const renderTotals = () => {
+    const t = data?.totals;
+    const dl = document.querySelector('#totals dl')!;
+    if (!t) return;
+    const item = (k: 'units' | 'activities' | 'participants' | 'satisfaction', v: string) => [el('dt', {}, say(`serve.totals.${k}`)), el('dd', { 'data-total': k }, v)];
+    dl.replaceChildren(
+      ...item('units', `${t.unitsReporting} / ${campaign.roster.length}`),
+      ...item('activities', t.activities.toLocaleString('en-US')),
+      ...item('participants', t.participants.toLocaleString('en-US')),
+      ...item('satisfaction', t.satisfactionMean === null ? '—' : `${t.satisfactionMean}%`),
+    );
+    const charts = document.getElementById('charts')!;
+    // Server-drawn SVG from the roll call's numbers and the roster's names (escaped on the server).
+    charts.innerHTML = Object.values(data?.charts ?? {})
+      .map((svg) => `<figure class="chart">${svg}</figure>`)
+      .join('');
+  };
+
+  const render = () => {
+    if (!data || data.loading) return;
+    const s = data.summary?.units;
+    document.getElementById('updated')!.textContent = say('serve.summary.updated', { time: localTimeText(data.updatedAt!), files: data.summary?.files ?? 0 });
+    if (s) document.getElementById('counts')!.textContent = say('serve.summary.counts', { total: s.total, onTime: s.validOnTime, late: s.late, invalid: s.invalid, missing: s.missing });
+    renderTable();
+    renderDetail();
+    renderTotals();
+    document.body.dataset['version'] = String(data.version);
+  };
+
+  const follow = async () => {
+    let after = -1;
+    for (;;) {
+      const next = await api<RollCall>(`/api/rollcall${after >= 0 ? `?after=${after}` : ''}`);
+      if (!next) {
+        document.getElementById('updated')!.textContent = say('serve.server.gone');
+        await new Promise((r) => setTimeout(r, 3000));
+        continue;
+      }
+      if (next.loading) {
+        await new Promise((r) => setTimeout(r, 300));
+        continue;
+      }
+      if (next.version !== data?.version) {
+        data = next;
+        render();
+      }
+      after = next.version;
+    }
+  };
+
+  // ── upload ──────────────────────────────────────────────────────────────────
+  const log = document.getElementById('upload-log')!;
+  const upload = async (files: File[]) => {
+    if (files.length > MAX_FILES_PER_DROP) log.append(el('li', { class: 'error' }, say('serve.upload.tooMany', { limit: MAX_FILES_PER_DROP })));
+    for (const file of files.slice(0, MAX_FILES_PER_DROP)) {
+      const answer = await api<{ ok: boolean; message: string }>('/api/upload', {
+        method: 'POST',
+        headers: { 'X-File-Name': encodeURIComponent(file.name), 'Content-Type': 'application/octet-stream' },
+        body: await file.arrayBuffer(),
+      });
+      log.append(el('li', { class: answer?.ok ? 'ok' : 'error' }, answer?.message ?? say('serve.server.gone')));
+    }
+  };
+  const zone = document.getElementById('dropzone')!;
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    void upload([...(e.dataTransfer?.files ?? [])]);
+  });
+  const picker = document.getElementById('upload-file') as HTMLInputElement;
+  picker.addEventListener('change', () => {
+    void upload([...(picker.files ?? [])]).then(() => (picker.value = ''));
+  });
+  document.getElementById('print')!.addEventListener('click', () => window.print());
+
+  void follow();
+}

@@ -1,0 +1,84 @@
+/**
+ * The 汇总 page's view of the inbox: read once, then only what changed is read again; the roll call
+ * is the one `validate` computes from the same files.
+ */
+import { cpSync, readFileSync, rmSync, unlinkSync, writeFileSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NANCHANG_2023 } from '../../src/campaign/campaign.js';
+import { InboxWatcher } from '../../src/serve/inbox.js';
+import { cli, fixture, tempDir } from '../helpers.js';
+
+describe('serve: following the inbox', () => {
+  let dir: string;
+  let watcher: InboxWatcher;
+  beforeEach(async () => {
+    dir = tempDir('lw-serve-inbox-');
+    cpSync(fixture('sample'), dir, { recursive: true });
+    watcher = new InboxWatcher(dir, NANCHANG_2023, 'zh', 60_000);
+    await watcher.start();
+  });
+  afterEach(() => {
+    watcher.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives the roll call validate --json gives', () => {
+    const report = JSON.parse(cli(['validate', '--json', dir]).stdout) as { units: unknown[]; summary: unknown };
+    const state = watcher.current()!;
+    expect(state.report.units).toEqual(report.units);
+    expect(state.report.summary).toEqual(report.summary);
+    expect(state.reread).toBe(3);
+  });
+
+  it('reads again only the file that was added, changed or removed', async () => {
+    const v1 = watcher.current()!.version;
+    writeFileSync(join(dir, '南昌县.yaml'), readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace(/东湖区/g, '南昌县'));
+    await watcher.rescan();
+    let state = watcher.current()!;
+    expect(state.version).toBe(v1 + 1);
+    expect(state.reread).toBe(1);
+    expect(state.units.find((u) => u.name === '南昌县')!.status).toBe('valid');
+
+    // Nothing changed: no new version, nothing read.
+    await watcher.rescan();
+    expect(watcher.current()!.version).toBe(v1 + 1);
+
+    // Changed content (a broken count) with a new time: only that file.
+    writeFileSync(join(dir, '南昌县.yaml'), readFileSync(join(dir, '南昌县.yaml'), 'utf8').replace('全区参与活动的数量: 36', '全区参与活动的数量: 很多'));
+    utimesSync(join(dir, '南昌县.yaml'), new Date(), new Date(Date.now() + 5000));
+    await watcher.rescan();
+    state = watcher.current()!;
+    expect(state.reread).toBe(1);
+    expect(state.units.find((u) => u.name === '南昌县')!.status).toBe('invalid');
+
+    unlinkSync(join(dir, '南昌县.yaml'));
+    await watcher.rescan();
+    state = watcher.current()!;
+    expect(state.reread).toBe(0);
+    expect(state.units.find((u) => u.name === '南昌县')!.status).toBe('missing');
+  });
+
+  it('wakes a waiting page as soon as the folder changed', async () => {
+    const v = watcher.current()!.version;
+    const waiting = watcher.waitFor(v, 10_000);
+    writeFileSync(join(dir, '安义县.yaml'), readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace(/东湖区/g, '安义县'));
+    void watcher.rescan();
+    const t0 = Date.now();
+    expect((await waiting)!.version).toBe(v + 1);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it('keeps going when a file is hostile or broken: it is listed, the others are read', async () => {
+    cpSync(fixture('inbox-parts', 'bomb.docx'), join(dir, '炸弹.docx'));
+    cpSync(fixture('inbox-parts', 'truncated.zip'), join(dir, '截断.zip'));
+    writeFileSync(join(dir, '乱码.yaml'), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00]));
+    await watcher.rescan();
+    const state = watcher.current()!;
+    const fate = (p: string) => state.report.files.find((f) => f.path === p)?.fate;
+    expect(fate('炸弹.docx')).toBe('unsafe');
+    expect(fate('截断.zip')).toBe('unreadable');
+    expect(fate('乱码.yaml')).toBeDefined();
+    expect(state.units.find((u) => u.name === '东湖区')!.status).toBe('valid');
+  });
+});
