@@ -1,4 +1,4 @@
-// Figures for issue 5: validate a generated inbox of 1,000 mixed files (YAML, our DOCX and PDF, a
+// Figures for the README's 性能 table: validate a generated inbox of 1,000 mixed files (YAML, our DOCX and PDF, a
 // hand-made Word form, XLSX, EML with attachments, ZIP) in one process — wall time and peak RSS —
 // and 10,000 (with --large) to show how the cost grows. Reports only; never gates the tests.
 //   node bench/inbox.mjs [--large]

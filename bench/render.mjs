@@ -1,4 +1,4 @@
-// Figures for issue 3 ("Figures"): DOCX+PDF of the sample submission in one cold process — wall
+// Figures for the README's 性能 table: DOCX+PDF of the sample submission in one cold process — wall
 // time (target ≤ 0.7 s), peak RSS, PDF size (target ≤ 150 KB) — and LibreOffice converting the
 // same DOCX to PDF as a baseline measured in the same run (target: ours ≥ 3× faster).
 // Reports only; timing never gates the tests.
@@ -50,7 +50,7 @@ for (let i = 0; i < runs; i++) {
 }
 const ours = median(times);
 
-// The same with a 2,000-character 活动内容 (issue 3: "still gives a tidy document"): more pages, and
+// The same with a 2,000-character 活动内容 (still a tidy document: docs/rendering.md, "Pagination and 「（续表）」"): more pages, and
 // the DOCX splits its table where the PDF breaks.
 const longYaml = join(work, '东湖区-长.yaml');
 const paragraph = '社区大讲堂围绕健康养生、反诈宣传、家庭教育、法律常识等主题开展系列讲座，邀请高校教师和社区能人授课，居民踊跃参与。';

@@ -1,4 +1,4 @@
-// `npm run bench`: the figures the issues ask for, measured on this machine. Targets are printed
+// `npm run bench`: the figures of the README's 性能 table, measured on this machine. Targets are printed
 // beside each figure; this script reports, it does not fail (timing never gates the tests).
 //   - cold start of `--help` and of a single-file `validate`, as a ratio to a bare `node -e 0`
 //   - validating 1,000 generated YAML submissions in one process (and 10,000 with --large)
@@ -83,20 +83,20 @@ for (const r of rows) console.log(`${r.what.padEnd(width)}  ${r.value}${r.target
 };
 printRows();
 
-// Rendering (issue 3) and the inbox (issue 5): their own scripts, so each can also be run alone.
+// Rendering and the inbox: their own scripts, so each can also be run alone.
 console.log('\n— render —');
 spawnSync(process.execPath, [join(root, 'bench', 'render.mjs')], { cwd: root, stdio: 'inherit' });
 console.log('\n— inbox —');
 spawnSync(process.execPath, [join(root, 'bench', 'inbox.mjs'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 
-// Merging (issue 6): its own script, so it can also be run alone.
+// Merging: its own script, so it can also be run alone.
 console.log('\n— merge —');
 spawnSync(process.execPath, [join(root, 'bench', 'merge.mjs')], { cwd: root, stdio: 'inherit' });
 
 // Fetching from a local dovecot (the mailbox): its own script; skips where dovecot is absent.
 console.log('\n— fetch —');
 spawnSync(process.execPath, [join(root, 'bench', 'fetch.mjs')], { cwd: root, stdio: 'inherit' });
-// Stamped scans (issue 18): the seal per page, OCR per page, accuracy, footprint; its own script.
+// Stamped scans: the seal per page, OCR per page, accuracy, footprint; its own script.
 console.log('\n— scans —');
 spawnSync(process.execPath, [join(root, 'bench', 'scans.mjs')], { cwd: root, stdio: 'inherit' });
 // The browser form and roll call (serve): its own script, so it can also be run alone.

@@ -234,7 +234,7 @@ export const FORMS = {
     other: '无',
   },
   高新区: {
-    // The errors: a vague count and a vague period (form.md: 很多 → error; 11月中下旬 → error).
+    // The errors: a vague count and a vague period (docs/form.md, "The values people really write": 很多 → error; 11月中下旬 → error).
     department: '高新区教育事业发展中心',
     district: '南昌高新区',
     contacts: '周晓明 0791-88161234',

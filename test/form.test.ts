@@ -44,9 +44,9 @@ describe('the form definition', () => {
     expect(FIELDS.find((f) => f.placement === 'header')?.label).toBe(FURNITURE.stampLine.replace(/：$/, ''));
   });
 
-  it('the committed annex copy is the notice’s own (when shared/ is beside the checkout)', () => {
+  it('the committed annex copy is in the original notice beside the checkout, when present', () => {
     const notice = fixture('..', '..', 'shared', 'seed', 'notice-2023-nanchang.md');
-    if (!existsSync(notice)) return void console.warn('skipped: ../shared/seed not present');
+    if (!existsSync(notice)) return void console.warn('skipped: the original notice is not beside the checkout');
     expect(readFileSync(notice, 'utf8')).toContain(annex.trim());
   });
 

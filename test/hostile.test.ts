@@ -1,5 +1,5 @@
 /**
- * Hostile and broken files in one batch (issue 5, item 5): each ends in its fate, none stops the
+ * Hostile and broken files in one batch (docs/inbox.md, "Hostile and broken input"): each ends in its fate, none stops the
  * batch or hides another file, and the zip bomb is refused fast without the memory growing.
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';

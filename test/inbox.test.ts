@@ -1,5 +1,5 @@
 /**
- * The whole sample inbox end to end (issue 5): the built CLI on fixtures/inbox must report exactly
+ * The whole sample inbox end to end: the built CLI on fixtures/inbox must report exactly
  * what fixtures/inbox.expected.json says — every file's fate (mail and archive parts included),
  * unit, status and piece, and every roster unit's status, lateness, source, pieces and key values.
  */

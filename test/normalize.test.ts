@@ -1,4 +1,4 @@
-/** Table-driven tests for the normalisers: values as people really write them (form.md). */
+/** Table-driven tests for the normalisers: values as people really write them (docs/form.md, "The values people really write"). */
 import { describe, expect, it } from 'vitest';
 import { NANCHANG_2023 } from '../src/campaign/campaign.js';
 import { normalizeContacts, normalizePhone } from '../src/normalize/contacts.js';

@@ -1,6 +1,6 @@
 /**
  * The campaign: everything that changes from year to year and city to city
- * (`shared/design/campaign.md`). The 2023 南昌市 campaign is the embedded default; `--campaign FILE`
+ * (`docs/campaign.md`). The 2023 南昌市 campaign is the embedded default; `--campaign FILE`
  * replaces it and is validated by `campaignSchema`.
  */
 import * as z from 'zod/mini';
@@ -124,7 +124,7 @@ const PHONE = /^(1[3-9]\d{9}|0\d{2,3}\d{7,8})$/;
 export type Campaign = z.output<typeof campaignSchema>;
 export type RosterUnit = Campaign['roster'][number];
 
-/** The 2023 南昌市 campaign, from the notice (`shared/seed/notice-2023-nanchang.md`). */
+/** The 2023 南昌市 campaign, from the notice (where each value comes from: docs/campaign.md, "What a campaign holds"). */
 export const NANCHANG_2023: Campaign = campaignSchema.parse({
   year: 2023,
   city: '南昌市',
@@ -142,7 +142,7 @@ export const NANCHANG_2023: Campaign = campaignSchema.parse({
     { name: '万梦婷', org: '市社区教育指导中心', phone: '19979136126' },
     { name: '万 翾', org: '市社区教育指导中心', phone: '17770022118' },
   ],
-  // Addressees: 各县（区）教体局、开发区教育事业发展中心、湾里管理局教体办 (campaign.md, "Roster").
+  // Addressees: 各县（区）教体局、开发区教育事业发展中心、湾里管理局教体办 (docs/campaign.md, "What a campaign holds" and "The roster (2023 南昌市)").
   roster: [
     { name: '东湖区', kind: 'district', department: '东湖区教育体育局', aliases: ['东湖', '南昌市东湖区'] },
     { name: '西湖区', kind: 'district', department: '西湖区教育体育局', aliases: ['西湖', '南昌市西湖区'] },

@@ -1,6 +1,6 @@
 /**
  * `lifelong-week fill [--from FILE] [--yes] [--resume] [-o DIR] [--force] [--district 县区]`: the
- * interview (issue 4). The questions, the checks and the state machine are in `src/fill/`; this
+ * interview. The questions, the checks and the state machine are in `src/fill/`; this
  * module does the files and the terminal: the draft after every answer, Ctrl+C, `--from`, the
  * output files and the next steps.
  */

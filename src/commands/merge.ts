@@ -1,6 +1,6 @@
 /**
  * `lifelong-week merge <folder> [-o DIR] [--format xlsx,csv,json] [--city-report] [--force]`
- * (issue 6): read the whole inbox, call the roster's roll, write the city workbook (and CSV/JSON on
+ * (docs/campaign.md, "What the city needs back"): read the whole inbox, call the roster's roll, write the city workbook (and CSV/JSON on
  * request), optionally the city's own 统计表, and say who to chase. Exit 0 only when every unit is
  * valid and on time.
  */

@@ -1,5 +1,5 @@
 /**
- * The draft: the answers so far, saved after every answer so that nothing is lost (issue 4). It is
+ * The draft: the answers so far, saved after every answer so that nothing is lost. It is
  * the clerk's own YAML format (`yaml.ts`) — readable by `validate` and `fill --from` too — plus one
  * comment line holding where the interview stands.
  *

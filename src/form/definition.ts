@@ -2,7 +2,7 @@
  * The 统计表, defined once.
  *
  * Source: the annex 《2023 年全民终身学习活动开展情况统计表》 at the end of the notice
- * (`shared/seed/notice-2023-nanchang.md`) and `shared/design/form.md`. Every label below is
+ * (kept in `fixtures/notice/annex-2023.md`) and `docs/form.md`. Every label below is
  * character-exact to the notice: full-width 「（）」 and the enumeration comma 「、」.
  *
  * Everything else derives from this file: the Zod schema (`schema.ts`), the JSON Schema of the
@@ -313,7 +313,7 @@ export const FORM = [
   }),
 ] as const satisfies readonly FormItem[];
 
-/** Page furniture printed around the table (form.md, "Page furniture"). */
+/** Page furniture printed around the table (docs/form.md, "Page furniture"). */
 export const FURNITURE = {
   annexLabel: '附件',
   /** The title; `{year}` comes from the campaign. */

@@ -1,10 +1,10 @@
 /**
  * The machine-readable copy of the data that our DOCX and PDF carry, so `validate`/`import` get the
- * typed values back without parsing printed text (issue 3, item 6).
+ * typed values back without parsing printed text (docs/rendering.md, "Embedded data copy").
  *
  * Format: JSON `{"format":"lifelong-week/submission","version":1,"data":{…}}`, the data's keys in form
  * order so equal submissions give identical bytes. In a DOCX it is a customXml part (and chunked
- * custom properties, which survive a `.doc` conversion — rendering.md); in a PDF it is the attached
+ * custom properties, which survive a `.doc` conversion — docs/rendering.md); in a PDF it is the attached
  * `submission.json`. The visible table stays the truth for DOCX: see `read/own.ts`.
  */
 import { FIELDS, getPath, setPath } from './definition.js';
@@ -22,7 +22,7 @@ export const EMBED_ATTACHMENT = 'submission.json';
  * renames style ids when it saves a DOCX (「Style14」) but keeps the name, so readers look for either.
  */
 export const CONTINUED_VALUE_STYLE = { id: 'LwCellValueCont', name: '表格内容（接上页）' } as const;
-/** Word's UI caps a custom property at 255 characters (rendering.md): chunk below that. */
+/** Word's UI caps a custom property at 255 characters (docs/rendering.md, "Embedded data copy"): chunk below that. */
 export const PROPERTY_CHUNK = 240;
 
 /** Rebuild the data with keys in form order (and the nested values' keys in a fixed order). */

@@ -1,6 +1,6 @@
 /**
  * Matching what people write as keys (YAML keys, table label cells) to the form's fields.
- * Lenient by design (form.md, "Keys"): half-width 「()」 for 「（）」, spaces, a trailing colon, the
+ * Lenient by design (docs/form.md, "Keys: how labels are matched"): half-width 「()」 for 「（）」, spaces, a trailing colon, the
  * parenthetical note dropped (「活动范围」 for 「活动范围（包括参与活动的街道、企事业单位等）」), or the
  * English id. Every importer uses this one matcher.
  */

@@ -1,12 +1,12 @@
 /**
- * The roll-call of the roster (issue 5, item 3): which unit each file belongs to, which of several
+ * The roll-call of the roster (docs/inbox.md, "Attribution to units" and "Revisions and lateness"): which unit each file belongs to, which of several
  * submissions counts, who is late, which pieces arrived. Pure: file results in, unit statuses out.
  *
  * - A unit is named by the content first (举办县区), then the file name, the mail's subject, the
  *   sender; parts of a mail with no name of their own belong to the mail's unit.
  * - Several submissions from one unit: the latest wins (the mail's Date, else the file's time); the
  *   others become `superseded`, never dropped.
- * - Late: received after the deadline day ends in the campaign's time zone (campaign.md).
+ * - Late: received after the deadline day ends in the campaign's time zone (docs/inbox.md, "Revisions and lateness").
  */
 import { deadlineInstant, type Campaign, type RosterUnit } from '../campaign/campaign.js';
 import { RECORD_FILE } from './check.js';

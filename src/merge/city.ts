@@ -1,5 +1,5 @@
 /**
- * The city's own 统计表 for the province (issue 6, item 4): the same form, one level up.
+ * The city's own 统计表 for the province (docs/campaign.md, "What the city needs back"): the same form, one level up.
  *
  * - 举办县区 = the city, 教育行政部门（盖章） = the campaign's issuer (南昌市教育局), contacts = the
  *   campaign's contacts (市社区教育指导中心).

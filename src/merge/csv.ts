@@ -1,6 +1,6 @@
 /**
- * The 汇总 sheet as CSV for other programs (issue 6, item 3). RFC 4180 quoting, CRLF line ends and a
- * UTF-8 BOM so Chinese Excel opens it as UTF-8 (inbox.md, "Spreadsheet output").
+ * The 汇总 sheet as CSV for other programs. RFC 4180 quoting, CRLF line ends and a
+ * UTF-8 BOM so Chinese Excel opens it as UTF-8 (docs/inbox.md, "Spreadsheet output").
  *
  * CSV injection (OWASP): a text field starting with = + - @, a tab or a carriage return would be
  * taken for a formula by a spreadsheet; such a field gets a leading apostrophe. Numbers are written

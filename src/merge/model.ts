@@ -1,5 +1,5 @@
 /**
- * The city's merge, as tables (issue 6): file results and the roster's roll-call in, the four sheets
+ * The city's merge, as tables (docs/campaign.md, "What the city needs back"): file results and the roster's roll-call in, the four sheets
  * of the workbook out — 汇总, 报送情况, 问题清单, 文件清单 — as plain cells. Pure: no file system, no
  * spreadsheet library; `workbook.ts` styles these cells for write-excel-file and `csv.ts` writes the
  * same rows as CSV, so the workbook and the CSV never disagree.

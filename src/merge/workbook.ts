@@ -1,5 +1,5 @@
 /**
- * The city workbook (issue 6, item 2) with write-excel-file (inbox.md: styled, depends only on
+ * The city workbook with write-excel-file (docs/inbox.md, "Spreadsheet output": styled, depends only on
  * fflate; not SheetJS). Four sheets: 汇总, 报送情况, 问题清单, 文件清单.
  *
  * - Text is written as shared strings (`t="s"`), never as a formula: a value 「=1+1」 stays text.

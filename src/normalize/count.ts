@@ -1,5 +1,5 @@
 /**
- * Counts as people really write them (form.md, "Values as people really write them"): 36, ３６, 3,000,
+ * Counts as people really write them (docs/form.md, "The values people really write"): 36, ３６, 3,000,
  * 3000人次, 36场, 约3000, 3000余人, 1.2万人次, 三十六场. 约/余/多 mean "approximately": the number is
  * accepted with a warning. 很多, 若干 are not numbers.
  */

@@ -1,5 +1,5 @@
 /**
- * 活动时间 as people write it (form.md): 2023年11月15日至11月21日, 2023年11月15日—21日,
+ * 活动时间 as people write it (docs/form.md, "The values people really write"): 2023年11月15日至11月21日, 2023年11月15日—21日,
  * 11月15日-11月21日 (year from the campaign), 2023.11.15-2023.11.21, 2023-11-15 ~ 2023-11-21, a single
  * day 2023年11月18日. Vague text (11月中下旬) is an error asking for exact dates. The original text is
  * kept as `text`.

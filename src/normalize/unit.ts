@@ -1,5 +1,5 @@
 /**
- * 举办县区: any alias of a roster unit resolves to its canonical name (campaign.md, "Roster").
+ * 举办县区: any alias of a roster unit resolves to its canonical name (docs/campaign.md, "Matching unit names").
  * Matching strips a leading city name (南昌市) and a trailing bureau suffix (教体局 / 教育体育局 /
  * 教育事业发展中心 / 教体办) and then compares whole names only: 「新建」 must not match 「红谷滩新区」,
  * 「高新」 is not 经开区.

@@ -1,5 +1,5 @@
 /**
- * Long texts in the clerk's own editor (`$VISUAL`, else `$EDITOR`; issue 4 item 2): the text so far
+ * Long texts in the clerk's own editor (`$VISUAL`, else `$EDITOR`): the text so far
  * goes into a temporary `.txt` file, the editor runs in the terminal (the command may carry its own
  * arguments, `code --wait`), and what is saved is the answer. The file is removed afterwards.
  */

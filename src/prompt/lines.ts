@@ -2,7 +2,7 @@
  * The text prompt of the interview: one line, or several lines ended by an empty line. Built on
  * `@inquirer/core` (loaded lazily with the rest of inquirer) because `@inquirer/input` ends at the
  * first Enter and drops whatever else arrived with it: a clerk pasting two lines from Word lost the
- * second one (issue 4, "nothing is lost").
+ * second one, and nothing typed may be lost.
  *
  * The rule: lines that arrive in one burst (a paste: keys with no pause after an Enter) belong to the
  * same answer. An Enter only counts as "done" (or, in several-line mode, an empty line as "end")

@@ -2,7 +2,7 @@
  * Legacy Word 97–2003 `.doc` (OLE compound file) → paragraphs and table grids for the one label
  * matcher (`grid.ts`). `readDocForm` is pure (bytes in, FormDocument out) and never throws.
  *
- * word-extractor gives the body as text (inbox.md, and measured on fixtures/office/*.doc made by
+ * word-extractor gives the body as text (docs/inbox.md, "What arrives, and how each kind is read", and measured on fixtures/office/*.doc made by
  * LibreOffice): every table cell ends with `\t`, every row with `\t\n`; a paragraph break inside a
  * cell is a plain `\n`; a cell merged down from the row above is empty; a cell spanning columns is
  * one cell, so such rows have fewer cells. So rows are rebuilt from that text, the columns are cell

@@ -1,6 +1,6 @@
 /**
  * `word/document.xml` of a Word form filled in Word, WPS or LibreOffice → paragraphs and table grids
- * (ECMA-376 Part 1, §17). What people's files really contain (inbox.md):
+ * (ECMA-376 Part 1, §17). What people's files really contain (docs/inbox.md, "What arrives, and how each kind is read"):
  * - runs split by proofing marks and bookmarks (`w:proofErr`, `w:bookmarkStart`): text is gathered per
  *   paragraph, whatever splits it;
  * - content controls (`w:sdt` → `w:sdtContent`) around blocks, rows, cells and runs: descended into;

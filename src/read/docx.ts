@@ -5,7 +5,7 @@
  * matcher (`grid.ts`).
  *
  * Files this tool made also carry a machine-readable copy (customXml part and chunked custom
- * properties, `form/embedded.ts`). **The visible table is the truth** (rendering.md): the copy's
+ * properties, `form/embedded.ts`). **The visible table is the truth** (docs/inbox.md, 'The embedded copy and "the table is the truth"'): the copy's
  * typed value is used only where it prints exactly as the cell reads; a cell edited in Word wins and
  * is reported.
  */

@@ -1,7 +1,7 @@
 /**
  * Bytes of a saved mail (`.eml`) → sender, Date, subject, text and attachments. Pure: no fs.
  * mailparser does the MIME work (RFC 2045–2049, RFC 2047 words, RFC 2231 parameters); this module
- * repairs what Chinese mail clients do to it (inbox.md):
+ * repairs what Chinese mail clients do to it (docs/inbox.md, "What arrives, and how each kind is read"):
  * - raw 8-bit GBK in headers and file names (no RFC 2047 at all) comes out of mailparser as
  *   Latin-1 (file names) or as U+FFFD (subject, sender): re-read from the raw header bytes, as
  *   UTF-8 when they are valid UTF-8, else GB18030;

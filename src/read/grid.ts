@@ -1,5 +1,5 @@
 /**
- * One idea serves every form-shaped document (inbox.md): reduce a Word table, a `.doc`'s table text
+ * One idea serves every form-shaped document (docs/inbox.md, "What arrives, and how each kind is read"): reduce a Word table, a `.doc`'s table text
  * or a spreadsheet to a grid of cells, then this one matcher maps label cells to field ids and takes
  * the value cell beside each. Readers differ; the matcher and the validation do not.
  *

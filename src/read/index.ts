@@ -1,8 +1,8 @@
 /**
- * One table from file type to reader (style.md: "One table maps file types to readers"). Every
+ * One table from file type to reader (docs/inbox.md, "What arrives, and how each kind is read"). Every
  * reader turns bytes into one outcome; the forms among them into the same raw shape, so nothing
  * downstream knows which format the data came from. Mails and archives are containers whose parts
- * are read in turn by the caller (`inbox/inbox.ts`).
+ * are read in turn by the caller (`inbox/check.ts`).
  */
 import { TEMPLATE_PREFILLED } from './template-prefilled.js';
 import { error, emptyRaw, rawWithProblem, warning, type RawSubmission } from '../core/problem.js';

@@ -1,5 +1,5 @@
 /**
- * Reading back the DOCX and PDF files this tool wrote (issue 3, item 6), so `validate` and `import`
+ * Reading back the DOCX and PDF files this tool wrote (docs/inbox.md, 'The embedded copy and "the table is the truth"'), so `validate` and `import`
  * accept them and `read(render(x))` gives `x`.
  *
  * - DOCX: the visible table (cell text by field label) and the embedded copy, through the one DOCX

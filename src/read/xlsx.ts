@@ -6,7 +6,7 @@
  * not with a spreadsheet library, because what the matcher needs is exactly what read-excel-file
  * 9.3 drops (measured on fixtures/office/sheet-form.xlsx): merged cells (`<mergeCells>`, §18.3.1.55
  * — the group cells merged down), number formats (a percent-formatted 98% comes back as 0.98, a date
- * as a bare serial) and which sheets are hidden. It also unzips with no limits of its own (inbox.md).
+ * as a bare serial) and which sheets are hidden. It also unzips with no limits of its own (docs/inbox.md, "Hostile and broken input").
  * What it does give — cached formula values and shared strings — is a few lines here:
  * - formulas: the cached `<v>` is taken, never evaluated (`<f>` ignored);
  * - strings: shared (`t="s"`, plain or rich-text runs, phonetic runs skipped), inline (`t="inlineStr"`),

@@ -1,7 +1,7 @@
 /**
  * The one way the readers parse XML (DOCX/XLSX parts): `@xmldom/xmldom`, quiet and strict.
  *
- * inbox.md: reject any `<!DOCTYPE` — OOXML never has one (ECMA-376 Part 2 §8.1.4: parts must not
+ * docs/inbox.md, "Hostile and broken input": reject any `<!DOCTYPE` — OOXML never has one (ECMA-376 Part 2 §8.1.4: parts must not
  * contain a DTD), so a part with one is hostile (entity expansion, external entities) or not
  * OOXML. xmldom 0.9 does not expand entities anyway; the check makes the refusal explicit and typed.
  * Parse problems throw a typed error instead of xmldom printing to the console.

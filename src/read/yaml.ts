@@ -1,6 +1,6 @@
 /**
  * YAML and JSON submissions → the raw shape. Keys are the form's Chinese labels nested by group
- * (form.md, "A complete YAML submission"), or the English ids; both are matched leniently by
+ * (docs/form.md, "The YAML format"), or the English ids; both are matched leniently by
  * `matchKey`. `yaml` (eemeli) keeps the position of every node, so every problem has a line and column.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
@@ -113,7 +113,7 @@ export function explainYamlError(code: string, message: string, text: string, at
  *   after ` #`), 「"书香东湖"亲子共读」 (quotes that do not enclose the whole value), a leading @ or `;
  *   such a value is quoted as a whole, so exactly what was typed is read;
  * - several lines of text under a label without `|`: YAML would fold them into one line; they are
- *   read as lines (form.md: inner line breaks are kept);
+ *   read as lines (docs/form.md, "The YAML format");
  * - a group label with text after it (「组织领导: 东湖区教育体育局」 above its items): an error, and the
  *   items below are still read.
  */

@@ -2,7 +2,7 @@
  * Bytes of a ZIP (a `.zip` a unit sent, or the container of a DOCX/XLSX) → its entries, safely.
  * Pure: no fs. Never throws; hostile or broken input becomes a result the caller turns into a fate.
  *
- * inbox.md, measured: a 408 KB docx inflating to 400 MB took 477 MB RAM through `fflate.unzipSync`,
+ * docs/inbox.md, "Hostile and broken input", measured: a 408 KB docx inflating to 400 MB took 477 MB RAM through `fflate.unzipSync`,
  * and a filter on the *declared* size is fooled by a falsified header. So the real inflated bytes
  * are counted while streaming (yauzl), and reading stops at the limit, or as soon as an entry
  * inflates past the size its own header declared.

@@ -1,7 +1,7 @@
 /**
  * The DOCX package: docx's parts, plus the embedded customXml copy of the data, zipped with
- * deterministic bytes (issue 3, item 4: "the data embedded for lossless re-import, identical bytes
- * for identical input").
+ * deterministic bytes (docs/rendering.md, "Embedded data copy" and "Determinism": identical bytes
+ * for identical input).
  *
  * docx 9 stamps `new Date()` into docProps/core.xml and zips with the clock in every entry. We take
  * its parts before they are zipped (`Packer.compiler`, a static docx 9.15 keeps for `Packer.pack`),

@@ -1,11 +1,11 @@
 /**
- * The 统计表 as a Word document (docx 9.x), filled or blank (issue 3, items 2–4).
+ * The 统计表 as a Word document (docx 9.x), filled or blank.
  *
- * Layout follows GB/T 9704-2012 as offices apply it to an annex (rendering.md, "Layout conventions"):
+ * Layout follows GB/T 9704-2012 as offices apply it to an annex (docs/rendering.md, "Page and type"):
  * A4, margins 37/35/28/26 mm, 「附件」 in 3号黑体 flush left, the title in 2号小标宋 centred, the table in
  * 小四仿宋, page numbers 「— 1 —」 in 4号宋体 at the outer edge (odd pages right, even pages left).
  *
- * Pitfalls met here (rendering.md, "DOCX"):
+ * Pitfalls met here (docs/rendering.md, "Pitfalls, measured"):
  * - every paragraph gives `spacing.line` with `lineRule: AUTO`; without it LibreOffice treats the
  *   value as exact and clips CJK glyphs;
  * - fonts are set for `eastAsia` explicitly with `w:lang eastAsia="zh-CN"`, in paragraph styles, so
@@ -15,7 +15,7 @@
  * - `keepNext` does not keep a group with its label in LibreOffice (it ignores it in tables), and no
  *   office suite repeats a merged label on the next page: a filled form that runs onto more pages is
  *   split here, one table per page at the PDF's breaks, each after 「（续表）」 with the group label
- *   repeated (issue 3, item 3; `tablePlan`).
+ *   repeated (docs/rendering.md, "Pagination and 「（续表）」"; `tablePlan`).
  */
 import type { Campaign } from '../campaign/campaign.js';
 import type { Submission } from '../form/schema.js';
@@ -39,7 +39,7 @@ export const MARGIN = { top: twips(37), bottom: twips(35), left: twips(28), righ
 /** The type area is 156 mm wide (GB/T 9704 §5.2.2). */
 const TYPE_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 /**
- * Column widths. The first column needs ≥ 1,900 twips or 「活动参与情况」 wraps badly (rendering.md);
+ * Column widths. The first column needs ≥ 1,900 twips or 「活动参与情况」 wraps badly (docs/rendering.md, "The table");
  * the item labels take 12 characters of 小四 (「出席活动（开幕式）的领导」 on one line); the value column
  * gets the rest (~15 characters).
  */
@@ -104,8 +104,8 @@ type Docx = typeof import('docx');
 
 /**
  * One row of one of the DOCX's tables: a form row, or the part of it that falls on this page.
- * Issue 3, item 3: "a table that runs onto page 2 splits between rows, never tears a group from its
- * label without repeating it, and shows it continues". Word and LibreOffice break a table where they
+ * A table that runs onto more pages splits between rows, repeats a group's label on the next page and
+ * says it continues (docs/rendering.md, "Pagination and 「（续表）」"). Word and LibreOffice break a table where they
  * like (LibreOffice ignores keepNext in tables, so a group's rows landed on page 2 under an empty
  * merged cell); so the DOCX breaks it itself, at the rows where the PDF breaks its pages.
  */
@@ -220,7 +220,7 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
   const para = (style: string, text: string, extra: Record<string, unknown> = {}) =>
     new Paragraph({ style, children: text === '' ? [] : [new TextRun(text)], ...extra });
 
-  // Inner line breaks of a value become paragraphs (form.md: "they become paragraphs in DOCX"). The
+  // Inner line breaks of a value become paragraphs (docs/form.md: "they become paragraphs in the DOCX"). The
   // first paragraph of a split value's rest carries its own style when it goes on with the paragraph
   // before the page break, so a reader joins the parts back exactly (read/docx-grid.ts).
   // A hyphen between digits (0791-86771234, 2023-11-15) is Word's non-breaking hyphen, so no office

@@ -1,9 +1,9 @@
 /**
  * The CJK fonts the PDF is drawn with: Noto Serif SC (SIL OFL 1.1) from the npm package
  * `@expo-google-fonts/noto-serif-sc`, so `npm ci` brings everything and no system font is needed
- * (issue 3, item 5).
+ * (docs/rendering.md, "Fonts (PDF)").
  *
- * Why this font (rendering.md, "Font"): it is the closest free match to 宋体 and covers GB18030 far
+ * Why this font: it is the closest free match to 宋体 and covers GB18030 far
  * beyond GB2312 — a GB2312-only font misses 「翾」 in the notice's own contact 「万 翾」.
  * The package ships plain TTFs (14.8 MB each). Nothing needs preparing: `truetype.ts` reads the
  * table directory, cmap, hmtx and loca (~0.3 MB) at open, and only the glyph records a form uses
@@ -39,8 +39,8 @@ export interface LoadedFont {
   readonly unitsPerEm: number;
   /**
    * The ideographic em box from the OS/2 typo metrics (880/−120 for Noto), used to centre CJK lines
-   * vertically; `ascent`/`descent` (hhea, 1151/−286) would push the text visibly low (rendering.md,
-   * "Vertical centring").
+   * vertically; `ascent`/`descent` (hhea, 1151/−286) would push the text visibly low (docs/rendering.md,
+   * "Fonts (PDF)").
    */
   readonly emTop: number;
   readonly emBottom: number;

@@ -1,5 +1,5 @@
 /**
- * CJK line breaking for the PDF (pdf-lib has none; rendering.md, "pdf-lib has no line breaking").
+ * CJK line breaking for the PDF (pdf-lib has none; docs/rendering.md, "Line breaking and kinsoku (PDF)").
  *
  * Rules, as Chinese typesetting applies them (GB/T 15834 punctuation, the kinsoku of JIS X 4051 that
  * Chinese office software follows):
@@ -126,7 +126,7 @@ export function breakParagraph(paragraph: string, maxWidth: number, measure: (s:
   return lines;
 }
 
-/** Break text into lines: every '\n' starts a new paragraph (form.md: inner line breaks are kept). */
+/** Break text into lines: every '\n' starts a new paragraph (docs/form.md: inner line breaks are kept). */
 export function breakLines(text: string, maxWidth: number, measure: (s: string) => number): string[] {
   return text
     .replace(/\r\n?/g, '\n')

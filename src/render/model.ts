@@ -98,7 +98,7 @@ export function buildModel(data: Submission | null, campaign: Campaign, opts: { 
 
 /**
  * The date written into the files' metadata. Never the clock: identical input must give identical
- * bytes (issue 3). A filled form is dated by the end of its activity period, a template by the
+ * bytes (docs/rendering.md, "Determinism"). A filled form is dated by the end of its activity period, a template by the
  * campaign's deadline; midnight in the campaign's time zone.
  */
 export function documentDate(data: Submission | null, campaign: Campaign): Date {
@@ -120,7 +120,7 @@ export function documentInfo(model: FormModel, campaign: Campaign) {
 
 /**
  * The file name the notice's reports are sent under, without extension:
- * 「2023年全民终身学习活动开展情况统计表（东湖区）」 (issue 3, item 1). The title's space between the year
+ * 「2023年全民终身学习活动开展情况统计表（东湖区）」 (docs/rendering.md, "Shared model"). The title's space between the year
  * and 年 is a typographic one of the annex and is left out of file names.
  */
 export function outputBaseName(data: Submission | null, campaign: Campaign, opts: { department?: string } = {}): string {
@@ -132,7 +132,7 @@ export function outputBaseName(data: Submission | null, campaign: Campaign, opts
 /**
  * Widths of the two label columns in twips (1/1440 in), shared by the DOCX and the PDF; the value
  * column takes the rest of the type area. The group column needs ≥ 1,900 twips or 「活动参与情况」
- * wraps badly (rendering.md); the item column is as narrow as 「全区参与活动的数量」 allows on one line, so values get the room (a 2,000-character 活动内容: 5 pages, not 6).
+ * wraps badly (docs/rendering.md, "The table"); the item column is as narrow as 「全区参与活动的数量」 allows on one line, so values get the room (a 2,000-character 活动内容: 5 pages, not 6).
  * (Narrower label columns, 1900 + 2400, were tried: LibreOffice then set Latin-heavy values in more
  * lines than the page plan counts — 9 pages for 4 tables — so the value column stays as measured.)
  */

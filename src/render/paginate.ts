@@ -1,8 +1,8 @@
 /**
  * Where the 统计表 breaks between pages: shared by the PDF, which draws it, and the DOCX, which
- * splits its table at the same rows so Word and LibreOffice show the same continuation (issue 3,
- * item 3: "a table that runs onto page 2 splits between rows, never tears a group from its label
- * without repeating it, and shows it continues").
+ * splits its table at the same rows so Word and LibreOffice show the same continuation (docs/rendering.md,
+ * "Pagination and 「（续表）」": a table that runs onto more pages splits between rows, repeats a group's
+ * label on the next page and says it continues).
  *
  * Pure: the caller passes the width function of the font it measures with (tests use a fake font).
  */
@@ -21,14 +21,14 @@ export const MM = 72 / 25.4;
 /** GB/T 9704 §5.2.1: A4. */
 export const PAGE_W = 210 * MM;
 export const PAGE_H = 297 * MM;
-/** Type area, GB/T 9704 §5.2.2 as offices apply it (rendering.md). */
+/** Type area, GB/T 9704 §5.2.2 as offices apply it (docs/rendering.md, "Page and type"). */
 export const TOP = PAGE_H - 37 * MM;
 export const BOTTOM = 35 * MM;
 export const LEFT = 28 * MM;
 export const RIGHT = PAGE_W - 26 * MM;
 export const WIDTH = RIGHT - LEFT;
 
-/** Column widths; the same proportions as the DOCX (first column ≥ 1,900 twips, rendering.md). */
+/** Column widths; the same proportions as the DOCX (first column ≥ 1,900 twips, docs/rendering.md, "The table"). */
 export const COL = [LABEL_COLUMNS_TWIPS[0] / 20, LABEL_COLUMNS_TWIPS[1] / 20, WIDTH - (LABEL_COLUMNS_TWIPS[0] + LABEL_COLUMNS_TWIPS[1]) / 20] as const;
 export const SIZE = { annex: 16, title: 22, stamp: 14, table: 12, footnote: 14, page: 14, cont: 12 } as const;
 /** 1.5 lines: CJK needs more leading than Latin to stay legible. */

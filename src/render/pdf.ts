@@ -1,8 +1,8 @@
 /**
  * The 统计表 as a PDF (pdf-lib 1.17, our TrueType subsetter), filled, blank, or as a fillable AcroForm
- * (issue 3, items 2, 3 and 5).
+ * (docs/rendering.md).
  *
- * Layout (rendering.md, "Layout conventions", from GB/T 9704-2012): A4 portrait, type area
+ * Layout (docs/rendering.md, "Page and type", from GB/T 9704-2012): A4 portrait, type area
  * 37/35/28/26 mm; 「附件」 3号 (16 pt) flush left; the title 2号 (22 pt) centred; the stamp line and the
  * footnote 4号 (14 pt); the table 小四 (12 pt); page numbers 「— 1 —」 4号, 7 mm below the type area,
  * odd pages at the right and even pages at the left, one character in (GB/T 9704 §7.5).
@@ -11,7 +11,7 @@
  * than a page; a row that does not fit moves to the next page; a page that continues the table starts
  * with 「（续表）」 and repeats the group label (with 「（续）」) so no group is torn from its label.
  *
- * Pitfalls (rendering.md, "PDF"): subset with `truetype.ts` (the same subset as fontkit 2, without its
+ * Pitfalls (docs/rendering.md, "Fonts (PDF)" and "Pitfalls, measured"): subset with `truetype.ts` (the same subset as fontkit 2, without its
  * ~100 ms load; see pdflib-font.ts), never `@pdf-lib/fontkit`; characters the font lacks would draw
  * as .notdef and vanish from extracted text, so they are found before drawing and reported (`MissingGlyphError`); pdf-lib stamps the clock and
  * random resource names, both replaced here so identical input gives identical bytes.
@@ -45,7 +45,7 @@ export interface MissingGlyph {
   readonly column: number;
 }
 
-/** Characters no font we ship can draw; the PDF is not written (rendering.md: never lose text silently). */
+/** Characters no font we ship can draw; the PDF is not written (docs/rendering.md, "Fonts (PDF)": never lose text silently). */
 export class MissingGlyphError extends Error {
   override readonly name = 'MissingGlyphError';
   constructor(readonly missing: readonly MissingGlyph[]) {
@@ -82,7 +82,7 @@ export function findMissingGlyphs(fieldId: FieldId, text: string, fonts: readonl
 // ---------------------------------------------------------------------------------------------
 
 export interface RenderPdfOptions {
-  /** An AcroForm: every value cell is a text field named by field id (issue 3, item 2). */
+  /** An AcroForm: every value cell is a text field named by field id (docs/rendering.md, "Fillable PDF template"). */
   fillable?: boolean;
   /** The department on the stamp line of a blank template. */
   department?: string;
@@ -242,7 +242,7 @@ export async function renderPdf(
 
   if (opts.fillable) await addFormFields(ctx, doc, model, cells, { page: first, rect: stampRect });
 
-  // Metadata (issue 3: Title/Subject/Keywords) and the data copy.
+  // Metadata (Title/Subject/Keywords: docs/rendering.md, "Shared model") and the data copy.
   const info = documentInfo(model, campaign);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setSubject(info.subject);
@@ -288,7 +288,7 @@ interface Rect {
 
 /**
  * Draw one line whose line box starts at `top`; returns the top of the next line. The ideographic
- * em box is centred in the line box, from the OS/2 typo metrics (rendering.md, "Vertical centring").
+ * em box is centred in the line box, from the OS/2 typo metrics (docs/rendering.md, "Fonts (PDF)").
  */
 function drawLine(
   ctx: DrawContext,
@@ -371,7 +371,7 @@ function drawTable(
  * (「WinAnsi cannot encode」) nor wrap it, so each appearance is drawn here with our line breaker and
  * the embedded subset font. What a user types later is drawn by the viewer from the field's /DA,
  * which names STSong-Light, a standard CJK font every PDF viewer supplies (Adobe-GB1): the subset
- * lacks the characters a user may type (rendering.md, "AcroForm").
+ * lacks the characters a user may type (docs/rendering.md, "Fillable PDF template").
  */
 async function addFormFields(
   ctx: DrawContext,

@@ -4,7 +4,7 @@
  * pdf-lib embeds custom fonts only through a registered "fontkit": `create(bytes)` must return a
  * font with `layout()`, metrics and `createSubset()`, and pdf-lib reads the subset through a
  * fontkit 1 stream (`subset.encodeStream().on('data' | 'end' | 'error')`). Why not fontkit at all
- * (rendering.md, "PDF"): `@pdf-lib/fontkit` 1.1.1's subsetter silently drops glyphs, and upstream
+ * (docs/rendering.md, "Fonts (PDF)" and "Pitfalls, measured"): `@pdf-lib/fontkit` 1.1.1's subsetter silently drops glyphs, and upstream
  * fontkit 2 costs ~100 ms to load per process; truetype.ts writes the same subset as fontkit 2.
  */
 import { UsageError } from '../core/errors.js';

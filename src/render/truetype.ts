@@ -8,7 +8,7 @@
  * be read first. This reader takes a few hundred KB from the file — the table directory, cmap, hmtx,
  * loca and the few hundred glyph records of a form — and the subset it writes keeps fontkit 2's
  * tables and glyph order (fontkit `TTFSubset`), so pdf-lib embeds it the same way. Tests compare its
- * output glyph for glyph with fontkit 2, and check the ink of a rendered page (rendering.md: the
+ * output glyph for glyph with fontkit 2, and check the ink of a rendered page (docs/rendering.md, "Pitfalls, measured": the
  * `@pdf-lib/fontkit` subsetter once lost glyphs silently while text extraction looked fine).
  *
  * Pure: reads go through a `FontSource`; references are to the OpenType spec (ISO/IEC 14496-22).
@@ -143,7 +143,7 @@ export class TrueTypeFont {
   readonly xHeight: number;
   readonly italicAngle: number;
   readonly bbox: { minX: number; minY: number; maxX: number; maxY: number };
-  /** OS/2 typo ascender/descender: the ideographic em box for vertical centring (rendering.md). */
+  /** OS/2 typo ascender/descender: the ideographic em box for vertical centring (docs/rendering.md, "Fonts (PDF)"). */
   readonly typoAscender: number;
   readonly typoDescender: number;
   readonly numGlyphs: number;

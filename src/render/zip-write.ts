@@ -3,7 +3,7 @@
  * descriptors, no ZIP64 (a form is a few dozen KB), one fixed MS-DOS timestamp for every entry.
  *
  * Pure: entries in, bytes out. The same entries give the same bytes, which is what lets tests
- * compare two renders byte for byte (issue 3, item 4).
+ * compare two renders byte for byte (docs/rendering.md, "Determinism").
  */
 import { deflateRawSync } from 'node:zlib';
 

@@ -1,5 +1,5 @@
 /**
- * The validation report, as JSON (the `--json` contract of issue 2, extended by later issues) and as
+ * The validation report, as JSON (the `--json` contract) and as
  * text for a person. Both come from the same file results.
  */
 import type { Campaign } from '../campaign/campaign.js';

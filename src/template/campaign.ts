@@ -1,6 +1,6 @@
 /**
  * The campaign in force as a commented YAML file: what the city centre copies and edits for next
- * year or another city, then passes with `--campaign` (campaign.md). Read back by `read/campaign.ts`.
+ * year or another city, then passes with `--campaign` (docs/campaign.md, "A campaign file"). Read back by `read/campaign.ts`.
  */
 import { stringify } from 'yaml';
 import type { Campaign } from '../campaign/campaign.js';

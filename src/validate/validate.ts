@@ -68,7 +68,7 @@ export function normalizeField(field: Field, raw: unknown, campaign: Campaign): 
   }
 }
 
-/** Cross-field rules on the period (campaign.md: window and inclusive deadline). */
+/** Cross-field rules on the period (docs/form.md, "Rules across fields"; the window and the inclusive deadline: docs/campaign.md). */
 export function periodProblems(period: { start: string; end: string }, campaign: Campaign): Array<[MessageCode, Params]> {
   const out: Array<[MessageCode, Params]> = [];
   const { start, end } = period;
@@ -78,7 +78,7 @@ export function periodProblems(period: { start: string; end: string }, campaign:
   return out;
 }
 
-/** Participation plausibility (form.md: warn when implausible, e.g. above the unit's population order). */
+/** Participation plausibility (docs/form.md, "Rules across fields": warn when implausible, e.g. above the unit's population order). */
 export function participationProblems(activities: number | undefined, participants: number | undefined): Array<[MessageCode, Params]> {
   const out: Array<[MessageCode, Params]> = [];
   if (participants === undefined) return out;

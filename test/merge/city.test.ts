@@ -1,5 +1,5 @@
 /**
- * --city-report: the city's own 统计表, rendered with the issue-3 renderer and read back like any
+ * --city-report: the city's own 统计表, rendered with the DOCX/PDF renderer and read back like any
  * submission — at the province, where the city is a unit of the roster, it validates and merges.
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';

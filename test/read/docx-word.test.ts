@@ -1,5 +1,5 @@
 /**
- * The city's Word form as Word, WPS and LibreOffice really write it (inbox.md): split runs,
+ * The city's Word form as Word, WPS and LibreOffice really write it (docs/inbox.md, "What arrives, and how each kind is read"): split runs,
  * proofing marks and bookmarks, content controls, tracked changes, full-width spaces and half-width
  * brackets in labels, multi-paragraph cells, merged cells, extra blank rows. Built as document.xml
  * here so every variant is explicit, then read through the same reader `validate` uses.

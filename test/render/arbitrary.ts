@@ -16,7 +16,7 @@ const ASCII = Array.from('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 const PUNCT = Array.from('，。、；：？！（）《》「」“”…—');
 const pool = [...CJK, ...CJK, ...ASCII, ...PUNCT, ' '];
 
-/** Validated text is trimmed and non-empty (form.md: "Text: trim"). */
+/** Validated text is trimmed and non-empty (docs/form.md, "The values people really write": the text is trimmed). */
 const text = (max = 40) =>
   fc
     .array(fc.constantFrom(...pool), { minLength: 1, maxLength: max })

@@ -75,7 +75,7 @@ describe('renderDocx', () => {
     expect(xml).toContain(`>${FURNITURE.stampLine}<`);
   });
 
-  it('sets East Asian fonts, zh-CN and lineRule auto in styles (rendering.md)', async () => {
+  it('sets East Asian fonts, zh-CN and lineRule auto in styles (docs/rendering.md, "Pitfalls, measured")', async () => {
     const styles = strFromU8(unzipSync(await renderDocx(null, NANCHANG_2023))['word/styles.xml']!);
     expect(styles).toMatch(/w:eastAsia="仿宋_GB2312"/);
     expect(styles).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
@@ -233,7 +233,7 @@ function readRows(xml: string): ReadRow[] {
 }
 
 /**
- * What issue 3, item 3 asks of a table that runs onto more pages, checked on the DOCX's XML: every
+ * What docs/rendering.md ("Pagination and 「（续表）」") promises of a table that runs onto more pages, checked on the DOCX's XML: every
  * table after the first follows a 「（续表）」 paragraph that starts a new page and has the first's
  * grid; a group's label heads its rows in every table, with 「（续）」 where the group began on an
  * earlier page, merged (restart/continue) over exactly its rows there; the rest of a split row says
@@ -279,7 +279,7 @@ function expectContinuedTables(xml: string): ReadRow[] {
   return rows;
 }
 
-describe('a table that runs onto the next pages (issue 3, item 3)', () => {
+describe('a table that runs onto the next pages (docs/rendering.md, "Pagination and 「（续表）」")', () => {
   it('the sample: page 2 starts with 「（续表）」 and a table like the first, between two groups', async () => {
     const xml = documentXml(await renderDocx(DONGHU, NANCHANG_2023));
     expect(tablesOf(xml)).toHaveLength(2);

@@ -32,7 +32,7 @@ describe('renderPdf', () => {
     expect(text).not.toMatch(/pdf-lib \(https/);
   });
 
-  it('stays small: the sample is under 150 KB (issue 3, figures)', async () => {
+  it('stays small: the sample is under 150 KB (README.md, 性能)', async () => {
     expect((await renderPdf(DONGHU, NANCHANG_2023)).length).toBeLessThan(150 * 1024);
   });
 
@@ -89,7 +89,7 @@ describe('renderPdf', () => {
       expect((err as Error).message).toContain('content.description 第2行第4个字「𠀀」(U+20000)');
     });
 
-    it('accepts 「翾」, outside GB2312 (rendering.md)', async () => {
+    it('accepts 「翾」, outside GB2312 (docs/rendering.md, "Fonts (PDF)")', async () => {
       await expect(renderPdf(QINGSHANHU, NANCHANG_2023)).resolves.toBeInstanceOf(Uint8Array);
     });
   });
@@ -143,7 +143,7 @@ describe('renderPdf', () => {
     it('the blank template really draws its glyphs (ink, not only text)', async () => {
       const pdf = await renderPdf(null, NANCHANG_2023);
       // The title band holds 19 glyphs of 22 pt bold and no rule: a subsetter that drops glyphs
-      // (@pdf-lib/fontkit drew 17–36 % of the ink, rendering.md) leaves it nearly white.
+      // (@pdf-lib/fontkit drew 17–36 % of the ink, docs/rendering.md, "Pitfalls, measured") leaves it nearly white.
       const title = inkIn(pdf, { x: 79, y: 138, w: 443, h: 36 });
       expect(title).toBeGreaterThan(2500);
       // The 附件 label, alone in its band.

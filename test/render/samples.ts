@@ -29,7 +29,7 @@ export const DONGHU: Submission = await sample('东湖区.yaml');
 const qingshanhu = await sample('青山湖区.json');
 export const QINGSHANHU: Submission = { ...qingshanhu, contacts: [...qingshanhu.contacts, { name: '万 翾', phone: '17770022118' }] };
 
-/** The sample with a 2,000-character 活动内容 (issue 3: "still gives a tidy document"). */
+/** The sample with a 2,000-character 活动内容 (still a tidy document: docs/rendering.md, "Pagination and 「（续表）」"). */
 export function withLongDescription(base: Submission = DONGHU, length = 2000): Submission {
   const sentence = '社区大讲堂走进街道，围绕健康养生、反诈宣传、家庭教育开展专题讲座，居民踊跃参与（共 12 场）。';
   let text = '';

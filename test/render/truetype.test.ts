@@ -1,6 +1,6 @@
 /**
- * Our TrueType reader and subsetter (src/render/truetype.ts) against fontkit 2, the subsetter the
- * issue names and rendering.md found correct: same glyph ids, advances and metrics for every
+ * Our TrueType reader and subsetter (src/render/truetype.ts) against fontkit 2, whose
+ * subset ours reproduces (docs/rendering.md, "Fonts (PDF)" and "Pitfalls, measured"): same glyph ids, advances and metrics for every
  * character a form uses, and a subset whose glyphs draw the same outlines. fontkit is only a test
  * oracle here (a devDependency); renders never load it.
  */
@@ -20,7 +20,7 @@ const fontkitFont = (weight: Weight) => {
   return f;
 };
 
-/** Every character of the sample forms and the furniture, plus what rendering.md warns about. */
+/** Every character of the sample forms and the furniture, plus what docs/rendering.md ("Fonts (PDF)") warns about. */
 const FORM_TEXT = [
   ...FIELDS.map((f) => f.label),
   ...Object.values(FURNITURE).map(String),
