@@ -119,6 +119,7 @@ export function outputPaths(dir: string, base: string): Outputs {
 export function finalYaml(values: Values, campaign: Campaign, yamlPath: string): string {
   const schemaRef = relative(dirname(resolve(yamlPath)), join(packageRoot(), SCHEMA_FILE)).split(sep).join('/');
   return submissionYaml(values, {
+    year: campaign.year,
     header: [
       `yaml-language-server: $schema=${schemaRef}`,
       '',

@@ -7,6 +7,7 @@ import type { Campaign } from '../campaign/campaign.js';
 import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
 import type { Params } from '../core/problem.js';
 import type { Field } from '../form/definition.js';
+import { exampleFor } from '../form/definition.js';
 import { displayValue, formatContacts, formatPeriodCanonical } from '../form/display.js';
 import type { Contact, Period } from '../form/schema.js';
 import { unitMentioned } from '../normalize/unit.js';
@@ -56,7 +57,7 @@ export function checkAnswer(field: Field, text: string, campaign: Campaign, valu
   const typed = text.replace(/\r\n?/g, '\n').trim();
   if (typed === '') {
     if (!field.required) return { empty: true, errors: [], warnings: [] };
-    return { empty: false, errors: [say('required', { label: field.labelPath, hint: field.hint, example: field.example })], warnings: [] };
+    return { empty: false, errors: [say('required', { label: field.labelPath, hint: field.hint, example: exampleFor(field, campaign.year) })], warnings: [] };
   }
   const result = normalizeField(field, typed, campaign);
   const errors = result.problems.filter((p) => p.severity === 'error').map((p) => say(p.code, p.params));

@@ -106,7 +106,7 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
     const field = currentField(state)!;
     ctx.out('');
     ctx.out(questionTitle(field, state.pos + 1, total(), lang));
-    ctx.out(questionHelp(field, lang));
+    ctx.out(questionHelp(field, lang, ctx.campaign.year));
     const asked = await ask(field, state, ctx);
     if (asked === BACK) {
       const stepped = back(state);

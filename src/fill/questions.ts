@@ -6,7 +6,7 @@
 import type { Campaign } from '../campaign/campaign.js';
 import type { Lang } from '../core/messages.js';
 import { t } from '../core/lang.js';
-import { FIELDS, type Field } from '../form/definition.js';
+import { exampleFor, FIELDS, type Field } from '../form/definition.js';
 import { displayValue, formatPeriodCanonical } from '../form/display.js';
 import { findUnit } from '../normalize/unit.js';
 
@@ -66,8 +66,9 @@ export function questionTitle(field: Field, position: number, total: number, lan
 }
 
 /** The hint and the example, shown above the prompt. */
-export function questionHelp(field: Field, lang: Lang): string {
-  return t(lang, `  ${field.hint}。例：${field.example}`, `  ${field.hintEn}. Example: ${field.example}`);
+export function questionHelp(field: Field, lang: Lang, year: number): string {
+  const example = exampleFor(field, year);
+  return t(lang, `  ${field.hint}。例：${example}`, `  ${field.hintEn}. Example: ${example}`);
 }
 
 /** An answer that means "back to the previous question": `<` (half- or full-width). */

@@ -8,7 +8,7 @@
  * 姓名/电话 items): the normalisers read that back to the same value.
  */
 import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { FIELDS, FORM, FURNITURE, type Field, type FieldSpec, type FormItem } from '../form/definition.js';
+import { exampleFor, FIELDS, FORM, FURNITURE, type Field, type FieldSpec, type FormItem } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
 import type { Contact } from '../form/schema.js';
 import type { Values } from './questions.js';
@@ -26,14 +26,17 @@ function yamlValue(field: Field, value: unknown): unknown {
   }
 }
 
-const comment = (spec: FieldSpec) => ` ${spec.label}（${spec.required ? '必填' : '选填'}）：${spec.hint}。例：${spec.example}`;
+const comment = (spec: FieldSpec, year: number) => ` ${spec.label}（${spec.required ? '必填' : '选填'}）：${spec.hint}。例：${exampleFor(spec, year)}`;
 
 export interface SubmissionYamlOptions {
   /** Comment lines before everything else (without `#`). */
   header: readonly string[];
+  /** The campaign's year, for the examples in the comments (default: the answers' 年度). */
+  year?: number;
 }
 
 export function submissionYaml(values: Values, opts: SubmissionYamlOptions): string {
+  const year = opts.year ?? (typeof values.year === 'number' ? values.year : 2023);
   const plain: Record<string, unknown> = {};
   // Nested as the form is: a field of a group goes under the group's label.
   for (const field of FIELDS) {
@@ -48,12 +51,12 @@ export function submissionYaml(values: Values, opts: SubmissionYamlOptions): str
   (FORM as readonly FormItem[]).forEach((item, i) => {
     const pair = pairs[i]!;
     pair.key.spaceBefore = i > 0;
-    if (item.type === 'field') pair.key.commentBefore = comment(item);
+    if (item.type === 'field') pair.key.commentBefore = comment(item, year);
     else {
       pair.key.commentBefore = ` ── ${item.label} ──`;
       if (isMap(pair.value))
         pair.value.items.forEach((inner, j) => {
-          if (isPair(inner) && isScalar(inner.key)) inner.key.commentBefore = comment(item.fields[j]!);
+          if (isPair(inner) && isScalar(inner.key)) inner.key.commentBefore = comment(item.fields[j]!, year);
         });
     }
   });

@@ -313,6 +313,14 @@ export const FORM = [
   }),
 ] as const satisfies readonly FormItem[];
 
+/**
+ * A field's example as a campaign of `year` shows it: the examples are written for the notice's 2023
+ * campaign, and a 2024 template, prompt or message must not suggest 2023 dates.
+ */
+export function exampleFor(spec: FieldSpec, year: number): string {
+  return spec.example.replace(/2023/g, String(year));
+}
+
 /** Page furniture printed around the table (docs/form.md, "Page furniture"). */
 export const FURNITURE = {
   annexLabel: '附件',

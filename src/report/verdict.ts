@@ -6,7 +6,7 @@
  */
 import type { Campaign } from '../campaign/campaign.js';
 import { formatMessage, type Lang } from '../core/messages.js';
-import { fieldById, type Field } from '../form/definition.js';
+import { exampleFor, fieldById, type Field } from '../form/definition.js';
 import { pieceByName } from '../read/index.js';
 import { localTime, type UnitStatus } from '../inbox/roster.js';
 import type { FileResult, ReceivedFrom } from '../inbox/check.js';
@@ -150,7 +150,7 @@ function errorLine(p: FileResult['problems'][number], data: FileResult | undefin
   const written = data?.originals?.[p.field];
   const shown = written && !message.includes(written) ? (zh ? `（填的是「${written}」）` : ` (it says “${written}”)`) : '';
   // The form's examples are written for 2023: a later campaign's chase list shows its own year.
-  const example = field.example.replace(/2023/g, String(year));
+  const example = exampleFor(field, year);
   const hint = message.includes(example) ? '' : zh ? `应填写：${field.hint}，例如「${example}」。` : ` Write: ${field.hintEn}, e.g. “${example}”.`;
   return zh ? `「${field.labelPath}」${shown}：${message}${hint}` : `${field.labelPath}${shown}: ${message}${hint}`;
 }

@@ -8,7 +8,7 @@
  */
 import type { Campaign } from '../campaign/campaign.js';
 import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
-import { FORM, FURNITURE, fieldById, groupByKey, type Field } from '../form/definition.js';
+import { exampleFor, FORM, FURNITURE, fieldById, groupByKey, type Field } from '../form/definition.js';
 import { defaultText } from '../fill/questions.js';
 import type { PageConfig } from '../web/config.js';
 import { escapeXml as esc } from './charts.js';
@@ -45,7 +45,7 @@ function fieldHtml(field: Field, campaign: Campaign, lang: Lang): string {
   return (
     `<div class="field kind-${field.kind}" id="field-${id}" data-field="${esc(field.id)}">` +
     `<label for="in-${id}">${esc(field.label)}${required}</label>` +
-    `<p class="hint" id="hint-${id}">${esc(hint)}。${extra}<span class="example">${m('serve.example', { example: field.example })}</span>${def}</p>` +
+    `<p class="hint" id="hint-${id}">${esc(hint)}。${extra}<span class="example">${m('serve.example', { example: exampleFor(field, campaign.year) })}</span>${def}</p>` +
     control +
     `<div class="msg" id="msg-${id}" aria-live="polite"></div>` +
     `</div>`

@@ -4,7 +4,7 @@
  * Validating it untouched gives exactly one "required" error per required field still empty.
  */
 import type { Campaign, RosterUnit } from '../campaign/campaign.js';
-import { FORM, FURNITURE, type FieldSpec, type FormItem } from '../form/definition.js';
+import { exampleFor, FORM, FURNITURE, type FieldSpec, type FormItem } from '../form/definition.js';
 
 export interface YamlTemplateOptions {
   /** Prefill 举办县区 and 教育行政部门（盖章）. */
@@ -30,7 +30,7 @@ function prefill(spec: FieldSpec, campaign: Campaign, unit: RosterUnit | undefin
 }
 
 function fieldLines(spec: FieldSpec, campaign: Campaign, unit: RosterUnit | undefined, indent: string): string[] {
-  const lines = [`${indent}# ${spec.label}（${spec.required ? '必填' : '选填'}）：${spec.hint}。例：${spec.example}`];
+  const lines = [`${indent}# ${spec.label}（${spec.required ? '必填' : '选填'}）：${spec.hint}。例：${exampleFor(spec, campaign.year)}`];
   if (spec.kind === 'contacts')
     lines.push(
       `${indent}#   也可逐人填写：`,

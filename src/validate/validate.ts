@@ -5,7 +5,7 @@
 import { type Campaign } from '../campaign/campaign.js';
 import type { MessageCode } from '../core/messages.js';
 import { error, warning, type Params, type Problem, type RawSubmission } from '../core/problem.js';
-import { FIELDS, fieldById, setPath, type Field } from '../form/definition.js';
+import { exampleFor, FIELDS, fieldById, setPath, type Field } from '../form/definition.js';
 import { submissionSchema, type Submission } from '../form/schema.js';
 import { isEmpty, scalarText, type Normalized } from '../normalize/common.js';
 import { normalizeContacts } from '../normalize/contacts.js';
@@ -125,7 +125,7 @@ export function validateRaw(raw: RawSubmission, campaign: Campaign): ValidationR
       } else if (field.required && !(field.group && brokenGroups.has(field.group.label))) {
         // A mistyped key already said 「是不是「参加活动人数」？」: "missing" on top would say it twice.
         if (!suggested.has(field.label))
-          problems.push(error('required', { label: field.labelPath, hint: field.hint, hintEn: field.hintEn, example: field.example }, at(field)));
+          problems.push(error('required', { label: field.labelPath, hint: field.hint, hintEn: field.hintEn, example: exampleFor(field, campaign.year) }, at(field)));
       }
       continue;
     }

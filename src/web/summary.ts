@@ -31,8 +31,14 @@ interface FileOut {
 }
 interface Unit {
   name: string;
-  status: 'valid' | 'invalid' | 'missing';
+  /** valid, invalid, missing, unreadable, ambiguous… as `validate --json` says. */
+  status: string;
   late: boolean;
+  /** The one verdict (report/verdict.ts), in the page's language: what the roll call, the sheets and the chase list say. */
+  verdict?: { short: string; long: string };
+  /** What to ask of the unit, or null: the chase list's own lines. */
+  chase?: { lines: string[] } | null;
+  contacts?: Array<{ name: string; phone: string }>;
   source: string | null;
   receivedAt: string | null;
   pieces: { form: boolean; stampedScan: boolean; workPlan: boolean; workSummary: boolean };
@@ -69,10 +75,12 @@ export function startSummary(config: PageConfig): void {
     const list = u.data ? getPath(u.data, 'contacts') : undefined;
     // A unit that sent nothing: the roster's own contacts, where the campaign lists them.
     const roster = (campaign.roster.find((r) => r.name === u.name) as { contacts?: unknown } | undefined)?.contacts;
-    const contacts = Array.isArray(list) ? list : Array.isArray(roster) ? roster : [];
+    const contacts = Array.isArray(list) ? list : u.contacts?.length ? u.contacts : Array.isArray(roster) ? roster : [];
     return (contacts as Array<{ name: string; phone: string }>).map((c) => `${c.name} ${c.phone}`).join('；');
   };
   const chaseOf = (u: Unit) => {
+    // The chase list's own words when the report carries them (one verdict everywhere).
+    if (u.chase !== undefined) return (u.chase?.lines ?? []).join(lang === 'en' ? '; ' : '；');
     const out: string[] = [];
     if (u.status === 'missing') out.push(say('serve.chase.missing'));
     if (u.status === 'invalid') {
@@ -98,7 +106,7 @@ export function startSummary(config: PageConfig): void {
         'tr',
         { 'data-unit': u.name, 'data-status': u.status, class: `status-${u.status}${u.late ? ' late' : ''}${selected === u.name ? ' selected' : ''}` },
         el('th', { scope: 'row' }, button),
-        el('td', { class: 'status' }, say(`serve.status.${u.status}`)),
+        el('td', { class: 'status', ...(u.verdict ? { title: u.verdict.long } : {}) }, u.verdict?.short ?? say(`serve.status.${u.status as 'valid' | 'invalid' | 'missing'}`)),
         el('td', { class: 'late-cell' }, u.late ? say('serve.late') : ''),
         ...PIECES.map((p) => mark(u.pieces[p])),
         el('td', { class: 'time' }, u.receivedAt ? campaignTime(u.receivedAt) : ''),
