@@ -121,7 +121,7 @@ describe('received-time evidence', () => {
     expect(typeof row[header.indexOf('按时版本收到')]).toBe('number');
   }, 180_000);
 
-  it('two different versions nothing can order: both named with their figures, neither counted', () => {
+  it('two different versions nothing can order: both named with their figures, neither counted, and remind asks which is final', async () => {
     const inbox = copiedInbox();
     const yaml = readFileSync(join(inbox, '经开区', '经开区统计表.yaml'), 'utf8');
     writeFileSync(join(inbox, '经开区', '经开区活动周统计.yaml'), yaml.replace(/(全区参与活动的数量:\s*)\d+/, '$133'));
@@ -131,6 +131,15 @@ describe('received-time evidence', () => {
     expect(jk.versions.map((v) => v.activities).sort()).toEqual([20, 20, 33]);
     expect(jk.chase?.group).toBe('invalid');
     expect(jk.chase?.lines.join('\n')).toMatch(/活动 33 场/);
+    // remind says the same: the unit is asked which version is final, with each version's figures.
+    const drafts = join(scratch(), '草稿');
+    const r = cli(['remind', inbox, '-o', drafts], { env: { LIFELONG_WEEK_TODAY: '2023-11-25' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/经开区：版本不明/);
+    const { simpleParser } = await import('mailparser');
+    const mail = await simpleParser(readFileSync(join(drafts, '催报-经开区.eml')));
+    expect(mail.text).toContain('无法判断以哪一份为准');
+    expect(mail.text).toMatch(/活动 33 场/);
   }, 180_000);
 });
 

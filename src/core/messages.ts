@@ -507,6 +507,10 @@ export const MESSAGES = {
     zh: (p) => `统计表已收到，但还缺少：${s(p.pieces)}，请补充发送。`,
     en: (p) => `The form has arrived, but these are still missing: ${s(p.pieces)}.`,
   },
+  'remind.ambiguous': {
+    zh: () => '贵单位报送了内容不同的几份统计表，从收到时间和文件名都无法判断以哪一份为准，目前均未计入全市合计。请回复确认以哪一份为准（或在文件名中写明「修改版」后重新发送）：',
+    en: () => 'Your unit sent forms with different contents, and neither the times nor the names tell which is final; none is counted yet. Please tell us which one counts (or resend it named 修改版):',
+  },
   'remind.unusable': {
     zh: () => '以下收到的文件无法打开或无法读取，请另存为 Word、PDF 或 zip 压缩包后重新发送：',
     en: () => 'These files could not be opened or read; please send them again as Word, PDF or zip:',
@@ -548,6 +552,7 @@ export const MESSAGES = {
   'remind.reason.missing': { zh: () => '未报送', en: () => 'missing' },
   'remind.reason.invalid': { zh: (p) => `有误（${s(p.count)} 处）`, en: (p) => `invalid (${s(p.count)})` },
   'remind.reason.late': { zh: () => '逾期', en: () => 'late' },
+  'remind.reason.ambiguous': { zh: () => '版本不明', en: () => 'versions unclear' },
   'remind.reason.pieces': { zh: (p) => `缺${s(p.pieces)}`, en: (p) => `lacks ${s(p.pieces)}` },
   'remind.reason.unusable': { zh: (p) => `${s(p.count)} 个文件无法使用`, en: (p) => `${s(p.count)} unusable file(s)` },
   'remind.draftsWritten': {

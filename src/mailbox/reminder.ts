@@ -46,6 +46,9 @@ export function reminderText(c: UnitCase, campaign: Campaign, today: Date, lang:
   };
   const list = (xs: string[]) => xs.join(zh ? '、' : ', ');
 
+  if (c.reasons.includes('ambiguous')) {
+    section(say(lang, 'remind.ambiguous'), c.versions);
+  }
   if (c.reasons.includes('missing')) {
     section(say(lang, 'remind.missing', { pieces: list(c.missingPieces.map((p) => pieceName(p, lang))) }), [say(lang, 'remind.templates')]);
   }
@@ -71,7 +74,7 @@ export function reminderText(c: UnitCase, campaign: Campaign, today: Date, lang:
   const contacts = campaign.contacts.map((p) => `${p.name}${p.org ? (zh ? `（${p.org}）` : ` (${p.org})`) : ''} ${p.phone}`).join(zh ? '；' : '; ');
   const subjectCode: MessageCode = c.reasons.includes('missing')
     ? 'remind.subject.missing'
-    : c.reasons.includes('invalid') || c.reasons.includes('unusable') || c.reasons.includes('pieces')
+    : c.reasons.includes('invalid') || c.reasons.includes('unusable') || c.reasons.includes('pieces') || c.reasons.includes('ambiguous')
       ? 'remind.subject.fix'
       : 'remind.subject.late';
   const subject = say(lang, subjectCode, { year: campaign.year, unit: c.name });

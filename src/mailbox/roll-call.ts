@@ -7,12 +7,13 @@ import type { Campaign } from '../campaign/campaign.js';
 import type { Lang } from '../core/messages.js';
 import type { UnitStatus } from '../inbox/roster.js';
 import { issueOut } from '../report/issues.js';
+import { chaseBlocks } from '../report/verdict.js';
 import type { FileResult } from '../inbox/check.js';
 
 export type Piece = 'form' | 'stampedScan' | 'workPlan' | 'workSummary';
 export const PIECES: readonly Piece[] = ['form', 'stampedScan', 'workPlan', 'workSummary'];
 
-export type Reason = 'missing' | 'invalid' | 'late' | 'pieces' | 'unusable';
+export type Reason = 'missing' | 'invalid' | 'late' | 'pieces' | 'unusable' | 'ambiguous';
 
 export interface CaseError {
   file: string;
@@ -41,6 +42,8 @@ export interface UnitCase {
   emailFrom: 'roster' | 'mail' | null;
   /** For a phone call: the roster's contacts, else those on the unit's form. */
   phones: Array<{ name: string; phone: string }>;
+  /** For a unit whose versions cannot be ordered: the chase list's own lines (each version and its figures). */
+  versions: string[];
 }
 
 type Contact = { name?: unknown; phone?: unknown };
@@ -54,6 +57,8 @@ const contactsOf = (list: unknown): Array<{ name: string; phone: string }> =>
 /** Every unit to remind, in roster order; units valid, on time and complete are left out. */
 export function unitCases(results: readonly FileResult[], units: readonly UnitStatus[], campaign: Campaign, lang: Lang): UnitCase[] {
   const byPath = new Map(results.map((r) => [r.path, r]));
+  // The chase list's words for what only it can say (which versions a unit sent), from the one verdict model.
+  const chase = new Map(chaseBlocks(results, units, campaign, lang).map((b) => [b.unit, b.lines]));
   const out: UnitCase[] = [];
   for (const u of units) {
     const roster = campaign.roster.find((r) => r.name === u.name);
@@ -64,6 +69,8 @@ export function unitCases(results: readonly FileResult[], units: readonly UnitSt
     const missingPieces = u.status === 'missing' ? [...PIECES] : PIECES.filter((p) => !u.pieces[p]);
     if (u.status !== 'missing' && missingPieces.length) reasons.push('pieces');
     if (u.unusable.length) reasons.push('unusable');
+    // Two versions that nothing orders: neither counts until the unit says which is final.
+    if (u.status === 'ambiguous') reasons.unshift('ambiguous');
     if (!reasons.length) continue;
 
     const source = u.source ? byPath.get(u.source) : undefined;
@@ -105,6 +112,7 @@ export function unitCases(results: readonly FileResult[], units: readonly UnitSt
       email: email ?? null,
       emailFrom: roster?.email ? 'roster' : sender ? 'mail' : null,
       phones,
+      versions: u.status === 'ambiguous' ? (chase.get(u.name) ?? []) : [],
     });
   }
   return out;
