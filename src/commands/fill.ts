@@ -4,6 +4,7 @@
  * module does the files and the terminal: the draft after every answer, Ctrl+C, `--from`, the
  * output files and the next steps.
  */
+import type { MissingGlyphError } from '../render/pdf.js';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -110,6 +111,26 @@ interface Outputs {
   yaml: string;
   docx: string;
   pdf: string;
+}
+
+/** The first of the three outputs that already exists: `fill` and `serve` overwrite nothing without being told. */
+export async function firstExisting(paths: Outputs): Promise<string | undefined> {
+  for (const p of Object.values(paths)) if (await exists(p)) return p;
+  return undefined;
+}
+
+/** The Word file and the PDF of a validated submission; characters the font lacks throw `MissingGlyphError`. */
+export async function renderForm(submission: Submission, campaign: Campaign): Promise<{ docx: Uint8Array; pdf: Uint8Array }> {
+  const [{ renderDocx }, { renderPdf }] = await Promise.all([import('../render/docx.js'), import('../render/pdf.js')]);
+  return { docx: await renderDocx(submission, campaign), pdf: await renderPdf(submission, campaign) };
+}
+
+/**
+ * Is this the renderer's refusal of characters the font lacks (worded by the caller)? By name, so
+ * the check needs no renderer loaded.
+ */
+export function isMissingGlyphs(e: unknown): e is MissingGlyphError {
+  return e instanceof Error && e.name === 'MissingGlyphError';
 }
 
 export function outputPaths(dir: string, base: string): Outputs {
@@ -293,18 +314,15 @@ async function writeOutputs(
   }
   const { outputBaseName } = await import('../render/model.js');
   const paths = outputPaths(dir, outputBaseName(submission, campaign));
-  if (!force)
-    for (const p of Object.values(paths))
-      if (await exists(p))
-        throw new UsageError(t(lang, `文件「${p}」已存在，未覆盖。如需覆盖请加 --force，或用 -o 指定其他文件夹。`, `${p} already exists. Use --force, or -o for another folder.`));
-  const [{ renderDocx }, { renderPdf, MissingGlyphError }] = await Promise.all([import('../render/docx.js'), import('../render/pdf.js')]);
+  const existing = force ? undefined : await firstExisting(paths);
+  if (existing)
+    throw new UsageError(t(lang, `文件「${existing}」已存在，未覆盖。如需覆盖请加 --force，或用 -o 指定其他文件夹。`, `${existing} already exists. Use --force, or -o for another folder.`));
   let docx: Uint8Array;
   let pdf: Uint8Array;
   try {
-    docx = await renderDocx(submission, campaign);
-    pdf = await renderPdf(submission, campaign);
+    ({ docx, pdf } = await renderForm(submission, campaign));
   } catch (e) {
-    if (!(e instanceof MissingGlyphError)) throw e;
+    if (!isMissingGlyphs(e)) throw e;
     const lines = e.missing.map((m) =>
       t(
         lang,

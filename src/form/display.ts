@@ -3,8 +3,8 @@
  * terminal summary, spreadsheet text cells) uses this, and every importer can read it back: the
  * normalisers accept exactly what this produces, so `read(render(x))` gives `x`.
  */
-import { FIELDS, getPath, type Field } from './definition.js';
-import type { Contact, Period, Submission } from './schema.js';
+import type { Field } from './definition.js';
+import type { Contact, Period } from './schema.js';
 
 /** 「张敏 0791-86771234；李华 13907912345」: the full-width semicolon is how the notice separates contacts. */
 export function formatContacts(contacts: readonly Contact[]): string {
@@ -54,9 +54,4 @@ export function displayValue(field: Field, value: unknown): string {
     default:
       return String(value);
   }
-}
-
-/** Every field of a submission as display text, in form order. */
-export function displayRows(data: Submission): Array<{ field: Field; text: string }> {
-  return FIELDS.map((field) => ({ field, text: displayValue(field, getPath(data, field.id)) }));
 }

@@ -15,7 +15,7 @@ import { FIELDS, getPath } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
 import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, EMBED_PROPERTY, decodeEmbedded } from '../form/embedded.js';
 import { docxToForm } from './docx-grid.js';
-import { formTable, matchGrid, type FormDocument } from './grid.js';
+import { matchGrid, type FormDocument } from './grid.js';
 import { UnsafeXmlError, parseXml } from './xml.js';
 import { readZip } from './zip.js';
 
@@ -108,11 +108,6 @@ export async function readDocxContent(bytes: Uint8Array): Promise<DocxRead> {
   }
   const title = /<dc:title>([\s\S]*?)<\/dc:title>/.exec(text('docProps/core.xml'))?.[1];
   return { ok: true, content: { document, ours, embedded, ...(title ? { title: unescape(title).trim() } : {}) } };
-}
-
-/** Is there a form table in it at all (else it is a 方案, a 总结 or something else)? */
-export function hasFormTable(content: DocxContent): boolean {
-  return formTable(content.document) !== undefined;
 }
 
 /** The raw values: the table's cell texts, with the embedded copy's typed value where it prints the same. */

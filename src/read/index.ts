@@ -387,11 +387,6 @@ const READERS: Record<string, Reader> = {
   '.gif': imageReader,
 };
 
-/** Readers added by other modules (XLSX, DOC), registered by extension. */
-export function registerReader(ext: string, reader: Reader): void {
-  READERS[ext.toLowerCase()] = reader;
-}
-
 /** The reader for a file name, by extension (case-insensitive). */
 export function readerFor(name: string): Reader | undefined {
   const dot = name.lastIndexOf('.');
@@ -399,4 +394,3 @@ export function readerFor(name: string): Reader | undefined {
 }
 
 export { formOutcome };
-export const SUPPORTED_EXTENSIONS = () => Object.keys(READERS);

@@ -38,7 +38,7 @@ import { MAX_DOCUMENT_BYTES } from '../read/index.js';
 import { checkFile, checkFiles, formatBytes, isHiddenName } from '../inbox/check.js';
 import { validateRaw } from '../validate/validate.js';
 import { campaignDay } from '../fill/summary.js';
-import { finalYaml, outputPaths } from '../commands/fill.js';
+import { finalYaml, firstExisting, isMissingGlyphs, outputPaths, renderForm } from '../commands/fill.js';
 import { rollCallCharts } from './charts.js';
 import { InboxWatcher } from './inbox.js';
 import { pageHtml, refusalHtml } from './page.js';
@@ -400,17 +400,14 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
     }
     const { outputBaseName } = await import('../render/model.js');
     const paths = outputPaths(resolve(config.outDir), outputBaseName(submission, campaign));
-    if (!force)
-      for (const p of Object.values(paths))
-        if (await exists(p)) return json(res, 200, { ok: false, exists: true, message: say('serve.generate.exists', { name: basename(p) }) });
-    const [{ renderDocx }, { renderPdf, MissingGlyphError }] = await Promise.all([import('../render/docx.js'), import('../render/pdf.js')]);
+    const existing = force ? undefined : await firstExisting(paths);
+    if (existing) return json(res, 200, { ok: false, exists: true, message: say('serve.generate.exists', { name: basename(existing) }) });
     let docx: Uint8Array;
     let pdf: Uint8Array;
     try {
-      docx = await renderDocx(submission, campaign);
-      pdf = await renderPdf(submission, campaign);
+      ({ docx, pdf } = await renderForm(submission, campaign));
     } catch (e) {
-      if (!(e instanceof MissingGlyphError)) throw e;
+      if (!isMissingGlyphs(e)) throw e;
       const first = e.missing[0]!;
       return json(res, 200, {
         ok: false,
