@@ -1,5 +1,5 @@
 /** Shared test helpers: run the built CLI in a temp dir, read fixtures. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,4 +33,19 @@ export const tempDir = (prefix = 'lw-') => mkdtempSync(join(tmpdir(), prefix));
 /** No user ever sees a JavaScript stack trace. */
 export function expectNoStackTrace(text: string): boolean {
   return !/\n\s+at .+:\d+:\d+\)?/.test(text) && !/TypeError|ReferenceError|SyntaxError: /.test(text);
+}
+
+/**
+ * The built CLI without blocking this process, for tests whose own servers (IMAP, SMTP) run in it.
+ * A bare environment: PATH, HOME and a UTF-8 locale, plus `env`.
+ */
+export function cliAsync(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
 }

@@ -12,7 +12,7 @@ import { ImapFlow } from 'imapflow';
 import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dovecotMissing, startDovecot, type Dovecot } from '../../scripts/lib/dovecot.mjs';
-import { BIN, cli, expectNoStackTrace, fixture, tempDir } from '../helpers.js';
+import { BIN, cli, cliAsync, expectNoStackTrace, fixture, tempDir } from '../helpers.js';
 
 const missing = dovecotMissing();
 if (missing) console.warn(`SKIPPED fetch tests against a real IMAP server: ${missing}`);
@@ -27,18 +27,6 @@ const MAILS: Array<[string, string]> = [
   ['进贤县统计表修改版.eml', '2023-11-29T10:05:33+08:00'],
   ['高新区报送材料.eml', '2023-11-30T16:08:45+08:00'],
 ];
-
-/** The CLI without blocking this process (the test's own servers run in it). */
-function cliAsync(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const emls = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();

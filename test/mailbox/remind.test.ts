@@ -3,25 +3,12 @@
  * problems `validate` reports, and `--send` to a real SMTP server on loopback (the smtp-server
  * package) whose received mails are parsed back.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, expectNoStackTrace, fixture, tempDir, type CliResult } from '../helpers.js';
-
-/** The CLI without blocking this process (the SMTP server under test runs in it). */
-function cliAsync(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+import { cli, cliAsync, expectNoStackTrace, fixture, tempDir } from '../helpers.js';
 
 const expected = JSON.parse(readFileSync(fixture('inbox.expected.json'), 'utf8')) as { files: Array<{ path: string; mtime?: string }> };
 const TODAY = '2023-11-29';
