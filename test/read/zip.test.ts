@@ -163,14 +163,14 @@ describe('zip bombs (300 MB of zeros in word/document.xml, ~300 KB compressed)',
   it('an honest header is refused before inflating anything', async () => {
     const { result, ms, rssGrowthMB } = await measure(() => readZip(part('bomb.docx')));
     expect(summary(entries(result))).toEqual(['[Content_Types].xml ✓', 'word/document.xml ✗ too-large']);
-    expect(ms).toBeLessThan(1000);
+    // Refused by its declared size, so nothing was inflated: memory shows it; the time is logged, never asserted.
     expect(rssGrowthMB).toBeLessThan(200);
+    console.log(`honest bomb: ${ms.toFixed(0)} ms, peak RSS growth ${rssGrowthMB.toFixed(1)} MB`);
   });
 
   it('a falsified header (claims 1,000 bytes) is caught by counting the real bytes', async () => {
     const { result, ms, rssGrowthMB } = await measure(() => readZip(part('bomb-falsified.docx'), {}, { only: (n) => n === 'word/document.xml' }));
     expect(entries(result)).toMatchObject([{ name: 'word/document.xml', error: 'too-large', detail: expect.stringMatching(/past its declared size 1000/) }]);
-    expect(ms).toBeLessThan(1000);
     expect(rssGrowthMB).toBeLessThan(200);
     console.log(`falsified bomb: ${ms.toFixed(0)} ms, peak RSS growth ${rssGrowthMB.toFixed(1)} MB`);
   });
@@ -189,8 +189,9 @@ describe('zip bombs (300 MB of zeros in word/document.xml, ~300 KB compressed)',
   });
 
   it('a bomb spread over entries is stopped by the archive total', async () => {
-    const { result, ms } = await measure(() => readZip(part('bomb-plausible.docx'), { maxTotalBytes: 8 * 1024 * 1024 }));
+    const { result, ms, rssGrowthMB } = await measure(() => readZip(part('bomb-plausible.docx'), { maxTotalBytes: 8 * 1024 * 1024 }));
     expect(result).toMatchObject({ ok: false, error: 'too-large' });
-    expect(ms).toBeLessThan(1000);
+    expect(rssGrowthMB).toBeLessThan(200);
+    console.log(`bomb over the archive total: ${ms.toFixed(0)} ms, peak RSS growth ${rssGrowthMB.toFixed(1)} MB`);
   });
 });
