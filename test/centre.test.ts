@@ -99,6 +99,11 @@ describe('received-time evidence', () => {
     expect(unit(report.units, '西湖区')).toMatchObject({ late: true, timing: 'late', receivedFrom: 'record' });
     expect(unit(report.units, '南昌县')).toMatchObject({ late: false, timing: 'onTime', receivedFrom: 'record' });
     expect(report.files.find((f) => f.path === '收件记录.yaml')).toMatchObject({ fate: 'not-a-submission' });
+    // remind reads the inbox the same way: the record makes 西湖区 late there too.
+    const drafts = join(scratch(), '草稿');
+    const r = cli(['remind', inbox, '-o', drafts], { env: { LIFELONG_WEEK_TODAY: '2023-12-02' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/西湖区：逾期/);
   }, 180_000);
 
   it('a correction after the deadline of an on-time form is 「按时报送，截止后更正」, not late; the workbook shows both times', () => {

@@ -10,7 +10,6 @@ import type { Campaign } from '../campaign/campaign.js';
 import { UsageError } from '../core/errors.js';
 import { exists, writeFilesAtomic, type Io, type OutputFile } from '../core/io.js';
 import { t } from '../core/lang.js';
-import { progressBar } from './progress.js';
 import { rollCall, type UnitStatus } from '../inbox/roster.js';
 import type { Submission } from '../form/schema.js';
 import { cityReport } from '../merge/city.js';
@@ -20,10 +19,8 @@ import { buildReport, renderText, type TextOptions, type ValidationReport } from
 import { chaseBlocks, chaseText } from '../report/verdict.js';
 import { PLAIN, paintFor, type Paint } from '../report/paint.js';
 import type { FileResult } from '../inbox/check.js';
-import { readAll } from '../inbox/pool.js';
 import { parseFormats } from './render.js';
 import { loadCampaign } from './shared.js';
-import { collectFiles } from './validate.js';
 
 export interface MergeOptions {
   output?: string;
@@ -84,19 +81,11 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
   if ((await stat(dir).catch(() => undefined))?.isFile())
     throw new UsageError(t(lang, `「${dir}」是一个文件；-o 请指定文件夹。`, `“${dir}” is a file; -o takes a folder.`));
 
-  const files = await collectFiles([folder], io, campaign);
-  const bar = progressBar(files.length, opts.progress ?? Boolean(process.stderr.isTTY), lang);
-  let results: FileResult[];
-  try {
-    const scans = (await import('./scans.js')).scanOptions(opts.checkScans);
-    results = await readAll(files, campaign, { onFile: () => bar.tick(), ...(scans ? { scans } : {}) });
-  } finally {
-    bar.end();
-  }
-  const { readRecords, terminalWidth } = await import('./validate.js');
-  // Unit names in traditional characters in file names, mail subjects and senders count (read/traditional.ts).
-  await (await import('../read/traditional.js')).prepareFolding(results.flatMap((f) => [f.path, f.mail?.subject ?? '', f.mail?.from?.name ?? '']));
-  const units = rollCall(results, campaign, { record: await readRecords([folder], io) });
+  const { readInbox, terminalWidth } = await import('./validate.js');
+  const read = await readInbox([folder], campaign, io, { checkScans: opts.checkScans, progress: opts.progress ?? Boolean(process.stderr.isTTY) });
+  const results = read.results;
+  // A single file named instead of a folder still gets its roll call.
+  const units = read.units ?? rollCall(results, campaign);
   const tables = mergeTables(results, units, campaign, lang);
   const report = buildReport(results, campaign, lang, units);
 

@@ -13,15 +13,13 @@ import { isoInZone, today as todayOf } from '../core/clock.js';
 import { UsageError } from '../core/errors.js';
 import { writeFileAtomic, writeFilesAtomic, type Io, type OutputFile } from '../core/io.js';
 import { lazy } from '../core/lazy.js';
-import { rollCall } from '../inbox/roster.js';
 import { safePart } from '../mailbox/names.js';
 import { reminderText, pieceName } from '../mailbox/reminder.js';
 import { unitCases, type UnitCase } from '../mailbox/roll-call.js';
 import { smtpSettings } from '../mailbox/server.js';
-import { readAll } from '../inbox/pool.js';
 import { explainServerError, obtainPassword, PASSWORD_ENV, say, SMTP_PASSWORD_ENV } from './mail-shared.js';
 import { loadCampaign } from './shared.js';
-import { collectFiles } from './validate.js';
+import { readInbox } from './validate.js';
 
 export interface RemindOptions {
   output?: string;
@@ -177,9 +175,8 @@ export async function runRemind(folderArg: string | undefined, opts: RemindOptio
   if (!info.isDirectory()) throw new UsageError(say(lang, 'mailbox.folderIsFile', { folder }));
 
   // The same roll call as validate: the same files, the same readers, the same verdicts.
-  const files = await collectFiles([folder], io);
-  const results = await readAll(files, campaign);
-  const units = rollCall(results, campaign);
+  const { results, units: called } = await readInbox([folder], campaign, io, { progress: false });
+  const units = called ?? [];
   const cases = unitCases(results, units, campaign, lang);
   const now = todayOf(process.env, campaign.timezone);
   if (!cases.length) {

@@ -7,9 +7,9 @@ import { t } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { buildReport, hasErrors, renderText } from '../report/validation.js';
 import { paintFor } from '../report/paint.js';
-import type { InputFile } from '../inbox/check.js';
+import type { FileResult, InputFile } from '../inbox/check.js';
 import { readAll } from '../inbox/pool.js';
-import { rollCall } from '../inbox/roster.js';
+import { rollCall, type UnitStatus } from '../inbox/roster.js';
 import { error, warning } from '../core/problem.js';
 import { ownFile, RECORD_FILE } from '../inbox/check.js';
 import type { Campaign } from '../campaign/campaign.js';
@@ -201,13 +201,21 @@ async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean
   }
 }
 
-export async function runValidate(paths: string[], opts: ValidateOptions, io: Io): Promise<number> {
-  const campaign = await loadCampaign(opts.campaign, io.lang);
+/**
+ * Read what was named and call the roster's roll: the one way `validate`, `merge` and `remind` read an
+ * inbox, so they give the same verdicts (the received-time record, traditional names, scans alike).
+ * `units` is undefined when no folder was named or the roll call is off.
+ */
+export async function readInbox(
+  paths: readonly string[],
+  campaign: Campaign,
+  io: Io,
+  opts: { checkScans?: boolean | undefined; progress: boolean; units?: boolean },
+): Promise<{ results: FileResult[]; units: UnitStatus[] | undefined }> {
   const files = await collectFiles(paths, io, campaign);
   const scans = (await import('./scans.js')).scanOptions(opts.checkScans);
-  // Checking scans takes about half a second a page: show progress on a terminal.
-  const bar = scans ? (await import('./progress.js')).progressBar(files.length, Boolean(process.stderr.isTTY) && !opts.json, io.lang) : undefined;
-  let results;
+  const bar = opts.progress ? (await import('./progress.js')).progressBar(files.length, true, io.lang) : undefined;
+  let results: FileResult[];
   try {
     results = await readAll(files, campaign, { ...(scans ? { scans } : {}), ...(bar ? { onFile: () => bar.tick() } : {}) });
   } finally {
@@ -215,10 +223,21 @@ export async function runValidate(paths: string[], opts: ValidateOptions, io: Io
   }
   // A folder is the centre's inbox: call the roster's roll. Single files are just checked.
   const isFolder = await Promise.all(paths.map((p) => stat(p).then((s) => s.isDirectory()).catch(() => false)));
+  if (opts.units === false || !isFolder.some(Boolean)) return { results, units: undefined };
   const record = await readRecords(paths, io);
   // Unit names in traditional characters in file names, mail subjects and senders count (read/traditional.ts).
   await (await import('../read/traditional.js')).prepareFolding(results.flatMap((f) => [f.path, f.mail?.subject ?? '', f.mail?.from?.name ?? '']));
-  const units = opts.units !== false && isFolder.some(Boolean) ? rollCall(results, campaign, { record }) : undefined;
+  return { results, units: rollCall(results, campaign, { record }) };
+}
+
+export async function runValidate(paths: string[], opts: ValidateOptions, io: Io): Promise<number> {
+  const campaign = await loadCampaign(opts.campaign, io.lang);
+  // Checking scans takes about half a second a page: show progress on a terminal.
+  const { results, units } = await readInbox(paths, campaign, io, {
+    checkScans: opts.checkScans,
+    progress: Boolean(opts.checkScans) && Boolean(process.stderr.isTTY) && !opts.json,
+    ...(opts.units === false ? { units: false } : {}),
+  });
   const report = buildReport(results, campaign, io.lang, units);
   const noSubmission = results.every((r) => r.fate !== 'submission' && r.fate !== 'superseded');
   if (opts.json) {
