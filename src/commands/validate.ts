@@ -224,10 +224,15 @@ export async function readInbox(
   // A folder is the centre's inbox: call the roster's roll. Single files are just checked.
   const isFolder = await Promise.all(paths.map((p) => stat(p).then((s) => s.isDirectory()).catch(() => false)));
   if (opts.units === false || !isFolder.some(Boolean)) return { results, units: undefined };
+  return { results, units: await callRoll(paths, results, campaign, io) };
+}
+
+/** The roster's roll over what was read from the folders `paths`: with their received-time records and traditional names. */
+export async function callRoll(paths: readonly string[], results: FileResult[], campaign: Campaign, io: Io): Promise<UnitStatus[]> {
   const record = await readRecords(paths, io);
   // Unit names in traditional characters in file names, mail subjects and senders count (read/traditional.ts).
   await (await import('../read/traditional.js')).prepareFolding(results.flatMap((f) => [f.path, f.mail?.subject ?? '', f.mail?.from?.name ?? '']));
-  return { results, units: rollCall(results, campaign, { record }) };
+  return rollCall(results, campaign, { record });
 }
 
 export async function runValidate(paths: string[], opts: ValidateOptions, io: Io): Promise<number> {

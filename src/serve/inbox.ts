@@ -10,11 +10,11 @@ import { createHash } from 'node:crypto';
 import type { Campaign } from '../campaign/campaign.js';
 import { processIo } from '../core/io.js';
 import type { Lang } from '../core/messages.js';
-import { rollCall, type UnitStatus } from '../inbox/roster.js';
+import type { UnitStatus } from '../inbox/roster.js';
 import { buildReport, type ValidationReport } from '../report/validation.js';
 import type { FileResult, InputFile } from '../inbox/check.js';
 import { readAll } from '../inbox/pool.js';
-import { collectFiles } from '../commands/validate.js';
+import { callRoll, collectFiles } from '../commands/validate.js';
 
 interface Cached {
   size: number;
@@ -117,7 +117,7 @@ export class InboxWatcher {
   private async scan(): Promise<void> {
     let inputs: InputFile[];
     try {
-      inputs = await collectFiles([this.folder], processIo(this.lang));
+      inputs = await collectFiles([this.folder], processIo(this.lang), this.campaign);
     } catch {
       inputs = []; // an empty folder (the campaign has just begun) or one that went away
     }
@@ -160,7 +160,8 @@ export class InboxWatcher {
       }
       for (const r of this.cache.get(input.path)?.results ?? []) all.push(structuredClone(r));
     }
-    const units = rollCall(all, this.campaign);
+    // The roll call exactly as validate calls it (received-time record, traditional names).
+    const units = await callRoll([this.folder], all, this.campaign, processIo(this.lang));
     const report = buildReport(all, this.campaign, this.lang, units);
     const fileIds = new Map<string, { path: string; full: string }>();
     for (const input of inputs) if (input.source && !input.preset) fileIds.set(fileId(input.path), { path: input.path, full: input.source });

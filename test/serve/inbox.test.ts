@@ -31,6 +31,15 @@ describe('serve: following the inbox', () => {
     expect(state.reread).toBe(3);
   });
 
+  it('calls the roll as validate does: a received-time record (收件记录.yaml) counts there too', async () => {
+    writeFileSync(join(dir, '收件记录.yaml'), '东湖区.yaml: 2023-12-03T09:00:00+08:00\n');
+    await watcher.rescan();
+    const report = JSON.parse(cli(['validate', '--json', dir]).stdout) as { units: Array<{ name: string; late: boolean; receivedFrom?: string }> };
+    const state = watcher.current()!;
+    expect(report.units.find((u) => u.name === '东湖区')).toMatchObject({ late: true, receivedFrom: 'record' });
+    expect(state.report.units).toEqual(report.units);
+  });
+
   it('reads again only the file that was added, changed or removed', async () => {
     const v1 = watcher.current()!.version;
     writeFileSync(join(dir, '南昌县.yaml'), readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace(/东湖区/g, '南昌县'));
