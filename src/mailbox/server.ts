@@ -50,33 +50,44 @@ export function wantsAuthCode(host: string, user: string): boolean {
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; problem: 'badHost' | 'noHost'; text?: string };
 
-export function imapSettings(
-  opts: { imap?: string | undefined; user?: string | undefined; mailbox?: string | undefined; starttls?: boolean | undefined },
-  campaign: Campaign,
-): Resolved<ImapSettings> {
-  const server = campaign.mailServer;
+/**
+ * One server from, in order: the command-line option (`HOST[:PORT]`), the campaign's `mailbox:`
+ * section, the provider of the campaign's address. The campaign's STARTTLS choice counts only for
+ * its own server; the port defaults to the protocol's (`ports.tls` or `ports.starttls`).
+ */
+function endpoint(
+  option: string | undefined,
+  starttlsOption: boolean | undefined,
+  server: { host?: string | undefined; port?: number | undefined; starttls?: boolean | undefined } | undefined,
+  providerHost: string | undefined,
+  ports: { tls: number; starttls: number },
+): Resolved<Endpoint> {
   let host: string | undefined;
   let port: number | undefined;
-  if (opts.imap !== undefined) {
-    const parsed = parseHostPort(opts.imap);
-    if (!parsed.ok) return { ok: false, problem: 'badHost', text: opts.imap };
+  if (option !== undefined) {
+    const parsed = parseHostPort(option);
+    if (!parsed.ok) return { ok: false, problem: 'badHost', text: option };
     host = parsed.host;
     port = parsed.port;
   } else if (server?.host) {
     host = server.host;
     port = server.port;
-  } else host = PROVIDERS[domainOf(campaign.mailbox)]?.imap;
+  } else host = providerHost;
   if (!host) return { ok: false, problem: 'noHost' };
-  const starttls = opts.starttls ?? (opts.imap === undefined ? server?.starttls : undefined) ?? false;
+  const starttls = starttlsOption ?? (option === undefined ? server?.starttls : undefined) ?? false;
+  return { ok: true, value: { host, port: port ?? (starttls ? ports.starttls : ports.tls), secure: !starttls } };
+}
+
+export function imapSettings(
+  opts: { imap?: string | undefined; user?: string | undefined; mailbox?: string | undefined; starttls?: boolean | undefined },
+  campaign: Campaign,
+): Resolved<ImapSettings> {
+  const server = campaign.mailServer;
+  const found = endpoint(opts.imap, opts.starttls, server, PROVIDERS[domainOf(campaign.mailbox)]?.imap, { tls: 993, starttls: 143 });
+  if (!found.ok) return found;
   return {
     ok: true,
-    value: {
-      host,
-      port: port ?? (starttls ? 143 : 993),
-      secure: !starttls,
-      user: opts.user ?? server?.user ?? campaign.mailbox,
-      mailbox: opts.mailbox ?? server?.mailbox ?? 'INBOX',
-    },
+    value: { ...found.value, user: opts.user ?? server?.user ?? campaign.mailbox, mailbox: opts.mailbox ?? server?.mailbox ?? 'INBOX' },
   };
 }
 
@@ -84,24 +95,9 @@ export function smtpSettings(
   opts: { smtp?: string | undefined; user?: string | undefined; starttls?: boolean | undefined },
   campaign: Campaign,
 ): Resolved<Endpoint & { user: string }> {
-  const server = campaign.mailServer?.smtp;
-  let host: string | undefined;
-  let port: number | undefined;
-  if (opts.smtp !== undefined) {
-    const parsed = parseHostPort(opts.smtp);
-    if (!parsed.ok) return { ok: false, problem: 'badHost', text: opts.smtp };
-    host = parsed.host;
-    port = parsed.port;
-  } else if (server) {
-    host = server.host;
-    port = server.port;
-  } else host = PROVIDERS[domainOf(campaign.mailbox)]?.smtp;
-  if (!host) return { ok: false, problem: 'noHost' };
-  const starttls = opts.starttls ?? (opts.smtp === undefined ? server?.starttls : undefined) ?? false;
-  return {
-    ok: true,
-    value: { host, port: port ?? (starttls ? 587 : 465), secure: !starttls, user: opts.user ?? campaign.mailServer?.user ?? campaign.mailbox },
-  };
+  const found = endpoint(opts.smtp, opts.starttls, campaign.mailServer?.smtp, PROVIDERS[domainOf(campaign.mailbox)]?.smtp, { tls: 465, starttls: 587 });
+  if (!found.ok) return found;
+  return { ok: true, value: { ...found.value, user: opts.user ?? campaign.mailServer?.user ?? campaign.mailbox } };
 }
 
 /** `imap.163.com:993`: how the state file names the server. */
