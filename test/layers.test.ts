@@ -15,7 +15,7 @@ export const LAYERS: ReadonlyArray<{ name: string; pure?: boolean; paths: readon
   {
     name: 'core',
     pure: true,
-    paths: ['src/core/messages.ts', 'src/core/errors.ts', 'src/core/lang.ts', 'src/core/clock.ts', 'src/core/text.ts'],
+    paths: ['src/core/messages.ts', 'src/core/messages/', 'src/core/errors.ts', 'src/core/lang.ts', 'src/core/clock.ts', 'src/core/text.ts'],
   },
   // A problem names the field it belongs to (`FieldId`), so it sits with the form, not below it.
   { name: 'form and campaign', pure: true, paths: ['src/form/', 'src/campaign/', 'src/core/problem.ts'] },

@@ -4,15 +4,16 @@
  * Tests assert the codes; the sentences may be polished without touching them.
  */
 
-export type Lang = 'zh' | 'en';
-/** A message's parameters (a file name, a field label, a count …). */
-export type Params = Record<string, string | number>;
+import { s, type Entry, type Lang, type Params } from './messages/kit.js';
+import { CLI_MESSAGES } from './messages/cli.js';
+import { FILL_MESSAGES } from './messages/fill.js';
+import { RENDER_MESSAGES } from './messages/render.js';
+import { ROLL_MESSAGES } from './messages/roll.js';
+import { READ_MESSAGES } from './messages/read.js';
 
-type Template = (p: Params) => string;
+export type { Lang, Params } from './messages/kit.js';
 
-const s = (v: string | number | undefined) => (v === undefined ? '' : String(v));
-
-export const MESSAGES = {
+const DATA_MESSAGES = {
   // ── files ────────────────────────────────────────────────────────────────
   'file.empty': {
     zh: () => '文件是空的。请用 `lifelong-week template --format yaml` 生成模板后填写。',
@@ -819,7 +820,17 @@ export const MESSAGES = {
   'serve.cli.badHost': { zh: (p) => `无法在地址「${s(p.host)}」上启动：${s(p.reason)}`, en: (p) => `Cannot listen on “${s(p.host)}”: ${s(p.reason)}` },
   'serve.cli.stopped': { zh: () => '已停止填报服务。', en: () => 'Server stopped.' },
   'serve.cli.openFailed': { zh: (p) => `无法自动打开浏览器，请手动打开：${s(p.url)}`, en: (p) => `Could not open a browser; open ${s(p.url)} yourself.` },
-} satisfies Record<string, { zh: Template; en: Template }>;
+} satisfies Record<string, Entry>;
+
+/** The one catalogue: the data messages above and the parts by area (src/core/messages/). */
+export const MESSAGES = {
+  ...DATA_MESSAGES,
+  ...READ_MESSAGES,
+  ...ROLL_MESSAGES,
+  ...RENDER_MESSAGES,
+  ...FILL_MESSAGES,
+  ...CLI_MESSAGES,
+} satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof MESSAGES;
 
@@ -844,6 +855,6 @@ const FS_REASONS_EN: Record<string, string> = {
 };
 
 export function formatMessage(code: MessageCode, params: Params | undefined, lang: Lang): string {
-  const entry: { zh: Template; en: Template } = MESSAGES[code];
+  const entry: Entry = MESSAGES[code];
   return entry[lang](params ?? {});
 }
