@@ -2,7 +2,7 @@
  * Which language the user reads: Chinese unless `--lang en`, `LIFELONG_WEEK_LANG=en` or an English
  * locale (LC_ALL / LC_MESSAGES / LANG starting with `en`) says otherwise.
  */
-import type { Lang } from './messages.js';
+import { formatMessage, type Lang, type MessageCode, type Params } from './messages.js';
 
 export function detectLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   for (let i = 0; i < argv.length; i++) {
@@ -23,3 +23,6 @@ export function parseLang(value: string | undefined): Lang | undefined {
 
 /** Pick the sentence for the current language. */
 export const t = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
+
+/** A catalogue sentence in the user's language (core/messages.ts), by code. */
+export const say = (lang: Lang, code: MessageCode, params?: Params): string => formatMessage(code, params, lang);
