@@ -11,7 +11,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Campaign, RosterUnit } from '../campaign/campaign.js';
 import { ExitError, InterruptedError, UsageError } from '../core/errors.js';
 import { exists, writeFileAtomic, writeFilesAtomic, type Io } from '../core/io.js';
-import { t } from '../core/lang.js';
+import { say } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { FIELDS, FURNITURE, fieldById, getPath, type FieldId } from '../form/definition.js';
 import type { Submission } from '../form/schema.js';
@@ -53,15 +53,7 @@ export const clock = (env: NodeJS.ProcessEnv, campaign: Campaign): Date => today
 
 
 const noTerminal = (lang: Io['lang']) =>
-  t(
-    lang,
-    '没有可以交互的终端（标准输入不是终端），无法逐项问答。可以：\n' +
-      '  · 在终端（命令提示符、PowerShell 或终端窗口）中直接运行 lifelong-week fill；\n' +
-      '  · 或用 lifelong-week template --format yaml -o 本单位.yaml 生成模板，填好后运行\n' +
-      '    lifelong-week fill --from 本单位.yaml --yes（内容完整时直接生成 Word 和 PDF）。',
-    'No interactive terminal (standard input is not a TTY). Run `lifelong-week fill` in a terminal, or write a file with ' +
-      '`lifelong-week template --format yaml` and run `lifelong-week fill --from FILE --yes`.',
-  );
+  say(lang, 'fill.noInteractiveTerminalStandard');
 
 /** Answers by field id out of validated (possibly partial) nested data. */
 function flatten(data: Record<string, unknown>): Record<string, unknown> {
@@ -84,7 +76,7 @@ async function prefillFrom(file: string, campaign: Campaign, lang: Io['lang'], g
   const result = await checkOneFile(file, campaign, lang);
   if (result.fate !== 'submission') {
     const why = result.problems.map((p) => `  · ${formatMessage(p.code, p.params, lang)}`).join('\n');
-    throw new UsageError(t(lang, `无法从「${file}」读取统计表：\n${why}`, `Cannot read a form from “${file}”:\n${why}`));
+    throw new UsageError(say(lang, 'fill.cannotReadFormFrom', { file, why }));
   }
   const bad = new Set(result.problems.filter((p) => p.severity === 'error' && p.field).map((p) => p.field!));
   const values = flatten(result.data ?? {});
@@ -161,7 +153,7 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
   const columns = deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 100, 140));
   const unit = opts.district !== undefined ? resolveDistrict(opts.district, campaign, lang) : undefined;
   if (opts.from && opts.resume)
-    throw new UsageError(t(lang, '--from 和 --resume 不能同时使用。', '--from and --resume cannot be used together.'));
+    throw new UsageError(say(lang, 'fill.fromResumeCannotUsed'));
   const outDir = opts.output ?? '.';
   let force = Boolean(opts.force);
 
@@ -174,7 +166,7 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
       pre.values['district'] = unit.name;
       pre.ask = pre.ask.filter((id) => id !== 'district');
     }
-    const problemList = pre.problems.length > 0 ? `${t(lang, `「${opts.from}」中的问题：`, `Problems in “${opts.from}”:`)}\n${pre.problems.join('\n')}` : '';
+    const problemList = pre.problems.length > 0 ? `${say(lang, 'fill.problems', { from: opts.from })}\n${pre.problems.join('\n')}` : '';
     if (pre.ask.length === 0 && opts.yes) {
       if (problemList) io.out(problemList); // warnings only
       return writeOutputs(pre.values, campaign, outDir, force, io, now, undefined, opts.from);
@@ -184,22 +176,12 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
       const from = opts.from;
       if (pre.ask.length === 0)
         throw new UsageError(
-          t(
-            lang,
-            `「${from}」内容完整，但没有可以交互的终端来确认。要直接生成 Word 和 PDF，请加 --yes：\n  lifelong-week fill --from ${from} --yes`,
-            `“${from}” is complete, but there is no terminal to confirm it. To write the Word and PDF files directly, add --yes:\n  lifelong-week fill --from ${from} --yes`,
-          ),
+          say(lang, 'fill.completeButThereNo', { from }),
         );
       const missing = pre.ask.filter((id) => !pre.problems.some((p) => p.includes(`${fieldById(id).labelPath}：`)));
-      const lines = [...pre.problems, ...missing.map((id) => `  ✗ ${fieldById(id).labelPath}${t(lang, '：未填写', ': missing')}`)];
+      const lines = [...pre.problems, ...missing.map((id) => `  ✗ ${fieldById(id).labelPath}${say(lang, 'fill.missing')}`)];
       throw new UsageError(
-        t(
-          lang,
-          `「${from}」还有以下项目缺少或有误，没有可以交互的终端，无法逐项补填，未生成任何文件：\n${lines.join('\n')}\n` +
-            `改好文件后运行 lifelong-week fill --from ${from} --yes；或在终端（命令提示符、PowerShell 或终端窗口）中运行 lifelong-week fill --from ${from} 逐项补填。`,
-          `“${from}” has missing or invalid items, and without a terminal they cannot be asked; nothing was written:\n${lines.join('\n')}\n` +
-            `Fix the file and run lifelong-week fill --from ${from} --yes, or run lifelong-week fill --from ${from} in a terminal.`,
-        ),
+        say(lang, 'fill.hasMissingInvalidItems', { from, lines: lines.join('\n') }),
       );
     }
     if (problemList) io.out(problemList);
@@ -215,11 +197,7 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
       const found = await findDraft(home, campaign, unit, prompter, io);
       if (!found)
         throw new UsageError(
-          t(
-            lang,
-            `没有找到可以继续的草稿（在 ${draftDir(home)} 中${unit ? `找 ${unit.name} 的` : ''}）。开始新的填写：lifelong-week fill`,
-            `No draft to resume in ${draftDir(home)}. Start a new one with: lifelong-week fill`,
-          ),
+          say(lang, 'fill.noDraftResumeStart', { draftDir: draftDir(home), name: unit ? `找 ${unit.name} 的` : '' }),
         );
       initial = found.state;
       currentDraft = found.path;
@@ -235,22 +213,16 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
     // ── the interview ─────────────────────────────────────────────────────────
     if (typeof initial.values['district'] === 'string') draftUnit = initial.values['district'];
     const knownPath = draftPath(home, campaign, initial.values['district'] as string | undefined);
-    io.out(t(lang, `\n${FURNITURE.title(campaign.year)}：逐项问答填写`, `\n${FURNITURE.title(campaign.year)}: interview`));
+    io.out(say(lang, 'fill.nInterview', { title: FURNITURE.title(campaign.year) }));
     io.out(
-      t(
-        lang,
-        `· 每答一题自动保存草稿：${initial.values['district'] !== undefined ? knownPath : join(draftDir(home), `${campaign.year}-<县区>.yaml`)}\n` +
-          '· 直接回车使用括号里的默认值；输入 < 返回上一题；按 Ctrl+C 可随时退出，下次用 lifelong-week fill --resume 继续。',
-        `· The draft is saved after every answer: ${initial.values['district'] !== undefined ? knownPath : join(draftDir(home), `${campaign.year}-<unit>.yaml`)}\n` +
-          '· Enter accepts the default in brackets; < goes back; Ctrl+C stops (resume with lifelong-week fill --resume).',
-      ),
+      say(lang, 'fill.draftSavedAfterEvery', { path: initial.values['district'] !== undefined ? knownPath : join(draftDir(home), `${campaign.year}-<${say(lang, 'cli.arg.unit')}>.yaml`) }),
     );
     const save = async (state: InterviewState) => {
       const path = draftPath(home, campaign, state.values['district'] as string | undefined);
       await writeFileAtomic(path, draftText(state), { force: true, lang });
       if (currentDraft && currentDraft !== path) await rm(currentDraft, { force: true });
       if (currentDraft !== path && state.values['district'] !== undefined && path !== knownPath)
-        io.out(t(lang, `  （草稿保存在：${path}）`, `  (draft saved at ${path})`));
+        io.out(say(lang, 'fill.draftSaved', { path }));
       currentDraft = path;
       if (typeof state.values['district'] === 'string') draftUnit = state.values['district'];
     };
@@ -265,12 +237,12 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
       const existing: string[] = [];
       for (const p of Object.values(paths)) if (await exists(p)) existing.push(p);
       if (existing.length === 0 || force) break;
-      io.out(t(lang, `以下文件已经存在：\n${existing.map((p) => `  ${p}`).join('\n')}`, `These files exist already:\n${existing.map((p) => `  ${p}`).join('\n')}`));
-      if (await prompter.confirm({ message: t(lang, '覆盖这些文件吗？', 'Overwrite them?'), default: false })) {
+      io.out(say(lang, 'fill.theseFilesExistAlready', { existing: existing.map((p) => `  ${p}`).join('\n') }));
+      if (await prompter.confirm({ message: say(lang, 'fill.overwriteThem'), default: false })) {
         force = true;
         break;
       }
-      dir = (await prompter.input({ message: t(lang, '改存到哪个文件夹？', 'Which folder instead?'), default: join(dir, '新') })).trim() || dir;
+      dir = (await prompter.input({ message: say(lang, 'fill.whichFolderInstead'), default: join(dir, '新') })).trim() || dir;
     }
     const code = await writeOutputs(finished.state.values, campaign, dir, force, io, now, finished.submission);
     if (currentDraft) await rm(currentDraft, { force: true });
@@ -279,8 +251,8 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
     if (e instanceof InterruptedError) {
       io.err(
         currentDraft
-          ? t(lang, `\n已退出。已填写的内容保存在草稿：${currentDraft}\n继续填写：lifelong-week fill --resume${draftUnit ? ` --district ${draftUnit}` : ''}`, `\nStopped. Your answers are in the draft ${currentDraft}\nResume with: lifelong-week fill --resume`)
-          : t(lang, '\n已退出，还没有保存任何内容。', '\nStopped; nothing was saved yet.'),
+          ? say(lang, 'fill.nstoppedYourAnswersAre', { currentDraft, draftUnit: draftUnit ? ` --district ${draftUnit}` : '' })
+          : say(lang, 'fill.nstoppedNothingWasSaved'),
       );
     }
     throw e;
@@ -308,7 +280,7 @@ async function writeOutputs(
     const result = checkValues(values, campaign);
     if (!result.submission) {
       for (const p of result.problems) io.err(`  ✗ ${formatMessage(p.code, p.params, lang)}`);
-      throw new UsageError(t(lang, '内容有误，未生成文件。', 'There are errors; nothing was written.'));
+      throw new UsageError(say(lang, 'fill.thereAreErrorsNothing'));
     }
     submission = result.submission;
   }
@@ -316,7 +288,7 @@ async function writeOutputs(
   const paths = outputPaths(dir, outputBaseName(submission, campaign));
   const existing = force ? undefined : await firstExisting(paths);
   if (existing)
-    throw new UsageError(t(lang, `文件「${existing}」已存在，未覆盖。如需覆盖请加 --force，或用 -o 指定其他文件夹。`, `${existing} already exists. Use --force, or -o for another folder.`));
+    throw new UsageError(say(lang, 'fill.alreadyExistsUseForce', { existing }));
   let docx: Uint8Array;
   let pdf: Uint8Array;
   try {
@@ -324,20 +296,13 @@ async function writeOutputs(
   } catch (e) {
     if (!isMissingGlyphs(e)) throw e;
     const lines = e.missing.map((m) =>
-      t(
-        lang,
-        `  · 「${fieldById(m.fieldId).labelPath}」第 ${m.line} 行第 ${m.column} 个字「${m.char}」（U+${m.codePoint.toString(16).toUpperCase()}）`,
-        `  · ${fieldById(m.fieldId).labelPath}, line ${m.line}, character ${m.column}: “${m.char}” (U+${m.codePoint.toString(16).toUpperCase()})`,
-      ),
+      say(lang, 'cli.glyphAt', { label: fieldById(m.fieldId).labelPath, line: m.line, column: m.column, char: m.char, codePoint: m.codePoint.toString(16).toUpperCase() }),
     );
     io.err(
-      t(
-        lang,
-        `未生成任何文件（YAML、Word、PDF 都没有写）：PDF 所用的字体无法显示以下字符（打印出来会是空白方框）。请改用常用字，或删去表情符号：\n${lines.join('\n')}\n` +
-          (from ? `改好「${from}」后重新运行 lifelong-week fill --from ${from}。` : '已填写的内容仍在草稿中：运行 lifelong-week fill --resume 修改后再生成。'),
-        `Nothing was written (no YAML, Word or PDF): the PDF's font cannot draw these characters:\n${lines.join('\n')}\n` +
-          (from ? `Fix ${from} and run lifelong-week fill --from ${from} again.` : 'Your answers are still in the draft: lifelong-week fill --resume.'),
-      ),
+      [
+        say(lang, 'fill.glyphsNothingWritten', { lines: lines.join('\n') }),
+        from ? say(lang, 'fill.glyphsFixFrom', { from }) : say(lang, 'fill.glyphsInDraft'),
+      ].join('\n'),
     );
     throw new ExitError(1);
   }
@@ -350,7 +315,7 @@ async function writeOutputs(
     ],
     { force: true, lang },
   );
-  io.out(t(lang, `\n已生成：\n  ${paths.yaml}\n  ${paths.docx}\n  ${paths.pdf}`, `\nWrote:\n  ${paths.yaml}\n  ${paths.docx}\n  ${paths.pdf}`));
+  io.out(say(lang, 'fill.nwroteNNN', { yaml: paths.yaml, docx: paths.docx, pdf: paths.pdf }));
   io.out(nextStepsText(paths, submission.department, campaign, now, lang));
   return 0;
 }
@@ -378,7 +343,7 @@ async function listDrafts(home: string, campaign: Campaign): Promise<Array<{ pat
 async function loadDraft(path: string, campaign: Campaign, io: Io): Promise<FoundDraft | undefined> {
   const parsed = parseDraft(await readFile(path, 'utf8'), campaign);
   if (!parsed.ok) {
-    io.err(t(io.lang, `草稿「${path}」已损坏或不是本工具的草稿，无法继续。可以用 lifelong-week fill --from ${path} 从中预填。`, `The draft ${path} is damaged; try lifelong-week fill --from ${path}.`));
+    io.err(say(io.lang, 'fill.draftDamagedTryLifelong', { path }));
     return undefined;
   }
   return { path, state: parsed.state };
@@ -393,7 +358,7 @@ async function findDraft(home: string, campaign: Campaign, unit: RosterUnit | un
   if (drafts.length === 0) return undefined;
   if (drafts.length === 1) return loadDraft(drafts[0]!.path, campaign, io);
   const path = await prompter.select<string>({
-    message: t(io.lang, '继续哪一份草稿？', 'Which draft?'),
+    message: say(io.lang, 'fill.whichDraft'),
     choices: drafts.map((d) => ({ name: d.name, value: d.path, description: d.path })),
   });
   return loadDraft(path, campaign, io);
@@ -405,10 +370,10 @@ async function offerDraft(home: string, campaign: Campaign, unit: RosterUnit | u
   if (drafts.length === 0) return undefined;
   const NEW = '';
   const path = await prompter.select<string>({
-    message: t(io.lang, '发现未完成的草稿，要继续填写吗？', 'There is an unfinished draft. Continue it?'),
+    message: say(io.lang, 'fill.thereUnfinishedDraftContinue'),
     choices: [
-      ...drafts.map((d) => ({ name: t(io.lang, `继续：${d.name}`, `Continue: ${d.name}`), value: d.path, description: d.path })),
-      { name: t(io.lang, '重新开始（同一单位的旧草稿会被覆盖）', 'Start again (a draft of the same unit is replaced)'), value: NEW },
+      ...drafts.map((d) => ({ name: say(io.lang, 'fill.continue', { name: d.name }), value: d.path, description: d.path })),
+      { name: say(io.lang, 'fill.startAgainDraftSame'), value: NEW },
     ],
   });
   return path === NEW ? undefined : loadDraft(path, campaign, io);

@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Campaign } from '../campaign/campaign.js';
 import { UsageError } from '../core/errors.js';
 import { exists, writeFilesAtomic, type Io, type OutputFile } from '../core/io.js';
-import { t } from '../core/lang.js';
+import { say } from '../core/lang.js';
 import { rollCall, type UnitStatus } from '../inbox/roster.js';
 import type { Submission } from '../form/schema.js';
 import { cityReport } from '../merge/city.js';
@@ -54,11 +54,7 @@ export async function outputFolder(folder: string, output: string | undefined, l
   if (output !== undefined) {
     if (await within(output, folder))
       throw new UsageError(
-        t(
-          lang,
-          `输出文件夹「${output}」在收件箱「${folder}」里面：汇总结果会混进报送材料。请用 -o 指定收件箱以外的文件夹。`,
-          `The output folder “${output}” is inside the inbox “${folder}”. Choose a folder outside it with -o.`,
-        ),
+        say(lang, 'cli.outputFolderInsideInbox', { output, folder }),
       );
     return output;
   }
@@ -79,7 +75,7 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
   const formats = parseFormats(opts.format, MERGE_FORMATS, lang) as MergeFormat[];
   const dir = await outputFolder(folder, opts.output, lang);
   if ((await stat(dir).catch(() => undefined))?.isFile())
-    throw new UsageError(t(lang, `「${dir}」是一个文件；-o 请指定文件夹。`, `“${dir}” is a file; -o takes a folder.`));
+    throw new UsageError(say(lang, 'cli.fileOTakesFolder', { dir }));
 
   const { readInbox, terminalWidth } = await import('./validate.js');
   const read = await readInbox([folder], campaign, io, { checkScans: opts.checkScans, progress: opts.progress ?? Boolean(process.stderr.isTTY) });
@@ -107,19 +103,15 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
     } else
       cityProblem =
         built.reason === 'noValidUnits'
-          ? t(lang, '没有有效的报送，未生成全市统计表。', 'No valid submission: the city report was not written.')
-          : t(lang, `全市统计表未生成（内部错误：${built.detail}）。`, `The city report was not written (internal error: ${built.detail}).`);
+          ? say(lang, 'cli.noValidSubmissionCity')
+          : say(lang, 'cli.cityReportWasNot', { detail: built.detail ?? '' });
   }
   if (!opts.force) {
     const taken: string[] = [];
     for (const p of [...targets.map((x) => x.path), ...cityTargets]) if (await exists(p)) taken.push(p);
     if (taken.length)
       throw new UsageError(
-        t(
-          lang,
-          `以下文件已存在，均未覆盖：\n${taken.map((p) => `  ${p}`).join('\n')}\n如需覆盖请加 --force，或用 -o 指定其他文件夹。`,
-          `These files exist and were not overwritten:\n${taken.map((p) => `  ${p}`).join('\n')}\nUse --force to overwrite, or -o for another folder.`,
-        ),
+        say(lang, 'cli.theseFilesExistWere', { taken: taken.map((p) => `  ${p}`).join('\n') }),
       );
   }
 
@@ -138,18 +130,14 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
 
   io.out(terminalReport(report, results, units, tables.totals, campaign, io, await paintFor(io.color), { width: terminalWidth(), ...(opts.summary ? { summary: true } : {}) }));
   if (cityProblem) io.err(cityProblem);
-  if (cityNotes.length) io.out(`\n${t(lang, '全市统计表表下注明：', 'Under the city report’s table:')}\n${cityNotes.map((n) => `  ${n}`).join('\n')}`);
-  io.out(t(lang, `已生成：\n${written.map((p) => `  ${p}`).join('\n')}`, `Wrote:\n${written.map((p) => `  ${p}`).join('\n')}`));
+  if (cityNotes.length) io.out(`\n${say(lang, 'cli.underCityReportS')}\n${cityNotes.map((n) => `  ${n}`).join('\n')}`);
+  io.out(say(lang, 'cli.wroteN2', { written: written.map((p) => `  ${p}`).join('\n') }));
   // --force replaced this set; older outputs of the tool beside it (another format, another run) are
   // said, since they may no longer agree with what was just written.
   const others = await ownOutputsBeside(dir, written, campaign);
   if (others.length)
     io.out(
-      t(
-        lang,
-        `文件夹「${dir}」里还有本工具以前生成的其他文件，内容可能与本次不同（未改动）：\n${others.map((p) => `  ${p}`).join('\n')}`,
-        `The folder “${dir}” also holds older outputs of this tool that may disagree with this run (left as they are):\n${others.map((p) => `  ${p}`).join('\n')}`,
-      ),
+      say(lang, 'cli.folderAlsoHoldsOlder', { dir, others: others.map((p) => `  ${p}`).join('\n') }),
     );
   const allGood = units.every((u) => u.status === 'valid' && !u.late);
   return allGood && !cityProblem ? 0 : 1;
@@ -212,7 +200,7 @@ export function terminalReport(
   const lines = [renderText({ ...report, files: opts.summary ? [] : shown }, lang, paint, { ...opts, summary: opts.summary ?? false, reader: 'none' })];
   if (!opts.summary && worth.length > shown.length)
     lines.push(
-      t(lang, `……另有 ${worth.length - shown.length} 个文件有问题，见汇总表的「问题清单」。`, `…and ${worth.length - shown.length} more file(s) with problems: see the 问题清单 sheet.`),
+      say(lang, 'cli.moreFileSProblems', { worth: worth.length - shown.length }),
     );
   lines.push(
     '',

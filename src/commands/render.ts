@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type { Campaign } from '../campaign/campaign.js';
 import { ExitError, UsageError } from '../core/errors.js';
 import { exists, writeFilesAtomic, type Io, type OutputFile } from '../core/io.js';
-import { t } from '../core/lang.js';
+import { joinList, say } from '../core/lang.js';
 import { fieldById } from '../form/definition.js';
 import type { Submission } from '../form/schema.js';
 import { buildReport, renderText } from '../report/validation.js';
@@ -22,7 +22,7 @@ export function parseFormats(value: string, allowed: readonly string[], lang: Io
   const unknown = formats.filter((f) => !allowed.includes(f));
   if (unknown.length > 0 || formats.length === 0)
     throw new UsageError(
-      t(lang, `不支持的格式「${unknown.join(',') || value}」。可用：${allowed.join('、')}。`, `Unsupported format “${unknown.join(',') || value}”. Available: ${allowed.join(', ')}.`),
+      say(lang, 'cli.unsupportedFormatAvailable', { unknown: unknown.join(',') || value, allowed: joinList(lang, allowed) }),
     );
   return formats;
 }
@@ -65,7 +65,7 @@ export async function writeRendered(
     for (const target of targets)
       if (await exists(target.path))
         throw new UsageError(
-          t(io.lang, `文件「${target.path}」已存在，未覆盖。如需覆盖请加 --force，或用 -o 指定其他文件夹。`, `${target.path} already exists. Use --force to overwrite, or -o for another folder.`),
+          say(io.lang, 'cli.alreadyExistsUseForce', { path: target.path }),
         );
   const written: string[] = [];
   // Render everything first (both at once: their loading and file reads overlap), write only if all
@@ -82,14 +82,10 @@ export async function writeRendered(
   } catch (e) {
     if (e instanceof MissingGlyphError) {
       const lines = e.missing.map((m) =>
-        t(
-          io.lang,
-          `  · 「${fieldById(m.fieldId).labelPath}」第 ${m.line} 行第 ${m.column} 个字「${m.char}」（U+${m.codePoint.toString(16).toUpperCase()}）`,
-          `  · ${fieldById(m.fieldId).labelPath}, line ${m.line}, character ${m.column}: “${m.char}” (U+${m.codePoint.toString(16).toUpperCase()})`,
-        ),
+        say(io.lang, 'cli.glyphAt', { label: fieldById(m.fieldId).labelPath, line: m.line, column: m.column, char: m.char, codePoint: m.codePoint.toString(16).toUpperCase() }),
       );
       io.err(
-        `${t(io.lang, '未生成 Word 和 PDF：内置字体无法显示以下字符（打印出来会是空白方框）。请改用常用字，或删去表情符号：', 'Nothing written: the built-in font cannot draw these characters:')}\n${lines.join('\n')}`,
+        `${say(io.lang, 'cli.nothingWrittenBuiltFont')}\n${lines.join('\n')}`,
       );
       throw new ExitError(1);
     }
@@ -115,7 +111,7 @@ export async function runRender(
   const report = buildReport([result], campaign, lang);
   if (result.fate !== 'submission' || result.status !== 'valid') {
     io.err(renderText(report, lang, await paintFor(io.color)));
-    io.err(t(lang, '有错误，未生成 Word 和 PDF。请按提示修改后重试。', 'There are errors; nothing was rendered. Fix them and try again.'));
+    io.err(say(lang, 'cli.thereAreErrorsNothing'));
     return 1;
   }
   if (report.summary.warnings > 0) io.err(renderText(report, lang, await paintFor(io.color)));
@@ -126,11 +122,11 @@ export async function runRender(
   const asFile = Boolean(opts.output && single && opts.output.toLowerCase().endsWith(`.${single}`));
   if (opts.output && !asFile && /\.(docx|pdf)$/i.test(opts.output))
     throw new UsageError(
-      t(lang, `-o「${opts.output}」像是一个文件名，但要生成 ${formats.join('、')} 多种格式：请用 -o 指定文件夹，或用 --format 只选一种格式。`, `-o “${opts.output}” looks like a file name but several formats were asked for: name a folder, or choose one --format.`),
+      say(lang, 'cli.oLooksLikeFile', { output: opts.output, formats: formats.join('、') }),
     );
   const dir = asFile ? dirname(opts.output!) : (opts.output ?? dirname(file));
   const written = await writeRendered(data, campaign, { dir, formats, force: Boolean(opts.force) }, io, asFile ? opts.output : undefined);
-  io.out(t(lang, `已生成：\n${written.map((p) => `  ${p}`).join('\n')}`, `Wrote:\n${written.map((p) => `  ${p}`).join('\n')}`));
+  io.out(say(lang, 'cli.wroteN', { written: written.map((p) => `  ${p}`).join('\n') }));
   io.out(await nextSteps(campaign, lang, formats));
   return 0;
 }
@@ -140,11 +136,7 @@ export async function nextSteps(campaign: Campaign, lang: Io['lang'], formats: r
   const { deadlineNotice } = await import('../fill/summary.js');
   const { today } = await import('../core/clock.js');
   const print = formats.includes('pdf')
-    ? t(lang, '打印 PDF', 'print the PDF')
-    : t(lang, '用 lifelong-week render --format pdf 生成 PDF 后打印', 'render the PDF (render --format pdf) and print it');
-  return `${t(
-    lang,
-    `下一步：${print}，加盖「教育行政部门」公章后扫描，把 Word 电子版和盖章扫描件（PDF）发送至 ${campaign.mailbox}。`,
-    `Next: ${print}, stamp it, scan it, and e-mail the Word file and the stamped scan to ${campaign.mailbox}.`,
-  )}\n${deadlineNotice(today(process.env, campaign.timezone), campaign, lang)}`;
+    ? say(lang, 'cli.printPdf')
+    : say(lang, 'cli.renderPdfRenderFormat');
+  return `${say(lang, 'cli.nextStampScanE', { print, mailbox: campaign.mailbox })}\n${deadlineNotice(today(process.env, campaign.timezone), campaign, lang)}`;
 }

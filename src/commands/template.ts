@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../core/errors.js';
 import { exists, writeFileAtomic, type Io, type OutputFile } from '../core/io.js';
-import { t } from '../core/lang.js';
+import { say } from '../core/lang.js';
 import { packageRoot } from '../paths.js';
 import { SCHEMA_FILE } from '../template/json-schema.js';
 import { yamlTemplate } from '../template/yaml.js';
@@ -30,19 +30,19 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
   // The campaign itself (for next year's copy): its own file, or standard output.
   if (formats.includes('campaign')) {
     if (formats.length > 1)
-      throw new UsageError(t(lang, '--format campaign 请单独使用。', 'Use --format campaign on its own.'));
+      throw new UsageError(say(lang, 'cli.useFormatCampaignOwn'));
     const { campaignYaml } = await import('../template/campaign.js');
     const text = campaignYaml(campaign);
     if (!opts.output) io.out(text);
     else {
       await writeFileAtomic(opts.output, text, { force: Boolean(opts.force), lang });
-      io.err(t(lang, `已写入活动配置 ${opts.output}。修改后用 --campaign ${opts.output} 使用。`, `Wrote ${opts.output}; edit it and pass it with --campaign.`));
+      io.err(say(lang, 'cli.wroteEditPassCampaign', { output: opts.output }));
     }
     return 0;
   }
   const unit = opts.district !== undefined ? resolveDistrict(opts.district, campaign, lang) : undefined;
   if (opts.fillable && !formats.includes('pdf'))
-    throw new UsageError(t(lang, '--fillable 只用于 PDF，请在 --format 中加上 pdf。', '--fillable applies to PDF: add pdf to --format.'));
+    throw new UsageError(say(lang, 'cli.fillableAppliesPdfAdd'));
 
   // -o names a file when one format is asked for and the name ends in its extension; else a folder.
   const single = formats.length === 1 ? formats[0]! : undefined;
@@ -70,7 +70,7 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
       return 0;
     }
     if (!opts.force && formats.length > 1 && (await exists(yamlPath)))
-      throw new UsageError(t(lang, `文件「${yamlPath}」已存在，未覆盖。如需覆盖请加 --force。`, `${yamlPath} already exists. Use --force to overwrite.`));
+      throw new UsageError(say(lang, 'cli.alreadyExistsUseForce2', { yamlPath }));
     if (documents.length > 0) yamlFile = { path: yamlPath, data: text };
     else {
       await writeFileAtomic(yamlPath, text, { force: Boolean(opts.force), lang });
@@ -89,11 +89,7 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
     }
   }
   io.err(
-    t(
-      lang,
-      `已生成模板：\n${written.map((p) => `  ${p}`).join('\n')}${formats.includes('yaml') ? `\n填好 YAML 后运行：lifelong-week validate ${written[0]}` : ''}`,
-      `Wrote:\n${written.map((p) => `  ${p}`).join('\n')}`,
-    ),
+    say(lang, 'cli.wroteN3', { written: written.map((p) => `  ${p}`).join('\n'), includes: formats.includes('yaml') ? `\n填好 YAML 后运行：lifelong-week validate ${written[0]}` : '' }),
   );
   return 0;
 }

@@ -10,6 +10,8 @@ import { FILL_MESSAGES } from './messages/fill.js';
 import { RENDER_MESSAGES } from './messages/render.js';
 import { ROLL_MESSAGES } from './messages/roll.js';
 import { READ_MESSAGES } from './messages/read.js';
+import { CAMPAIGN_MESSAGES } from './messages/campaign.js';
+import { REPORT_MESSAGES } from './messages/report.js';
 
 export type { Lang, Params } from './messages/kit.js';
 
@@ -826,6 +828,8 @@ const DATA_MESSAGES = {
 export const MESSAGES = {
   ...DATA_MESSAGES,
   ...READ_MESSAGES,
+  ...CAMPAIGN_MESSAGES,
+  ...REPORT_MESSAGES,
   ...ROLL_MESSAGES,
   ...RENDER_MESSAGES,
   ...FILL_MESSAGES,
@@ -853,6 +857,9 @@ const FS_REASONS_EN: Record<string, string> = {
   EBUSY: 'the file is in use by another program',
   ELOOP: 'a link that points to itself',
 };
+
+/** Whether a text (such as a schema issue's message) names a catalogue entry. */
+export const isMessageCode = (text: string): text is MessageCode => Object.hasOwn(MESSAGES, text);
 
 export function formatMessage(code: MessageCode, params: Params | undefined, lang: Lang): string {
   const entry: Entry = MESSAGES[code];

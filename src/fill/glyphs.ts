@@ -3,7 +3,7 @@
  * question (when the PDF would refuse them). The same check as the renderer (`findMissingGlyphs` on
  * the printed text, `displayValue`), against the same font, loaded once and only when first needed.
  */
-import { t } from '../core/lang.js';
+import { joinList, say } from '../core/lang.js';
 import type { Lang } from '../core/messages.js';
 import type { Field } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
@@ -22,14 +22,10 @@ export function glyphMessage(field: Field, text: string, missing: readonly Missi
   for (const m of missing) {
     if (seen.has(m.char)) continue;
     seen.add(m.char);
-    const where = severalLines ? t(lang, `第 ${m.line} 行的`, ` (line ${m.line})`) : '';
+    const where = severalLines ? say(lang, 'fill.line', { line: m.line }) : '';
     chars.push(lang === 'zh' ? `${where}「${m.char}」（U+${hex(m.codePoint)}）` : `“${m.char}” (U+${hex(m.codePoint)})${where}`);
   }
-  return t(
-    lang,
-    `「${field.label}」中${chars.join('、')}无法打印：PDF 所用的字体里没有这个字，印出来会是空白方框。请改用常用字（生僻字可用同音字，并在后面括号里注明），或删去表情符号。`,
-    `${field.label}: ${chars.join(', ')} cannot be printed: the PDF's font has no such character (it would print as an empty box). Use a common character instead, or remove emoji.`,
-  );
+  return say(lang, 'fill.cannotPrintedPdfS', { label: field.label, chars: joinList(lang, chars) });
 }
 
 /** The check against the PDF's body font (Noto Serif SC regular), loaded on first use. */

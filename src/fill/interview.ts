@@ -4,7 +4,7 @@
  * draft after every step. No file or terminal access of its own: the command passes `out` and `save`.
  */
 import type { Campaign } from '../campaign/campaign.js';
-import { t } from '../core/lang.js';
+import { say } from '../core/lang.js';
 import { formatMessage, type Lang } from '../core/messages.js';
 import { emptyRaw, type Problem } from '../core/problem.js';
 import { fieldById, type Field, type FieldId } from '../form/definition.js';
@@ -78,7 +78,7 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
         for (const p of errors) ctx.out(`✗ ${p.field ? `${fieldById(p.field).labelPath}：` : ''}${formatMessage(p.code, p.params, lang)}`);
         for (const u of unprintable) ctx.out(`✗ ${u.message}`);
         const ids = [...new Set([...errors.map((p) => p.field), ...unprintable.map((u) => u.id)].filter((id): id is FieldId => Boolean(id)))];
-        ctx.out(t(lang, '还有项目需要补填，请继续回答。', 'Some items still need an answer.'));
+        ctx.out(say(lang, 'fill.someItemsStillNeed'));
         state = { values: state.values, queue: ids, pos: 0 };
         await ctx.save(state);
         if (ids.length > 0) continue;
@@ -86,15 +86,15 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
       }
       if (ctx.yes) return { state, submission: result.submission, problems: result.problems };
       const choice = await ctx.prompter.select<'write' | 'edit'>({
-        message: t(lang, '以上内容是否正确？', 'Is everything correct?'),
+        message: say(lang, 'fill.everythingCorrect'),
         choices: [
-          { name: t(lang, '正确，生成 YAML、Word 和 PDF 文件', 'Yes: write the YAML, Word and PDF files'), value: 'write' },
-          { name: t(lang, '修改某一项', 'Change an item'), value: 'edit' },
+          { name: say(lang, 'fill.yesWriteYamlWord'), value: 'write' },
+          { name: say(lang, 'fill.changeItem'), value: 'edit' },
         ],
       });
       if (choice === 'write') return { state, submission: result.submission, problems: result.problems };
       const id = await ctx.prompter.search<FieldId | ''>({
-        message: t(lang, '修改哪一项？（输入序号或项目名称筛选，如「21」或「文字报道」）', 'Which item? (type its number or part of its label)'),
+        message: say(lang, 'fill.whichItemTypeNumber'),
         source: (term) => itemChoices(term, state.values, lang),
       });
       // '' is the disabled 「没有匹配的项目」 line, which cannot be chosen.
@@ -110,7 +110,7 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
     const asked = await ask(field, state, ctx);
     if (asked === BACK) {
       const stepped = back(state);
-      if (!stepped.moved) ctx.out(t(lang, '  已经是第一题了。', '  This is the first question.'));
+      if (!stepped.moved) ctx.out(say(lang, 'fill.firstQuestion'));
       state = stepped.state;
     } else state = answer(state, asked.value, campaign);
     await ctx.save(state);
@@ -138,7 +138,7 @@ export function itemChoices(term: string, values: Values, lang: Lang): Choice<Fi
     .filter((h): h is { item: (typeof all)[number]; r: number } => h.r !== undefined)
     .sort((a, b) => a.r - b.r || a.item.n - b.item.n);
   if (hits.length === 0)
-    return [{ name: t(lang, `没有匹配的项目：「${q}」`, `No item matches “${q}”`), value: '', disabled: t(lang, '（请输入序号 1–23 或项目名称）', '(type a number or a label)') }];
+    return [{ name: say(lang, 'fill.noItemMatches', { q }), value: '', disabled: say(lang, 'fill.typeNumberLabel') }];
   return hits.map(({ item }) => ({ name: `${String(item.n).padStart(2)}. ${item.f.labelPath}：${short(item.text)}`, value: item.f.id }));
 }
 
@@ -154,7 +154,7 @@ async function showPaged(text: string, ctx: InterviewContext): Promise<void> {
   for (let p = 0; p < pages; p++) {
     ctx.out(lines.slice(p * room, (p + 1) * room).join('\n'));
     if (p + 1 < pages)
-      await ctx.prompter.input({ message: t(ctx.lang, `（第 ${p + 1}/${pages} 页）按回车看下一页`, `(page ${p + 1} of ${pages}) Enter for the next page`) });
+      await ctx.prompter.input({ message: say(ctx.lang, 'fill.pageEnterNextPage', { p: p + 1, pages }) });
   }
 }
 
@@ -168,14 +168,14 @@ async function ask(field: Field, state: InterviewState, ctx: InterviewContext): 
   const { prompter, lang, campaign } = ctx;
   const canGoBack = state.pos > 0;
   const fallback = defaultText(field, campaign, state.values);
-  const backHint = canGoBack ? t(lang, '（输入 < 返回上一题）', ' (type < to go back)') : '';
+  const backHint = canGoBack ? say(lang, 'fill.typeGoBack') : '';
 
   if (askStyle(field) === 'unit') {
     let picked: string | typeof BACK = '';
     // '' is the "nothing matches" line, which the list never lets anybody pick; asked again if it were.
     while (picked === '')
       picked = await prompter.search<string | typeof BACK>({
-      message: t(lang, `${field.label}（输入名称筛选，别名、拼音或拼音首字母也可以）`, `${field.label} (type to filter; aliases and pinyin work)`),
+      message: say(lang, 'fill.typeFilterAliasesPinyin', { label: field.label }),
       source: (term) => unitChoices(term, campaign, canGoBack, lang, state.values[field.id] as string | undefined),
     });
     if (picked === BACK) return BACK;
@@ -219,7 +219,7 @@ async function judge(field: Field, text: string, values: Values, ctx: InterviewC
   if (checked.echo) ctx.out(`  ✓ ${checked.echo}`);
   if (checked.warnings.length > 0) {
     for (const w of checked.warnings) ctx.out(`  ⚠ ${w}`);
-    const keep = await ctx.prompter.confirm({ message: t(lang, '仍然使用这个答案吗？', 'Keep this answer?'), default: true });
+    const keep = await ctx.prompter.confirm({ message: say(lang, 'fill.keepAnswer'), default: true });
     if (!keep) return undefined;
   }
   return { value: checked.empty ? undefined : checked.value };
@@ -236,18 +236,18 @@ export function unitChoices(term: string, campaign: Campaign, canGoBack: boolean
   if (matches.length === 0)
     return [
       {
-        name: t(lang, `没有匹配的单位：「${q}」`, `No unit matches “${q}”`),
+        name: say(lang, 'fill.noUnitMatches', { q }),
         value: '',
-        disabled: t(lang, '（请换个写法，或删去文字查看完整名单）', '(try another spelling, or clear the text for the whole list)'),
+        disabled: say(lang, 'fill.tryAnotherSpellingClear'),
       },
     ];
   const units = matches.map((u) => ({
-    name: u.name === current ? `${u.name} ${t(lang, '（当前）', '(current)')}` : u.name,
+    name: u.name === current ? `${u.name} ${say(lang, 'fill.current')}` : u.name,
     value: u.name as string | typeof BACK,
-    description: `${t(lang, '盖章单位', 'stamping body')}：${u.department}${u.aliases.length ? `；${t(lang, '又称', 'also')} ${u.aliases.join('、')}` : ''}`,
+    description: `${say(lang, 'fill.stampingBody')}：${u.department}${u.aliases.length ? `；${say(lang, 'fill.also')} ${u.aliases.join('、')}` : ''}`,
   }));
   if (current && q === '') units.sort((a, b) => Number(b.value === current) - Number(a.value === current));
-  return canGoBack ? [...units, { name: t(lang, '← 返回上一题', '← Back'), value: BACK }] : units;
+  return canGoBack ? [...units, { name: say(lang, 'fill.back'), value: BACK }] : units;
 }
 
 /** Several contacts: one per answer, until an empty answer; `<` takes back the last one given. */
@@ -261,8 +261,8 @@ async function askContacts(field: Field, state: InterviewState, ctx: InterviewCo
     const count = given.flat().length;
     const first = given.length === 0;
     const message = first
-      ? t(lang, `第 1 位联系人（姓名 电话）${backHint}`, `Contact 1 (name phone)${backHint}`)
-      : t(lang, `再添加一位联系人（姓名 电话；直接回车结束，共 ${count} 位；输入 < 改上一位）`, `Another contact (name phone; Enter to finish, ${count} so far; < changes the last one)`);
+      ? say(lang, 'fill.contactNamePhone', { backHint })
+      : say(lang, 'fill.anotherContactNamePhone', { count });
     const text = await prompter.input({ message, ...(again !== undefined ? { default: again } : {}), check: refusals(field, state.values, ctx, !first) });
     again = undefined;
     if (isBack(text)) {

@@ -5,7 +5,7 @@
  */
 import type { Campaign } from '../campaign/campaign.js';
 import type { Lang } from '../core/messages.js';
-import { t } from '../core/lang.js';
+import { say } from '../core/lang.js';
 import { exampleFor, FIELDS, type Field } from '../form/definition.js';
 import { displayValue, formatPeriodCanonical } from '../form/display.js';
 import { findUnit } from '../normalize/unit.js';
@@ -61,14 +61,14 @@ export function defaultText(field: Field, campaign: Campaign, values: Values): s
 
 /** 「[5/24] 组织领导 › 下发活动文件的部门」 (the label is the form's own, in either language). */
 export function questionTitle(field: Field, position: number, total: number, lang: Lang): string {
-  const optional = field.required ? '' : t(lang, '（选填）', ' (optional)');
+  const optional = field.required ? '' : say(lang, 'fill.optional');
   return `[${position}/${total}] ${field.labelPath}${optional}`;
 }
 
 /** The hint and the example, shown above the prompt. */
 export function questionHelp(field: Field, lang: Lang, year: number): string {
   const example = exampleFor(field, year);
-  return t(lang, `  ${field.hint}。例：${example}`, `  ${field.hintEn}. Example: ${example}`);
+  return say(lang, 'fill.example', { hint: field.hint, example, hintEn: field.hintEn });
 }
 
 /** An answer that means "back to the previous question": `<` (half- or full-width). */

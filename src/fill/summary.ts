@@ -5,7 +5,7 @@
  * the notice (「四、其他事项」) with the days left before the deadline.
  */
 import { deadlineInstant, type Campaign } from '../campaign/campaign.js';
-import { t } from '../core/lang.js';
+import { say } from '../core/lang.js';
 import type { Lang } from '../core/messages.js';
 import { FIELDS, setPath } from '../form/definition.js';
 import type { Submission } from '../form/schema.js';
@@ -54,7 +54,7 @@ export function summaryTable(values: Values, campaign: Campaign, lang: Lang, col
   ];
   model.rows.forEach((row, i) => {
     out.push(rule(model.rows[i - 1], row));
-    const valueLines = wrap(row.text || t(lang, '（未填）', '(empty)'), valueWidth);
+    const valueLines = wrap(row.text || say(lang, 'fill.empty'), valueWidth);
     if (row.group) {
       const groupLines = row.group.index === 0 ? wrap(row.group.label, groupWidth) : [];
       const itemLines = wrap(row.field.label, itemWidth);
@@ -88,14 +88,10 @@ export function daysLeft(now: Date, campaign: Campaign): number {
 
 export function deadlineNotice(now: Date, campaign: Campaign, lang: Lang): string {
   const days = daysLeft(now, campaign);
-  if (days > 0) return t(lang, `报送截止日期：${campaign.deadline}，还有 ${days} 天。`, `Deadline: ${campaign.deadline}, ${days} day(s) left.`);
-  if (days === 0) return t(lang, `报送截止日期：${campaign.deadline}，就是今天，请今天内发出。`, `Deadline: ${campaign.deadline} — today. Send it today.`);
+  if (days > 0) return say(lang, 'fill.deadlineDaySLeft', { deadline: campaign.deadline, days });
+  if (days === 0) return say(lang, 'fill.deadlineTodaySendToday', { deadline: campaign.deadline });
   const contacts = campaign.contacts.map((c) => `${c.name}${c.org ? `（${c.org}）` : ''} ${c.phone}`).join('；');
-  return t(
-    lang,
-    `注意：报送截止日期 ${campaign.deadline} 已过 ${-days} 天。请尽快发送，并与${campaign.receiver}联系说明情况${contacts ? `（${contacts}）` : ''}。`,
-    `Note: the deadline ${campaign.deadline} passed ${-days} day(s) ago. Send it at once and contact ${campaign.receiver}${contacts ? ` (${contacts})` : ''}.`,
-  );
+  return say(lang, 'fill.noteDeadlinePassedDay', { deadline: campaign.deadline, value: -days, receiver: campaign.receiver, contacts: contacts ? say(lang, 'fill.inParentheses', { text: contacts }) : '' });
 }
 
 /** What the notice asks for once the form is filled: print, stamp, scan, e-mail both files. */
@@ -125,9 +121,9 @@ export function nextStepsText(
           `于 ${campaign.deadline} 前把以下四份材料一起发送至 ${campaign.mailbox}：① 统计表 Word 文件（${files.docx}）② 盖章后的统计表扫描件（PDF）③ 工作方案 ④ 工作总结`,
         ];
   return [
-    t(lang, '下一步：', 'Next steps:'),
+    say(lang, 'fill.nextSteps'),
     ...steps.map((s, i) => `  ${i + 1}. ${s}`),
     deadlineNotice(now, campaign, lang),
-    t(lang, `以后要修改：编辑 ${files.yaml}，再运行 lifelong-week render ${files.yaml} --force`, `To change it later: edit ${files.yaml}, then run lifelong-week render ${files.yaml} --force`),
+    say(lang, 'fill.changeLaterEditThen', { yaml: files.yaml }),
   ].join('\n');
 }
