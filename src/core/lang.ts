@@ -25,7 +25,8 @@ export function parseLang(value: string | undefined): Lang | undefined {
 export const t = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
 
 /** Items of a list in a sentence: 「甲、乙」 in Chinese, “a, b” in English. */
-export const joinList = (lang: Lang, items: readonly string[]): string => items.join(lang === 'en' ? ', ' : '、');
+export const joinList = (lang: Lang, items: readonly string[], by: 'list' | 'comma' | 'semicolon' = 'list'): string =>
+  items.join(formatMessage(`punct.${by}`, undefined, lang));
 
 /** A catalogue sentence in the user's language (core/messages.ts), by code. */
 export const say = (lang: Lang, code: MessageCode, params?: Params): string => formatMessage(code, params, lang);

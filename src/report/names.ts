@@ -1,25 +1,28 @@
-/** What users read for fates, pieces and unit statuses: one list, for the terminal report and the workbook. */
+/**
+ * What users read for fates, pieces and unit statuses: one list, from the message catalogue, for the
+ * terminal report, the workbook and the page. The workbook is a Chinese document, so it takes the
+ * Chinese tables below; the terminal report asks in the user's language.
+ */
+import { say } from '../core/lang.js';
+import type { Lang } from '../core/messages.js';
 import type { AttachmentKind } from '../read/index.js';
 import type { Fate } from '../inbox/check.js';
+import type { UnitStatus } from '../inbox/roster.js';
 
-export const FATE_ZH: Record<Fate, string> = {
-  submission: '报送文件',
-  superseded: '已被新版本取代',
-  attachment: '附件',
-  'not-a-submission': '不是报送文件',
-  unreadable: '无法读取',
-  unsafe: '已拒绝（不安全）',
-  unsupported: '未检查',
-  container: '邮件或压缩包',
-};
+const FATES: readonly Fate[] = ['submission', 'superseded', 'attachment', 'not-a-submission', 'unreadable', 'unsafe', 'unsupported', 'container'];
+const fateCode = (fate: Fate) => (fate === 'not-a-submission' ? 'fate.notASubmission' : (`fate.${fate}` as const));
+
+/** A file's fate in words: 报送文件, 已被新版本取代, 附件 … */
+export const fateName = (fate: Fate, lang: Lang): string => say(lang, fateCode(fate));
 
 /** The pieces the notice asks for besides the form (「四、其他事项」), and photos. */
-export const ATTACHMENT_ZH: Record<AttachmentKind, string> = {
-  stampedScan: '盖章扫描件',
-  workPlan: '工作方案',
-  workSummary: '工作总结',
-  photo: '活动照片',
-  other: '其他',
-};
+const ATTACHMENTS: readonly AttachmentKind[] = ['stampedScan', 'workPlan', 'workSummary', 'photo', 'other'];
+export const attachmentName = (kind: AttachmentKind, lang: Lang): string => say(lang, `attachment.${kind}`);
 
-export const STATUS_ZH = { valid: '有效', invalid: '有误', missing: '未报送', unreadable: '收到文件，无法读取', ambiguous: '版本不明' } as const;
+type Status = UnitStatus['status'];
+const STATUSES: readonly Status[] = ['valid', 'invalid', 'missing', 'unreadable', 'ambiguous'];
+export const statusName = (status: Status, lang: Lang): string => say(lang, `status.${status}`);
+
+export const FATE_ZH = Object.fromEntries(FATES.map((f) => [f, fateName(f, 'zh')])) as Record<Fate, string>;
+export const ATTACHMENT_ZH = Object.fromEntries(ATTACHMENTS.map((k) => [k, attachmentName(k, 'zh')])) as Record<AttachmentKind, string>;
+export const STATUS_ZH = Object.fromEntries(STATUSES.map((s) => [s, statusName(s, 'zh')])) as Record<Status, string>;

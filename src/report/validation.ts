@@ -8,7 +8,8 @@ import type { FileResult } from '../inbox/check.js';
 import type { UnitStatus } from '../inbox/roster.js';
 import { displayWidth } from './width.js';
 import type { Paint } from './paint.js';
-import { ATTACHMENT_ZH, FATE_ZH } from './names.js';
+import { attachmentName, fateName } from './names.js';
+import { joinList, say } from '../core/lang.js';
 import { issueOut, type IssueOut } from './issues.js';
 import { chaseBlocks, verdictOf, type ChaseBlock, type Verdict } from './verdict.js';
 import { localTime } from '../inbox/roster.js';
@@ -141,9 +142,8 @@ export function hasErrors(report: ValidationReport): boolean {
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
-const SEAL_WORDS = { found: ['有公章', 'sealed'], notFound: ['未见公章', 'no seal'], unknown: ['无法判断', 'cannot tell'] } as const;
 /** 有公章 / 未见公章 / 无法判断 (the scan check). */
-export const sealWord = (seal: keyof typeof SEAL_WORDS, zh: boolean) => SEAL_WORDS[seal][zh ? 0 : 1];
+export const sealWord = (seal: 'found' | 'notFound' | 'unknown', lang: Lang) => say(lang, `seal.${seal}`);
 
 export interface TextOptions {
   /** Terminal columns (80 gives the narrow layout; 120 and more add the evidence and the file used). */
@@ -166,25 +166,24 @@ const cut = (text: string, width: number) => {
 
 /** The roster at a glance: one line per unit, in roster order, as wide as the terminal allows. */
 export function unitTable(report: ValidationReport, lang: Lang, c: Paint, width = 80): string[] {
-  const zh = lang === 'zh';
   const units = report.units!;
   const wide = width >= 120;
   const tz = report.campaign.timezone;
   const formCell = (u: UnitReport) => (u.pieces.wordForm ? '✔' : u.pieces.form ? (u.source?.split('.').pop() ?? '').toUpperCase() : '—');
   const timeCell = (u: UnitReport) => {
-    if (u.timing === 'unknown') return zh ? '不明' : 'unknown';
+    if (u.timing === 'unknown') return say(lang, 'report.time.unknown');
     if (!u.receivedAt) return '';
     const at = localTime(u.receivedAt, tz);
-    return wide ? at : `${at.slice(5)} ${zh ? { record: '记', mail: '邮', file: '文', copy: '?' }[u.receivedFrom ?? 'file'] : { record: 'R', mail: 'M', file: 'F', copy: '?' }[u.receivedFrom ?? 'file']}`;
+    return wide ? at : `${at.slice(5)} ${say(lang, `report.from.${u.receivedFrom ?? 'file'}`)}`;
   };
-  const head = zh ? ['单位', '结论', '统计表', '扫描件', '方案', '总结', '收到时间'] : ['Unit', 'Verdict', 'Form', 'Scan', 'Plan', 'Summary', 'Received'];
-  if (wide) head.push(zh ? '时间依据' : 'Evidence', zh ? '采用的文件' : 'File used');
+  const columns = ['unit', 'verdict', 'form', 'scan', 'plan', 'summary', 'received', ...(wide ? (['evidence', 'fileUsed'] as const) : [])] as const;
+  const head = columns.map((col) => say(lang, `report.col.${col}`));
   const rows = units.map((u) => {
     const row = [
       u.name,
       u.verdict.short,
       formCell(u),
-      (u.pieces.stampedScan ? '✔' : '—') + (u.scan ? ` ${sealWord(u.scan.seal, zh)}` : ''),
+      (u.pieces.stampedScan ? '✔' : '—') + (u.scan ? ` ${sealWord(u.scan.seal, lang)}` : ''),
       u.pieces.workPlan ? '✔' : '—',
       u.pieces.workSummary ? '✔' : '—',
       timeCell(u),
@@ -201,167 +200,136 @@ export function unitTable(report: ValidationReport, lang: Lang, c: Paint, width 
   const colour = (u: UnitReport, text: string) =>
     u.status === 'valid' ? (u.late || u.timing === 'unknown' ? c.yellow(text) : c.green(text)) : c.red(text);
   const lines = [
-    c.bold(zh ? `报送情况（名册 ${units.length} 个单位，截止 ${report.campaign.deadline}）` : `Roster (${units.length} units, deadline ${report.campaign.deadline})`),
+    c.bold(say(lang, 'report.roster', { count: units.length, deadline: report.campaign.deadline })),
     `  ${head.map((h, i) => pad(h, widths[i]!)).join('  ')}`.trimEnd(),
     ...units.map((u, k) => `  ${rows[k]!.map((cell, i) => (i === 1 ? colour(u, pad(cell, widths[i]!)) : pad(cut(cell, widths[i]!), widths[i]!))).join('  ')}`.trimEnd()),
   ];
-  if (!wide) lines.push(c.dim(zh ? '  收到时间：邮＝邮件时间，记＝收件记录，文＝文件时间' : '  Received: M = mail Date, R = record, F = file time'));
-  // The long verdict where the short one needs it, one unit a line.
+  if (!wide) lines.push(c.dim(say(lang, 'report.from.legend')));
+  lines.push(...unitNotes(units, lang, c, width), '', rollCallLine(units, lang));
+  return lines;
+}
+
+/** The long verdict where the short one needs it, one unit a line, with the files and versions behind it. */
+function unitNotes(units: readonly UnitReport[], lang: Lang, c: Paint, width: number): string[] {
   const notes = units.filter((u) => u.verdict.long !== u.verdict.short || u.status === 'ambiguous');
-  if (notes.length) {
-    lines.push('');
-    for (const u of notes) {
-      lines.push(`  ${u.name}：${u.verdict.long}`);
-      for (const f of u.received) lines.push(c.dim(`    ${cut(f.path, width - 8)}`));
-      for (const v of u.versions) lines.push(c.dim(`    ${cut(v.path, width - 30)}  ${v.activities ?? '?'} 场 ${v.participants ?? '?'} 人次`));
+  if (!notes.length) return [];
+  const lines = [''];
+  for (const u of notes) {
+    lines.push(`  ${say(lang, 'report.unitNote', { unit: u.name, note: u.verdict.long })}`);
+    for (const f of u.received) lines.push(c.dim(`    ${cut(f.path, width - 8)}`));
+    for (const v of u.versions) {
+      const figures = say(lang, 'report.version', { activities: v.activities ?? '?', participants: v.participants ?? '?' });
+      lines.push(c.dim(`    ${cut(v.path, width - 30)}  ${figures}`));
     }
   }
-  const of = (pred: (u: UnitReport) => boolean) => units.filter(pred).map((u) => u.name);
-  const missing = of((u) => u.status === 'missing');
-  const unreadable = of((u) => u.status === 'unreadable');
-  const invalid = of((u) => u.status === 'invalid' || u.status === 'ambiguous');
-  const late = of((u) => u.late);
-  const corrected = of((u) => u.timing === 'corrected');
-  const unknown = of((u) => u.timing === 'unknown');
-  const ok = units.filter((u) => u.status === 'valid' && !u.late).length;
-  const parts = zh
-    ? [
-        `${ok} 个单位有效且未逾期`,
-        missing.length ? `未报送：${missing.join('、')}` : '',
-        unreadable.length ? `收到文件但无法读取：${unreadable.join('、')}` : '',
-        invalid.length ? `有误：${invalid.join('、')}` : '',
-        late.length ? `逾期：${late.join('、')}` : '',
-        corrected.length ? `按时报送、截止后更正：${corrected.join('、')}` : '',
-        unknown.length ? `收到时间不明：${unknown.join('、')}` : '',
-      ]
-    : [
-        `${ok} unit(s) valid and not late`,
-        missing.length ? `missing: ${missing.join(', ')}` : '',
-        unreadable.length ? `files unreadable: ${unreadable.join(', ')}` : '',
-        invalid.length ? `invalid: ${invalid.join(', ')}` : '',
-        late.length ? `late: ${late.join(', ')}` : '',
-        corrected.length ? `corrected after the deadline: ${corrected.join(', ')}` : '',
-        unknown.length ? `received time unknown: ${unknown.join(', ')}` : '',
-      ];
-  lines.push('', `${parts.filter(Boolean).join(zh ? '；' : '; ')}${zh ? '。' : '.'}`);
   return lines;
+}
+
+/** The roll call in one sentence: how many are fine, then who is missing, unreadable, wrong, late … */
+function rollCallLine(units: readonly UnitReport[], lang: Lang): string {
+  const names = (pred: (u: UnitReport) => boolean) => units.filter(pred).map((u) => u.name);
+  const groups = [
+    ['missing', names((u) => u.status === 'missing')],
+    ['unreadable', names((u) => u.status === 'unreadable')],
+    ['invalid', names((u) => u.status === 'invalid' || u.status === 'ambiguous')],
+    ['late', names((u) => u.late)],
+    ['corrected', names((u) => u.timing === 'corrected')],
+    ['unknown', names((u) => u.timing === 'unknown')],
+  ] as const;
+  const ok = units.filter((u) => u.status === 'valid' && !u.late).length;
+  const parts = [
+    say(lang, 'report.roll.ok', { count: ok }),
+    ...groups.filter(([, list]) => list.length).map(([key, list]) => say(lang, `report.roll.${key}`, { units: joinList(lang, list) })),
+  ];
+  return say(lang, 'report.sentence', { parts: joinList(lang, parts, 'semicolon') });
 }
 
 /** The system and lock files (Thumbs.db, .DS_Store, ~$…) and the tool's own files: one line, not one each. */
 const quiet = (f: FileReport) => f.fate === 'not-a-submission' && f.issues.every((i) => i.code === 'file.hidden' || i.code === 'inbox.ownFile' || i.code === 'inbox.ownOutput');
 
 export function renderText(report: ValidationReport, lang: Lang, c: Paint, opts: TextOptions = {}): string {
-  const zh = lang === 'zh';
   const width = opts.width ?? 80;
-  const lines: string[] = [];
-  const { summary } = report;
-  lines.push(
-    c.bold(
-      zh
-        ? `检查 ${summary.files} 个文件（${report.campaign.year} 年${report.campaign.city}全民终身学习活动周）`
-        : `Checked ${summary.files} file(s) (${report.campaign.city} ${report.campaign.year})`,
-    ),
-    '',
-  );
+  const { summary, campaign } = report;
+  const lines: string[] = [c.bold(say(lang, 'report.checked', { files: summary.files, year: campaign.year, city: campaign.city })), ''];
   if (report.units) lines.push(...unitTable(report, lang, c, width), '');
-  if (!opts.summary) {
-    const hidden = report.files.filter(quiet);
-    // Errors first, then notes, then the rest; within each, by unit in roster order.
-    const order = new Map((report.units ?? []).map((u, i) => [u.name, i]));
-    const rank = (f: FileReport) => (f.issues.some((i) => i.severity === 'error') && f.fate !== 'superseded' ? 0 : f.issues.length ? 1 : 2);
-    const shown = report.files
-      .filter((f) => !quiet(f))
-      .map((f, i) => ({ f, i }))
-      .sort((a, b) => rank(a.f) - rank(b.f) || (order.get(a.f.unit ?? '') ?? 999) - (order.get(b.f.unit ?? '') ?? 999) || a.i - b.i)
-      .map(({ f }) => f);
-    for (const file of shown) lines.push(...fileLines(file, lang, c));
-    if (hidden.length)
-      lines.push(
-        c.dim(
-          zh
-            ? `– 另有 ${hidden.length} 个系统、临时或本工具自己的文件，未检查：${hidden.map((f) => f.path).join('、')}`
-            : `– ${hidden.length} system, temporary or own file(s) not checked: ${hidden.map((f) => f.path).join(', ')}`,
-        ),
-      );
-    lines.push('');
-  }
-  const parts = zh
-    ? [`${summary.valid} 份有效`, `${summary.invalid} 份有误`, ...(summary.rejected ? [`${summary.rejected} 个无法读取或已拒绝`] : []), ...(summary.unchecked ? [`${summary.unchecked} 个未检查`] : [])]
-    : [`${summary.valid} valid`, `${summary.invalid} invalid`, ...(summary.rejected ? [`${summary.rejected} unreadable or refused`] : []), ...(summary.unchecked ? [`${summary.unchecked} unchecked`] : [])];
-  lines.push(
-    (hasErrors(report) ? c.red : c.green)(
-      zh
-        ? `合计：${summary.files} 个文件，${parts.join('，')}；${summary.errors} 个错误，${summary.warnings} 条提醒。`
-        : `Total: ${summary.files} file(s), ${parts.join(', ')}; ${summary.errors} error(s), ${summary.warnings} warning(s).`,
-    ),
-  );
+  if (!opts.summary) lines.push(...fileList(report, lang, c), '');
+  const count = (code: 'valid' | 'invalid' | 'rejected' | 'unchecked', n: number, always = false) =>
+    n || always ? [say(lang, `report.total.${code}`, { count: n })] : [];
+  const parts = [...count('valid', summary.valid, true), ...count('invalid', summary.invalid, true), ...count('rejected', summary.rejected), ...count('unchecked', summary.unchecked)];
+  const total = say(lang, 'report.total', { files: summary.files, parts: joinList(lang, parts, 'comma'), errors: summary.errors, warnings: summary.warnings });
+  lines.push((hasErrors(report) ? c.red : c.green)(total));
   const advice = closingAdvice(report, lang, opts.reader ?? (report.units ? 'centre' : 'clerk'));
   if (advice) lines.push(advice);
   return lines.join('\n');
 }
 
+/** Every file with its problems: errors first, then notes, then the rest; within each, by unit in roster order. */
+function fileList(report: ValidationReport, lang: Lang, c: Paint): string[] {
+  const hidden = report.files.filter(quiet);
+  const order = new Map((report.units ?? []).map((u, i) => [u.name, i]));
+  const rank = (f: FileReport) => (f.issues.some((i) => i.severity === 'error') && f.fate !== 'superseded' ? 0 : f.issues.length ? 1 : 2);
+  const shown = report.files
+    .filter((f) => !quiet(f))
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || (order.get(a.f.unit ?? '') ?? 999) - (order.get(b.f.unit ?? '') ?? 999) || a.i - b.i)
+    .map(({ f }) => f);
+  const lines = shown.flatMap((file) => fileLines(file, lang, c));
+  if (hidden.length) lines.push(c.dim(say(lang, 'report.hidden', { count: hidden.length, paths: joinList(lang, hidden.map((f) => f.path)) })));
+  return lines;
+}
+
 /** The last line, said to whoever runs the command: the centre chases units; a clerk fixes their file. */
 function closingAdvice(report: ValidationReport, lang: Lang, reader: 'centre' | 'clerk' | 'none'): string {
-  const zh = lang === 'zh';
   if (reader === 'none') return '';
   if (reader === 'centre') {
     const chase = (report.units ?? []).filter((u) => u.chase).length;
-    if (!chase) return '';
-    return zh
-      ? `有 ${chase} 个单位需要联系。运行 lifelong-week merge <收件箱文件夹> 可得到可直接发送的催报名单和全市汇总表。`
-      : `${chase} unit(s) to contact. Run lifelong-week merge <inbox folder> for a chase list ready to send and the city workbook.`;
+    return chase ? say(lang, 'report.advice.centre', { count: chase }) : '';
   }
-  if (report.summary.errors === 0) return '';
-  return zh ? '请按提示修改有误的文件后重新检查。' : 'Fix the files with errors and check again.';
+  return report.summary.errors === 0 ? '' : say(lang, 'report.advice.clerk');
+}
+
+/** A file's mark and state: ✔ 有效, ✘ 有误（2 个错误）, ＋ 附件：盖章扫描件 有公章 … */
+function fileState(file: FileReport, lang: Lang, c: Paint): { mark: string; state: string } {
+  const errors = file.issues.filter((i) => i.severity === 'error').length;
+  const warnings = file.issues.length - errors;
+  if (file.fate === 'superseded') return { mark: c.dim('↺'), state: c.dim(fateName('superseded', lang)) };
+  if (file.fate === 'container') return { mark: c.dim('✉'), state: c.dim(fateName('container', lang)) };
+  if (file.fate === 'attachment') {
+    const kind = attachmentName((file.attachment ?? 'other') as Parameters<typeof attachmentName>[0], lang);
+    let state = c.green(say(lang, 'report.file.attachment', { kind }));
+    if (file.scan) {
+      const seal = file.scan.seals[0];
+      state += '  ' + (seal
+        ? c.green(formatMessage('scan.sealFound', { page: seal.page, x: seal.xMm, y: seal.yMm, diameter: seal.diameterMm, ...(seal.scaleKnown ? {} : { estimated: 1 }) }, lang))
+        : c.yellow(sealWord(file.scan.seal, lang)));
+    }
+    return { mark: c.green('＋'), state };
+  }
+  if (file.status === 'valid')
+    return { mark: c.green('✔'), state: c.green(say(lang, 'status.valid')) + (warnings ? c.yellow(say(lang, 'report.file.warnings', { count: warnings })) : '') };
+  if (file.status === 'invalid' || file.fate === 'unreadable' || file.fate === 'unsafe') {
+    const what = file.fate === 'submission' ? say(lang, 'status.invalid') : fateName(file.fate, lang);
+    const andWarnings = warnings ? say(lang, 'report.file.andWarnings', { count: warnings }) : '';
+    return { mark: c.red('✘'), state: c.red(what + say(lang, 'report.file.errors', { errors, warnings: andWarnings })) };
+  }
+  return { mark: c.dim('–'), state: c.dim(fateName(file.fate, lang)) };
 }
 
 function fileLines(file: FileReport, lang: Lang, c: Paint): string[] {
-  const zh = lang === 'zh';
-  const lines: string[] = [];
-  {
-    const errors = file.issues.filter((i) => i.severity === 'error').length;
-    const warnings = file.issues.length - errors;
-    let mark: string;
-    let state: string;
-    if (file.fate === 'superseded') {
-      mark = c.dim('↺');
-      state = c.dim(zh ? '已被取代' : 'superseded');
-    } else if (file.fate === 'container') {
-      mark = c.dim('✉');
-      state = c.dim(zh ? FATE_ZH.container : 'container');
-    } else if (file.fate === 'attachment') {
-      mark = c.green('＋');
-      state = c.green(zh ? `附件：${ATTACHMENT_ZH[(file.attachment ?? 'other') as keyof typeof ATTACHMENT_ZH] ?? '其他'}` : `attachment: ${file.attachment}`);
-      if (file.scan) {
-        const seal = file.scan.seals[0];
-        state += '  ' + (seal
-          ? c.green(formatMessage('scan.sealFound', { page: seal.page, x: seal.xMm, y: seal.yMm, diameter: seal.diameterMm, ...(seal.scaleKnown ? {} : { estimated: 1 }) }, lang))
-          : c.yellow(sealWord(file.scan.seal, zh)));
-      }
-    } else if (file.status === 'valid') {
-      mark = c.green('✔');
-      state = c.green(zh ? '有效' : 'valid') + (warnings ? c.yellow(zh ? `（${warnings} 条提醒）` : ` (${warnings} warning(s))`) : '');
-    } else if (file.status === 'invalid' || file.fate === 'unreadable' || file.fate === 'unsafe') {
-      mark = c.red('✘');
-      const what = file.fate === 'submission' ? (zh ? '有误' : 'invalid') : zh ? FATE_ZH[file.fate] : file.fate;
-      state = c.red(what + (zh ? `（${errors} 个错误${warnings ? `，${warnings} 条提醒` : ''}）` : ` (${errors} error(s)${warnings ? `, ${warnings} warning(s)` : ''})`));
-    } else {
-      mark = c.dim('–');
-      state = c.dim(zh ? FATE_ZH[file.fate] : file.fate);
-    }
-    lines.push(`${mark} ${c.bold(file.path)}${file.unit ? `  ${file.unit}` : ''}  ${state}`);
-    for (const issue of file.issues) {
-      const sev = issue.severity === 'error' ? c.red(zh ? '错误' : 'error') : c.yellow(zh ? '提醒' : 'warning');
-      const where = issue.line
-        ? zh
-          ? `${file.path} ${issue.in ?? ''}第 ${issue.line} 行${issue.column ? `第 ${issue.column} 列` : ''}`
-          : `${file.path}${issue.in ? ` (${issue.in})` : ''}:${issue.line}${issue.column ? `:${issue.column}` : ''}`
-        : file.path;
-      const head = [sev, c.dim(where), issue.label ? c.cyan(issue.label) : '']
-        .filter(Boolean)
-        .join('  ');
-      lines.push(`    ${head}`, `      ${issue.message}`);
-    }
+  const { mark, state } = fileState(file, lang, c);
+  const lines = [`${mark} ${c.bold(file.path)}${file.unit ? `  ${file.unit}` : ''}  ${state}`];
+  for (const issue of file.issues) {
+    const sev = issue.severity === 'error' ? c.red(say(lang, 'report.severity.error')) : c.yellow(say(lang, 'report.severity.warning'));
+    const where = issue.line
+      ? say(lang, 'report.where.line', {
+          path: file.path,
+          in: issue.in ? say(lang, 'report.where.in', { in: issue.in }) : '',
+          line: issue.line,
+          column: issue.column ? say(lang, 'report.where.column', { column: issue.column }) : '',
+        })
+      : file.path;
+    const head = [sev, c.dim(where), issue.label ? c.cyan(issue.label) : ''].filter(Boolean).join('  ');
+    lines.push(`    ${head}`, `      ${issue.message}`);
   }
   return lines;
 }
