@@ -88,7 +88,6 @@ export function clientInfo(): Record<string, string> {
   return { name: 'lifelong-week', version: version(), vendor: 'lifelong-week' };
 }
 
-const FETCHING = { zh: '收取', en: 'Fetching' };
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -259,7 +258,7 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
 
   let stage: 'connect' | 'open' | 'fetch' = 'connect';
   const inflight = new Set<Promise<void>>();
-  const bar = progressBar(0, false, lang, FETCHING);
+  const bar = progressBar(0, false, lang, 'progress.fetching');
   let progress = bar;
   try {
     await client.connect();
@@ -294,7 +293,7 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
     }
 
     stage = 'fetch';
-    progress = progressBar(wanted.length, opts.progress ?? Boolean(process.stderr.isTTY), lang, FETCHING);
+    progress = progressBar(wanted.length, opts.progress ?? Boolean(process.stderr.isTTY), lang, 'progress.fetching');
     const taken = new Set(index.files);
     // Files are written a few at a time while the next mails arrive: each write waits for its own
     // fsync, so several in flight keep the disk and the connection busy together.

@@ -190,7 +190,6 @@ export function terminalReport(
   opts: TextOptions = {},
 ): string {
   const { lang } = io;
-  const zh = lang === 'zh';
   // The files worth reading here: the counted forms with errors, and what could not be read at all.
   const sources = new Set(units.map((u) => u.source).filter(Boolean));
   const worth = report.files.filter(
@@ -200,21 +199,25 @@ export function terminalReport(
   const lines = [renderText({ ...report, files: opts.summary ? [] : shown }, lang, paint, { ...opts, summary: opts.summary ?? false, reader: 'none' })];
   if (!opts.summary && worth.length > shown.length)
     lines.push(
-      say(lang, 'cli.moreFileSProblems', { worth: worth.length - shown.length }),
+      say(lang, 'cli.moreFileSProblems', { count: worth.length - shown.length }),
     );
   lines.push(
     '',
-    zh
-      ? `全市合计（计入的 ${totals.unitsReporting} 个单位）：活动 ${nf(totals.activities)} 场，参加 ${nf(totals.participants)} 人次，群众满意度 ${pct(totals.satisfactionWeighted)}（按人次加权；简单平均 ${pct(totals.satisfactionMean)}）。`
-      : `City totals (${totals.unitsReporting} unit(s) counted): ${nf(totals.activities)} activities, ${nf(totals.participants)} participants, satisfaction ${pct(totals.satisfactionWeighted)} (weighted by participants; plain mean ${pct(totals.satisfactionMean)}).`,
+    say(lang, 'cli.cityTotals', {
+      units: totals.unitsReporting,
+      activities: nf(totals.activities),
+      participants: nf(totals.participants),
+      weighted: pct(totals.satisfactionWeighted),
+      mean: pct(totals.satisfactionMean),
+    }),
   );
   const blocks = chaseBlocks(results, units, campaign, lang);
-  lines.push('', paint.bold(zh ? '催报名单（可直接复制发送）：' : 'Chase list (ready to paste):'), chaseText(blocks, campaign, lang));
+  lines.push('', paint.bold(say(lang, 'cli.chaseListReadyPaste')), chaseText(blocks, campaign, lang));
   // renderText ends its table with a blank line; without files listed after it, one is enough.
   return lines.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
 /** The chase list as lines (one block per unit, grouped): kept for callers of the earlier API. */
 export function chaseList(results: readonly FileResult[], units: readonly UnitStatus[], campaign: Campaign, lang: Io['lang']): string[] {
-  return chaseBlocks(results, units, campaign, lang).map((b) => `${b.unit}（${b.who}）：${b.lines.map((l) => l.trim()).join(' ')}`);
+  return chaseBlocks(results, units, campaign, lang).map((b) => say(lang, 'cli.chaseLine', { unit: b.unit, who: b.who, text: b.lines.map((l) => l.trim()).join(' ') }));
 }

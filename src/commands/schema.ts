@@ -1,7 +1,7 @@
 /** `lifelong-week schema`: the JSON Schema of the YAML format, for editors (yaml-language-server). */
 import type { Io } from '../core/io.js';
 import { writeFileAtomic } from '../core/io.js';
-import { t } from '../core/lang.js';
+import { say } from '../core/lang.js';
 import { jsonSchemaText } from '../template/json-schema.js';
 import { loadCampaign } from './shared.js';
 
@@ -13,6 +13,6 @@ export async function runSchema(opts: { output?: string; force?: boolean; campai
     return 0;
   }
   await writeFileAtomic(opts.output, text, { force: Boolean(opts.force), lang: io.lang });
-  io.err(t(io.lang, `已写入 ${opts.output}`, `Wrote ${opts.output}`));
+  io.err(say(io.lang, 'cli.wrote', { output: opts.output }));
   return 0;
 }

@@ -5,7 +5,7 @@ import { NANCHANG_2023, type Campaign, type RosterUnit } from '../campaign/campa
 import { closest } from '../core/text.js';
 import { findUnit } from '../normalize/unit.js';
 import { UsageError } from '../core/errors.js';
-import { t } from '../core/lang.js';
+import { say } from '../core/lang.js';
 import { formatMessage, type Lang } from '../core/messages.js';
 import { pinyinMatches } from '../fill/pinyin.js';
 
@@ -18,8 +18,8 @@ export async function loadCampaign(path: string | undefined, lang: Lang): Promis
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(
       code === 'ENOENT'
-        ? t(lang, `找不到活动配置文件「${path}」。`, `Campaign file “${path}” not found.`)
-        : t(lang, `无法读取活动配置文件「${path}」（${code}）。`, `Cannot read campaign file “${path}” (${code}).`),
+        ? say(lang, 'cli.campaignFileNotFound', { path })
+        : say(lang, 'cli.cannotReadCampaignFile', { path, code: code ?? '' }),
       { cause: e },
     );
   }
@@ -29,7 +29,7 @@ export async function loadCampaign(path: string | undefined, lang: Lang): Promis
   const parsed = parseCampaign(bytes, lang);
   if (parsed.ok) return parsed.campaign;
   throw new UsageError(
-    `${t(lang, `活动配置文件「${path}」有误：`, `The campaign file “${path}” is invalid:`)}\n${parsed.problems.map((p) => `  · ${p}`).join('\n')}`,
+    `${say(lang, 'cli.campaignFileInvalid', { path })}\n${parsed.problems.map((p) => `  · ${p}`).join('\n')}`,
   );
 }
 
@@ -44,11 +44,7 @@ export function resolveDistrict(name: string, campaign: Campaign, lang: Lang): R
     throw new UsageError(formatMessage('district.pinyinAmbiguous', { name, units: byPinyin.map((u) => u.name).join('、') }, lang));
   const near = closest(name, campaign.roster, (u) => u.name);
   throw new UsageError(
-    t(
-      lang,
-      `「${name}」不在名册中。${near ? `是不是「${near.name}」？` : ''}名册：${campaign.roster.map((u) => u.name).join('、')}。`,
-      `“${name}” is not in the roster.${near ? ` Did you mean “${near.name}”?` : ''}`,
-    ),
+    say(lang, 'cli.notRoster', { name, name2: near ? `是不是「${near.name}」？` : '', campaign: campaign.roster.map((u) => u.name).join('、'), name3: near ? ` Did you mean “${near.name}”?` : '' }),
   );
 }
 
@@ -60,11 +56,11 @@ export async function checkOneFile(file: string, campaign: Campaign, lang: Lang,
   let size: number;
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw new UsageError(t(lang, `「${file}」不是文件。${notAFile}`, `“${file}” is not a file.`));
+    if (!info.isFile()) throw new UsageError(say(lang, 'cli.notFile', { file, notAFile }));
     size = info.size;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(t(lang, `找不到「${file}」。请检查文件名是否写对。`, `“${file}” does not exist.`), { cause: e });
+    throw new UsageError(say(lang, 'cli.doesNotExist2', { file }), { cause: e });
   }
   return checkFile({ path: file, size, load: () => readFile(file) }, campaign);
 }

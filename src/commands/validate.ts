@@ -3,7 +3,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { exists, jsonChunks, type Io } from '../core/io.js';
-import { t } from '../core/lang.js';
+import { say } from '../core/lang.js';
 import { formatMessage } from '../core/messages.js';
 import { buildReport, hasErrors, renderText } from '../report/validation.js';
 import { paintFor } from '../report/paint.js';
@@ -55,10 +55,10 @@ export async function readRecords(paths: readonly string[], io: Io): Promise<Map
         for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
           const iso = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : undefined;
           if (iso && !Number.isNaN(Date.parse(iso))) out.set(prefix + key.replace(/\\/g, '/'), iso);
-          else io.err(t(io.lang, `${RECORD_FILE}：「${key}」的时间「${String(value)}」看不懂，请写成 2023-11-28T10:15:00+08:00。`, `${RECORD_FILE}: cannot read the time of “${key}”; write it as 2023-11-28T10:15:00+08:00.`));
+          else io.err(say(io.lang, 'cli.cannotReadTimeWrite', { file: RECORD_FILE, key, value: String(value) }));
         }
     } catch (e) {
-      io.err(t(io.lang, `${RECORD_FILE} 格式有误，未使用（${(e as Error).message.split('\n')[0]}）。`, `${RECORD_FILE} is not valid YAML and was not used.`));
+      io.err(say(io.lang, 'cli.notValidYamlWas', { file: RECORD_FILE, value: (e as Error).message.split('\n')[0] ?? '' }));
     }
   }
   return out;
@@ -78,8 +78,8 @@ export async function collectFiles(paths: readonly string[], io: Io, campaign?: 
       if (spaced) throw new UsageError(spacedPathMessage(spaced, paths, index, lang), { cause: e });
       throw new UsageError(
         code === 'ENOENT'
-          ? t(lang, `找不到「${arg}」。请检查文件或文件夹名是否写对。`, `“${arg}” does not exist.`)
-          : t(lang, `无法访问「${arg}」（${code}）。`, `Cannot access “${arg}” (${code}).`),
+          ? say(lang, 'cli.doesNotExist', { arg })
+          : say(lang, 'cli.cannotAccess', { arg, code: code ?? '' }),
         { cause: e },
       );
     }
@@ -87,7 +87,7 @@ export async function collectFiles(paths: readonly string[], io: Io, campaign?: 
       const before = found.length;
       await walk(arg, arg, found, paths.length > 1, campaign);
       if (found.length === before)
-        throw new UsageError(t(lang, `文件夹「${arg}」是空的，没有可检查的文件。`, `The folder “${arg}” is empty.`));
+        throw new UsageError(say(lang, 'cli.folderEmpty', { arg }));
     } else {
       found.push({ full: arg, display: arg, size: info.size, mtime: info.mtime, link: false, real: await realpath(arg).catch(() => arg) });
     }
@@ -260,11 +260,7 @@ export async function runValidate(paths: string[], opts: ValidateOptions, io: Io
     }
     if (noSubmission)
       io.out(
-        t(
-          io.lang,
-          '没有找到可检查的报送文件。请确认文件夹是否选对。',
-          'No submission files were found. Check the folder.',
-        ),
+        say(io.lang, 'cli.noSubmissionFilesWere'),
       );
   }
   if (units) return units.every((u) => u.status === 'valid' && !u.late) ? 0 : 1;

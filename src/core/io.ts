@@ -4,7 +4,8 @@
 import { constants } from 'node:fs';
 import { access, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
-import type { Lang } from './messages.js';
+import type { Lang, MessageCode } from './messages.js';
+import { say } from './lang.js';
 import { UsageError } from './errors.js';
 
 export interface Io {
@@ -138,16 +139,8 @@ export async function writeFilesAtomic(files: readonly OutputFile[], opts: Write
 
 /** Refusals before anything is written: a folder where the file should go, an existing file. */
 async function checkTarget(path: string, opts: WriteOptions): Promise<void> {
-  if ((await stat(path).catch(() => undefined))?.isDirectory())
-    throw new UsageError(
-      opts.lang === 'en' ? `${path} is a folder; name a file to write.` : `「${path}」是一个文件夹，请指定要写入的文件名。`,
-    );
-  if (!opts.force && (await exists(path)))
-    throw new UsageError(
-      opts.lang === 'en'
-        ? `${path} already exists. Use --force to overwrite it, or -o to write elsewhere.`
-        : `文件「${path}」已存在，未覆盖。如需覆盖请加 --force，或用 -o 指定其他位置。`,
-    );
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new UsageError(say(opts.lang, 'io.isFolder', { path }));
+  if (!opts.force && (await exists(path))) throw new UsageError(say(opts.lang, 'io.exists', { path }));
 }
 
 async function makeFolder(folder: string, lang: Lang): Promise<void> {
@@ -155,12 +148,8 @@ async function makeFolder(folder: string, lang: Lang): Promise<void> {
     await mkdir(folder, { recursive: true });
   } catch (e) {
     const code = errorCode(e);
-    throw new UsageError(
-      lang === 'en'
-        ? `Cannot create the folder ${folder} (${code}): a file of that name may be in the way, or there is no permission.`
-        : `无法建立「${folder}」文件夹（${code === 'EEXIST' || code === 'ENOTDIR' ? '同名的文件挡住了' : reason(code, 'zh')}）。请换一个输出位置（-o）。`,
-      { cause: e },
-    );
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? say(lang, 'io.reason.fileInTheWay') : reason(code, lang);
+    throw new UsageError(say(lang, 'io.cannotMakeFolder', { folder, code, reason: why }), { cause: e });
   }
 }
 
@@ -197,50 +186,44 @@ async function removeQuietly(paths: readonly string[]): Promise<void> {
 
 const errorCode = (e: unknown): string => (e as NodeJS.ErrnoException | undefined)?.code ?? (e instanceof Error ? e.message : String(e));
 
-/** A file-system error code in plain words: [中文, English]. */
-const REASONS: Record<string, readonly [string, string]> = {
-  ENOSPC: ['磁盘已满，空间不足', 'the disk is full'],
-  EDQUOT: ['超出磁盘配额', 'the disk quota is exceeded'],
-  EACCES: ['没有写入权限', 'no permission to write there'],
-  EPERM: ['没有写入权限', 'no permission to write there'],
-  EROFS: ['磁盘是只读的，没有写入权限', 'the disk is read-only'],
-  EIO: ['读写出错，磁盘或网络盘可能有故障', 'a read/write error on the disk'],
+/** A file-system error code in plain words. */
+const REASONS: Record<string, MessageCode> = {
+  ENOSPC: 'io.reason.full',
+  EDQUOT: 'io.reason.quota',
+  EACCES: 'io.reason.permission',
+  EPERM: 'io.reason.permission',
+  EROFS: 'io.reason.readOnly',
+  EIO: 'io.reason.io',
 };
 
-const reason = (code: string, lang: Lang): string => REASONS[code]?.[lang === 'en' ? 1 : 0] ?? code;
+const reason = (code: string, lang: Lang): string => (REASONS[code] ? say(lang, REASONS[code]) : code);
 
 /** What to do about it. */
 function advice(code: string, lang: Lang): string {
-  const [zh, en] =
-    code === 'ENOSPC' || code === 'EDQUOT'
-      ? ['请清理磁盘、腾出空间后重试，或用 -o 写到其他磁盘或文件夹。', 'Free some space and try again, or use -o to write to another disk or folder.']
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? ['请用 -o 换一个可以写入的文件夹。', 'Use -o to write to a folder you can write to.']
-        : ['请重试，或用 -o 换一个输出位置。', 'Try again, or use -o to write elsewhere.'];
-  return lang === 'en' ? en : zh;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return say(lang, 'io.advice.space');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return say(lang, 'io.advice.permission');
+  return say(lang, 'io.advice.retry');
 }
 
 function writeError(e: unknown, path: string, batch: number, lang: Lang): UsageError {
   const code = errorCode(e);
-  const folder = dirname(path);
-  const name = basename(path);
-  return new UsageError(
-    lang === 'en'
-      ? `Cannot write ${name} in ${folder}: ${reason(code, 'en')} (${code}). ${batch > 1 ? 'None of the files was written; ' : 'Nothing was written; '}the partial file was removed and any existing file is unchanged. ${advice(code, 'en')}`
-      : `无法在「${folder}」中写入「${name}」：${reason(code, 'zh')}（${code}）。${batch > 1 ? '本次的文件均未写入，' : '文件未写入，'}写了一半的临时文件已删除，原有文件保持不变。${advice(code, 'zh')}`,
-    { cause: e },
-  );
+  const params = { folder: dirname(path), name: basename(path), code, reason: reason(code, lang), advice: advice(code, lang) };
+  return new UsageError(say(lang, batch > 1 ? 'io.cannotWriteBatch' : 'io.cannotWrite', params), { cause: e });
 }
 
 function renameError(e: unknown, paths: readonly string[], failed: number, lang: Lang): UsageError {
   const code = errorCode(e);
   const list = (ps: readonly string[]) => ps.map((p) => `  ${p}`).join('\n');
   const done = paths.slice(0, failed);
-  const notDone = paths.slice(failed);
   return new UsageError(
-    lang === 'en'
-      ? `Cannot put ${paths[failed]} in place: ${reason(code, 'en')} (${code}).${done.length ? `\nWritten:\n${list(done)}` : ''}\nNot written (any existing file unchanged):\n${list(notDone)}\n${advice(code, 'en')}`
-      : `无法把「${paths[failed]}」存到位：${reason(code, 'zh')}（${code}）。${done.length ? `\n已写入：\n${list(done)}` : ''}\n未写入（原有文件保持不变）：\n${list(notDone)}\n${advice(code, 'zh')}`,
+    say(lang, 'io.cannotRename', {
+      path: paths[failed]!,
+      code,
+      reason: reason(code, lang),
+      written: done.length ? say(lang, 'io.written', { list: list(done) }) : '',
+      notWritten: list(paths.slice(failed)),
+      advice: advice(code, lang),
+    }),
     { cause: e },
   );
 }

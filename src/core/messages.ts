@@ -15,6 +15,18 @@ import { REPORT_MESSAGES } from './messages/report.js';
 
 export type { Lang, Params } from './messages/kit.js';
 
+/** What a file's first bytes say it is (read/decode.ts sniffs the kind), in words. */
+const KINDS: Record<string, readonly [string, string]> = {
+  zip: [' ZIP 压缩包或 Office 文档（docx/xlsx）', 'a ZIP archive or an Office document (docx/xlsx)'],
+  pdf: [' PDF 文件', 'a PDF file'],
+  ole: ['旧版 Office 文档（doc/xls）', 'an old Office document (doc/xls)'],
+  jpeg: [' JPEG 图片', 'a JPEG picture'],
+  png: [' PNG 图片', 'a PNG picture'],
+  gif: [' GIF 图片', 'a GIF picture'],
+  rar: [' RAR 压缩包', 'a RAR archive'],
+  '7z': [' 7z 压缩包', 'a 7z archive'],
+};
+
 const DATA_MESSAGES = {
   // ── files ────────────────────────────────────────────────────────────────
   'file.empty': {
@@ -26,8 +38,8 @@ const DATA_MESSAGES = {
     en: () => 'The file is empty (0 bytes); the upload or copy may have failed. Ask for it again.',
   },
   'file.binary': {
-    zh: (p) => `这不是文本文件（看起来是${p.kind ? (/^[A-Za-z0-9]/.test(s(p.kind)) ? ` ${s(p.kind)}` : s(p.kind)) : '二进制内容'}），无法按 ${s(p.format)} 读取。请确认文件扩展名是否正确。`,
-    en: (p) => `This is not a text file (looks like ${s(p.kind) || 'binary data'}); it cannot be read as ${s(p.format)}. Check the file extension.`,
+    zh: (p) => `这不是文本文件（看起来是${KINDS[s(p.kind)]?.[0] ?? '二进制内容'}），无法按 ${s(p.format)} 读取。请确认文件扩展名是否正确。`,
+    en: (p) => `This is not a text file (looks like ${KINDS[s(p.kind)]?.[1] ?? 'binary data'}); it cannot be read as ${s(p.format)}. Check the file extension.`,
   },
   'file.tooLarge': {
     zh: (p) => `文件过大（${s(p.size)}），超过 ${s(p.limit)} 的上限，已拒绝读取。一份统计表不会这么大，请检查是否选错了文件。`,
@@ -246,7 +258,7 @@ const DATA_MESSAGES = {
   },
   'count.invalid': {
     zh: (p) => `「${s(p.text)}」不是一个数量。请填写整数，如「36」或「1.2万」。`,
-    en: (p) => `“${s(p.text)}” is not a count. Write a whole number, e.g. 36 or 1.2万.`,
+    en: (p) => `“${s(p.text)}” is not a count. Write a whole number, e.g. 36 or “1.2万”.`,
   },
   'count.vague': {
     zh: (p) => `「${s(p.text)}」不是具体数字。请填写统计到的实际数量。`,
@@ -335,7 +347,7 @@ const DATA_MESSAGES = {
   },
   'contacts.invalid': {
     zh: () => '联系人应写成「姓名 电话」，多人用「；」分隔，或按模板逐人填写姓名和电话。',
-    en: () => 'Write contacts as “name phone”, separated by “；”, or as a list of 姓名/电话.',
+    en: () => 'Write contacts as “name phone”, separated by “；”, or as a list of “姓名”/“电话”.',
   },
   'participants.belowActivities': {
     zh: (p) => `参加活动人数（${s(p.participants)}）少于活动数量（${s(p.activities)}），平均每场不到 1 人，请核对。`,
@@ -417,7 +429,7 @@ const DATA_MESSAGES = {
   },
   'mailbox.authFailed': {
     zh: (p) => `邮箱 ${s(p.user)} 登录被拒绝：用户名或密码不对。${p.authCode ? '163、126、yeah.net 和 QQ 邮箱在这里要用「授权码」，不是网页登录密码：请在网页邮箱的「设置 › POP3/SMTP/IMAP」中开启 IMAP/SMTP 服务并获取授权码。' : '请核对登录名（--user）和密码；有的邮箱要先在网页上开启 IMAP/SMTP 服务。'}然后重新运行并输入，或重新设置环境变量 LIFELONG_WEEK_IMAP_PASSWORD。`,
-    en: (p) => `Login to ${s(p.user)} was refused: wrong user or password.${p.authCode ? ' 163, 126, yeah.net and QQ mail want the client authorisation code (授权码), not the web password: switch IMAP/SMTP on in the web mail settings and get one.' : ' Check --user and the password; some providers need IMAP/SMTP switched on first.'}`,
+    en: (p) => `Login to ${s(p.user)} was refused: wrong user or password.${p.authCode ? ' 163, 126, yeah.net and QQ mail want the client authorisation code (“授权码”), not the web password: switch IMAP/SMTP on in the web mail settings and get one.' : ' Check --user and the password; some providers need IMAP/SMTP switched on first.'}`,
   },
   'mailbox.unsafeLogin': {
     zh: (p) => `服务器 ${s(p.host)} 拒绝打开邮件夹（Unsafe Login）。请在网页邮箱「设置 › POP3/SMTP/IMAP」中确认 IMAP 服务已开启，稍后再试；仍不行请联系邮箱客服。`,
@@ -512,7 +524,7 @@ const DATA_MESSAGES = {
   },
   'remind.ambiguous': {
     zh: () => '贵单位报送了内容不同的几份统计表，从收到时间和文件名都无法判断以哪一份为准，目前均未计入全市合计。请回复确认以哪一份为准（或在文件名中写明「修改版」后重新发送）：',
-    en: () => 'Your unit sent forms with different contents, and neither the times nor the names tell which is final; none is counted yet. Please tell us which one counts (or resend it named 修改版):',
+    en: () => 'Your unit sent forms with different contents, and neither the times nor the names tell which is final; none is counted yet. Please tell us which one counts (or resend it named “修改版”):',
   },
   'remind.unusable': {
     zh: () => '以下收到的文件无法打开或无法读取，请另存为 Word、PDF 或 zip 压缩包后重新发送：',
@@ -702,7 +714,7 @@ const DATA_MESSAGES = {
   },
   'scan.ocrMissing': {
     zh: (p) => `提示：未安装文字识别组件，扫描件上的数字没有与电子版核对（公章已检查）。如需核对，运行：ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix ${s(p.dir)} ${s(p.package)}（约 340 MB，离线运行；Windows 见 README「启用文字识别」），然后重新检查。`,
-    en: (p) => `Note: the OCR add-on is not installed, so the scans' figures were not compared (seals were checked). To compare them, run: ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix ${s(p.dir)} ${s(p.package)} (about 340 MB, works offline; Windows: README, 启用文字识别), then check again.`,
+    en: (p) => `Note: the OCR add-on is not installed, so the scans' figures were not compared (seals were checked). To compare them, run: ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix ${s(p.dir)} ${s(p.package)} (about 340 MB, works offline; Windows: README, “启用文字识别”), then check again.`,
   },
   'scan.figuresUnchecked': {
     zh: (p) => `扫描件无法核对：${s(p.why)}`,

@@ -104,22 +104,13 @@ export function nextStepsText(
 ): string {
   // The notice asks for four pieces: 工作方案, 工作总结 and the 统计表 as a Word file and as a
   // stamped scan (「四、其他事项」); the city's own check reports each one that is missing.
-  const steps =
-    lang === 'en'
-      ? [
-          `Print the PDF: ${files.pdf}`,
-          `Stamp it (盖章) with the seal of ${department}`,
-          'Scan the stamped form to a PDF',
-          "Have your unit's work plan (工作方案) and work summary (工作总结) for the week ready as files",
-          `By ${campaign.deadline}, e-mail all four pieces to ${campaign.mailbox}: the Word file (${files.docx}), the stamped scan, the 工作方案 and the 工作总结`,
-        ]
-      : [
-          `打印 PDF：${files.pdf}`,
-          `在「教育行政部门（盖章）」处加盖${department}公章`,
-          '把盖章后的统计表扫描成 PDF',
-          '准备好本单位本次活动的工作方案和工作总结（Word 或 PDF 文件）',
-          `于 ${campaign.deadline} 前把以下四份材料一起发送至 ${campaign.mailbox}：① 统计表 Word 文件（${files.docx}）② 盖章后的统计表扫描件（PDF）③ 工作方案 ④ 工作总结`,
-        ];
+  const steps = [
+    say(lang, 'fill.step.print', { pdf: files.pdf }),
+    say(lang, 'fill.step.stamp', { department }),
+    say(lang, 'fill.step.scan'),
+    say(lang, 'fill.step.pieces'),
+    say(lang, 'fill.step.send', { deadline: campaign.deadline, mailbox: campaign.mailbox, docx: files.docx }),
+  ];
   return [
     say(lang, 'fill.nextSteps'),
     ...steps.map((s, i) => `  ${i + 1}. ${s}`),

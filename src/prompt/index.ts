@@ -6,7 +6,8 @@
  * Ctrl+C inside a prompt becomes `InterruptedError` (exit 130); the caller keeps the draft.
  */
 import { InterruptedError } from '../core/errors.js';
-import { formatMessage, type Lang } from '../core/messages.js';
+import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
+import { say } from '../core/lang.js';
 import { editText, editorCommand } from './editor.js';
 import { EDITOR_REQUEST, makeLinesPrompt } from './lines.js';
 import { makeSearchPrompt, type Choice } from './search.js';
@@ -70,16 +71,16 @@ async function guard<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-const KEYS_ZH: Record<string, string> = { navigate: '上下移动', select: '选择', search: '输入文字筛选' };
+/** Inquirer's key hints (「↑↓ navigate」), said in the user's language. */
+const KEYS: Record<string, MessageCode> = { navigate: 'prompt.key.navigate', select: 'prompt.key.select', search: 'prompt.key.search' };
 
 export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
   const [inquirer, core] = await Promise.all([import('@inquirer/prompts'), import('@inquirer/core')]);
   const lines = makeLinesPrompt(core);
   const searchPrompt = makeSearchPrompt(core);
-  const zh = opts.lang === 'zh';
   const context = { ...(opts.input ? { input: opts.input } : {}), ...(opts.output ? { output: opts.output } : {}) };
   const keysHelpTip = (keys: [string, string][]) =>
-    keys.map(([key, action]) => `${key} ${zh ? (KEYS_ZH[action] ?? action) : action}`).join(' • ');
+    keys.map(([key, action]) => `${key} ${KEYS[action] ? say(opts.lang, KEYS[action]) : action}`).join(' • ');
   const theme = { style: { keysHelpTip } };
   const editor = editorCommand(opts.env);
   const edit = opts.edit ?? editText;
@@ -89,28 +90,26 @@ export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
     async multiline(o) {
       const multiLineDefault = Boolean(o.default && o.default.includes('\n'));
       if (multiLineDefault)
-        opts.write(`${zh ? '  现在的内容（直接回车保留）：' : '  Current text (Enter keeps it):'}\n${o.default!.split('\n').map((l) => `    ${l}`).join('\n')}`);
+        opts.write(`${say(opts.lang, 'prompt.currentTextEnterKeeps')}\n${o.default!.split('\n').map((l) => `    ${l}`).join('\n')}`);
       opts.write(
-        zh
-          ? `  （可输入多行：每行按回车换行，空一行结束${editor ? `；输入 :e 用编辑器（${editor}）填写` : ''}。可直接粘贴多行。）`
-          : `  (Several lines allowed; an empty line ends the answer${editor ? `; type :e to write it in your editor (${editor})` : ''}. Pasting several lines works.)`,
+        say(opts.lang, 'prompt.severalLines', { editor: editor ? say(opts.lang, 'prompt.severalLinesEditor', { editor }) : '' }),
       );
       for (;;) {
         const answer = await guard(() =>
           lines({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}), multiline: true, editor: Boolean(editor), lang: opts.lang, ...(o.check ? { check: o.check } : {}) }, context),
         );
         if (answer !== EDITOR_REQUEST) return answer;
-        opts.write(zh ? `  正在打开编辑器 ${editor}：写好后保存并关闭编辑器，回到这里继续。` : `  Opening ${editor}: save and close it to go on.`);
+        opts.write(say(opts.lang, 'prompt.openingSaveCloseGo', { editor: editor ?? '' }));
         const edited = await edit(editor!, o.default ?? '');
         if (!edited.ok) {
-          opts.write(zh ? `  ✗ 编辑器没有正常结束（${edited.reason}），内容未采用。请直接输入，或再输入 :e 重试。` : `  ✗ The editor failed (${edited.reason}); nothing was taken. Type the text, or :e to try again.`);
+          opts.write(say(opts.lang, 'prompt.editorFailedNothingWas', { reason: edited.reason }));
           continue;
         }
         if (edited.text.trim() === '') {
-          opts.write(zh ? '  编辑器里没有写内容。请直接输入，或再输入 :e 重试。' : '  The editor returned nothing. Type the text, or :e to try again.');
+          opts.write(say(opts.lang, 'prompt.editorReturnedNothingType'));
           continue;
         }
-        opts.write(`${zh ? '  编辑器中写好的内容：' : '  From the editor:'}\n${edited.text.split('\n').map((l) => `    ${l}`).join('\n')}`);
+        opts.write(`${say(opts.lang, 'prompt.fromEditor')}\n${edited.text.split('\n').map((l) => `    ${l}`).join('\n')}`);
         return edited.text;
       }
     },
@@ -132,12 +131,12 @@ export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
     // Yes or no, typed: 是/否 as well as y/n. Inquirer's confirm read only y/n, so a clerk typing 「否」
     // got the default (是) — shown, and acted on. Anything else is refused on the line.
     confirm: async (o) => {
-      const yes = zh ? '是' : 'yes';
-      const no = zh ? '否' : 'no';
+      const yes = say(opts.lang, 'prompt.yes');
+      const no = say(opts.lang, 'prompt.no');
       const text = await guard(async () =>
         (await lines(
           {
-            message: `${o.message}${zh ? '（是/否）' : ' (yes/no)'}`,
+            message: `${o.message}${say(opts.lang, 'prompt.yesNoHint')}`,
             default: o.default === false ? no : yes,
             multiline: false,
             editor: false,

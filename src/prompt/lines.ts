@@ -11,6 +11,7 @@
  * as the answer to another question.
  */
 import type { Lang } from '../core/messages.js';
+import { say } from '../core/lang.js';
 
 /** How long after an Enter a following key still belongs to the same paste. */
 export const BURST_MS = 60;
@@ -50,7 +51,6 @@ export function makeLinesPrompt(core: Inquirer): RunLines {
   const { createPrompt, useKeypress, usePrefix, useRef, useState, useEffect, makeTheme, isEnterKey, isBackspaceKey, isTabKey } = core;
   const prompt = createPrompt<string | typeof EDITOR_REQUEST, LinesConfig>((config, done) => {
     const theme = makeTheme({});
-    const zh = config.lang === 'zh';
     const [status, setStatus] = useState<'idle' | 'done'>('idle');
     const [, setTick] = useState(0);
     const s = useRef({
@@ -170,17 +170,17 @@ export function makeLinesPrompt(core: Inquirer): RunLines {
         .map((l) => `    ${theme.style.answer(l)}`)
         .join('\n')}`;
     }
-    const label = (n: number) => (zh ? `第 ${n} 行` : `line ${n}`);
+    const label = (n: number) => (say(config.lang, 'prompt.line', { n }));
     // A several-line default is listed above the several-line input; a one-line answer shows its first line.
     const def = config.default ?? '';
     const defaultLines = def.split('\n');
-    const shownDefault = defaultLines.length === 1 ? def : config.multiline ? '' : `${defaultLines[0]} …${zh ? `（共 ${defaultLines.length} 行）` : ` (${defaultLines.length} lines)`}`;
+    const shownDefault = defaultLines.length === 1 ? def : config.multiline ? '' : `${defaultLines[0]} …${say(config.lang, 'prompt.lines', { length: defaultLines.length })}`;
     const showDefault = shownDefault !== '' && s.lines.length === 0 && s.current === '';
     const head = `${prefix} ${message}${showDefault ? ` ${theme.style.defaultAnswer(shownDefault)}` : ''}`;
     const held = s.lines.slice(-SHOWN_LINES);
     const hidden = s.lines.length - held.length;
     const body = [
-      ...(hidden > 0 ? [zh ? `    （前面还有 ${hidden} 行）` : `    (${hidden} more lines above)`] : []),
+      ...(hidden > 0 ? [say(config.lang, 'prompt.moreLinesAbove', { hidden })] : []),
       ...held.map((l, i) => `    ${String(hidden + i + 1).padStart(2)}│ ${l}`),
     ];
     const refused = s.refused.map((r) => theme.style.error(`✗ ${r}`)).join('\n');

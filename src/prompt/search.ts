@@ -11,6 +11,7 @@
  * caller gets, whatever the timing of the keys.
  */
 import type { Lang } from '../core/messages.js';
+import { say } from '../core/lang.js';
 
 export interface SearchConfig<T> {
   message: string;
@@ -38,7 +39,6 @@ export function makeSearchPrompt(core: Inquirer): RunSearch {
   const { createPrompt, useKeypress, usePrefix, useRef, useState, usePagination, makeTheme, isEnterKey, isUpKey, isDownKey, isTabKey } = core;
   const prompt = createPrompt<unknown, SearchConfig<unknown>>((config, done) => {
     const theme = makeTheme({});
-    const zh = config.lang === 'zh';
     const [status, setStatus] = useState<'idle' | 'done'>('idle');
     const [, setTick] = useState(0);
     const s = useRef({
@@ -108,7 +108,7 @@ export function makeSearchPrompt(core: Inquirer): RunSearch {
       loop: false,
     });
     const description = s.choices[s.active]?.description;
-    const help = zh ? '输入文字筛选 • ↑↓ 上下移动 • ⏎ 选择' : 'type to filter • ↑↓ navigate • ⏎ select';
+    const help = say(config.lang, 'prompt.typeFilterNavigateSelect');
     return [`${prefix} ${message} ${s.term}`, [page, ' ', ...(description ? [theme.style.help(description)] : []), theme.style.help(help)].join('\n')];
   });
   return prompt as RunSearch;

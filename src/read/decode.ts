@@ -8,26 +8,26 @@ export type Decoded =
 
 export type Sniffed = 'zip' | 'pdf' | 'ole' | 'jpeg' | 'png' | 'gif' | 'rar' | '7z';
 
-/** Magic numbers of what people send and rename (a Word file, a PDF, a picture…), with what to call them. */
-const SIGNATURES: Array<[number[], Sniffed, string]> = [
-  [[0x50, 0x4b, 0x03, 0x04], 'zip', 'ZIP 压缩包或 Office 文档（docx/xlsx）'],
-  [[0x25, 0x50, 0x44, 0x46], 'pdf', 'PDF 文件'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'ole', '旧版 Office 文档（doc/xls）'],
-  [[0xff, 0xd8, 0xff], 'jpeg', 'JPEG 图片'],
-  [[0x89, 0x50, 0x4e, 0x47], 'png', 'PNG 图片'],
-  [[0x47, 0x49, 0x46, 0x38], 'gif', 'GIF 图片'],
-  [[0x52, 0x61, 0x72, 0x21], 'rar', 'RAR 压缩包'],
-  [[0x37, 0x7a, 0xbc, 0xaf], '7z', '7z 压缩包'],
+/** Magic numbers of what people send and rename (a Word file, a PDF, a picture…); the catalogue names each kind. */
+const SIGNATURES: Array<[number[], Sniffed]> = [
+  [[0x50, 0x4b, 0x03, 0x04], 'zip'],
+  [[0x25, 0x50, 0x44, 0x46], 'pdf'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'ole'],
+  [[0xff, 0xd8, 0xff], 'jpeg'],
+  [[0x89, 0x50, 0x4e, 0x47], 'png'],
+  [[0x47, 0x49, 0x46, 0x38], 'gif'],
+  [[0x52, 0x61, 0x72, 0x21], 'rar'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z'],
 ];
 
 /** What the first bytes say the file is, whatever its name says. */
-export function sniff(bytes: Uint8Array): { id: Sniffed; label: string } | undefined {
+export function sniff(bytes: Uint8Array): { id: Sniffed } | undefined {
   const hit = SIGNATURES.find(([sig]) => sig.every((b, i) => bytes[i] === b));
-  return hit ? { id: hit[1], label: hit[2] } : undefined;
+  return hit ? { id: hit[1] } : undefined;
 }
 
 export function decodeText(bytes: Uint8Array): Decoded {
-  const kind = sniff(bytes)?.label;
+  const kind = sniff(bytes)?.id;
   if (kind) return { ok: false, reason: 'binary', kind };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };

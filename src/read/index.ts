@@ -58,7 +58,7 @@ export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 const withProblem = rawWithProblem;
 
 function unreadable(format: string, bytes: Uint8Array): ReaderOutcome {
-  const kind = sniff(bytes)?.label;
+  const kind = sniff(bytes)?.id;
   return { kind: 'unreadable', raw: withProblem(error('file.binary', { format, ...(kind ? { kind } : {}) })) };
 }
 

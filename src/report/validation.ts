@@ -315,6 +315,16 @@ function fileState(file: FileReport, lang: Lang, c: Paint): { mark: string; stat
   return { mark: c.dim('–'), state: c.dim(fateName(file.fate, lang)) };
 }
 
+/**
+ * Where in a document a problem is, as the readers record it (「表格」, 「表格2」, 「段落」: the words of the
+ * `--json` contract), said in the user's language.
+ */
+function placeName(place: string, lang: Lang): string {
+  const table = /^表格(\d*)$/.exec(place);
+  if (table) return say(lang, table[1] ? 'report.place.tableN' : 'report.place.table', { n: table[1] ?? '' });
+  return place === '段落' ? say(lang, 'report.place.paragraph') : place;
+}
+
 function fileLines(file: FileReport, lang: Lang, c: Paint): string[] {
   const { mark, state } = fileState(file, lang, c);
   const lines = [`${mark} ${c.bold(file.path)}${file.unit ? `  ${file.unit}` : ''}  ${state}`];
@@ -323,7 +333,7 @@ function fileLines(file: FileReport, lang: Lang, c: Paint): string[] {
     const where = issue.line
       ? say(lang, 'report.where.line', {
           path: file.path,
-          in: issue.in ? say(lang, 'report.where.in', { in: issue.in }) : '',
+          in: issue.in ? say(lang, 'report.where.in', { in: placeName(issue.in, lang) }) : '',
           line: issue.line,
           column: issue.column ? say(lang, 'report.where.column', { column: issue.column }) : '',
         })

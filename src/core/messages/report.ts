@@ -90,4 +90,7 @@ export const REPORT_MESSAGES = {
   'report.where.line': { zh: (p) => `${s(p.path)} ${s(p.in)}第 ${s(p.line)} 行${s(p.column)}`, en: (p) => `${s(p.path)}${s(p.in)}:${s(p.line)}${s(p.column)}` },
   'report.where.in': { zh: (p) => `${s(p.in)}`, en: (p) => ` (${s(p.in)})` },
   'report.where.column': { zh: (p) => `第 ${s(p.column)} 列`, en: (p) => `:${s(p.column)}` },
+  'report.place.table': { zh: () => '表格', en: () => 'table' },
+  'report.place.tableN': { zh: (p) => `表格${s(p.n)}`, en: (p) => `table ${s(p.n)}` },
+  'report.place.paragraph': { zh: () => '段落', en: () => 'paragraph' },
 } satisfies Record<string, Entry>;
