@@ -21,7 +21,8 @@ import { checkValues, runInterview } from '../fill/interview.js';
 import { questionOrder, type Values } from '../fill/questions.js';
 import { startInterview, type InterviewState } from '../fill/state.js';
 import { nextStepsText } from '../fill/summary.js';
-import { submissionYaml } from '../fill/yaml.js';
+import { submissionYaml } from '../template/submission-yaml.js';
+import { yamlHeader } from '../template/blank-yaml.js';
 import { packageRoot } from '../paths.js';
 import { createPrompter, type Prompter } from '../prompt/index.js';
 import { SCHEMA_FILE } from '../template/json-schema.js';
@@ -133,13 +134,7 @@ export function finalYaml(values: Values, campaign: Campaign, yamlPath: string):
   const schemaRef = relative(dirname(resolve(yamlPath)), join(packageRoot(), SCHEMA_FILE)).split(sep).join('/');
   return submissionYaml(values, {
     year: campaign.year,
-    header: [
-      `yaml-language-server: $schema=${schemaRef}`,
-      '',
-      `${FURNITURE.title(campaign.year)}（${String(values['district'] ?? '')}）—— 报送文件（lifelong-week fill 生成）`,
-      '修改后检查：lifelong-week validate 本文件名；重新生成 Word 和 PDF：lifelong-week render 本文件名 --force',
-      `报送：${campaign.deadline} 前将 Word 电子版和盖章后的扫描件（PDF）发送至 ${campaign.mailbox}。`,
-    ],
+    header: yamlHeader(campaign, { schemaRef, unit: String(values['district'] ?? ''), madeBy: 'lifelong-week fill 生成' }),
   });
 }
 
@@ -150,112 +145,180 @@ export async function runFill(opts: FillOptions, io: Io, deps: FillDeps = {}): P
   const interactive = deps.isTTY ?? Boolean(process.stdin.isTTY);
   const home = deps.home ?? homedir();
   const now = deps.now ?? clock(env, campaign);
-  const columns = deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 100, 140));
   const unit = opts.district !== undefined ? resolveDistrict(opts.district, campaign, lang) : undefined;
-  if (opts.from && opts.resume)
-    throw new UsageError(say(lang, 'fill.fromResumeCannotUsed'));
+  if (opts.from && opts.resume) throw new UsageError(say(lang, 'fill.fromResumeCannotUsed'));
   const outDir = opts.output ?? '.';
-  let force = Boolean(opts.force);
-
-  // ── where the answers start from ───────────────────────────────────────────
   const glyphs = fontGlyphCheck(lang);
+
+  // ── where the answers start from: a file (--from), a draft, or nothing ─────
   let initial: InterviewState | undefined;
   if (opts.from) {
-    const pre = await prefillFrom(opts.from, campaign, lang, glyphs);
-    if (unit && pre.values['district'] === undefined) {
-      pre.values['district'] = unit.name;
-      pre.ask = pre.ask.filter((id) => id !== 'district');
-    }
-    const problemList = pre.problems.length > 0 ? `${say(lang, 'fill.problems', { from: opts.from })}\n${pre.problems.join('\n')}` : '';
-    if (pre.ask.length === 0 && opts.yes) {
-      if (problemList) io.out(problemList); // warnings only
-      return writeOutputs(pre.values, campaign, outDir, force, io, now, undefined, opts.from);
-    }
-    // Without a terminal: one message, said once (on standard error, by the caller).
-    if (!interactive) {
-      const from = opts.from;
-      if (pre.ask.length === 0)
-        throw new UsageError(
-          say(lang, 'fill.completeButThereNo', { from }),
-        );
-      const missing = pre.ask.filter((id) => !pre.problems.some((p) => p.includes(`${fieldById(id).labelPath}：`)));
-      const lines = [...pre.problems, ...missing.map((id) => `  ✗ ${fieldById(id).labelPath}${say(lang, 'fill.missing')}`)];
-      throw new UsageError(
-        say(lang, 'fill.hasMissingInvalidItems', { from, lines: lines.join('\n') }),
-      );
-    }
-    if (problemList) io.out(problemList);
-    initial = startInterview(pre.values, pre.ask);
+    const start = await startFromFile(opts.from, unit, campaign, glyphs, interactive, Boolean(opts.yes), io);
+    if (start.complete) return writeOutputs(start.complete, campaign, outDir, Boolean(opts.force), io, now, undefined, opts.from);
+    initial = start.state;
   }
   if (!interactive) throw new UsageError(noTerminal(lang));
 
   const prompter = await createPrompter({ lang, env, write: (s) => io.out(s) });
-  let currentDraft: string | undefined;
-  let draftUnit = unit?.name;
+  const drafts = new DraftKeeper(home, campaign, io, unit?.name);
   try {
-    if (!initial && opts.resume) {
-      const found = await findDraft(home, campaign, unit, prompter, io);
-      if (!found)
-        throw new UsageError(
-          say(lang, 'fill.noDraftResumeStart', { draftDir: draftDir(home), name: unit ? `找 ${unit.name} 的` : '' }),
-        );
-      initial = found.state;
-      currentDraft = found.path;
-    }
-    if (!initial) {
-      const offered = await offerDraft(home, campaign, unit, prompter, io);
-      if (offered) {
-        initial = offered.state;
-        currentDraft = offered.path;
-      } else initial = startInterview(unit ? { district: unit.name } : {});
-    }
+    initial ??= await startFromDraft(Boolean(opts.resume), home, campaign, unit, prompter, io, drafts);
 
-    // ── the interview ─────────────────────────────────────────────────────────
-    if (typeof initial.values['district'] === 'string') draftUnit = initial.values['district'];
-    const knownPath = draftPath(home, campaign, initial.values['district'] as string | undefined);
-    io.out(say(lang, 'fill.nInterview', { title: FURNITURE.title(campaign.year) }));
-    io.out(
-      say(lang, 'fill.draftSavedAfterEvery', { path: initial.values['district'] !== undefined ? knownPath : join(draftDir(home), `${campaign.year}-<${say(lang, 'cli.arg.unit')}>.yaml`) }),
-    );
-    const save = async (state: InterviewState) => {
-      const path = draftPath(home, campaign, state.values['district'] as string | undefined);
-      await writeFileAtomic(path, draftText(state), { force: true, lang });
-      if (currentDraft && currentDraft !== path) await rm(currentDraft, { force: true });
-      if (currentDraft !== path && state.values['district'] !== undefined && path !== knownPath)
-        io.out(say(lang, 'fill.draftSaved', { path }));
-      currentDraft = path;
-      if (typeof state.values['district'] === 'string') draftUnit = state.values['district'];
-    };
+    // ── the interview, saved to the draft after every answer ───────────────
+    drafts.announce(initial);
+    const columns = deps.columns ?? Math.max(60, Math.min(process.stdout.columns ?? 100, 140));
     const rows = deps.rows ?? (process.stdout.isTTY ? process.stdout.rows : undefined);
-    const finished = await runInterview(initial, { prompter, campaign, lang, out: (s) => io.out(s), save, columns, glyphs, ...(rows ? { rows } : {}), ...(opts.yes ? { yes: true } : {}) });
+    const finished = await runInterview(initial, {
+      prompter,
+      campaign,
+      lang,
+      out: (s) => io.out(s),
+      save: (state) => drafts.save(state),
+      columns,
+      glyphs,
+      ...(rows ? { rows } : {}),
+      ...(opts.yes ? { yes: true } : {}),
+    });
 
-    // ── the files ────────────────────────────────────────────────────────────
-    const { outputBaseName } = await import('../render/model.js');
-    let dir = outDir;
-    for (;;) {
-      const paths = outputPaths(dir, outputBaseName(finished.submission, campaign));
-      const existing: string[] = [];
-      for (const p of Object.values(paths)) if (await exists(p)) existing.push(p);
-      if (existing.length === 0 || force) break;
-      io.out(say(lang, 'fill.theseFilesExistAlready', { existing: existing.map((p) => `  ${p}`).join('\n') }));
-      if (await prompter.confirm({ message: say(lang, 'fill.overwriteThem'), default: false })) {
-        force = true;
-        break;
-      }
-      dir = (await prompter.input({ message: say(lang, 'fill.whichFolderInstead'), default: join(dir, '新') })).trim() || dir;
-    }
-    const code = await writeOutputs(finished.state.values, campaign, dir, force, io, now, finished.submission);
-    if (currentDraft) await rm(currentDraft, { force: true });
+    // ── the files: all three or none, never over existing ones unasked ──────
+    const target = await chooseOutputDir(outDir, Boolean(opts.force), finished.submission, campaign, prompter, io);
+    const code = await writeOutputs(finished.state.values, campaign, target.dir, target.force, io, now, finished.submission);
+    await drafts.discard();
     return code;
   } catch (e) {
-    if (e instanceof InterruptedError) {
-      io.err(
-        currentDraft
-          ? say(lang, 'fill.nstoppedYourAnswersAre', { currentDraft, draftUnit: draftUnit ? ` --district ${draftUnit}` : '' })
-          : say(lang, 'fill.nstoppedNothingWasSaved'),
-      );
-    }
+    if (e instanceof InterruptedError) io.err(drafts.stoppedMessage());
     throw e;
+  }
+}
+
+/**
+ * `--from`: the answers a file already gives. Complete and `--yes`: the values to write at once.
+ * Otherwise the interview to continue, or — without a terminal — one message naming what is missing.
+ */
+async function startFromFile(
+  from: string,
+  unit: RosterUnit | undefined,
+  campaign: Campaign,
+  glyphs: GlyphCheck,
+  interactive: boolean,
+  yes: boolean,
+  io: Io,
+): Promise<{ complete: Values; state?: undefined } | { complete?: undefined; state: InterviewState }> {
+  const { lang } = io;
+  const pre = await prefillFrom(from, campaign, lang, glyphs);
+  if (unit && pre.values['district'] === undefined) {
+    pre.values['district'] = unit.name;
+    pre.ask = pre.ask.filter((id) => id !== 'district');
+  }
+  const problemList = pre.problems.length > 0 ? `${say(lang, 'fill.problems', { from })}\n${pre.problems.join('\n')}` : '';
+  if (pre.ask.length === 0 && yes) {
+    if (problemList) io.out(problemList); // warnings only
+    return { complete: pre.values };
+  }
+  // Without a terminal: one message, said once (on standard error, by the caller).
+  if (!interactive) {
+    if (pre.ask.length === 0) throw new UsageError(say(lang, 'fill.completeButThereNo', { from }));
+    const missing = pre.ask.filter((id) => !pre.problems.some((p) => p.includes(`${fieldById(id).labelPath}：`)));
+    const lines = [...pre.problems, ...missing.map((id) => `  ✗ ${fieldById(id).labelPath}${say(lang, 'fill.missing')}`)];
+    throw new UsageError(say(lang, 'fill.hasMissingInvalidItems', { from, lines: lines.join('\n') }));
+  }
+  if (problemList) io.out(problemList);
+  return { state: startInterview(pre.values, pre.ask) };
+}
+
+/** `--resume` takes a draft (or says there is none); otherwise a draft is offered, or the interview starts afresh. */
+async function startFromDraft(
+  resume: boolean,
+  home: string,
+  campaign: Campaign,
+  unit: RosterUnit | undefined,
+  prompter: Prompter,
+  io: Io,
+  drafts: DraftKeeper,
+): Promise<InterviewState> {
+  const found = resume ? await findDraft(home, campaign, unit, prompter, io) : await offerDraft(home, campaign, unit, prompter, io);
+  if (found) {
+    drafts.continueFrom(found.path);
+    return found.state;
+  }
+  if (resume) {
+    const name = unit ? say(io.lang, 'fill.draftOfUnit', { unit: unit.name }) : '';
+    throw new UsageError(say(io.lang, 'fill.noDraftResumeStart', { draftDir: draftDir(home), name }));
+  }
+  return startInterview(unit ? { district: unit.name } : {});
+}
+
+/**
+ * The draft of the interview: one file per unit, saved after every answer, renamed when the unit is
+ * chosen, removed once the outputs are written, and named in the message when the clerk stops.
+ */
+class DraftKeeper {
+  private current: string | undefined;
+  private known = '';
+  constructor(
+    private readonly home: string,
+    private readonly campaign: Campaign,
+    private readonly io: Io,
+    private unit: string | undefined,
+  ) {}
+
+  continueFrom(path: string): void {
+    this.current = path;
+  }
+
+  /** Where the draft goes, said before the first question. */
+  announce(initial: InterviewState): void {
+    const { lang } = this.io;
+    const district = initial.values['district'] as string | undefined;
+    if (typeof district === 'string') this.unit = district;
+    this.known = draftPath(this.home, this.campaign, district);
+    const shown = district !== undefined ? this.known : join(draftDir(this.home), `${this.campaign.year}-<${say(lang, 'cli.arg.unit')}>.yaml`);
+    this.io.out(say(lang, 'fill.nInterview', { title: FURNITURE.title(this.campaign.year) }));
+    this.io.out(say(lang, 'fill.draftSavedAfterEvery', { path: shown }));
+  }
+
+  async save(state: InterviewState): Promise<void> {
+    const district = state.values['district'] as string | undefined;
+    const path = draftPath(this.home, this.campaign, district);
+    await writeFileAtomic(path, draftText(state), { force: true, lang: this.io.lang });
+    if (this.current && this.current !== path) await rm(this.current, { force: true });
+    if (this.current !== path && district !== undefined && path !== this.known) this.io.out(say(this.io.lang, 'fill.draftSaved', { path }));
+    this.current = path;
+    if (typeof district === 'string') this.unit = district;
+  }
+
+  async discard(): Promise<void> {
+    if (this.current) await rm(this.current, { force: true });
+  }
+
+  stoppedMessage(): string {
+    const { lang } = this.io;
+    return this.current
+      ? say(lang, 'fill.nstoppedYourAnswersAre', { currentDraft: this.current, draftUnit: this.unit ? ` --district ${this.unit}` : '' })
+      : say(lang, 'fill.nstoppedNothingWasSaved');
+  }
+}
+
+/** Where the three files go: the folder asked for, or — when files of that name exist — overwrite them or another folder, as the clerk says. */
+async function chooseOutputDir(
+  outDir: string,
+  force: boolean,
+  submission: Submission,
+  campaign: Campaign,
+  prompter: Prompter,
+  io: Io,
+): Promise<{ dir: string; force: boolean }> {
+  const { lang } = io;
+  const { outputBaseName } = await import('../render/model.js');
+  let dir = outDir;
+  for (;;) {
+    const paths = outputPaths(dir, outputBaseName(submission, campaign));
+    const existing: string[] = [];
+    for (const p of Object.values(paths)) if (await exists(p)) existing.push(p);
+    if (existing.length === 0 || force) return { dir, force };
+    io.out(say(lang, 'fill.theseFilesExistAlready', { existing: existing.map((p) => `  ${p}`).join('\n') }));
+    if (await prompter.confirm({ message: say(lang, 'fill.overwriteThem'), default: false })) return { dir, force: true };
+    dir = (await prompter.input({ message: say(lang, 'fill.whichFolderInstead'), default: join(dir, say(lang, 'fill.newFolder')) })).trim() || dir;
   }
 }
 

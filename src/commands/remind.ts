@@ -143,7 +143,7 @@ export async function buildDrafts(cases: UnitCase[], campaign: Campaign, now: Da
 
 async function templateMakers(campaign: Campaign) {
   const [{ yamlTemplate }, { renderDocx }, { templateBaseName }] = await Promise.all([
-    import('../template/yaml.js'),
+    import('../template/blank-yaml.js'),
     import('../render/docx.js'),
     import('../render/model.js'),
   ]);

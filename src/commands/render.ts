@@ -107,7 +107,7 @@ export async function runRender(
   const { lang } = io;
   const campaign = await loadCampaign(opts.campaign, lang);
   const formats = parseFormats(opts.format, OUTPUT_FORMATS, lang) as OutputFormat[];
-  const result = await checkOneFile(file, campaign, lang, 'render 一次生成一份报送文件。');
+  const result = await checkOneFile(file, campaign, lang, say(lang, 'cli.renderOneFile'));
   const report = buildReport([result], campaign, lang);
   if (result.fate !== 'submission' || result.status !== 'valid') {
     io.err(renderText(report, lang, await paintFor(io.color)));
@@ -127,16 +127,16 @@ export async function runRender(
   const dir = asFile ? dirname(opts.output!) : (opts.output ?? dirname(file));
   const written = await writeRendered(data, campaign, { dir, formats, force: Boolean(opts.force) }, io, asFile ? opts.output : undefined);
   io.out(say(lang, 'cli.wroteN', { written: written.map((p) => `  ${p}`).join('\n') }));
-  io.out(await nextSteps(campaign, lang, formats));
+  io.out(await nextSteps(file, written, data.department, campaign, lang));
   return 0;
 }
 
-/** What the notice asks for after the form is filled (「四、其他事项」), and how much time is left. */
-export async function nextSteps(campaign: Campaign, lang: Io['lang'], formats: readonly OutputFormat[] = ['docx', 'pdf']): Promise<string> {
-  const { deadlineNotice } = await import('../fill/summary.js');
+/** What the notice asks for after the form is filled (「四、其他事项」), and how much time is left: the same steps as `fill`'s. */
+async function nextSteps(file: string, written: readonly string[], department: string, campaign: Campaign, lang: Io['lang']): Promise<string> {
+  const { nextStepsText } = await import('../fill/summary.js');
   const { today } = await import('../core/clock.js');
-  const print = formats.includes('pdf')
-    ? say(lang, 'cli.printPdf')
-    : say(lang, 'cli.renderPdfRenderFormat');
-  return `${say(lang, 'cli.nextStampScanE', { print, mailbox: campaign.mailbox })}\n${deadlineNotice(today(process.env, campaign.timezone), campaign, lang)}`;
+  const docx = written.find((p) => p.toLowerCase().endsWith('.docx'));
+  const pdf = written.find((p) => p.toLowerCase().endsWith('.pdf'));
+  const files = { yaml: file, docx: docx ?? say(lang, 'fill.docxToRender', { yaml: file }), ...(pdf ? { pdf } : {}) };
+  return nextStepsText(files, department, campaign, today(process.env, campaign.timezone), lang);
 }

@@ -7,7 +7,7 @@ import { exists, writeFileAtomic, type Io, type OutputFile } from '../core/io.js
 import { say } from '../core/lang.js';
 import { packageRoot } from '../paths.js';
 import { SCHEMA_FILE } from '../template/json-schema.js';
-import { yamlTemplate } from '../template/yaml.js';
+import { yamlTemplate } from '../template/blank-yaml.js';
 import { parseFormats, writeRendered, type OutputFormat } from './render.js';
 import { loadCampaign, resolveDistrict } from './shared.js';
 

@@ -13,7 +13,7 @@ import { fieldById, isFieldId, type FieldId } from '../form/definition.js';
 import { readYamlText } from '../read/yaml.js';
 import { normalizeField } from '../validate/validate.js';
 import type { InterviewState } from './state.js';
-import { submissionYaml } from './yaml.js';
+import { submissionYaml } from '../template/submission-yaml.js';
 
 const META = 'lifelong-week-fill:';
 const META_LINE = /^#\s*lifelong-week-fill:\s*(\{.*\})\s*$/m;

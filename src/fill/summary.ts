@@ -96,7 +96,7 @@ export function deadlineNotice(now: Date, campaign: Campaign, lang: Lang): strin
 
 /** What the notice asks for once the form is filled: print, stamp, scan, e-mail both files. */
 export function nextStepsText(
-  files: { yaml: string; docx: string; pdf: string },
+  files: { yaml: string; docx: string; pdf?: string },
   department: string,
   campaign: Campaign,
   now: Date,
@@ -105,7 +105,7 @@ export function nextStepsText(
   // The notice asks for four pieces: 工作方案, 工作总结 and the 统计表 as a Word file and as a
   // stamped scan (「四、其他事项」); the city's own check reports each one that is missing.
   const steps = [
-    say(lang, 'fill.step.print', { pdf: files.pdf }),
+    files.pdf ? say(lang, 'fill.step.print', { pdf: files.pdf }) : say(lang, 'fill.step.renderPdf', { yaml: files.yaml }),
     say(lang, 'fill.step.stamp', { department }),
     say(lang, 'fill.step.scan'),
     say(lang, 'fill.step.pieces'),

@@ -321,6 +321,9 @@ export function exampleFor(spec: FieldSpec, year: number): string {
   return spec.example.replace(/2023/g, String(year));
 }
 
+/** The keys of one contact when contacts are written as a list (YAML, JSON, the schema). */
+export const CONTACT_KEYS = { name: '姓名', phone: '电话' } as const;
+
 /** Page furniture printed around the table (docs/form.md, "Page furniture"). */
 export const FURNITURE = {
   annexLabel: '附件',

@@ -9,7 +9,7 @@
  * Field labels, hints and examples travel as Zod metadata, so the JSON Schema carries them too.
  */
 import * as z from 'zod/mini';
-import { FORM, type FieldKind, type FieldSpec, type FormItem } from './definition.js';
+import { CONTACT_KEYS, FORM, type FieldKind, type FieldSpec, type FormItem } from './definition.js';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'));
 const nonEmpty = () => z.string().check(z.minLength(1));
@@ -91,8 +91,8 @@ function inputValueSchema(spec: FieldSpec, ctx: InputSchemaContext): z.ZodMiniTy
         z
           .array(
             z.object({
-              姓名: z.string().check(z.meta({ description: '联系人姓名' })),
-              电话: z.union([z.string(), z.number()]).check(z.meta({ description: '手机号或带区号的座机' })),
+              [CONTACT_KEYS.name]: z.string().check(z.meta({ description: '联系人姓名' })),
+              [CONTACT_KEYS.phone]: z.union([z.string(), z.number()]).check(z.meta({ description: '手机号或带区号的座机' })),
             }),
           )
           .check(z.minLength(1)),

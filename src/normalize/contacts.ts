@@ -3,6 +3,7 @@
  * 「万梦婷 19979136126；万 翾 17770022118」 (the notice's own contacts). Phones are found first and names
  * are what stands between them, so a space inside a Chinese name (万 翾) is not a separator.
  */
+import { CONTACT_KEYS } from '../form/definition.js';
 import { fail, foldWidth, scalarText, type Normalized } from './common.js';
 
 export interface ContactValue {
@@ -122,8 +123,8 @@ function parsePiece(
   return { contacts, usedCarried, failed: problems.length > before };
 }
 
-const NAME_KEYS = ['name', '姓名', '联系人'];
-const PHONE_KEYS = ['phone', '电话', '手机', '联系电话', '手机号'];
+const NAME_KEYS = ['name', CONTACT_KEYS.name, '联系人'];
+const PHONE_KEYS = ['phone', CONTACT_KEYS.phone, '手机', '联系电话', '手机号'];
 const pick = (o: Record<string, unknown>, keys: string[]) => {
   for (const k of keys) if (Object.prototype.hasOwnProperty.call(o, k)) return o[k];
   return undefined;

@@ -237,7 +237,7 @@ describe('下一步', () => {
     for (const piece of ['a.docx', '扫描件', '工作方案', '工作总结']) expect(send).toContain(piece);
     expect(send).toContain('四份');
     const en = nextStepsText({ yaml: 'a.yaml', docx: 'a.docx', pdf: 'a.pdf' }, '东湖区教育体育局', campaign, day('2023-11-20'), 'en');
-    for (const piece of ['a.docx', 'stamped scan', '工作方案', '工作总结']) expect(en).toContain(piece);
+    for (const piece of ['a.docx', 'stamped scan', 'work plan', 'work summary']) expect(en).toContain(piece);
   });
 });
 

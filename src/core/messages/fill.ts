@@ -37,7 +37,7 @@ export const FILL_MESSAGES = {
   'fill.completeButThereNo': { zh: (p) => `「${s(p.from)}」内容完整，但没有可以交互的终端来确认。要直接生成 Word 和 PDF，请加 --yes：\n  lifelong-week fill --from ${s(p.from)} --yes`, en: (p) => `“${s(p.from)}” is complete, but there is no terminal to confirm it. To write the Word and PDF files directly, add --yes:\n  lifelong-week fill --from ${s(p.from)} --yes` },
   'fill.missing': { zh: () => '：未填写', en: () => ': missing' },
   'fill.hasMissingInvalidItems': { zh: (p) => `「${s(p.from)}」还有以下项目缺少或有误，没有可以交互的终端，无法逐项补填，未生成任何文件：\n${s(p.lines)}\n改好文件后运行 lifelong-week fill --from ${s(p.from)} --yes；或在终端（命令提示符、PowerShell 或终端窗口）中运行 lifelong-week fill --from ${s(p.from)} 逐项补填。`, en: (p) => `“${s(p.from)}” has missing or invalid items, and without a terminal they cannot be asked; nothing was written:\n${s(p.lines)}\nFix the file and run lifelong-week fill --from ${s(p.from)} --yes, or run lifelong-week fill --from ${s(p.from)} in a terminal.` },
-  'fill.noDraftResumeStart': { zh: (p) => `没有找到可以继续的草稿（在 ${s(p.draftDir)} 中${s(p.name)}）。开始新的填写：lifelong-week fill`, en: (p) => `No draft to resume in ${s(p.draftDir)}. Start a new one with: lifelong-week fill` },
+  'fill.noDraftResumeStart': { zh: (p) => `没有找到可以继续的草稿（在 ${s(p.draftDir)} 中${s(p.name)}）。开始新的填写：lifelong-week fill`, en: (p) => `No draft${s(p.name)} to resume in ${s(p.draftDir)}. Start a new one with: lifelong-week fill` },
   'fill.nInterview': { zh: (p) => `\n${s(p.title)}：逐项问答填写`, en: (p) => `\n${s(p.title)}: interview` },
   'fill.draftSavedAfterEvery': { zh: (p) => `· 每答一题自动保存草稿：${s(p.path)}\n· 直接回车使用括号里的默认值；输入 < 返回上一题；按 Ctrl+C 可随时退出，下次用 lifelong-week fill --resume 继续。`, en: (p) => `· The draft is saved after every answer: ${s(p.path)}\n· Enter accepts the default in brackets; < goes back; Ctrl+C stops (resume with lifelong-week fill --resume).` },
   'fill.draftSaved': { zh: (p) => `  （草稿保存在：${s(p.path)}）`, en: (p) => `  (draft saved at ${s(p.path)})` },
@@ -86,6 +86,11 @@ export const FILL_MESSAGES = {
   // the next steps after fill (the notice, 「四、其他事项」: four pieces)
   'fill.step.print': { zh: (p) => `打印 PDF：${s(p.pdf)}`, en: (p) => `Print the PDF: ${s(p.pdf)}` },
   'fill.step.stamp': { zh: (p) => `在「教育行政部门（盖章）」处加盖${s(p.department)}公章`, en: (p) => `Stamp it with the seal of ${s(p.department)}` },
+  'fill.step.renderPdf': {
+    zh: (p) => `生成 PDF 并打印：lifelong-week render ${s(p.yaml)} --format pdf`,
+    en: (p) => `Render the PDF and print it: lifelong-week render ${s(p.yaml)} --format pdf`,
+  },
+  'fill.docxToRender': { zh: (p) => `用 lifelong-week render ${s(p.yaml)} --format docx 生成`, en: (p) => `render it with lifelong-week render ${s(p.yaml)} --format docx` },
   'fill.step.scan': { zh: () => '把盖章后的统计表扫描成 PDF', en: () => 'Scan the stamped form to a PDF' },
   'fill.step.pieces': {
     zh: () => '准备好本单位本次活动的工作方案和工作总结（Word 或 PDF 文件）',
@@ -95,4 +100,6 @@ export const FILL_MESSAGES = {
     zh: (p) => `于 ${s(p.deadline)} 前把以下四份材料一起发送至 ${s(p.mailbox)}：① 统计表 Word 文件（${s(p.docx)}）② 盖章后的统计表扫描件（PDF）③ 工作方案 ④ 工作总结`,
     en: (p) => `By ${s(p.deadline)}, e-mail all four pieces to ${s(p.mailbox)}: (1) the Word file (${s(p.docx)}), (2) the stamped scan (PDF), (3) the work plan, (4) the work summary`,
   },
+  'fill.draftOfUnit': { zh: (p) => `找 ${s(p.unit)} 的`, en: (p) => ` for ${s(p.unit)}` },
+  'fill.newFolder': { zh: () => '新', en: () => 'new' },
 } satisfies Record<string, Entry>;
