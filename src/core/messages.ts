@@ -61,6 +61,10 @@ const DATA_MESSAGES = {
     zh: (p) => `${s(p.format)} 文件已损坏或不完整，无法打开。请让报送单位重新发送。`,
     en: (p) => `The ${s(p.format)} file is damaged or incomplete. Ask the sender to send it again.`,
   },
+  'file.corruptMail': {
+    zh: () => '邮件文件已损坏或不完整，无法打开。请让报送单位重新发送。',
+    en: () => 'The mail file is damaged or incomplete. Ask the sender to send it again.',
+  },
   'file.zipBomb': {
     zh: (p) => `${s(p.format)} 文件解压后异常巨大（疑似“压缩炸弹”），为保护电脑已拒绝读取。请让报送单位重新保存后再发送。`,
     en: (p) => `The ${s(p.format)} file inflates to an abnormal size (a zip bomb?); it was refused.`,

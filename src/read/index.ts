@@ -266,7 +266,7 @@ const emlReader: Reader = {
       mail = await readEml(bytes);
     } catch (e) {
       if (e instanceof NotMailError) return { kind: 'unreadable', raw: withProblem(error('mail.notMail')) };
-      return { kind: 'unreadable', raw: withProblem(error('file.corrupt', { format: '邮件' })) };
+      return { kind: 'unreadable', raw: withProblem(error('file.corruptMail')) };
     }
     const children: ChildFile[] = mail.attachments
       .filter((a) => !a.inline || !/^image\//.test(a.contentType) || a.bytes.length > 200 * 1024)
