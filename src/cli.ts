@@ -11,7 +11,7 @@ import { hintsAs, invokedAs, processIo, type Io } from './core/io.js';
 import { formatMessage } from './core/messages.js';
 import type { Lang, MessageCode } from './core/messages.js';
 import { packageRoot } from './paths.js';
-import { displayWidth } from './report/width.js';
+import { displayWidth, wrapText } from './report/width.js';
 
 function version(): string {
   try {
@@ -56,6 +56,8 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
       styleTitle: (title) => (TITLES[title] ? say(lang, TITLES[title]) : title),
       // Chinese characters take two columns in a terminal; commander counts them as one.
       displayWidth: (text) => displayWidth(text),
+      // Chinese has no spaces to wrap at: commander would leave a long description on one line.
+      boxWrap: (text, width) => (width < 40 ? text : wrapText(text, width)),
       // The command list shows each command's own (translated) usage, not commander's 「[options]」.
       subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`.trim(),
       sortSubcommands: false,

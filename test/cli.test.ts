@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { displayWidth } from '../src/report/width.js';
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../src/form/definition.js';
 import { BIN, cli, expectNoStackTrace, fixture, tempDir } from './helpers.js';
@@ -25,6 +26,13 @@ describe('lifelong-week (no subcommand, help, version)', () => {
   it('prints English help with --lang en or an English locale', () => {
     expect(cli(['--help', '--lang', 'en']).stdout).toContain('Usage:');
     expect(cli(['--help'], { env: { LANG: 'en_US.UTF-8' } }).stdout).toContain('Usage:');
+  });
+  it('wraps Chinese help within 80 columns, never before closing punctuation', () => {
+    for (const args of [['--help'], ['merge', '--help'], ['fetch', '--help'], ['serve', '--help'], ['validate', '--help', '--lang', 'en']]) {
+      const lines = cli(args).stdout.split('\n');
+      for (const line of lines) expect(displayWidth(line), `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
+      for (const line of lines) expect(line.trimStart()[0] ?? '', line).not.toMatch(/[，。、；：）」]/);
+    }
   });
   it('prints the version', () => {
     const r = cli(['--version']);
