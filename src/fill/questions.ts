@@ -11,7 +11,8 @@ import { displayValue, formatPeriodCanonical } from '../form/display.js';
 import { findUnit } from '../normalize/unit.js';
 
 /** Normalised answers by field id (`participation.participantCount` → 12000). */
-export type Values = Readonly<Record<string, unknown>>;
+import type { Values } from '../template/submission-yaml.js';
+export type { Values };
 
 /**
  * The order questions are asked in: the form's order, except that 举办县区 comes first — it names

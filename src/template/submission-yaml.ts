@@ -8,12 +8,12 @@
  * 姓名/电话 items): the normalisers read that back to the same value.
  */
 import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { CONTACT_KEYS, exampleFor, FIELDS, FORM, FURNITURE, type Field, type FieldSpec, type FormItem } from '../form/definition.js';
+import { CONTACT_KEYS, exampleFor, FIELDS, FORM, FURNITURE, type Field, type FieldSpec, type FieldId, type FormItem } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
 import type { Contact } from '../form/schema.js';
 
 /** Answers by field id (a blank template has only the defaults). */
-export type Values = Readonly<Record<string, unknown>>;
+export type Values = Readonly<Partial<Record<FieldId, unknown>>>;
 
 function yamlValue(field: Field, value: unknown): unknown {
   if (value === undefined || value === null) return null;
