@@ -14,7 +14,7 @@ import { leaderSummary, type LeaderSummary } from './leader.js';
 import { round, totals, validUnits, type Totals } from './totals.js';
 
 export { totals, validUnits, type Totals };
-import { FIELDS, getPath, type Field } from '../form/definition.js';
+import { FIELDS, fieldById, getPath, type Field } from '../form/definition.js';
 import { displayValue, formatPeriodCanonical } from '../form/display.js';
 import type { Period } from '../form/schema.js';
 import { localTime, type UnitStatus } from '../inbox/roster.js';
@@ -64,7 +64,7 @@ const WIDTH_BY_KIND: Record<Field['kind'], number> = {
   dateRange: 26,
 };
 
-export const UNIT_COLUMN_LABEL = '举办县区';
+export const UNIT_COLUMN_LABEL = fieldById('district').label;
 export const STATUS_COLUMN_LABEL = '报送状态';
 export const INCLUDED_COLUMN_LABEL = '计入合计';
 
