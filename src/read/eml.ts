@@ -13,6 +13,7 @@
  */
 import type { AddressObject, Attachment, HeaderLines } from 'mailparser';
 import { sniff } from './decode.js';
+import { DEFAULT_ZIP_LIMITS } from './zip.js';
 
 export interface MailAttachment {
   filename: string;
@@ -50,13 +51,13 @@ export interface EmlLimits {
 
 /**
  * A unit sends a form, a plan, a summary, a scan and a few photos: 100 parts is far beyond that.
- * 50 MB per part and 200 MB in all match the ZIP limits (a scanned PDF is ~20 MB; most mail
- * servers refuse a message over 50 MB anyway).
+ * Per part and in all, the ZIP limits hold (a scanned PDF is ~20 MB; most mail servers refuse a
+ * message over 50 MB anyway): a mail and an archive are two envelopes of the same materials.
  */
 export const DEFAULT_EML_LIMITS: EmlLimits = Object.freeze({
   maxAttachments: 100,
-  maxAttachmentBytes: 50 * 1024 * 1024,
-  maxTotalBytes: 200 * 1024 * 1024,
+  maxAttachmentBytes: DEFAULT_ZIP_LIMITS.maxEntryBytes,
+  maxTotalBytes: DEFAULT_ZIP_LIMITS.maxTotalBytes,
 });
 
 /** The bytes are not a mail at all (binary, or no header a mail would have). */
