@@ -5,11 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, isExitError, isInterruptedError, isUsageError } from './core/errors.js';
+import { EXIT, isExitError, isInterruptedError, isRenderError, isUsageError } from './core/errors.js';
 import { detectLang, parseLang, t } from './core/lang.js';
 import { hintsAs, invokedAs, processIo, type Io } from './core/io.js';
 import { formatMessage } from './core/messages.js';
-import type { Lang } from './core/messages.js';
+import type { Lang, MessageCode } from './core/messages.js';
 import { packageRoot } from './paths.js';
 import { displayWidth } from './report/width.js';
 
@@ -267,6 +267,10 @@ export function handleError(e: unknown, io: Io): number {
     return EXIT.usage;
   }
   if (isExitError(e)) return e.exitCode;
+  if (isRenderError(e)) {
+    io.err(`${t(lang, '错误：', 'Error: ')}${formatMessage(e.code as MessageCode, e.params, lang)}`);
+    return e.exitCode;
+  }
   if (isUsageError(e)) {
     io.err(`${t(lang, '错误：', 'Error: ')}${e.message}`);
     return EXIT.usage;

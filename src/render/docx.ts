@@ -50,16 +50,21 @@ const SIZE = { title: 44, annex: 32, stamp: 28, table: 24, footnote: 28, page: 2
 
 /**
  * Font roles as offices set an annex (GB/T 9704): title 小标宋, 「附件」 黑体, body 仿宋, page number 宋体.
- * The PDF draws the same roles with the closest free faces (pdf.ts). Each name carries the fallback a
- * standard Chinese Windows or WPS has (fontTable, docx-package.ts): 方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋.
+ * The PDF draws the same roles with the closest free faces (fonts.ts: Noto Serif SC bold for the
+ * title, Noto Sans SC for 「附件」, Noto Serif SC for the body). Each name carries the font a standard
+ * Chinese Windows or WPS has (fontTable, docx-package.ts) — 方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋,
+ * 黑体 → SimHei — and the PANOSE class of that font, from which Word picks the nearest installed face
+ * when neither name is there.
  */
 const FONT = { body: '仿宋_GB2312', heading: '黑体', title: '方正小标宋简体', page: '宋体', latin: 'Times New Roman' } as const;
+/** PANOSE of 宋体 (SimSun), and of 黑体 (SimHei) and 仿宋 (FangSong), which share it; Times New Roman. */
+const PANOSE = { song: '02010600030101010101', hei: '02010609060101010101', latin: '02020603050405020304' } as const;
 export const FONT_TABLE: readonly FontEntry[] = [
-  { name: FONT.title, altName: '宋体', family: 'script', pitch: 'variable' },
-  { name: FONT.heading, altName: 'SimHei', family: 'modern', pitch: 'fixed' },
-  { name: FONT.body, altName: '仿宋', family: 'modern', pitch: 'fixed' },
-  { name: FONT.page, altName: 'SimSun', family: 'auto', pitch: 'variable' },
-  { name: FONT.latin, altName: 'Times', family: 'roman', pitch: 'variable', charset: '00' },
+  { name: FONT.title, altName: '宋体', panose: PANOSE.song, family: 'auto', pitch: 'variable' },
+  { name: FONT.heading, altName: 'SimHei', panose: PANOSE.hei, family: 'modern', pitch: 'fixed' },
+  { name: FONT.body, altName: '仿宋', panose: PANOSE.hei, family: 'modern', pitch: 'fixed' },
+  { name: FONT.page, altName: 'SimSun', panose: PANOSE.song, family: 'auto', pitch: 'variable' },
+  { name: FONT.latin, altName: 'Times', panose: PANOSE.latin, family: 'roman', pitch: 'variable', charset: '00' },
 ];
 
 /** Style ids, in English; their display names are Chinese so a clerk recognises them in Word. */
