@@ -39,9 +39,8 @@ export const MARGIN = { top: twips(37), bottom: twips(35), left: twips(28), righ
 /** The type area is 156 mm wide (GB/T 9704 §5.2.2). */
 const TYPE_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 /**
- * Column widths. The first column needs ≥ 1,900 twips or 「活动参与情况」 wraps badly (docs/rendering.md, "The table");
- * the item labels take 12 characters of 小四 (「出席活动（开幕式）的领导」 on one line); the value column
- * gets the rest (~15 characters).
+ * Column widths: the two label columns as narrow as their labels allow on one line (model.ts
+ * LABEL_COLUMNS_TWIPS, docs/rendering.md, "The table"); the value column gets the rest (~19 characters of 小四).
  */
 export const COLUMNS = [...LABEL_COLUMNS_TWIPS, TYPE_WIDTH - LABEL_COLUMNS_TWIPS[0] - LABEL_COLUMNS_TWIPS[1]] as const;
 
@@ -230,8 +229,11 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
   // before the page break, so a reader joins the parts back exactly (read/docx-grid.ts).
   // A hyphen between digits (0791-86771234, 2023-11-15) is Word's non-breaking hyphen, so no office
   // suite breaks a phone number or a date there (「王伟 0791- / 86771234」); readers take it as 「-」.
-  // (A date written in Chinese cannot be held together the same way: LibreOffice breaks between
-  // 「2023」 and 「年」 even across U+2060 WORD JOINER; measured, so not attempted.)
+  // A date written in Chinese cannot be held together the same way: LibreOffice 7.4 breaks between
+  // 「2023」 and 「年」 across U+2060 WORD JOINER, U+200D, U+FEFF and U+202F, with or without the run's
+  // eastAsia hint, font or language; and no-break spaces in 联系人及电话 left it no break at all but
+  // inside the phone (it breaks such text only at spaces and hyphens, never after 「；」, even with a
+  // U+200B after it). Measured, so not done: docs/rendering.md, "Line breaking and kinsoku".
   const valueRuns = (text: string) => {
     const pieces = text.split(/(?<=\d)-(?=\d)/);
     if (pieces.length === 1) return [new TextRun(text)];
