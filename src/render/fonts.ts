@@ -81,12 +81,13 @@ export function fontPath(weight: Weight): string {
  */
 export function fontUnreadable(path: string, cause: unknown): RenderError {
   const code = typeof cause === 'object' && cause !== null ? (cause as NodeJS.ErrnoException).code : undefined;
+  const fix = path === join(packageRoot(), ANNEX_FONT_FILE) ? 'tool' : 'npm';
   const params: Record<string, string> =
     cause === 'truncated'
-      ? { path, reason: 'truncated' }
+      ? { path, fix, reason: 'truncated' }
       : code
-        ? { path, reason: code }
-        : { path, reason: 'damaged', detail: cause instanceof Error ? cause.message : String(cause) };
+        ? { path, fix, reason: code }
+        : { path, fix, reason: 'damaged', detail: cause instanceof Error ? cause.message : String(cause) };
   return renderError('render.font.unreadable', params, cause);
 }
 

@@ -100,6 +100,17 @@ describe('a font that cannot be read', () => {
     }
   });
 
+  it('the shipped 附件 font, if missing, asks for the whole tool again (npm ci would not bring it back)', () => {
+    const e = fontUnreadable(fontPath('sans'), Object.assign(new Error('no such file'), { code: 'ENOENT' }));
+    expect(e.message).toContain('NotoSansSC-Medium-annex.ttf');
+    expect(e.message).toContain('重新下载或安装完整的本工具');
+    expect(e.message).not.toContain('npm ci');
+    const io = captureIo('en');
+    expect(handleError(e, io)).toBe(2);
+    expect(io.errors.join('\n')).toContain('download or install the whole tool again');
+    expect(io.errors.join('\n')).not.toMatch(HAN);
+  });
+
   it('a missing font package says so in English too', () => {
     const e = new RenderError('render.font.packageMissing', { package: '@expo-google-fonts/noto-serif-sc' }, '找不到排版用的内置字体包');
     const io = captureIo('en');

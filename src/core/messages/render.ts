@@ -20,8 +20,13 @@ export const RENDER_MESSAGES = {
     zh: (p) => `找不到排版用的内置字体包 ${s(p.package)}：请在本工具的文件夹里运行 npm ci 重新安装。`,
     en: (p) => `The font package the PDF is set in (${s(p.package)}) is missing: run npm ci in this tool's folder to install it again.`,
   },
+  // `fix`: 'npm' for a font from a package (npm ci brings it back), 'tool' for one the tool ships in fonts/.
   'render.font.unreadable': {
-    zh: (p) => `排版用的内置字体文件无法读取（${fontReason(p, 'zh')}）：${s(p.path)}\n请在本工具的文件夹里运行 npm ci 重新安装。`,
-    en: (p) => `The font file the PDF is set in cannot be read (${fontReason(p, 'en')}): ${s(p.path)}\nRun npm ci in this tool's folder to install it again.`,
+    zh: (p) =>
+      `排版用的内置字体文件无法读取（${fontReason(p, 'zh')}）：${s(p.path)}\n` +
+      (p.fix === 'tool' ? '这是本工具自带的文件：请重新下载或安装完整的本工具。' : '请在本工具的文件夹里运行 npm ci 重新安装。'),
+    en: (p) =>
+      `The font file the PDF is set in cannot be read (${fontReason(p, 'en')}): ${s(p.path)}\n` +
+      (p.fix === 'tool' ? 'It comes with this tool: download or install the whole tool again.' : "Run npm ci in this tool's folder to install it again."),
   },
 } satisfies Record<string, Entry>;
