@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, isExitError, isInterruptedError, isUsageError } from './core/errors.js';
+import { EXIT, isExitError, isInterruptedError, isRenderError, isUsageError } from './core/errors.js';
 import { detectLang, parseLang, say } from './core/lang.js';
 import { hintsAs, invokedAs, processIo, type Io } from './core/io.js';
 import { formatMessage } from './core/messages.js';
@@ -266,6 +266,10 @@ export function handleError(e: unknown, io: Io): number {
     return EXIT.usage;
   }
   if (isExitError(e)) return e.exitCode;
+  if (isRenderError(e)) {
+    io.err(`${say(lang, 'cli.error')}${formatMessage(e.code as MessageCode, e.params, lang)}`);
+    return e.exitCode;
+  }
   if (isUsageError(e)) {
     io.err(`${say(lang, 'cli.error')}${e.message}`);
     return EXIT.usage;

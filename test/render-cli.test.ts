@@ -153,7 +153,7 @@ describe('a broken installation', () => {
    */
   function installWithFont(font: 'truncated' | 'missing' | 'damaged glyphs'): string {
     const root = tempDir('lw-install-');
-    for (const d of ['bin', 'dist']) cpSync(join(ROOT, d), join(root, d), { recursive: true });
+    for (const d of ['bin', 'dist', 'fonts']) cpSync(join(ROOT, d), join(root, d), { recursive: true });
     copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
     mkdirSync(join(root, 'node_modules', '@expo-google-fonts'), { recursive: true });
     for (const entry of readdirSync(join(ROOT, 'node_modules')))

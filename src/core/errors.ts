@@ -15,6 +15,25 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * A renderer could not make the document for a reason the user can repair (its font package missing
+ * or damaged), by message code: the handler says it in the user's language and exits 2, like a usage
+ * error; `message` is the Chinese text for callers without a language (the renderers stay free of the
+ * CLI's vocabulary).
+ */
+export class RenderError extends Error {
+  readonly exitCode = EXIT.usage;
+  constructor(
+    readonly code: string,
+    readonly params: Readonly<Record<string, string | number>>,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RenderError';
+  }
+}
+
 /** Already reported to the user; only the exit code is left to set. */
 export class ExitError extends Error {
   constructor(readonly exitCode: number) {
@@ -39,5 +58,6 @@ export class InterruptedError extends Error {
 const named = (e: unknown, name: string): e is Error & { exitCode: number } =>
   e instanceof Error && e.name === name && typeof (e as { exitCode?: unknown }).exitCode === 'number';
 export const isUsageError = (e: unknown): e is UsageError => named(e, 'UsageError');
+export const isRenderError = (e: unknown): e is RenderError => named(e, 'RenderError');
 export const isExitError = (e: unknown): e is ExitError => named(e, 'ExitError');
 export const isInterruptedError = (e: unknown): e is InterruptedError => named(e, 'InterruptedError');

@@ -72,6 +72,11 @@ export async function documentParts(docx: Docx, doc: InstanceType<Docx['Document
 export interface FontEntry {
   name: string;
   altName: string;
+  /**
+   * The PANOSE class (10 bytes, hex) of the face to fall back on: with the name and altName both
+   * missing, Word picks the installed font nearest to it.
+   */
+  panose?: string;
   family: 'roman' | 'modern' | 'script' | 'swiss' | 'auto';
   pitch: 'fixed' | 'variable';
   charset?: string;
@@ -82,7 +87,7 @@ function fontTable(fonts: readonly FontEntry[]): string {
   const entries = fonts
     .map(
       (f) =>
-        `<w:font w:name="${escapeXml(f.name)}"><w:altName w:val="${escapeXml(f.altName)}"/><w:charset w:val="${f.charset ?? '86'}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
+        `<w:font w:name="${escapeXml(f.name)}"><w:altName w:val="${escapeXml(f.altName)}"/>${f.panose ? `<w:panose1 w:val="${f.panose}"/>` : ''}<w:charset w:val="${f.charset ?? '86'}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
     )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="${W}">${entries}</w:fonts>`;

@@ -39,9 +39,8 @@ export const MARGIN = { top: twips(37), bottom: twips(35), left: twips(28), righ
 /** The type area is 156 mm wide (GB/T 9704 §5.2.2). */
 const TYPE_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 /**
- * Column widths. The first column needs ≥ 1,900 twips or 「活动参与情况」 wraps badly (docs/rendering.md, "The table");
- * the item labels take 12 characters of 小四 (「出席活动（开幕式）的领导」 on one line); the value column
- * gets the rest (~15 characters).
+ * Column widths: the two label columns as narrow as their labels allow on one line (model.ts
+ * LABEL_COLUMNS_TWIPS, docs/rendering.md, "The table"); the value column gets the rest (~19 characters of 小四).
  */
 export const COLUMNS = [...LABEL_COLUMNS_TWIPS, TYPE_WIDTH - LABEL_COLUMNS_TWIPS[0] - LABEL_COLUMNS_TWIPS[1]] as const;
 
@@ -50,16 +49,21 @@ const SIZE = { title: 44, annex: 32, stamp: 28, table: 24, footnote: 28, page: 2
 
 /**
  * Font roles as offices set an annex (GB/T 9704): title 小标宋, 「附件」 黑体, body 仿宋, page number 宋体.
- * The PDF draws the same roles with the closest free faces (pdf.ts). Each name carries the fallback a
- * standard Chinese Windows or WPS has (fontTable, docx-package.ts): 方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋.
+ * The PDF draws the same roles with the closest free faces (fonts.ts: Noto Serif SC bold for the
+ * title, Noto Sans SC for 「附件」, Noto Serif SC for the body). Each name carries the font a standard
+ * Chinese Windows or WPS has (fontTable, docx-package.ts) — 方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋,
+ * 黑体 → SimHei — and the PANOSE class of that font, from which Word picks the nearest installed face
+ * when neither name is there.
  */
 const FONT = { body: '仿宋_GB2312', heading: '黑体', title: '方正小标宋简体', page: '宋体', latin: 'Times New Roman' } as const;
+/** PANOSE of 宋体 (SimSun), and of 黑体 (SimHei) and 仿宋 (FangSong), which share it; Times New Roman. */
+const PANOSE = { song: '02010600030101010101', hei: '02010609060101010101', latin: '02020603050405020304' } as const;
 export const FONT_TABLE: readonly FontEntry[] = [
-  { name: FONT.title, altName: '宋体', family: 'script', pitch: 'variable' },
-  { name: FONT.heading, altName: 'SimHei', family: 'modern', pitch: 'fixed' },
-  { name: FONT.body, altName: '仿宋', family: 'modern', pitch: 'fixed' },
-  { name: FONT.page, altName: 'SimSun', family: 'auto', pitch: 'variable' },
-  { name: FONT.latin, altName: 'Times', family: 'roman', pitch: 'variable', charset: '00' },
+  { name: FONT.title, altName: '宋体', panose: PANOSE.song, family: 'auto', pitch: 'variable' },
+  { name: FONT.heading, altName: 'SimHei', panose: PANOSE.hei, family: 'modern', pitch: 'fixed' },
+  { name: FONT.body, altName: '仿宋', panose: PANOSE.hei, family: 'modern', pitch: 'fixed' },
+  { name: FONT.page, altName: 'SimSun', panose: PANOSE.song, family: 'auto', pitch: 'variable' },
+  { name: FONT.latin, altName: 'Times', panose: PANOSE.latin, family: 'roman', pitch: 'variable', charset: '00' },
 ];
 
 /** Style ids, in English; their display names are Chinese so a clerk recognises them in Word. */
@@ -186,168 +190,22 @@ function tablePlan(model: FormModel, pages: Placed[][]): PlannedRow[][] {
   return pages.map((placed) => placed.map((p) => ({ row: p.m.row, ...textOf.get(p)!, continuation: p.continuation })));
 }
 
-function font(docx: Docx, eastAsia: string, latin: string = FONT.latin) {
-  void docx;
+/** Fonts of a run: the East Asian face of its role, Times New Roman for Latin and digits. */
+function font(eastAsia: string, latin: string = FONT.latin) {
   return { ascii: latin, hAnsi: latin, eastAsia, cs: latin };
 }
 
+const LANG = { value: 'en-US', eastAsia: 'zh-CN' };
+// Every paragraph says lineRule AUTO (docs/rendering.md, "Pitfalls, measured").
+const SINGLE = { line: 240, lineRule: 'auto' } as const;
+// Single spacing in cells: with Noto's tall line box (1.44 em) in LibreOffice, 1.15 pushed the blank
+// template's footnote onto a second page.
+const CELL_LINE = { ...SINGLE, before: 0, after: 0 };
+
+/** The document: page furniture, the table (one per page when it runs onto more), footnotes, metadata and styles. */
 function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: Submission | null, plan: PlannedRow[][]) {
-  const {
-    AlignmentType,
-    Document,
-    Footer,
-    HeightRule,
-    LineRuleType,
-    NoBreakHyphen,
-    PageNumber,
-    Paragraph,
-    Table,
-    TableCell,
-    TableLayoutType,
-    TableRow,
-    TextRun,
-    VerticalAlignTable,
-    WidthType,
-    BorderStyle,
-  } = docx;
   const info = documentInfo(model, campaign);
-  const lang = { value: 'en-US', eastAsia: 'zh-CN' };
-  const single = { line: 240, lineRule: LineRuleType.AUTO };
-  // Single spacing in cells: with Noto's tall line box (1.44 em) in LibreOffice, 1.15 pushed the blank
-  // template's footnote onto a second page.
-  const cellLine = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
-
-  const para = (style: string, text: string, extra: Record<string, unknown> = {}) =>
-    new Paragraph({ style, children: text === '' ? [] : [new TextRun(text)], ...extra });
-
-  // Inner line breaks of a value become paragraphs (docs/form.md: "they become paragraphs in the DOCX"). The
-  // first paragraph of a split value's rest carries its own style when it goes on with the paragraph
-  // before the page break, so a reader joins the parts back exactly (read/docx-grid.ts).
-  // A hyphen between digits (0791-86771234, 2023-11-15) is Word's non-breaking hyphen, so no office
-  // suite breaks a phone number or a date there (「王伟 0791- / 86771234」); readers take it as 「-」.
-  // (A date written in Chinese cannot be held together the same way: LibreOffice breaks between
-  // 「2023」 and 「年」 even across U+2060 WORD JOINER; measured, so not attempted.)
-  const valueRuns = (text: string) => {
-    const pieces = text.split(/(?<=\d)-(?=\d)/);
-    if (pieces.length === 1) return [new TextRun(text)];
-    return [new TextRun({ children: pieces.flatMap((piece, i) => (i === 0 ? [piece] : [new NoBreakHyphen(), piece])) })];
-  };
-  const valueParagraphs = (planned: PlannedRow, keepNext: boolean) =>
-    planned.paragraphs.map(
-      (line, i) =>
-        new Paragraph({ style: i === 0 && planned.joinsPrevious ? STYLE.valueContinued : STYLE.value, children: line === '' ? [] : valueRuns(line), keepNext }),
-    );
-
-  const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
-  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-  // The PDF's minimum row (paginate.ts MIN_ROW, 0.78 cm): room to write by hand, and never taller
-  // than the PDF's row, so the rows the PDF puts on a page fit on that page here too.
-  const minRow = { value: MIN_ROW * 20, rule: HeightRule.ATLEAST };
-
-  const tableRows = (planned: PlannedRow[]) =>
-    planned.map((p, i) => {
-      const { row } = p;
-      const sameGroup = (other: PlannedRow | undefined) => !!row.group && other?.row.group?.key === row.group.key;
-      // Keep a group with its label: every row but the group's last on this page keeps with the next
-      // one. The last row of a table never does: 「（续表）」 after it starts a new page.
-      const keepNext = sameGroup(planned[i + 1]);
-      const cells: InstanceType<typeof TableCell>[] = [];
-      // The group label, merged over the group's rows in this table; on a page that continues the
-      // group it is repeated as 「活动主题与内容（续）」, as the PDF draws it (paginate.ts).
-      if (row.group && !sameGroup(planned[i - 1])) {
-        let span = 1;
-        while (sameGroup(planned[i + span])) span++;
-        const continues = row.group.index > 0 || p.continuation;
-        cells.push(
-          new TableCell({
-            rowSpan: span,
-            verticalAlign: VerticalAlignTable.CENTER,
-            children: [para(STYLE.group, continues ? row.group.label + CONT_LABEL : row.group.label, { keepNext })],
-          }),
-        );
-      }
-      cells.push(
-        new TableCell({
-          ...(row.group ? {} : { columnSpan: 2 }),
-          verticalAlign: VerticalAlignTable.CENTER,
-          children: [para(STYLE.label, p.continuation ? row.field.label + CONT_LABEL : row.field.label, { keepNext })],
-        }),
-        new TableCell({ verticalAlign: VerticalAlignTable.CENTER, children: valueParagraphs(p, keepNext) }),
-      );
-      // A blank template leaves room to write paragraphs by hand (model.ts, BLANK_LONG_TEXT_LINES).
-      const height = row.text === '' && row.blankLines > 1 ? { value: Math.round(row.blankLines * 12 * 20 * 1.45), rule: HeightRule.ATLEAST } : minRow;
-      // Rows never split: where a value is taller than a page, the split is explicit (tablePlan).
-      return new TableRow({ children: cells, height, cantSplit: true });
-    });
-
-  // Every table alike: same grid, borders and cell margins as the first.
-  const table = (planned: PlannedRow[]) =>
-    new Table({
-      rows: tableRows(planned),
-      width: { size: TYPE_WIDTH, type: WidthType.DXA },
-      columnWidths: [...COLUMNS],
-      layout: TableLayoutType.FIXED,
-      // Word's 0.19 cm at the sides (paginate.ts PAD_X); 1 pt above and below, so that with the
-      // border a row of n lines stays within the PDF's 2 × PAD_Y + n × LINE.
-      margins: { left: 108, right: 108, top: 20, bottom: 20 },
-      borders,
-    });
-
-  // A page that continues the table starts with 「（续表）」, as the PDF's does.
-  const tables = plan.flatMap((planned, i) =>
-    i === 0 ? [table(planned)] : [para(STYLE.continued, CONTINUED, { pageBreakBefore: true, keepNext: true }), table(planned)],
-  );
-
-  // A long department wraps under itself, not under 「教育行政部门（盖章）：」, as in the PDF
-  // (paginate.ts departmentLines): a hanging indent as wide as the label (one em per character).
-  const stampLabel = twipsPerChar(SIZE.stamp) * [...model.stampLine].length;
-  const stamp = new Paragraph({
-    style: STYLE.stamp,
-    indent: { left: stampLabel, hanging: stampLabel },
-    children: [
-      new TextRun(model.stampLine),
-      model.department === ''
-        ? new TextRun({ text: BLANK_DEPARTMENT, underline: {} })
-        : new TextRun(model.department),
-    ],
-  });
-
-  // GB/T 9704 §7.5: 「— 1 —」, odd pages at the right, even pages at the left, one character in.
-  const pageFooter = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: 'left' | 'right') =>
-    new Footer({
-      children: [
-        new Paragraph({
-          style: STYLE.page,
-          alignment,
-          indent: { [indent]: 280 },
-          children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
-        }),
-      ],
-    });
-
-  const customProperties = [
-    { name: EMBED_PROPERTY, value: 'submission/1' },
-    ...(data ? chunk(encodeEmbedded(data)).map((value, i) => ({ name: `${EMBED_PROPERTY}.${i + 1}`, value })) : []),
-  ];
-
-  const pStyle = (
-    id: string,
-    name: string,
-    size: number,
-    eastAsia: string,
-    paragraph: Record<string, unknown>,
-    run: Record<string, unknown> = {},
-  ) => ({
-    id,
-    name,
-    basedOn: 'Normal',
-    next: id,
-    quickFormat: true,
-    run: { font: font(docx, eastAsia), size, language: lang, ...run },
-    paragraph,
-  });
-
-  return new Document({
+  return new docx.Document({
     creator: info.creator,
     lastModifiedBy: info.creator,
     title: info.title,
@@ -355,33 +213,9 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
     keywords: info.keywords.join('; '),
     description: `${EMBED_PROPERTY} ${EMBED_NAMESPACE}`,
     revision: 1,
-    customProperties,
+    customProperties: customProperties(data),
     evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: font(docx, FONT.body), size: SIZE.table, language: lang },
-          paragraph: { spacing: single },
-        },
-      },
-      paragraphStyles: [
-        pStyle(STYLE.annex, '附件标识', SIZE.annex, FONT.heading, { spacing: { ...single, after: 240 } }),
-        pStyle(STYLE.title, '表格标题', SIZE.title, FONT.title, {
-          alignment: AlignmentType.CENTER,
-          // 8.4 pt, as the PDF leaves below the title (renderPdf): the table starts no lower than there.
-          spacing: { ...single, after: 168 },
-        }),
-        pStyle(STYLE.stamp, '盖章单位行', SIZE.stamp, FONT.body, { spacing: { ...single, after: 120 } }),
-        pStyle(STYLE.group, '表格分组', SIZE.table, FONT.body, { alignment: AlignmentType.CENTER, spacing: cellLine }),
-        pStyle(STYLE.label, '表格项目', SIZE.table, FONT.body, { alignment: AlignmentType.CENTER, spacing: cellLine }),
-        pStyle(STYLE.value, '表格内容', SIZE.table, FONT.body, { alignment: AlignmentType.LEFT, spacing: cellLine }),
-        // Looks like 表格内容; only says that the paragraph goes on from the previous page's.
-        { ...pStyle(STYLE.valueContinued, CONTINUED_VALUE_STYLE.name, SIZE.table, FONT.body, { alignment: AlignmentType.LEFT, spacing: cellLine }), next: STYLE.value },
-        pStyle(STYLE.continued, '续表标识', SIZE.table, FONT.body, { spacing: { ...single, after: 80 } }),
-        pStyle(STYLE.footnote, '表格附注', SIZE.footnote, FONT.body, { spacing: { ...single, before: 120 } }),
-        pStyle(STYLE.page, '页码', SIZE.page, FONT.page, { spacing: single }),
-      ],
-    },
+    styles: styles(),
     sections: [
       {
         properties: {
@@ -391,17 +225,193 @@ function buildDocument(docx: Docx, model: FormModel, campaign: Campaign, data: S
             margin: { ...MARGIN, header: twips(15), footer: twips(22) },
           },
         },
-        footers: { default: pageFooter(AlignmentType.RIGHT, 'right'), even: pageFooter(AlignmentType.LEFT, 'left') },
+        footers: { default: pageFooter(docx, 'odd'), even: pageFooter(docx, 'even') },
         children: [
-          para(STYLE.annex, model.annexLabel),
-          para(STYLE.title, model.title),
-          stamp,
-          ...tables,
-          para(STYLE.footnote, model.footnote),
-          ...model.notes.map((note) => para(STYLE.footnote, note)),
+          paragraph(docx, STYLE.annex, model.annexLabel),
+          paragraph(docx, STYLE.title, model.title),
+          stampParagraph(docx, model),
+          ...tables(docx, plan),
+          paragraph(docx, STYLE.footnote, model.footnote),
+          ...model.notes.map((note) => paragraph(docx, STYLE.footnote, note)),
         ],
       },
     ],
   });
 }
 
+function paragraph(docx: Docx, style: string, text: string, extra: Record<string, unknown> = {}) {
+  return new docx.Paragraph({ style, children: text === '' ? [] : [new docx.TextRun(text)], ...extra });
+}
+
+/**
+ * A value's runs. A hyphen between digits (0791-86771234, 2023-11-15) is Word's non-breaking hyphen,
+ * so no office suite breaks a phone number or a date there (「王伟 0791- / 86771234」); readers take it
+ * as 「-」.
+ * A date written in Chinese cannot be held together the same way: LibreOffice 7.4 breaks between
+ * 「2023」 and 「年」 across U+2060 WORD JOINER, U+200D, U+FEFF and U+202F, with or without the run's
+ * eastAsia hint, font or language; and no-break spaces in 联系人及电话 left it no break at all but
+ * inside the phone (it breaks such text only at spaces and hyphens, never after 「；」, even with a
+ * U+200B after it). Measured, so not done: docs/rendering.md, "Line breaking and kinsoku".
+ */
+function valueRuns(docx: Docx, text: string) {
+  const pieces = text.split(/(?<=\d)-(?=\d)/);
+  if (pieces.length === 1) return [new docx.TextRun(text)];
+  return [new docx.TextRun({ children: pieces.flatMap((piece, i) => (i === 0 ? [piece] : [new docx.NoBreakHyphen(), piece])) })];
+}
+
+/**
+ * Inner line breaks of a value become paragraphs (docs/form.md: "they become paragraphs in the DOCX").
+ * The first paragraph of a split value's rest carries its own style when it goes on with the
+ * paragraph before the page break, so a reader joins the parts back exactly (read/docx-grid.ts).
+ */
+function valueParagraphs(docx: Docx, planned: PlannedRow, keepNext: boolean) {
+  return planned.paragraphs.map(
+    (line, i) =>
+      new docx.Paragraph({
+        style: i === 0 && planned.joinsPrevious ? STYLE.valueContinued : STYLE.value,
+        children: line === '' ? [] : valueRuns(docx, line),
+        keepNext,
+      }),
+  );
+}
+
+/** The rows of one table: group labels merged over their rows, item labels, values. */
+function tableRows(docx: Docx, planned: PlannedRow[]) {
+  const { HeightRule, TableCell, TableRow, VerticalAlignTable } = docx;
+  // The PDF's minimum row (paginate.ts MIN_ROW, 0.78 cm): room to write by hand, and never taller
+  // than the PDF's row, so the rows the PDF puts on a page fit on that page here too.
+  const minRow = { value: MIN_ROW * 20, rule: HeightRule.ATLEAST };
+  return planned.map((p, i) => {
+    const { row } = p;
+    const sameGroup = (other: PlannedRow | undefined) => !!row.group && other?.row.group?.key === row.group.key;
+    // Keep a group with its label: every row but the group's last on this page keeps with the next
+    // one. The last row of a table never does: 「（续表）」 after it starts a new page.
+    const keepNext = sameGroup(planned[i + 1]);
+    const cells: InstanceType<typeof TableCell>[] = [];
+    // The group label, merged over the group's rows in this table; on a page that continues the
+    // group it is repeated as 「活动主题与内容（续）」, as the PDF draws it (paginate.ts).
+    if (row.group && !sameGroup(planned[i - 1])) {
+      let span = 1;
+      while (sameGroup(planned[i + span])) span++;
+      const continues = row.group.index > 0 || p.continuation;
+      cells.push(
+        new TableCell({
+          rowSpan: span,
+          verticalAlign: VerticalAlignTable.CENTER,
+          children: [paragraph(docx, STYLE.group, continues ? row.group.label + CONT_LABEL : row.group.label, { keepNext })],
+        }),
+      );
+    }
+    cells.push(
+      new TableCell({
+        ...(row.group ? {} : { columnSpan: 2 }),
+        verticalAlign: VerticalAlignTable.CENTER,
+        children: [paragraph(docx, STYLE.label, p.continuation ? row.field.label + CONT_LABEL : row.field.label, { keepNext })],
+      }),
+      new TableCell({ verticalAlign: VerticalAlignTable.CENTER, children: valueParagraphs(docx, p, keepNext) }),
+    );
+    // A blank template leaves room to write paragraphs by hand (model.ts, BLANK_LONG_TEXT_LINES).
+    const height = row.text === '' && row.blankLines > 1 ? { value: Math.round(row.blankLines * 12 * 20 * 1.45), rule: HeightRule.ATLEAST } : minRow;
+    // Rows never split: where a value is taller than a page, the split is explicit (tablePlan).
+    return new TableRow({ children: cells, height, cantSplit: true });
+  });
+}
+
+/** One table per planned page, each like the first (grid, borders, cell margins); a continued one after 「（续表）」 on a new page, as the PDF's. */
+function tables(docx: Docx, plan: PlannedRow[][]) {
+  const { BorderStyle, Table, TableLayoutType, WidthType } = docx;
+  const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+  const table = (planned: PlannedRow[]) =>
+    new Table({
+      rows: tableRows(docx, planned),
+      width: { size: TYPE_WIDTH, type: WidthType.DXA },
+      columnWidths: [...COLUMNS],
+      layout: TableLayoutType.FIXED,
+      // Word's 0.19 cm at the sides (paginate.ts PAD_X); 1 pt above and below, so that with the
+      // border a row of n lines stays within the PDF's 2 × PAD_Y + n × LINE.
+      margins: { left: 108, right: 108, top: 20, bottom: 20 },
+      borders,
+    });
+  return plan.flatMap((planned, i) =>
+    i === 0 ? [table(planned)] : [paragraph(docx, STYLE.continued, CONTINUED, { pageBreakBefore: true, keepNext: true }), table(planned)],
+  );
+}
+
+/**
+ * 「教育行政部门（盖章）：」 and the department, or an underlined blank to fill by hand. A long department
+ * wraps under itself, not under the label, as in the PDF (paginate.ts departmentLines): a hanging
+ * indent as wide as the label (one em per character).
+ */
+function stampParagraph(docx: Docx, model: FormModel) {
+  const { Paragraph, TextRun } = docx;
+  const stampLabel = twipsPerChar(SIZE.stamp) * [...model.stampLine].length;
+  return new Paragraph({
+    style: STYLE.stamp,
+    indent: { left: stampLabel, hanging: stampLabel },
+    children: [
+      new TextRun(model.stampLine),
+      model.department === '' ? new TextRun({ text: BLANK_DEPARTMENT, underline: {} }) : new TextRun(model.department),
+    ],
+  });
+}
+
+/** GB/T 9704 §7.5: 「— 1 —」, odd pages at the right, even pages at the left, one character in. */
+function pageFooter(docx: Docx, pages: 'odd' | 'even') {
+  const { AlignmentType, Footer, PageNumber, Paragraph, TextRun } = docx;
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.page,
+        alignment: pages === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: { [pages === 'odd' ? 'right' : 'left']: 280 },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  });
+}
+
+/** Our mark, and the validated data in chunks (docs/rendering.md, "Embedded data copy"). */
+function customProperties(data: Submission | null) {
+  return [
+    { name: EMBED_PROPERTY, value: 'submission/1' },
+    ...(data ? chunk(encodeEmbedded(data)).map((value, i) => ({ name: `${EMBED_PROPERTY}.${i + 1}`, value })) : []),
+  ];
+}
+
+/** The paragraph styles, each with its East Asian font, size and zh-CN, so text typed later into a cell keeps its look. */
+function styles() {
+  const pStyle = (id: string, name: string, size: number, eastAsia: string, paragraph: Record<string, unknown>) => ({
+    id,
+    name,
+    basedOn: 'Normal',
+    next: id,
+    quickFormat: true,
+    run: { font: font(eastAsia), size, language: LANG },
+    paragraph,
+  });
+  const left = { alignment: 'left', spacing: CELL_LINE } as const;
+  const centre = { alignment: 'center', spacing: CELL_LINE } as const;
+  return {
+    default: {
+      document: {
+        run: { font: font(FONT.body), size: SIZE.table, language: LANG },
+        paragraph: { spacing: SINGLE },
+      },
+    },
+    paragraphStyles: [
+      pStyle(STYLE.annex, '附件标识', SIZE.annex, FONT.heading, { spacing: { ...SINGLE, after: 240 } }),
+      // 8.4 pt below the title, as the PDF leaves (pdf.ts drawPageOne): the table starts no lower than there.
+      pStyle(STYLE.title, '表格标题', SIZE.title, FONT.title, { alignment: 'center', spacing: { ...SINGLE, after: 168 } }),
+      pStyle(STYLE.stamp, '盖章单位行', SIZE.stamp, FONT.body, { spacing: { ...SINGLE, after: 120 } }),
+      pStyle(STYLE.group, '表格分组', SIZE.table, FONT.body, centre),
+      pStyle(STYLE.label, '表格项目', SIZE.table, FONT.body, centre),
+      pStyle(STYLE.value, '表格内容', SIZE.table, FONT.body, left),
+      // Looks like 表格内容; only says that the paragraph goes on from the previous page's.
+      { ...pStyle(STYLE.valueContinued, CONTINUED_VALUE_STYLE.name, SIZE.table, FONT.body, left), next: STYLE.value },
+      pStyle(STYLE.continued, '续表标识', SIZE.table, FONT.body, { spacing: { ...SINGLE, after: 80 } }),
+      pStyle(STYLE.footnote, '表格附注', SIZE.footnote, FONT.body, { spacing: { ...SINGLE, before: 120 } }),
+      pStyle(STYLE.page, '页码', SIZE.page, FONT.page, { spacing: SINGLE }),
+    ],
+  };
+}

@@ -131,12 +131,16 @@ export function outputBaseName(data: Submission | null, campaign: Campaign, opts
 
 /**
  * Widths of the two label columns in twips (1/1440 in), shared by the DOCX and the PDF; the value
- * column takes the rest of the type area. The group column needs ≥ 1,900 twips or 「活动参与情况」
- * wraps badly (docs/rendering.md, "The table"); the item column is as narrow as 「全区参与活动的数量」 allows on one line, so values get the room (a 2,000-character 活动内容: 5 pages, not 6).
- * (Narrower label columns, 1900 + 2400, were tried: LibreOffice then set Latin-heavy values in more
- * lines than the page plan counts — 9 pages for 4 tables — so the value column stays as measured.)
+ * column takes the rest of the type area (docs/rendering.md, "The table"). Each is as narrow as its
+ * labels allow on one line at 小四 with Word's cell margins (2 × 108 twips): the group column holds
+ * 「活动主题与内容」 (7 em = 1,680 twips), the item column 「全区参与活动的数量」 and 「下发活动文件的部门」
+ * (9 em = 2,160); longer labels such as 「出席活动（开幕式）的领导」 wrap. So the value column gets 4,544 of
+ * the 8,844 twips, about 19 characters a line (it had 17 with 1,960 + 2,640).
+ * (The first try at these widths made LibreOffice here set Latin-heavy values in more lines than the
+ * page plan counts — 9 pages for 4 tables — because it drew Times New Roman in DejaVu Serif, far
+ * wider; with Times or a face of its metrics the plan holds: test/render/tools.ts.)
  */
-export const LABEL_COLUMNS_TWIPS = [1960, 2640] as const;
+export const LABEL_COLUMNS_TWIPS = [1900, 2400] as const;
 
 /** A blank template's file name: 「2023年全民终身学习活动开展情况统计表（东湖区空白模板）」. */
 export function templateBaseName(campaign: Campaign, unitName?: string): string {

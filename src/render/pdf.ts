@@ -137,42 +137,62 @@ export async function renderPdf(
   opts: RenderPdfOptions = {},
 ): Promise<Uint8Array> {
   const model = buildModel(data, campaign, opts);
-  const [lib, regular, bold] = await Promise.all([
+  const [lib, regular, bold, sans] = await Promise.all([
     import('pdf-lib/dist/pdf-lib.esm.min.js') as Promise<PdfLib>,
     loadFont('regular'),
     loadFont('bold'),
+    loadFont('sans'),
   ]);
+  refuseMissingGlyphs(model, regular);
+  const doc = await newDocument(lib, [regular, bold, sans]);
+  const ctx = await embedFaces(lib, doc, model, { regular, bold, sans });
 
+  const { first, stampRect, tableTop } = drawPageOne(ctx, doc, model, !!opts.fillable);
+  const { pages, cells, bottomOfTable } = drawTablePages(ctx, doc, first, model, tableTop, !!opts.fillable);
+  drawFootnotes(ctx, doc, pages, model, bottomOfTable);
+  drawPageNumbers(ctx, pages);
+  if (opts.fillable) await addFormFields(ctx, doc, model, cells, { page: first, rect: stampRect });
+  await addMetadata(lib, doc, model, campaign, data);
+
+  deflatePageContents(lib, doc);
+  return doc.save({ updateFieldAppearances: false, useObjectStreams: false });
+}
+
+/** Every printed value is checked before anything is drawn: a character the font lacks is refused, never lost. */
+function refuseMissingGlyphs(model: FormModel, regular: LoadedFont): void {
   const missing = [
     ...findMissingGlyphs('department', model.department, [regular]),
     ...model.rows.flatMap((r) => findMissingGlyphs(r.field.id, r.text, [regular])),
   ];
   if (missing.length > 0) throw new MissingGlyphError(missing);
+}
 
-  const { PDFDocument, AFRelationship, PDFName, PDFString, rgb } = lib;
-  const date = documentDate(data, campaign);
-  const doc = await PDFDocument.create({ updateMetadata: false });
+/** An empty document whose bytes depend only on what is drawn: no random names, native deflate, our fonts. */
+async function newDocument(lib: PdfLib, fonts: readonly LoadedFont[]): Promise<PDFDocument> {
+  const doc = await lib.PDFDocument.create({ updateMetadata: false });
   useNativeDeflate(doc);
   // pdf-lib names resources with Math.random(); a counter keeps the bytes reproducible.
   let suffix = 0;
   doc.context.addRandomSuffix = (prefix: string) => `${prefix}-${++suffix}`;
   const { fontkitForPdfLib } = await import('./pdflib-font.js');
-  doc.registerFontkit(fontkitForPdfLib([regular, bold]) as never);
+  doc.registerFontkit(fontkitForPdfLib(fonts) as never);
+  return doc;
+}
 
+/** Each face subset to the text it draws, with a subset tag derived from that text. */
+async function embedFaces(lib: PdfLib, doc: PDFDocument, model: FormModel, faces: { regular: LoadedFont; bold: LoadedFont; sans: LoadedFont }): Promise<DrawContext> {
+  const embed = (font: LoadedFont, text: string) => doc.embedFont(font.embedKey, { subset: true, customName: subsetTag(font.postscriptName, text) });
   const bodyText = [model.stampLine, model.department, model.footnote, ...model.notes, CONTINUED, CONT_LABEL, '— 0123456789', ...model.rows.flatMap((r) => [r.field.label, r.group?.label ?? '', r.text])].join('');
-  const body = await doc.embedFont(regular.embedKey, { subset: true, customName: subsetTag(regular.postscriptName, bodyText) });
-  const heading = await doc.embedFont(bold.embedKey, {
-    subset: true,
-    customName: subsetTag(bold.postscriptName, model.annexLabel + model.title),
-  });
+  const [body, heading, annex] = await Promise.all([embed(faces.regular, bodyText), embed(faces.bold, model.title), embed(faces.sans, model.annexLabel)]);
+  return { lib, ...faces, body, heading, annex, black: lib.rgb(0, 0, 0) };
+}
 
-  const measure = (s: string) => textWidth(regular, s, SIZE.table);
-  const ctx: DrawContext = { lib, regular, bold, body, heading, black: rgb(0, 0, 0) };
-
-  // Page 1 furniture: 附件, title, stamp line.
+/** Page 1's furniture: 「附件」, the title, the stamp line (with the department, or the blank to fill by hand). */
+function drawPageOne(ctx: DrawContext, doc: PDFDocument, model: FormModel, fillable: boolean) {
+  const { regular, bold } = ctx;
   const first = doc.addPage([PAGE_W, PAGE_H]);
   let y = TOP;
-  y = drawLine(ctx, first, model.annexLabel, { x: LEFT, top: y, size: SIZE.annex, font: 'heading' });
+  y = drawLine(ctx, first, model.annexLabel, { x: LEFT, top: y, size: SIZE.annex, font: 'annex' });
   y -= SIZE.annex * 0.75;
   const furniture = pageOne(model, (s) => textWidth(bold, s, SIZE.title), (s) => textWidth(regular, s, SIZE.stamp));
   for (const line of furniture.title) {
@@ -185,7 +205,7 @@ export async function renderPdf(
   const stampX = LEFT + textWidth(regular, model.stampLine, SIZE.stamp);
   const department = furniture.department;
   const stampRect = { x: stampX, y: stampTop - department.length * SIZE.stamp * 1.5, width: RIGHT - stampX, height: department.length * SIZE.stamp * 1.5 };
-  if (model.department !== '' && !opts.fillable)
+  if (model.department !== '' && !fillable)
     department.forEach((line, i) => drawLine(ctx, first, line, { x: stampX, top: stampTop - i * SIZE.stamp * 1.5, size: SIZE.stamp }));
   else if (model.department === '')
     // The blank to fill by hand, as in the notice: 「教育行政部门（盖章）：_____」.
@@ -195,11 +215,19 @@ export async function renderPdf(
       thickness: 0.6,
       color: ctx.black,
     });
+  return { first, stampRect, tableTop: furniture.tableTop };
+}
 
-  // The table, 6 pt below the stamp line: the same top the DOCX splits its table by (paginate.ts).
-  const layouts = paginate(model, measure, furniture.tableTop);
+type ValueCell = { page: PDFPage; row: FormRow; rect: Rect; lines: string[] };
+
+/**
+ * The table, 6 pt below the stamp line — the same top the DOCX splits its table by (paginate.ts) —
+ * over as many pages as it needs, each continued page starting with 「（续表）」.
+ */
+function drawTablePages(ctx: DrawContext, doc: PDFDocument, first: PDFPage, model: FormModel, tableTop: number, fillable: boolean) {
+  const layouts = paginate(model, (s) => textWidth(ctx.regular, s, SIZE.table), tableTop);
   const pages: PDFPage[] = [first];
-  const cells: Array<{ page: PDFPage; row: FormRow; rect: Rect; lines: string[] }> = [];
+  const cells: ValueCell[] = [];
   layouts.forEach((layout, p) => {
     const page = p === 0 ? first : doc.addPage([PAGE_W, PAGE_H]);
     if (p > 0) {
@@ -208,41 +236,45 @@ export async function renderPdf(
     }
     drawTable(ctx, page, layout, (row, rect, lines, continuation) => {
       if (!continuation) cells.push({ page, row, rect, lines });
-    }, !!opts.fillable);
+    }, fillable);
   });
+  return { pages, cells, bottomOfTable: layouts[layouts.length - 1]!.bottomOfTable };
+}
 
-  // Footnote below the table (a new page when no room is left).
+/** The footnote and any notes below the table, on a new page when no room is left. Adds that page to `pages`. */
+function drawFootnotes(ctx: DrawContext, doc: PDFDocument, pages: PDFPage[], model: FormModel, bottomOfTable: number): void {
+  const measure = (s: string) => textWidth(ctx.regular, s, SIZE.footnote);
   let last = pages[pages.length - 1]!;
-  let fy = layouts[layouts.length - 1]!.bottomOfTable - 6;
-  if (fy - SIZE.footnote * 1.5 < BOTTOM) {
+  let fy = bottomOfTable - 6;
+  const newPage = () => {
     last = doc.addPage([PAGE_W, PAGE_H]);
     pages.push(last);
     fy = TOP;
-  }
-  for (const line of breakLines(model.footnote, WIDTH, (s) => textWidth(regular, s, SIZE.footnote)))
-    fy = drawLine(ctx, last, line, { x: LEFT, top: fy, size: SIZE.footnote });
+  };
+  if (fy - SIZE.footnote * 1.5 < BOTTOM) newPage();
+  for (const line of breakLines(model.footnote, WIDTH, measure)) fy = drawLine(ctx, last, line, { x: LEFT, top: fy, size: SIZE.footnote });
   for (const note of model.notes)
-    for (const line of breakLines(note, WIDTH, (s) => textWidth(regular, s, SIZE.footnote))) {
-      if (fy - SIZE.footnote * 1.5 < BOTTOM) {
-        last = doc.addPage([PAGE_W, PAGE_H]);
-        pages.push(last);
-        fy = TOP;
-      }
+    for (const line of breakLines(note, WIDTH, measure)) {
+      if (fy - SIZE.footnote * 1.5 < BOTTOM) newPage();
       fy = drawLine(ctx, last, line, { x: LEFT, top: fy, size: SIZE.footnote });
     }
+}
 
-  // Page numbers: GB/T 9704 §7.5 — 「— 1 —」, 7 mm below the type area, outer edge, one character in.
+/** GB/T 9704 §7.5: 「— 1 —」, 7 mm below the type area, at the outer edge, one character in. */
+function drawPageNumbers(ctx: DrawContext, pages: readonly PDFPage[]): void {
   pages.forEach((page, i) => {
     const label = `— ${i + 1} —`;
-    const w = textWidth(regular, label, SIZE.page);
+    const w = textWidth(ctx.regular, label, SIZE.page);
     const odd = i % 2 === 0;
     const x = odd ? RIGHT - SIZE.page - w : LEFT + SIZE.page;
     drawLine(ctx, page, label, { x, top: BOTTOM - 7 * MM, size: SIZE.page });
   });
+}
 
-  if (opts.fillable) await addFormFields(ctx, doc, model, cells, { page: first, rect: stampRect });
-
-  // Metadata (Title/Subject/Keywords: docs/rendering.md, "Shared model") and the data copy.
+/** Metadata (Title/Subject/Keywords: docs/rendering.md, "Shared model"), our mark and the data copy. */
+async function addMetadata(lib: PdfLib, doc: PDFDocument, model: FormModel, campaign: Campaign, data: Submission | null): Promise<void> {
+  const { AFRelationship, PDFName, PDFString } = lib;
+  const date = documentDate(data, campaign);
   const info = documentInfo(model, campaign);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setSubject(info.subject);
@@ -262,9 +294,6 @@ export async function renderPdf(
       modificationDate: date,
       afRelationship: AFRelationship.Data,
     });
-
-  deflatePageContents(lib, doc);
-  return doc.save({ updateFieldAppearances: false, useObjectStreams: false });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,8 +303,11 @@ interface DrawContext {
   lib: PdfLib;
   regular: LoadedFont;
   bold: LoadedFont;
+  sans: LoadedFont;
+  /** Body and table (the serif regular), the title (serif bold), 「附件」 (the sans): docs/rendering.md, "Fonts (PDF)". */
   body: PDFFont;
   heading: PDFFont;
+  annex: PDFFont;
   black: ReturnType<PdfLib['rgb']>;
 }
 
@@ -294,16 +326,16 @@ function drawLine(
   ctx: DrawContext,
   page: PDFPage,
   text: string,
-  o: { x: number; top: number; size: number; font?: 'body' | 'heading'; lineHeight?: number },
+  o: { x: number; top: number; size: number; font?: 'body' | 'heading' | 'annex'; lineHeight?: number },
 ): number {
   const lh = o.lineHeight ?? o.size * 1.5;
-  const f = o.font === 'heading' ? ctx.bold : ctx.regular;
+  const [f, embedded] = o.font === 'heading' ? [ctx.bold, ctx.heading] : o.font === 'annex' ? [ctx.sans, ctx.annex] : [ctx.regular, ctx.body];
   if (text.trim() !== '')
     page.drawText(text, {
       x: o.x,
       y: baseline(f, o.top, lh, o.size),
       size: o.size,
-      font: o.font === 'heading' ? ctx.heading : ctx.body,
+      font: embedded,
       color: ctx.black,
     });
   return o.top - lh;
@@ -377,7 +409,7 @@ async function addFormFields(
   ctx: DrawContext,
   doc: PDFDocument,
   model: FormModel,
-  cells: Array<{ page: PDFPage; row: FormRow; rect: Rect; lines: string[] }>,
+  cells: readonly ValueCell[],
   stamp: { page: PDFPage; rect: Rect },
 ) {
   const { lib } = ctx;

@@ -7,7 +7,7 @@
  * (docs/rendering.md, "Fonts (PDF)" and "Pitfalls, measured"): `@pdf-lib/fontkit` 1.1.1's subsetter silently drops glyphs, and upstream
  * fontkit 2 costs ~100 ms to load per process; truetype.ts writes the same subset as fontkit 2.
  */
-import { UsageError } from '../core/errors.js';
+import { isRenderError } from '../core/errors.js';
 import { fontUnreadable, type LoadedFont } from './fonts.js';
 import type { TrueTypeFont, TrueTypeSubset } from './truetype.js';
 
@@ -30,7 +30,7 @@ function streamOf(subset: TrueTypeSubset, path: string) {
       for (const cb of handlers.end!) cb();
     } catch (err) {
       // Glyph records are read only now: a font damaged past its tables fails here, not at open.
-      const error = err instanceof UsageError ? err : fontUnreadable(path, err);
+      const error = isRenderError(err) ? err : fontUnreadable(path, err);
       for (const cb of handlers.error!) cb(error);
     }
   });

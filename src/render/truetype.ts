@@ -410,7 +410,7 @@ function checksum(bytes: Uint8Array): number {
 }
 
 /** The font file (§5.1.2): offset table, table records sorted by tag, 4-byte aligned tables. */
-function writeSfnt(tables: Array<[string, Uint8Array]>): Uint8Array {
+export function writeSfnt(tables: Array<[string, Uint8Array]>): Uint8Array {
   tables.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const count = tables.length;
   const entrySelector = Math.floor(Math.log2(count));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NANCHANG_2023 } from '../../src/campaign/campaign.js';
 import type { Submission } from '../../src/form/schema.js';
-import { renderDocx } from '../../src/render/docx.js';
+import { COLUMNS, renderDocx } from '../../src/render/docx.js';
 import { renderPdf } from '../../src/render/pdf.js';
 import { DONGHU, withLongDescription } from './samples.js';
 import { fontconfigWithPackageFont, needs, tmp } from './tools.js';
@@ -80,6 +80,21 @@ describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdfinfo
         const ours = pageCount(join(d, `${name}.pdf`));
         const office = pageCount(join(d, 'lo', `${name}.pdf`));
         expect(Math.abs(ours - office), `${name}: PDF ${ours} pages, LibreOffice ${office}`).toBeLessThanOrEqual(cases[name]!.slack);
+      }
+      // The label columns are as narrow as their labels allow on one line, in both: the value column
+      // gets more than half the table.
+      expect(COLUMNS[2] / (COLUMNS[0] + COLUMNS[1] + COLUMNS[2])).toBeGreaterThan(0.5);
+      // No office suite breaks a phone number: the hyphen between digits is Word's non-breaking one
+      // (a Chinese date it may still break: docs/rendering.md, "Line breaks in the DOCX").
+      for (const name of ['typical', 'long']) {
+        const lines = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', join(d, 'lo', `${name}.pdf`), '-'], { encoding: 'utf8' }).split('\n').map((l) => l.trim());
+        expect(lines.filter((l) => /\d-$|^-?\d{3,8}[；;，]?$/.test(l)), name).toEqual([]);
+        if (name === 'typical') for (const phone of ['0791-86771234', '13907912345']) expect(lines.some((l) => l.includes(phone)), phone).toBe(true);
+      }
+      for (const pdf of [join(d, 'short.pdf'), join(d, 'lo', 'short.pdf')]) {
+        const lines = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\n');
+        for (const label of ['活动主题与内容', '活动参与情况', '全区参与活动的数量', '下发活动文件的部门', '制定活动方案部门'])
+          expect(lines.some((l) => l.includes(label)), `${pdf}: 「${label}」 on one line`).toBe(true);
       }
     },
     240_000,

@@ -53,7 +53,12 @@ export function inkIn(pdf: Uint8Array, box: { x: number; y: number; w: number; h
 
 /**
  * A fontconfig file that adds the npm font package's directories, so LibreOffice lays our DOCX out
- * with a real CJK font even on a machine without Chinese system fonts (as CI's).
+ * with a real CJK font even on a machine without Chinese system fonts (as CI's), and sets the DOCX's
+ * Latin font, Times New Roman, in the PDF's face too: without Times or a face with its metrics
+ * (Liberation Serif), LibreOffice takes DejaVu Serif, whose digits and Latin are far wider than any
+ * office's Times — 「Wi-Fi课堂8期共400人」 then took more lines than the page plan counts and the
+ * table ran over 9 pages for 4 (docs/rendering.md, "Pagination and 「（续表）」"). With the PDF's own
+ * metrics the comparison is the one a user's office makes, with a margin: Times is narrower still.
  */
 export function fontconfigWithPackageFont(dir: string): string {
   const file = join(dir, 'fonts.conf');
@@ -65,6 +70,7 @@ export function fontconfigWithPackageFont(dir: string): string {
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
   <dir>${dirname(fontPath('regular'))}</dir>
   <dir>${dirname(fontPath('bold'))}</dir>
+  <alias binding="same"><family>Times New Roman</family><prefer><family>Noto Serif SC</family></prefer></alias>
   <cachedir>${join(dir, 'fc-cache')}</cachedir>
 </fontconfig>
 `,
