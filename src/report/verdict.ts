@@ -255,7 +255,7 @@ export function chaseBrief(u: UnitStatus, campaign: Campaign, lang: Lang, errorC
   if (u.status === 'ambiguous') parts.push(say(lang, 'roll.brief.ambiguous', { n: u.versions.length }));
   if (u.status === 'invalid') parts.push(say(lang, 'roll.brief.invalid', { n: errorCount }));
   const short = (['stampedScan', 'workPlan', 'workSummary'] as const).filter((k) => !u.pieces[k]).map((k) => say(lang, `roll.piece.${k}`));
-  if (u.pieces.form && !u.pieces.wordForm) short.unshift('Word');
+  if (u.pieces.form && !u.pieces.wordForm) short.unshift(say(lang, 'roll.piece.wordShort'));
   if (u.status !== 'missing' && u.status !== 'unreadable' && short.length) parts.push(say(lang, 'roll.brief.pieces', { list: short.join(lang === 'zh' ? '、' : ', ') }));
   const scan = scanRequest(u);
   if (scan?.ask) parts.push(say(lang, `roll.brief.${scan.ask}`));

@@ -36,6 +36,7 @@ export const ROLL_MESSAGES = {
     en: (p) => `${s(p.base)} (received time unknown: the file time is a copy's)`,
   },
   'roll.piece.wordForm': { zh: () => '统计表的 Word 文件（.docx）', en: () => 'the form as a Word file (.docx)' },
+  'roll.piece.wordShort': { zh: () => 'Word 版', en: () => 'Word file' },
   'roll.piece.stampedScan': { zh: () => '盖章扫描件', en: () => 'stamped scan' },
   'roll.piece.workPlan': { zh: () => '工作方案', en: () => 'work plan' },
   'roll.piece.workSummary': { zh: () => '工作总结', en: () => 'work summary' },
