@@ -65,17 +65,8 @@ export function compareFigures(items: readonly PositionedText[], electronic: Rec
   const empty = { diffs: [], same: [], unread: [] };
   if (!electronic) return { status: 'unchecked', why: 'noElectronic', ...empty };
   if (items.length === 0) return { status: 'unchecked', why: 'noText', ...empty };
+  // Paired by position; a one-line value takes its own line (read/positioned.ts).
   const raw = pairByPosition(splitLines(items));
-  // Labels centred in tall rows let a neighbour row's wrapped line run into a one-line value
-  // (「9800\n「书香东湖」亲子共读…」, or the last line of 活动范围 before 「98%」): a number or a period
-  // is the first line of its value that has digits; a unit's name is the value's first line.
-  const NUMERIC: ReadonlySet<string> = new Set(['count', 'percent', 'dateRange', 'year']);
-  for (const field of COMPARED_FIELDS) {
-    const entry = raw.entries.get(field.id);
-    if (field.kind === 'contacts' || typeof entry?.value !== 'string') continue;
-    const lines = entry.value.split('\n').map((l) => l.trim()).filter(Boolean);
-    entry.value = (NUMERIC.has(field.kind) ? lines.find((l) => /\d/.test(l)) : undefined) ?? lines[0] ?? '';
-  }
   const scanned = validateRaw(raw, campaign);
   const out: FiguresCheck = { status: 'match', diffs: [], same: [], unread: [] };
   // Phone numbers stand only in 联系人及电话 on this form: the paper's phones are every phone number

@@ -87,12 +87,9 @@ describe.skipIf(chromiumMissing)(`serve: 汇总 in chromium${chromiumMissing ? `
     await page.setViewportSize({ width: 980, height: 900 });
     await page.goto(`${served.url}summary`);
     await page.waitForSelector('body[data-version]');
-    const widths = await page.evaluate(() => ({
-      page: document.documentElement.scrollWidth,
-      window: window.innerWidth,
-      table: document.getElementById('rollcall')!.scrollWidth,
-      frame: (document.querySelector('.table-wrap') as HTMLElement).clientWidth,
-    }));
+    const widths = (await page.evaluate(
+      `({ page: document.documentElement.scrollWidth, window: window.innerWidth, table: document.getElementById('rollcall').scrollWidth, frame: document.querySelector('.table-wrap').clientWidth })`,
+    )) as { page: number; window: number; table: number; frame: number };
     expect(widths.page).toBeLessThanOrEqual(widths.window);
     expect(widths.table).toBeLessThanOrEqual(widths.frame);
     // 高新区: the chase in a few words in the table; the chase list's own lines (each error with its label) in the detail.
