@@ -135,6 +135,11 @@ export const ROLL_MESSAGES = {
     en: () => 'Please check: if the electronic form is final, print it, stamp it and send a new scan; if the scan is right, correct the electronic form and send it again.',
   },
 
+  'roll.photo.cannotTell': {
+    zh: () => '这张照片拍的像是一页纸质文件，但上面没有看到公章；未安装文字识别组件，无法判断是不是统计表的照片，暂按活动照片计。如果是统计表，请单位改发盖章后的扫描件（PDF）；要自动识别，见 README「启用文字识别」。',
+    en: () => 'This photo looks like a sheet of paper but shows no seal; without the OCR add-on nobody can tell whether it is the form, so it counts as an activity photo. If it is the form, ask for a scan of the stamped form (PDF); to read such photos automatically, install the OCR add-on (see the README).',
+  },
+
   // ── one line in a table (serve's 汇总): the chase in a few words ─────────
   'roll.brief.missing': { zh: () => '未收到任何材料', en: () => 'nothing received' },
   'roll.brief.unreadable': { zh: (p) => `${s(p.n)} 个文件打不开，请重发`, en: (p) => `${s(p.n)} file(s) unreadable: resend` },
