@@ -287,3 +287,60 @@ describe('remind --send to a real SMTP server on loopback', () => {
     expect(received).toHaveLength(0);
   });
 });
+
+describe('what a reminder asks of the stamped scan (pure: the words from the scan check)', () => {
+  it('names every field that differs from the electronic form and asks for a scan of the final form; asks for the seal too when there is none', async () => {
+    const { NANCHANG_2023 } = await import('../../src/campaign/campaign.js');
+    const { scanRequest, scanLines, chaseBrief } = await import('../../src/report/verdict.js');
+    const { reminderText } = await import('../../src/mailbox/reminder.js');
+    const diffs = [
+      { field: 'participation.participantCount', label: '活动参与情况 › 参加活动人数', electronic: '12000', scan: '9800', page: 1 },
+      { field: 'reach.satisfaction', label: '活动的群众性 › 群众满意度', electronic: '98%', scan: '96%', page: 2 },
+    ];
+    const scan = (seal: 'found' | 'notFound') => ({
+      file: '东湖区材料.eml!东湖区盖章扫描件.pdf',
+      seal,
+      seals: [],
+      figuresCheck: { status: 'differ' as const, diffs, same: [], unread: [] },
+    });
+    const request = scanRequest({ status: 'valid', scan: scan('found') })!;
+    expect(request).toMatchObject({ file: '东湖区盖章扫描件.pdf', ask: null });
+    const unitCase = {
+      name: '东湖区',
+      department: '东湖区教育体育局',
+      reasons: ['scan' as const],
+      source: '东湖区材料.eml!东湖区统计表.docx',
+      receivedAt: null,
+      errors: [],
+      missingPieces: [],
+      unusable: [],
+      email: 'dhqjyj@163.com',
+      emailFrom: 'mail' as const,
+      phones: [],
+      versions: [],
+      scan: request,
+    };
+    const mail = reminderText(unitCase, NANCHANG_2023, new Date('2023-11-29T02:00:00Z'), 'zh');
+    expect(mail.subject).toBe('【请补正】2023年全民终身学习活动周报送材料（东湖区）');
+    expect(mail.body).toContain(
+      [
+        '一、盖章扫描件「东湖区盖章扫描件.pdf」与统计表电子版有 2 处不一致，可能扫描的是修改前的打印稿：',
+        '    1. 「活动参与情况 › 参加活动人数」：电子版为「12000」，扫描件第 1 页为「9800」',
+        '    2. 「活动的群众性 › 群众满意度」：电子版为「98%」，扫描件第 2 页为「96%」',
+        '    请核对：如电子版是最终稿，请打印最终稿、加盖公章、扫描后重新发送；如扫描件是对的，请改正电子版后重新发送。',
+      ].join('\n'),
+    );
+    // No seal and older figures: both asked, the seal first.
+    const both = scanLines(scanRequest({ status: 'valid', scan: scan('notFound') })!, 'zh');
+    expect(both.lines).toEqual([
+      '盖章扫描件「东湖区盖章扫描件.pdf」上没有看到公章：请在打印的统计表上加盖公章，用彩色模式扫描后重新发送。',
+      '盖章扫描件「东湖区盖章扫描件.pdf」与统计表电子版有 2 处不一致，可能扫描的是修改前的打印稿：',
+    ]);
+    // The table's few words (serve's 汇总).
+    const unit = { name: '东湖区', status: 'valid', late: false, pieces: { form: true, wordForm: true, stampedScan: true, workPlan: true, workSummary: true }, unusable: [], received: [], versions: [], receivedAt: null, receivedFrom: null, scan: scan('notFound') };
+    expect(chaseBrief(unit as never, NANCHANG_2023, 'zh')).toBe('扫描件未见公章；扫描件与电子版 2 处不一致');
+    expect(chaseBrief(unit as never, NANCHANG_2023, 'en')).toBe('no seal on the scan; scan differs in 2 place(s)');
+    const en = reminderText(unitCase, NANCHANG_2023, new Date('2023-11-29T02:00:00Z'), 'en');
+    expect(en.body).toContain('1. “活动参与情况 › 参加活动人数”: “12000” in the electronic form, “9800” on the scan (page 1)');
+  });
+});
