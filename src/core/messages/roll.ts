@@ -160,6 +160,10 @@ export const ROLL_MESSAGES = {
   'roll.figures.match': { zh: () => '扫描件与电子版一致', en: () => 'scan matches the electronic form' },
   'roll.figures.unread': { zh: (p) => `（未读出：${s(p.list)}）`, en: (p) => ` (not read: ${s(p.list)})` },
   'roll.figures.differ': { zh: (p) => `有出入：${s(p.list)}`, en: (p) => `differs: ${s(p.list)}` },
+  'roll.figures.diff': {
+    zh: (p) => `${s(p.label)} 电子版「${s(p.electronic)}」、扫描件${p.page ? `第 ${s(p.page)} 页` : ''}「${s(p.scan)}」`,
+    en: (p) => `${s(p.label)}: “${s(p.electronic)}” electronic, “${s(p.scan)}” on the scan${p.page ? ` (page ${s(p.page)})` : ''}`,
+  },
   'roll.figures.unchecked': { zh: (p) => `无法核对：${s(p.why)}`, en: (p) => `not compared: ${s(p.why)}` },
   'roll.figures.why.noText': { zh: () => '扫描件上没有读出统计表的项目', en: () => 'no item of the form was read on the scan' },
   'roll.figures.why.noElectronic': { zh: () => '没有可比对的电子版统计表', en: () => 'no electronic form to compare with' },
