@@ -201,9 +201,9 @@ export function startSummary(config: PageConfig): void {
           'li',
           { class: i.severity },
           el('strong', {}, i.severity === 'error' ? say('serve.error.prefix') : say('serve.warning.prefix')),
-          i.label ? el('span', { class: 'label' }, `${i.label}：`) : '',
+          i.label ? el('span', { class: 'label' }, `${i.label}${lang === 'zh' ? '：' : ': '}`) : '',
           i.message,
-          el('span', { class: 'where' }, ` — ${f.path}${i.line ? ` ${i.in ?? ''}${say('serve.detail.where', { line: i.line })}` : ''}`),
+          el('span', { class: 'where' }, ` — ${f.path}${i.line ? ` ${i.in ? `${i.in}${lang === 'zh' ? '' : ' '}` : ''}${say('serve.detail.where', { line: i.line })}` : ''}`),
         ),
       ),
     );
