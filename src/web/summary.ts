@@ -40,7 +40,7 @@ interface Unit {
   /** What to ask of the unit, or null: the chase list's own lines. */
   chase?: { lines: string[]; who?: string } | null;
   /** The chase in a few words, for the table (the full lines are in the unit's detail). */
-  brief?: string;
+  brief: string;
   /** What the unit's stamped scan shows, when the seal was checked. */
   scan?: {
     file: string;
@@ -77,7 +77,6 @@ interface RollCall {
   totals?: { unitsReporting: number; activities: number; participants: number; satisfactionMean: number | null };
 }
 
-const PIECES = ['form', 'stampedScan', 'workPlan', 'workSummary'] as const;
 const MAX_FILES_PER_DROP = 20;
 
 export function startSummary(config: PageConfig): void {
@@ -96,20 +95,8 @@ export function startSummary(config: PageConfig): void {
     const contacts = Array.isArray(list) ? list : u.contacts?.length ? u.contacts : Array.isArray(roster) ? roster : [];
     return (contacts as Array<{ name: string; phone: string }>).map((c) => `${c.name} ${c.phone}`).join('；');
   };
-  const chaseOf = (u: Unit) => {
-    // The chase in a few words (the verdict's own brief); the full lines are in the unit's detail.
-    if (u.brief !== undefined) return u.brief;
-    const out: string[] = [];
-    if (u.status === 'missing') out.push(say('serve.chase.missing'));
-    if (u.status === 'invalid') {
-      const source = data?.files?.find((f) => f.path === u.source);
-      out.push(say('serve.chase.invalid', { n: source?.issues.filter((i) => i.severity === 'error').length ?? 0 }));
-    }
-    const lacking = PIECES.filter((p) => p !== 'form' && !u.pieces[p]).map((p) => say(`serve.col.${p}`));
-    if (u.status !== 'missing' && lacking.length) out.push(say('serve.chase.pieces', { list: lacking.join('、') }));
-    if (u.unusable.length) out.push(say('serve.chase.unusable', { n: u.unusable.length }));
-    return out.join(lang === 'en' ? '; ' : '；');
-  };
+  // The chase in a few words (the one verdict's brief, report/verdict.ts); the full lines are in the unit's detail.
+  const chaseOf = (u: Unit) => u.brief ?? '';
 
   /** 有公章 / 未见公章 / 无法判断 under the scan's mark; 「正在检查公章」 while the check runs. */
   const sealNote = (u: Unit) => {
