@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'lifelong-week');
+/** The window the pages are made to fit (a laptop's browser beside another window). */
+export const WIDTH = 980;
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function serve(args, env) {
@@ -41,7 +43,7 @@ export async function takeScreenshots(outDir, { executablePath = '/usr/bin/chrom
   const served = await serve([inbox, '-o', join(work, 'out')], { HOME: work });
   let context;
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1100, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS, viewport: { width: WIDTH, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
     const page = await context.newPage();
     await page.goto(served.url);
     await page.waitForSelector('body[data-ready="true"]');
@@ -58,6 +60,8 @@ export async function takeScreenshots(outDir, { executablePath = '/usr/bin/chrom
     await page.locator('main').screenshot({ path: form });
     await page.goto(`${served.url}summary`);
     await page.waitForSelector('body[data-version]');
+    // The seal of each scan checked (the page fills it in after the roll call).
+    await page.waitForFunction(() => !/正在检查/.test(document.getElementById('updated')?.textContent ?? ''), undefined, { timeout: 120_000 });
     await page.click('tr[data-unit="高新区"] .unit-link');
     await page.waitForSelector('#detail:not([hidden])');
     await page.evaluate('document.fonts.ready');

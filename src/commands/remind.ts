@@ -77,6 +77,10 @@ function reasonsText(c: UnitCase, lang: Io['lang']): string {
     if (r === 'invalid') return say(lang, 'remind.reason.invalid', { count: c.errors.length });
     if (r === 'pieces') return say(lang, 'remind.reason.pieces', { pieces: c.missingPieces.map((p) => pieceName(p, lang)).join('、') });
     if (r === 'unusable') return say(lang, 'remind.reason.unusable', { count: c.unusable.length });
+    if (r === 'scan') {
+      const what = [...(c.scan?.ask ? [say(lang, `roll.brief.${c.scan.ask}`)] : []), ...(c.scan?.diffs.length ? [say(lang, 'roll.brief.final', { n: c.scan.diffs.length })] : [])];
+      return say(lang, 'roll.remind.reason.scan', { what: what.join(lang === 'zh' ? '，' : ', ') });
+    }
     return say(lang, `remind.reason.${r}`);
   });
   return parts.join(lang === 'zh' ? '；' : '; ');
@@ -160,8 +164,8 @@ function listText(drafts: Draft[], campaign: Campaign, lang: Io['lang']): string
   const lines = [say(lang, 'remind.listHead', { count: drafts.length, deadline: campaign.deadline })];
   for (const d of drafts) {
     const to = d.to ?? say(lang, 'remind.noAddress', { phones: phonesText(d.unit) });
-    const via = d.unit.emailFrom === 'mail' ? (lang === 'zh' ? '（来信地址）' : ' (from their mail)') : '';
-    lines.push(`  · ${d.unit.name}：${reasonsText(d.unit, lang)} → ${to}${d.to ? via : ''}`);
+    const via = d.unit.emailFrom === 'mail' ? say(lang, 'roll.remind.fromMail') : '';
+    lines.push(`  · ${d.unit.name}${lang === 'zh' ? '：' : ': '}${reasonsText(d.unit, lang)} → ${to}${d.to ? via : ''}`);
   }
   return lines.join('\n');
 }
@@ -171,11 +175,13 @@ export async function runRemind(folderArg: string | undefined, opts: RemindOptio
   const folder = folderArg ?? '收件箱';
   const campaign = await loadCampaign(opts.campaign, lang);
   const info = await stat(folder).catch(() => undefined);
-  if (!info) throw new UsageError(lang === 'zh' ? `找不到收件箱文件夹「${folder}」。请先运行 lifelong-week fetch ${folder} 收取邮件，或指定存放邮件的文件夹。` : `The inbox folder “${folder}” does not exist. Run lifelong-week fetch first.`);
+  if (!info) throw new UsageError(say(lang, 'roll.remind.noInbox', { folder }));
   if (!info.isDirectory()) throw new UsageError(say(lang, 'mailbox.folderIsFile', { folder }));
 
   // The same roll call as validate: the same files, the same readers, the same verdicts.
-  const { results, units: called } = await readInbox([folder], campaign, io, { progress: false });
+  // The seal of every stamped scan is looked at (cached by file hash): a reminder asks for the seal, a
+  // colour scan or a scan of the final form; the figures come from an earlier `--check-scans`.
+  const { results, units: called } = await readInbox([folder], campaign, io, { progress: false, checkScans: 'seal' });
   const units = called ?? [];
   const cases = unitCases(results, units, campaign, lang);
   const now = todayOf(process.env, campaign.timezone);

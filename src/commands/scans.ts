@@ -14,6 +14,12 @@ export function scanCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'lifelong-week', 'scans');
 }
 
-export function scanOptions(checkScans: boolean | undefined): ScanCheckOptions | undefined {
-  return checkScans ? { cacheDir: scanCacheDir(), ocr: true } : undefined;
+/**
+ * `true` (`--check-scans`): the seal, and the figures when the OCR add-on is installed. `'seal'` (what
+ * `remind` and `serve` do unasked): the seal only — a fraction of a second a page — with the figures
+ * where an earlier `--check-scans` left them in the cache.
+ */
+export function scanOptions(checkScans: boolean | 'seal' | undefined, env: NodeJS.ProcessEnv = process.env): ScanCheckOptions | undefined {
+  if (!checkScans) return undefined;
+  return { cacheDir: scanCacheDir(env), ocr: checkScans === true };
 }

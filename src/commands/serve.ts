@@ -90,6 +90,9 @@ export async function runServe(folder: string | undefined, opts: ServeOptions, i
       assetsDir: fileURLToPath(new URL('./web/', import.meta.url)),
       now: () => clock(env, campaign),
       ...(token ? { token } : {}),
+      // The seal of every stamped scan, after the roll call is first shown (cached by file hash with
+      // validate's; the figures where `validate --check-scans` read them).
+      scans: (await import('./scans.js')).scanOptions('seal', env)!,
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

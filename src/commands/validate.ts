@@ -210,7 +210,7 @@ export async function readInbox(
   paths: readonly string[],
   campaign: Campaign,
   io: Io,
-  opts: { checkScans?: boolean | undefined; progress: boolean; units?: boolean },
+  opts: { checkScans?: boolean | 'seal' | undefined; progress: boolean; units?: boolean },
 ): Promise<{ results: FileResult[]; units: UnitStatus[] | undefined }> {
   const files = await collectFiles(paths, io, campaign);
   const scans = (await import('./scans.js')).scanOptions(opts.checkScans);

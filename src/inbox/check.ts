@@ -211,11 +211,13 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
       const result: FileResult = { ...base, format: reader.format, fate: 'attachment', attachment: outcome.attachment, problems: outcome.raw.problems };
       if (ctx.scans && (outcome.attachment === 'stampedScan' || (outcome.attachment === 'photo' && reader.format === 'image'))) {
         const { checkScan } = await import('../scan/check.js');
-        const { scanProblems } = await import('../scan/problems.js');
-        // A photo counts as the scan when it shows a seal; activity photos stay photos (and are not read).
+        const { scanProblems, photoProblems } = await import('../scan/problems.js');
+        // A photo counts as the scan when it shows a seal or the form (its title or labels, read with the
+        // OCR add-on when the photo is mostly paper); activity photos stay photos.
         const photo = outcome.attachment === 'photo';
-        let scan = await checkScan(bytes, name, photo ? { ...ctx.scans, ocr: false } : ctx.scans);
-        if (photo && scan.seal === 'found') {
+        let scan = await checkScan(bytes, name, photo ? { ...ctx.scans, ocr: false, photo: { read: true } } : ctx.scans);
+        if (photo && scan.seal !== 'found' && scan.form !== 'shown') result.problems = [...result.problems, ...photoProblems(scan)];
+        if (photo && (scan.seal === 'found' || scan.form === 'shown')) {
           result.attachment = 'stampedScan';
           if (ctx.scans.ocr) scan = await checkScan(bytes, name, ctx.scans);
         }

@@ -8,6 +8,7 @@ import { isoInZone } from '../core/clock.js';
 import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
 import type { Params } from '../core/problem.js';
 import type { Piece, UnitCase } from './roll-call.js';
+import { scanLines } from '../report/verdict.js';
 
 export interface ReminderText {
   subject: string;
@@ -39,10 +40,13 @@ export function reminderText(c: UnitCase, campaign: Campaign, today: Date, lang:
   const todayIso = isoInZone(today, campaign.timezone).slice(0, 10);
   const local = (iso: string) => isoInZone(new Date(iso), campaign.timezone).slice(0, 16).replace('T', ' ');
   const left = daysLeft(campaign, today);
+  // English mail gives dates as 2023-11-30: no Chinese characters in it but the names.
+  const dateText = (iso: string) => (zh ? chineseDate(iso) : iso);
   const sections: string[] = [];
   const section = (title: string, lines: string[] = []) => {
-    const n = NUMERALS[sections.length] ?? String(sections.length + 1);
-    sections.push([`${zh ? `${n}、` : `${sections.length + 1}. `}${title}`, ...lines.map((l) => `    ${l}`)].join('\n'));
+    const n = sections.length + 1;
+    const head = say(lang, 'roll.remind.section', { n, numeral: NUMERALS[n - 1] ?? String(n), title });
+    sections.push([head, ...lines.map((l) => `    ${l}`)].join('\n'));
   };
   const list = (xs: string[]) => xs.join(zh ? '、' : ', ');
 
@@ -57,39 +61,46 @@ export function reminderText(c: UnitCase, campaign: Campaign, today: Date, lang:
       say(lang, 'remind.invalid', { file: c.source ?? '', count: c.errors.length }),
       c.errors.map((e, i) => {
         const where = e.line ? say(lang, 'remind.where', { line: e.line, in: e.in ?? '' }) : '';
-        return `${i + 1}. ${e.label ? `${zh ? '「' : '“'}${e.label}${zh ? '」' : '”'}` : say(lang, 'remind.wholeFile')}${where}${zh ? '：' : ': '}${e.message}`;
+        return e.label
+          ? say(lang, 'roll.remind.error', { i: i + 1, label: e.label, where, message: e.message })
+          : say(lang, 'roll.remind.errorWhole', { i: i + 1, whole: say(lang, 'remind.wholeFile'), where, message: e.message });
       }),
     );
   }
   if (c.reasons.includes('pieces')) {
     section(say(lang, 'remind.pieces', { pieces: list(c.missingPieces.map((p) => pieceName(p, lang))) }));
   }
+  if (c.reasons.includes('scan') && c.scan) {
+    // The seal, a colour scan, the final form: what the scan check saw, and what to send instead.
+    const said = scanLines(c.scan, lang);
+    section(said.lines.join('\n    '), said.details.map((d, i) => (i < said.details.length - 1 ? `${i + 1}. ${d}` : d)));
+  }
   if (c.reasons.includes('unusable')) {
     section(say(lang, 'remind.unusable'), c.unusable.map((f) => `· ${f}`));
   }
   if (c.reasons.includes('late') && c.receivedAt) {
-    section(say(lang, 'remind.late', { at: local(c.receivedAt), deadline: chineseDate(campaign.deadline) }));
+    section(say(lang, 'remind.late', { at: local(c.receivedAt), deadline: dateText(campaign.deadline) }));
   }
 
-  const contacts = campaign.contacts.map((p) => `${p.name}${p.org ? (zh ? `（${p.org}）` : ` (${p.org})`) : ''} ${p.phone}`).join(zh ? '；' : '; ');
+  const contacts = campaign.contacts.map((p) => say(lang, 'roll.remind.contact', { name: p.name, org: p.org ?? '', phone: p.phone })).join(zh ? '；' : '; ');
   const subjectCode: MessageCode = c.reasons.includes('missing')
     ? 'remind.subject.missing'
-    : c.reasons.includes('invalid') || c.reasons.includes('unusable') || c.reasons.includes('pieces') || c.reasons.includes('ambiguous')
+    : c.reasons.some((r) => r === 'invalid' || r === 'unusable' || r === 'pieces' || r === 'ambiguous' || r === 'scan')
       ? 'remind.subject.fix'
       : 'remind.subject.late';
   const subject = say(lang, subjectCode, { year: campaign.year, unit: c.name });
   const body = [
-    `${c.department}${zh ? '：' : ':'}`,
+    say(lang, 'roll.remind.salutation', { department: c.department }),
     '',
-    `    ${say(lang, 'remind.opening', { year: campaign.year, city: campaign.city, issuer: campaign.issuer, deadline: chineseDate(campaign.deadline), mailbox: campaign.mailbox, today: chineseDate(todayIso), receiver: campaign.receiver })}`,
+    `    ${say(lang, 'remind.opening', { year: campaign.year, city: campaign.city, issuer: campaign.issuer, deadline: dateText(campaign.deadline), mailbox: campaign.mailbox, today: dateText(todayIso), receiver: campaign.receiver })}`,
     '',
     ...sections.flatMap((s) => [s, '']),
-    `    ${say(lang, left > 0 ? 'remind.daysLeft' : left === 0 ? 'remind.dueToday' : 'remind.overdue', { deadline: chineseDate(campaign.deadline), days: Math.abs(left), mailbox: campaign.mailbox })}`,
+    `    ${say(lang, left > 0 ? 'remind.daysLeft' : left === 0 ? 'remind.dueToday' : 'remind.overdue', { deadline: dateText(campaign.deadline), days: Math.abs(left), mailbox: campaign.mailbox })}`,
     ...(contacts ? [`    ${say(lang, 'remind.contacts', { contacts })}`] : []),
     `    ${say(lang, 'remind.thanks')}`,
     '',
     `${' '.repeat(24)}${campaign.receiver}`,
-    `${' '.repeat(24)}${chineseDate(todayIso)}`,
+    `${' '.repeat(24)}${dateText(todayIso)}`,
     '',
     say(lang, 'remind.footer'),
     '',

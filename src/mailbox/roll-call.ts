@@ -7,13 +7,13 @@ import type { Campaign } from '../campaign/campaign.js';
 import type { Lang } from '../core/messages.js';
 import type { UnitStatus } from '../inbox/roster.js';
 import { issueOut } from '../report/issues.js';
-import { chaseBlocks } from '../report/verdict.js';
+import { chaseBlocks, scanRequest, type ScanRequest } from '../report/verdict.js';
 import type { FileResult } from '../inbox/check.js';
 
 export type Piece = 'form' | 'stampedScan' | 'workPlan' | 'workSummary';
 export const PIECES: readonly Piece[] = ['form', 'stampedScan', 'workPlan', 'workSummary'];
 
-export type Reason = 'missing' | 'invalid' | 'late' | 'pieces' | 'unusable' | 'ambiguous';
+export type Reason = 'missing' | 'invalid' | 'late' | 'pieces' | 'unusable' | 'ambiguous' | 'scan';
 
 export interface CaseError {
   file: string;
@@ -44,6 +44,8 @@ export interface UnitCase {
   phones: Array<{ name: string; phone: string }>;
   /** For a unit whose versions cannot be ordered: the chase list's own lines (each version and its figures). */
   versions: string[];
+  /** When scans were checked: what to ask of the stamped scan (the seal, a colour scan, the final form). */
+  scan: ScanRequest | null;
 }
 
 type Contact = { name?: unknown; phone?: unknown };
@@ -69,6 +71,8 @@ export function unitCases(results: readonly FileResult[], units: readonly UnitSt
     const missingPieces = u.status === 'missing' ? [...PIECES] : PIECES.filter((p) => !u.pieces[p]);
     if (u.status !== 'missing' && missingPieces.length) reasons.push('pieces');
     if (u.unusable.length) reasons.push('unusable');
+    const scan = scanRequest(u, u.scan ? byPath.get(u.scan.file)?.scan?.encoding : undefined);
+    if (scan) reasons.push('scan');
     // Two versions that nothing orders: neither counts until the unit says which is final.
     if (u.status === 'ambiguous') reasons.unshift('ambiguous');
     if (!reasons.length) continue;
@@ -113,6 +117,7 @@ export function unitCases(results: readonly FileResult[], units: readonly UnitSt
       emailFrom: roster?.email ? 'roster' : sender ? 'mail' : null,
       phones,
       versions: u.status === 'ambiguous' ? (chase.get(u.name) ?? []) : [],
+      scan,
     });
   }
   return out;

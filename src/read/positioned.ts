@@ -12,7 +12,7 @@
  * runs across that edge from the left margin (the footnote) is outside the table.
  */
 import { emptyRaw, type Loc, type RawSubmission } from '../core/problem.js';
-import { FURNITURE } from '../form/definition.js';
+import { FIELDS, FURNITURE } from '../form/definition.js';
 import { labelKey, type KeyMatch } from '../form/labels.js';
 import { matchGrid, type FormDocument, type GridCell, type GridTable } from './grid.js';
 import { matchLabel, splitLabelled } from './paragraphs.js';
@@ -399,9 +399,24 @@ function firstWordWidth(line: ValueLine): number {
   return latin ? latin[0].length * line.height * 0.55 : line.height;
 }
 
-/** Pair labels and values by position with the one label matcher: the raw values validation reads. */
+/** Fields whose value is one line on the form: a number or a period (the line with digits), the unit's name, the department. */
+const ONE_LINE = FIELDS.filter((f) => ['count', 'percent', 'dateRange', 'year', 'unit'].includes(f.kind) || f.default === 'roster.department');
+const DIGITS_LINE: ReadonlySet<string> = new Set(['count', 'percent', 'dateRange', 'year']);
+
+/**
+ * Pair labels and values by position with the one label matcher: the raw values validation reads.
+ * Labels centred in tall rows let a neighbour row's wrapped line run into a one-line value
+ * (「9800\n「书香东湖」亲子共读…」, or the last line of 活动范围 before 「98%」): a number or a period
+ * is the first line of its value that has digits; a unit's name and the department the first line.
+ */
 export function pairByPosition(items: readonly PositionedText[]): RawSubmission {
   const raw = emptyRaw();
   matchGrid(positionedToForm(items), raw);
+  for (const field of ONE_LINE) {
+    const entry = raw.entries.get(field.id);
+    if (typeof entry?.value !== 'string' || !entry.value.includes('\n')) continue;
+    const lines = entry.value.split('\n').map((l) => l.trim()).filter(Boolean);
+    entry.value = (DIGITS_LINE.has(field.kind) ? lines.find((l) => /\d/.test(l)) : undefined) ?? lines[0] ?? '';
+  }
   return raw;
 }

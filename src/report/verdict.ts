@@ -5,7 +5,8 @@
  * `UnitStatus` of `inbox/roster.ts`. Nothing else decides a unit's status.
  */
 import type { Campaign } from '../campaign/campaign.js';
-import { formatMessage, type Lang } from '../core/messages.js';
+import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
+import type { Params } from '../core/problem.js';
 import { exampleFor, fieldById, type Field } from '../form/definition.js';
 import { pieceByName } from '../read/index.js';
 import { localTime, type UnitStatus } from '../inbox/roster.js';
@@ -14,8 +15,11 @@ import type { FileResult, ReceivedFrom } from '../inbox/check.js';
 /** What the centre does about a unit: chase groups in the order of the chase list. */
 export type ChaseGroup = 'missing' | 'invalid' | 'pieces' | 'late';
 export const CHASE_GROUPS: readonly ChaseGroup[] = ['missing', 'invalid', 'pieces', 'late'];
-export const CHASE_GROUP_ZH: Record<ChaseGroup, string> = { missing: '未报送', invalid: '有误', pieces: '缺材料', late: '逾期' };
-const CHASE_GROUP_EN: Record<ChaseGroup, string> = { missing: 'Not reported', invalid: 'With errors', pieces: 'Pieces missing', late: 'Late' };
+
+const say = (lang: Lang, code: MessageCode, p?: Params) => formatMessage(code, p, lang);
+
+/** 「未报送」「有误」「缺材料」「逾期」 (the chase list's headings, the workbook's groups). */
+export const chaseGroupName = (g: ChaseGroup, lang: Lang) => say(lang, `roll.group.${g}`);
 
 export interface Verdict {
   unit: string;
@@ -34,57 +38,102 @@ export interface Verdict {
   evidence: string;
 }
 
-const EVIDENCE_ZH: Record<ReceivedFrom, string> = { record: '收件记录', mail: '邮件时间', file: '文件时间', copy: '不明（复制时间）' };
-const EVIDENCE_EN: Record<ReceivedFrom, string> = { record: 'record', mail: 'mail Date', file: 'file time', copy: 'unknown (copy time)' };
-
 export function evidenceText(from: ReceivedFrom | null, lang: Lang): string {
   if (!from) return '';
-  return (lang === 'zh' ? EVIDENCE_ZH : EVIDENCE_EN)[from];
+  return say(lang, `roll.evidence.${from}`);
 }
 
 /** Pieces the notice asks for that did not arrive; a piece sent but broken says so. */
 export function missingPieces(u: UnitStatus, lang: Lang): string[] {
   if (u.status === 'missing' || u.status === 'unreadable') return [];
-  const zh = lang === 'zh';
   const broken = (kind: string) => u.unusable.some((p) => pieceByName(p.slice(p.lastIndexOf('!') + 1)) === kind);
   const out: string[] = [];
-  const piece = (has: boolean, kind: string, zhName: string, enName: string) => {
-    if (has) return;
-    out.push(zh ? (broken(kind) ? `${zhName}（收到的文件打不开，请重新发送）` : zhName) : broken(kind) ? `${enName} (the file sent is broken)` : enName);
-  };
-  if (u.pieces.form && !u.pieces.wordForm) out.push(zh ? '统计表的 Word 文件（.docx）' : 'the form as a Word file (.docx)');
-  piece(u.pieces.stampedScan, 'stampedScan', '盖章扫描件', 'stamped scan');
-  piece(u.pieces.workPlan, 'workPlan', '工作方案', 'work plan');
-  piece(u.pieces.workSummary, 'workSummary', '工作总结', 'work summary');
+  if (u.pieces.form && !u.pieces.wordForm) out.push(say(lang, 'roll.piece.wordForm'));
+  for (const kind of ['stampedScan', 'workPlan', 'workSummary'] as const) {
+    if (u.pieces[kind]) continue;
+    const piece = say(lang, `roll.piece.${kind}`);
+    out.push(broken(kind) ? say(lang, 'roll.piece.broken', { piece }) : piece);
+  }
   return out;
 }
 
+/**
+ * What the stamped scan calls for (docs/scans.md), from the scan check when it ran:
+ * - `seal`: a colour scan without the seal → stamp and scan again;
+ * - `colour`: grayscale or black and white, the red is lost → a colour scan;
+ * - `scanned`: a PDF exported, never printed → print, stamp, scan;
+ * - `readable`: a picture format not read → JPG or an ordinary PDF;
+ * and, apart from these, figures that differ from the electronic form (`diffs`) → a scan of the final
+ * form. A seal question and differing figures can come together: both are asked.
+ */
+export type ScanAsk = 'seal' | 'colour' | 'scanned' | 'readable';
+
+export interface ScanRequest {
+  file: string;
+  ask: ScanAsk | null;
+  /** The encoding behind `colour`/`readable` (「JBIG2」), when known. */
+  encoding?: string;
+  reason?: string;
+  /** Fields whose scan value differs from the electronic form. */
+  diffs: Array<{ label: string; electronic: string; scan: string; page?: number }>;
+}
+
+export function scanRequest(u: Pick<UnitStatus, 'scan' | 'status'>, encoding?: string): ScanRequest | null {
+  const scan = u.scan;
+  if (!scan || u.status === 'missing') return null;
+  let ask: ScanAsk | null = null;
+  if (scan.seal === 'notFound') ask = 'seal';
+  else if (scan.seal === 'unknown')
+    ask = scan.reason === 'notScanned' ? 'scanned' : scan.reason === 'undecodable' ? 'readable' : 'colour';
+  const diffs = scan.figuresCheck?.status === 'differ' ? scan.figuresCheck.diffs.map(({ label, electronic, scan: value, page }) => ({ label, electronic, scan: value, ...(page ? { page } : {}) })) : [];
+  if (!ask && !diffs.length) return null;
+  return { file: baseName(scan.file), ask, ...(encoding ? { encoding } : {}), ...(scan.reason ? { reason: scan.reason } : {}), diffs };
+}
+
+/** The scan request as the chase list and the reminders say it: one line per ask, the differing fields under it. */
+export function scanLines(r: ScanRequest, lang: Lang): { lines: string[]; details: string[] } {
+  const lines: string[] = [];
+  const details: string[] = [];
+  if (r.ask === 'seal') lines.push(say(lang, 'roll.scan.seal', { file: r.file }));
+  if (r.ask === 'colour') {
+    const kind = r.reason === 'bilevel' ? 'bilevel' : r.reason === 'grayscale' ? 'grayscale' : 'noColour';
+    lines.push(say(lang, 'roll.scan.colour', { file: r.file, kind: say(lang, `roll.scan.kind.${kind}`, { encoding: r.encoding ?? '' }) }));
+  }
+  if (r.ask === 'scanned') lines.push(say(lang, 'roll.scan.scanned', { file: r.file }));
+  if (r.ask === 'readable') lines.push(say(lang, 'roll.scan.readable', { file: r.file, encoding: r.encoding ?? '' }));
+  if (r.diffs.length) {
+    lines.push(say(lang, 'roll.scan.final', { file: r.file, n: r.diffs.length }));
+    for (const d of r.diffs) details.push(say(lang, 'roll.scan.diff', { label: d.label, electronic: d.electronic, scan: d.scan, page: d.page ?? '' }));
+    details.push(say(lang, 'roll.scan.finalAsk'));
+  }
+  return { lines, details };
+}
+
 export function verdictOf(u: UnitStatus, campaign: Campaign, lang: Lang): Verdict {
-  const zh = lang === 'zh';
   let short: string;
   let long: string;
   switch (u.status) {
     case 'missing':
-      short = long = zh ? '未报送' : 'not reported';
+      short = long = say(lang, 'roll.verdict.missing');
       break;
     case 'unreadable':
-      short = zh ? '无法读取' : 'unreadable';
-      long = zh ? `收到 ${u.received.length} 个文件，均无法读取为统计表` : `${u.received.length} file(s) received, none readable as the form`;
+      short = say(lang, 'roll.verdict.unreadable');
+      long = say(lang, 'roll.verdict.unreadableLong', { n: u.received.length });
       break;
     case 'ambiguous':
-      short = zh ? '版本不明' : 'two versions';
-      long = zh ? `收到 ${u.versions.length} 个内容不同的版本，无法判断以哪个为准` : `${u.versions.length} different versions; cannot tell which counts`;
+      short = say(lang, 'roll.verdict.ambiguous');
+      long = say(lang, 'roll.verdict.ambiguousLong', { n: u.versions.length });
       break;
     case 'invalid':
     case 'valid': {
-      const base = u.status === 'valid' ? (zh ? '有效' : 'valid') : zh ? '有误' : 'invalid';
-      if (u.timing === 'late') short = long = zh ? `${base}（逾期）` : `${base} (late)`;
+      const base = say(lang, u.status === 'valid' ? 'roll.verdict.valid' : 'roll.verdict.invalid');
+      if (u.timing === 'late') short = long = say(lang, 'roll.verdict.late', { base });
       else if (u.timing === 'corrected') {
-        short = zh ? '按时，截止后更正' : 'on time, corrected';
-        long = zh ? `按时报送，截止后更正${u.status === 'invalid' ? '（更正版仍有误）' : ''}` : `on time, corrected after the deadline${u.status === 'invalid' ? ' (still invalid)' : ''}`;
+        short = say(lang, 'roll.verdict.corrected');
+        long = say(lang, 'roll.verdict.correctedLong', u.status === 'invalid' ? { stillInvalid: 1 } : {});
       } else if (u.timing === 'unknown') {
-        short = zh ? `${base}（时间不明）` : `${base} (time unknown)`;
-        long = zh ? `${base}（收到时间不明：文件时间是复制时间）` : `${base} (received time unknown: the file time is a copy's)`;
+        short = say(lang, 'roll.verdict.timeUnknown', { base });
+        long = say(lang, 'roll.verdict.timeUnknownLong', { base });
       } else short = long = base;
     }
   }
@@ -94,7 +143,7 @@ export function verdictOf(u: UnitStatus, campaign: Campaign, lang: Lang): Verdic
       ? 'missing'
       : u.status === 'invalid' || u.status === 'ambiguous'
         ? 'invalid'
-        : pieces.length
+        : pieces.length || scanRequest(u)
           ? 'pieces'
           : u.late
             ? 'late'
@@ -117,28 +166,20 @@ const baseName = (p: string) => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndex
 
 /** What to ask of a unit whose files could not be read as its form, by what each file is. */
 function askFor(f: UnitStatus['received'][number], lang: Lang): string {
-  const zh = lang === 'zh';
   const name = baseName(f.path);
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.')).toLowerCase() : '';
-  if (/^winmail\.dat$/i.test(name))
-    return zh
-      ? `「${name}」是 Outlook 以 RTF 格式发信时把附件打包成的文件，打不开：请在 Outlook 中改用 HTML 或纯文本格式，重新发送统计表（.docx）`
-      : `“${name}” is Outlook’s rich-text wrapper (winmail.dat): resend in HTML or plain-text format with the form as .docx`;
-  if (f.attachment === 'stampedScan')
-    return zh ? `「${name}」是盖章扫描件，只能看不能汇总：请同时发送统计表的 Word 文件（.docx）` : `“${name}” is the stamped scan: also send the form as a Word file (.docx)`;
+  if (/^winmail\.dat$/i.test(name)) return say(lang, 'roll.ask.winmail', { name });
+  if (f.attachment === 'stampedScan') return say(lang, 'roll.ask.scanOnly', { name });
   if (f.attachment === 'workPlan' || f.attachment === 'workSummary' || f.attachment === 'photo')
-    return zh ? `「${name}」是${f.attachment === 'workPlan' ? '工作方案' : f.attachment === 'workSummary' ? '工作总结' : '活动照片'}，不是统计表：请发送填好的统计表（.docx）` : `“${name}” is not the form: send the filled form (.docx)`;
-  if (['.rar', '.7z', '.tar', '.gz'].includes(ext))
-    return zh ? `「${name}」是 ${ext.slice(1).toUpperCase()} 压缩包，无法打开：请把统计表（.docx）直接作为附件发送，或改用 .zip 压缩` : `“${name}” is a ${ext.slice(1)} archive: send the form (.docx) as a plain attachment or in a .zip`;
-  if (['.wps', '.et', '.odt', '.ods', '.pages', '.xls', '.rtf'].includes(ext))
-    return zh ? `「${name}」的格式无法读取：请在 Word 或 WPS 中「另存为」Word 文档（.docx）后重新发送` : `“${name}” is in a format that cannot be read: save it as .docx and resend`;
+    return say(lang, 'roll.ask.notForm', { name, what: say(lang, `roll.what.${f.attachment}`) });
+  if (['.rar', '.7z', '.tar', '.gz'].includes(ext)) return say(lang, 'roll.ask.archive', { name, kind: ext.slice(1).toUpperCase() });
+  if (['.wps', '.et', '.odt', '.ods', '.pages', '.xls', '.rtf'].includes(ext)) return say(lang, 'roll.ask.format', { name });
   const reason = f.problem ? formatMessage(f.problem.code, f.problem.params, lang).replace(/[。.]$/, '') : '';
-  return zh ? `「${name}」无法读取${reason ? `（${reason}）` : ''}：请重新发送统计表的 Word 文件（.docx）` : `“${name}” cannot be read${reason ? ` (${reason})` : ''}: resend the form as .docx`;
+  return say(lang, 'roll.ask.unreadable', { name, reason });
 }
 
 /** An error of the counted form, as the unit must fix it: the field's label, what it says, what to write. */
 function errorLine(p: FileResult['problems'][number], data: FileResult | undefined, lang: Lang, year: number): string {
-  const zh = lang === 'zh';
   const message = formatMessage(p.code, p.params, lang);
   if (!p.field) return message;
   let field: Field | undefined;
@@ -148,65 +189,91 @@ function errorLine(p: FileResult['problems'][number], data: FileResult | undefin
     return message;
   }
   const written = data?.originals?.[p.field];
-  const shown = written && !message.includes(written) ? (zh ? `（填的是「${written}」）` : ` (it says “${written}”)`) : '';
+  const shown = written && !message.includes(written) ? say(lang, 'roll.error.written', { written }) : '';
   // The form's examples are written for 2023: a later campaign's chase list shows its own year.
   const example = exampleFor(field, year);
-  const hint = message.includes(example) ? '' : zh ? `应填写：${field.hint}，例如「${example}」。` : ` Write: ${field.hintEn}, e.g. “${example}”.`;
-  return zh ? `「${field.labelPath}」${shown}：${message}${hint}` : `${field.labelPath}${shown}: ${message}${hint}`;
+  const hint = message.includes(example) ? '' : say(lang, 'roll.error.hint', { hint: lang === 'zh' ? field.hint : field.hintEn, example });
+  return say(lang, 'roll.error.line', { label: field.labelPath, shown, message, hint });
 }
 
 /** The chase list: one block per unit that must do something, grouped 未报送 → 有误 → 缺材料 → 逾期. */
 export function chaseBlocks(results: readonly FileResult[], units: readonly UnitStatus[], campaign: Campaign, lang: Lang): ChaseBlock[] {
-  const zh = lang === 'zh';
   const byPath = new Map(results.map((r) => [r.path, r]));
   const blocks: ChaseBlock[] = [];
   for (const u of units) {
     const v = verdictOf(u, campaign, lang);
     if (!v.group) continue;
     const department = campaign.roster.find((r) => r.name === u.name)?.department ?? u.name;
-    const phones = u.contacts.map((c) => `${c.name} ${c.phone}`.trim()).join('，');
-    const who = `${department}${phones ? `　${phones}` : zh ? '　（名册里没有联系电话：请在活动配置的 roster 中为该单位写 contacts）' : ' (no phone in the roster: add contacts to the campaign file)'}`;
+    const phones = u.contacts.map((c) => `${c.name} ${c.phone}`.trim()).join(lang === 'zh' ? '，' : ', ');
+    const who = `${department}${phones ? `${lang === 'zh' ? '　' : '  '}${phones}` : say(lang, 'roll.who.noPhone')}`;
     const lines: string[] = [];
-    if (u.status === 'missing')
-      lines.push(zh ? `尚未收到统计表和材料，请尽快发送至 ${campaign.mailbox}（截止 ${campaign.deadline}）。` : `Nothing received yet; send the form and pieces to ${campaign.mailbox} by ${campaign.deadline}.`);
+    if (u.status === 'missing') lines.push(say(lang, 'roll.chase.missing', { mailbox: campaign.mailbox, deadline: campaign.deadline }));
     if (u.status === 'unreadable') {
-      lines.push(zh ? `${v.long}：` : `${v.long}:`);
+      lines.push(say(lang, 'roll.chase.unreadable', { long: v.long }));
       for (const f of u.received) lines.push(`  - ${askFor(f, lang)}`);
     }
     if (u.status === 'ambiguous') {
-      lines.push(zh ? `${v.long}，请确认以哪一份为准：` : `${v.long}; which one counts?`);
+      lines.push(say(lang, 'roll.chase.ambiguous', { long: v.long }));
       for (const ver of u.versions)
         lines.push(
-          zh
-            ? `  - 「${baseName(ver.path)}」${ver.receivedAt ? `（${localTime(ver.receivedAt, campaign.timezone)} 收到）` : ''}：活动 ${ver.activities ?? '?'} 场，参加 ${ver.participants ?? '?'} 人次`
-            : `  - “${baseName(ver.path)}”: ${ver.activities ?? '?'} activities, ${ver.participants ?? '?'} participants`,
+          `  - ${say(lang, 'roll.chase.version', {
+            name: baseName(ver.path),
+            at: ver.receivedAt ? localTime(ver.receivedAt, campaign.timezone) : '',
+            activities: ver.activities ?? '?',
+            participants: ver.participants ?? '?',
+          })}`,
         );
     }
     if (u.status === 'invalid' && u.source) {
       const form = byPath.get(u.source);
       const errors = form?.problems.filter((p) => p.severity === 'error') ?? [];
-      lines.push(zh ? `统计表有 ${errors.length} 处需要更正，改好后请重新发送：` : `The form has ${errors.length} error(s); correct and resend:`);
+      lines.push(say(lang, 'roll.chase.invalid', { n: errors.length }));
       for (const p of errors) lines.push(`  - ${errorLine(p, form, lang, campaign.year)}`);
     }
-    if (v.missingPieces.length) lines.push(zh ? `还缺：${v.missingPieces.join('、')}，请补发。` : `Still missing: ${v.missingPieces.join(', ')}.`);
-    if (u.late && v.received)
-      lines.push(zh ? `统计表 ${v.received} 收到，晚于截止时间 ${campaign.deadline} 24:00（逾期，已计入）。` : `Received ${v.received}, after the deadline ${campaign.deadline} (late, counted).`);
+    if (v.missingPieces.length) lines.push(say(lang, 'roll.chase.pieces', { list: v.missingPieces.join(lang === 'zh' ? '、' : ', ') }));
+    const scan = scanRequest(u, u.scan ? byPath.get(u.scan.file)?.scan?.encoding : undefined);
+    if (scan) {
+      const said = scanLines(scan, lang);
+      lines.push(...said.lines, ...said.details.map((d) => `  - ${d}`));
+    }
+    if (u.late && v.received) lines.push(say(lang, 'roll.chase.late', { at: v.received, deadline: campaign.deadline }));
     blocks.push({ unit: u.name, group: v.group, who, lines });
   }
   return CHASE_GROUPS.flatMap((g) => blocks.filter((b) => b.group === g));
 }
 
+/**
+ * The chase in a few words, for a table row (serve's 汇总): 「3 处错误要改」「缺工作方案、工作总结」
+ * 「扫描件未见公章」…; the full lines are in the unit's detail.
+ */
+export function chaseBrief(u: UnitStatus, campaign: Campaign, lang: Lang, errorCount = 0): string {
+  const v = verdictOf(u, campaign, lang);
+  if (!v.group) return '';
+  const parts: string[] = [];
+  if (u.status === 'missing') parts.push(say(lang, 'roll.brief.missing'));
+  if (u.status === 'unreadable') parts.push(say(lang, 'roll.brief.unreadable', { n: u.received.length }));
+  if (u.status === 'ambiguous') parts.push(say(lang, 'roll.brief.ambiguous', { n: u.versions.length }));
+  if (u.status === 'invalid') parts.push(say(lang, 'roll.brief.invalid', { n: errorCount }));
+  const short = (['stampedScan', 'workPlan', 'workSummary'] as const).filter((k) => !u.pieces[k]).map((k) => say(lang, `roll.piece.${k}`));
+  if (u.pieces.form && !u.pieces.wordForm) short.unshift(say(lang, 'roll.piece.wordShort'));
+  if (u.status !== 'missing' && u.status !== 'unreadable' && short.length) parts.push(say(lang, 'roll.brief.pieces', { list: short.join(lang === 'zh' ? '、' : ', ') }));
+  const scan = scanRequest(u);
+  if (scan?.ask) parts.push(say(lang, `roll.brief.${scan.ask}`));
+  if (scan?.diffs.length) parts.push(say(lang, 'roll.brief.final', { n: scan.diffs.length }));
+  if (u.late) parts.push(say(lang, 'roll.brief.late'));
+  return parts.join(lang === 'zh' ? '；' : '; ');
+}
+
 /** The chase list as text to paste: a heading per group, one block per unit. No local path in it. */
 export function chaseText(blocks: readonly ChaseBlock[], campaign: Campaign, lang: Lang): string {
-  const zh = lang === 'zh';
-  if (!blocks.length) return zh ? '所有单位均已按时报送，材料齐全且有效，无需催报。' : 'Every unit reported on time with everything valid: nobody to chase.';
+  if (!blocks.length) return say(lang, 'roll.chase.nobody');
   const out: string[] = [];
   for (const g of CHASE_GROUPS) {
     const mine = blocks.filter((b) => b.group === g);
     if (!mine.length) continue;
-    out.push(zh ? `【${CHASE_GROUP_ZH[g]}】${mine.length} 个单位` : `[${CHASE_GROUP_EN[g]}] ${mine.length} unit(s)`);
-    for (const b of mine) out.push(`${b.unit}（${b.who}）`, ...b.lines.map((l) => (l.startsWith('  ') ? l : `  ${l}`)), '');
+    out.push(say(lang, 'roll.chase.heading', { group: chaseGroupName(g, lang), n: mine.length }));
+    for (const b of mine) out.push(lang === 'zh' ? `${b.unit}（${b.who}）` : `${b.unit} (${b.who})`, ...b.lines.map((l) => (l.startsWith('  ') ? l : `  ${l}`)), '');
   }
-  out.push(zh ? `报送邮箱：${campaign.mailbox}　截止：${campaign.deadline}` : `Mailbox: ${campaign.mailbox}  deadline: ${campaign.deadline}`);
+  out.push(say(lang, 'roll.chase.footer', { mailbox: campaign.mailbox, deadline: campaign.deadline }));
   return out.join('\n');
 }

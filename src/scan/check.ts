@@ -9,6 +9,7 @@
 import { findSeals, type SealCandidate } from './seal.js';
 import type { PageImage } from './images.js';
 import type { PositionedText } from '../read/positioned.js';
+import { FIELDS } from '../form/definition.js';
 
 /** Bump when the detector changes: old cache entries are then ignored. */
 export const SCAN_CHECK_VERSION = 1;
@@ -49,6 +50,11 @@ export interface ScanCheck {
   ms?: number;
   /** Red groups of seal size that were not seals, with why (for --json and tests). */
   rejected?: Array<Pick<SealCandidate, 'diameterMm' | 'rejected'> & { page: number }>;
+  /**
+   * For a photo without a seal: does it show the form (its title or labels)? `unknown`: it looks like
+   * a sheet of paper but no OCR engine read it, so nobody can tell.
+   */
+  form?: 'shown' | 'notShown' | 'unknown';
   /** With the figures check: the scan's text lines (red ink dropped first), for `compare.ts`. */
   ocr?: {
     /** The engine that read it; absent when the OCR add-on is not installed. */
@@ -98,6 +104,42 @@ export interface ScanOptions {
   cacheDir?: string;
   /** Also read the text (when the OCR add-on is installed), for comparing with the electronic form. */
   ocr?: boolean;
+  /**
+   * A photo (JPEG/PNG from a mail): without a seal, is it the form? A picture mostly of paper is read
+   * (when `read` and the OCR add-on is installed) for the form's title or labels.
+   */
+  photo?: { read: boolean };
+}
+
+/** The form's title, however the year and spacing come out: 「2023年全民终身学习活动开展情况统计表」. */
+const TITLE = /全民终身学习活动.{0,6}统计表/;
+/** Labels seen on the page that make it the form, not a letter that mentions one. */
+const LABELS_NEEDED = 3;
+const LABELS = [...new Set(FIELDS.map((f) => f.label.replace(/[\s（）()]/g, '')).filter((l) => l.length >= 4))];
+
+/** The text read shows the form: its title, or several of its labels. Pure. */
+export function showsForm(items: readonly PositionedText[]): boolean {
+  const text = items.map((i) => i.text).join('').replace(/[\s（）()]/g, '');
+  if (TITLE.test(text)) return true;
+  return LABELS.filter((l) => text.includes(l)).length >= LABELS_NEEDED;
+}
+
+/**
+ * Mostly paper: light, colourless pixels over half the picture (a form photographed under uneven
+ * light measured 0.72, a flat scan 0.95; activity photos 0.06 and 0.30). Only such a photo is read.
+ */
+export function looksLikePaper(r: { width: number; height: number; data: Uint8Array }): boolean {
+  const d = r.data;
+  const step = Math.max(1, Math.floor((r.width * r.height) / 200_000)) * 4;
+  let n = 0;
+  let paper = 0;
+  for (let i = 0; i + 2 < d.length; i += step) {
+    n++;
+    const hi = Math.max(d[i]!, d[i + 1]!, d[i + 2]!);
+    const lo = Math.min(d[i]!, d[i + 1]!, d[i + 2]!);
+    if (lo > 140 && hi - lo < 45) paper++;
+  }
+  return n > 0 && paper / n >= 0.45;
 }
 
 async function hashOf(bytes: Uint8Array): Promise<string> {
@@ -113,8 +155,10 @@ export async function checkScan(bytes: Uint8Array, name: string, opts: ScanOptio
   if (key && opts.cacheDir) {
     try {
       const cached = JSON.parse(await fs.readFile(join(opts.cacheDir, `${key}.json`), 'utf8')) as ScanCheck;
-      // An entry without the text is not enough when the text is asked for (the add-on may be new).
-      if (cached.version === SCAN_CHECK_VERSION && (!opts.ocr || cached.ocr?.engine)) {
+      // An entry without the text is not enough when the text is asked for (the add-on may be new);
+      // nor a photo's that could not tell whether it shows the form, when it may now be read.
+      const enough = (!opts.ocr || cached.ocr?.engine) && (!opts.photo?.read || cached.form !== 'unknown') && (!opts.photo || cached.seal === 'found' || cached.form);
+      if (cached.version === SCAN_CHECK_VERSION && enough) {
         delete cached.ms;
         if (cached.ocr) delete cached.ocr.ms;
         return cached;
@@ -130,7 +174,22 @@ export async function checkScan(bytes: Uint8Array, name: string, opts: ScanOptio
     const isPdf = bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
     const pages = isPdf ? await pdfPages(bytes) : [await imageFilePage(bytes, name)];
     result = { version: SCAN_CHECK_VERSION, ...judgePages(pages) };
-    if (opts.ocr) {
+    if (opts.photo && result.seal !== 'found') {
+      const raster = pages[0]?.raster;
+      if (!raster || !looksLikePaper(raster)) result.form = 'notShown';
+      else {
+        const engine = opts.photo.read ? await (await import('./ocr.js')).loadOcr() : undefined;
+        if (!engine) result.form = 'unknown';
+        else {
+          const t0 = performance.now();
+          const items = await engine.read(raster, 1);
+          result.form = showsForm(items) ? 'shown' : 'notShown';
+          // The text is kept: a photo of the form is compared with the electronic form like a scan.
+          result.ocr = { engine: engine.name, items, pages: 1, ms: Math.round(performance.now() - t0) };
+        }
+      }
+    }
+    if (opts.ocr && !result.ocr?.engine) {
       const { loadOcr } = await import('./ocr.js');
       const engine = await loadOcr();
       const readable = pages.filter((p) => p.raster).slice(0, OCR_PAGES);

@@ -10,6 +10,8 @@
  * for a person to look at (an older printout scanned, or a misread), never an error.
  */
 import type { Campaign } from '../campaign/campaign.js';
+import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
+import type { Params } from '../core/problem.js';
 import { FIELDS, getPath, type Field } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
 import type { Contact, Period } from '../form/schema.js';
@@ -65,17 +67,8 @@ export function compareFigures(items: readonly PositionedText[], electronic: Rec
   const empty = { diffs: [], same: [], unread: [] };
   if (!electronic) return { status: 'unchecked', why: 'noElectronic', ...empty };
   if (items.length === 0) return { status: 'unchecked', why: 'noText', ...empty };
+  // Paired by position; a one-line value takes its own line (read/positioned.ts).
   const raw = pairByPosition(splitLines(items));
-  // Labels centred in tall rows let a neighbour row's wrapped line run into a one-line value
-  // (「9800\n「书香东湖」亲子共读…」, or the last line of 活动范围 before 「98%」): a number or a period
-  // is the first line of its value that has digits; a unit's name is the value's first line.
-  const NUMERIC: ReadonlySet<string> = new Set(['count', 'percent', 'dateRange', 'year']);
-  for (const field of COMPARED_FIELDS) {
-    const entry = raw.entries.get(field.id);
-    if (field.kind === 'contacts' || typeof entry?.value !== 'string') continue;
-    const lines = entry.value.split('\n').map((l) => l.trim()).filter(Boolean);
-    entry.value = (NUMERIC.has(field.kind) ? lines.find((l) => /\d/.test(l)) : undefined) ?? lines[0] ?? '';
-  }
   const scanned = validateRaw(raw, campaign);
   const out: FiguresCheck = { status: 'match', diffs: [], same: [], unread: [] };
   // Phone numbers stand only in 联系人及电话 on this form: the paper's phones are every phone number
@@ -130,17 +123,13 @@ export function compareFigures(items: readonly PositionedText[], electronic: Rec
   return out;
 }
 
-/** One line for the 报送情况 sheet and the terminal: 扫描件与电子版一致 / 有出入：… / 无法核对：… */
-export function figuresLine(check: FiguresCheck): string {
-  if (check.status === 'match')
-    return `扫描件与电子版一致${check.unread.length ? `（未读出：${check.unread.join('、')}）` : ''}`;
+/** One line for the 报送情况 sheet and the terminal: 扫描件与电子版一致 / 有出入：… / 无法核对：… (in the reader's language). */
+export function figuresLine(check: FiguresCheck, lang: Lang = 'zh'): string {
+  const say = (code: MessageCode, p?: Params) => formatMessage(code, p, lang);
+  if (check.status === 'match') return say('roll.figures.match') + (check.unread.length ? say('roll.figures.unread', { list: check.unread.join(lang === 'zh' ? '、' : ', ') }) : '');
   if (check.status === 'differ')
-    return `有出入：${check.diffs.map((d) => `${d.label} 电子版「${d.electronic}」、扫描件${d.page ? `第 ${d.page} 页` : ''}「${d.scan}」`).join('；')}`;
-  return `无法核对：${WHY_ZH[check.why ?? 'noText']}`;
+    return say('roll.figures.differ', {
+      list: check.diffs.map((d) => say('roll.figures.diff', { label: d.label, electronic: d.electronic, scan: d.scan, page: d.page ?? '' })).join(lang === 'zh' ? '；' : '; '),
+    });
+  return say('roll.figures.unchecked', { why: say(`roll.figures.why.${check.why ?? 'noText'}`) });
 }
-
-export const WHY_ZH: Record<NonNullable<FiguresCheck['why']>, string> = {
-  noText: '扫描件上没有读出统计表的项目',
-  noElectronic: '没有可比对的电子版统计表',
-  noOcr: '未安装文字识别组件',
-};

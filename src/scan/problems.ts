@@ -18,3 +18,8 @@ export function scanProblems(scan: ScanCheck): Problem[] {
       return [warning('scan.undecodable', { encoding: scan.encoding ?? '?' })];
   }
 }
+
+/** A photo that looks like a sheet of paper, without a seal, that nothing could read: say that nobody can tell. */
+export function photoProblems(scan: ScanCheck): Problem[] {
+  return scan.form === 'unknown' ? [warning('roll.photo.cannotTell')] : [];
+}

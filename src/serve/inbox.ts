@@ -12,16 +12,22 @@ import { processIo } from '../core/io.js';
 import type { Lang } from '../core/messages.js';
 import type { UnitStatus } from '../inbox/roster.js';
 import { buildReport, type ValidationReport } from '../report/validation.js';
-import type { FileResult, InputFile } from '../inbox/check.js';
+import type { FileResult, InputFile, ScanCheckOptions } from '../inbox/check.js';
 import { readAll } from '../inbox/pool.js';
 import { callRoll, collectFiles } from '../commands/validate.js';
 
 interface Cached {
+  input: InputFile;
   size: number;
   mtimeMs: number;
   /** Every result the file gave (a mail or an archive gives one per part), before the roll call. */
   results: FileResult[];
+  /** Its scans and photos were checked for the seal (the second, slower pass). */
+  scanned: boolean;
 }
+
+/** A part that the seal check looks at: a stamped scan, or a picture that may be one. */
+const needsScanCheck = (r: FileResult) => r.fate === 'attachment' && (r.attachment === 'stampedScan' || (r.attachment === 'photo' && r.format === 'image'));
 
 export interface InboxState {
   version: number;
@@ -34,6 +40,8 @@ export interface InboxState {
   fileIds: Map<string, { path: string; full: string }>;
   /** How many files were read for this version (0 when nothing changed). */
   reread: number;
+  /** Scans still waiting for the seal check (shown first without it, then filled in). */
+  scansPending: number;
 }
 
 /** A stable id for an inbox path: what the page sends back instead of a path. */
@@ -54,6 +62,8 @@ export class InboxWatcher {
     private readonly campaign: Campaign,
     private readonly lang: Lang,
     private readonly intervalMs = 2000,
+    /** The seal check's options (`commands/scans.ts`); none: scans are listed, not checked. */
+    private readonly scans?: ScanCheckOptions,
   ) {}
 
   /** Read the folder once; then follow it. */
@@ -130,7 +140,10 @@ export class InboxWatcher {
       if (!hit || hit.size !== input.size || hit.mtimeMs !== (input.mtime?.getTime() ?? 0)) changed.push(input);
     }
     const removed = [...this.cache.keys()].filter((p) => !seen.has(p));
-    if (this.state && changed.length === 0 && removed.length === 0 && inputs.filter((i) => i.preset).length === this.presets) return;
+    if (this.state && changed.length === 0 && removed.length === 0 && inputs.filter((i) => i.preset).length === this.presets) {
+      if (this.scans) await this.checkScans(inputs);
+      return;
+    }
     for (const p of removed) this.cache.delete(p);
     if (changed.length > 0) {
       // One bad file never stops the page: check.ts turns bad input into problems, and the pool
@@ -147,8 +160,31 @@ export class InboxWatcher {
             : (changed.find((c) => r.path.startsWith(`${c.path}!`))?.path ?? r.path);
         byTop.set(top, [...(byTop.get(top) ?? []), r]);
       }
-      for (const c of changed) this.cache.set(c.path, { size: c.size, mtimeMs: c.mtime?.getTime() ?? 0, results: byTop.get(c.path) ?? [] });
+      for (const c of changed) {
+        const results = byTop.get(c.path) ?? [];
+        this.cache.set(c.path, { input: c, size: c.size, mtimeMs: c.mtime?.getTime() ?? 0, results, scanned: !this.scans || !results.some(needsScanCheck) });
+      }
     }
+    await this.publish(inputs, changed.length);
+    // The seal check takes a fraction of a second a page: the roll call is shown first, then the
+    // scans are checked file by file and the page updated (a rerun finds them in the scan cache).
+    if (this.scans) await this.checkScans(inputs);
+  }
+
+  private async checkScans(inputs: InputFile[]): Promise<void> {
+    for (const [path, hit] of this.cache) {
+      if (hit.scanned) continue;
+      // Something changed in the folder: that comes first (the scans go on after it).
+      if (this.closed || this.again) return;
+      const results = await readAll([hit.input], this.campaign, { scans: this.scans! });
+      // The file changed meanwhile: the next look reads it again.
+      if (this.cache.get(path) !== hit) continue;
+      this.cache.set(path, { ...hit, results, scanned: true });
+      await this.publish(inputs, 0);
+    }
+  }
+
+  private async publish(inputs: InputFile[], reread: number): Promise<void> {
     this.presets = inputs.filter((i) => i.preset).length;
     // The roll call changes results in place (superseded, late): it works on copies of the cache.
     const all: FileResult[] = [];
@@ -172,7 +208,8 @@ export class InboxWatcher {
       units,
       results: all,
       fileIds,
-      reread: changed.length,
+      reread,
+      scansPending: [...this.cache.values()].filter((c) => !c.scanned).length,
     };
     for (const w of this.waiters.splice(0)) w();
   }

@@ -97,11 +97,13 @@ function summaryBody(campaign: Campaign, lang: Lang, inbox: boolean): string {
     `<a class="button" id="workbook" href="/api/workbook" download>${m('serve.workbook')}</a>` +
     `<a class="button" id="city-docx" href="/api/city.docx" download>${m('serve.cityDocx')}</a>` +
     `<a class="button" id="city-pdf" href="/api/city.pdf" download>${m('serve.cityPdf')}</a>` +
+    `<a class="button" id="reminders" href="/api/reminders.zip" download aria-describedby="reminders-note">${m('serve.reminders')}</a>` +
     `<button type="button" id="print">${m('serve.print')}</button>` +
     `</div>` +
+    `<p id="reminders-note" class="footnote no-print">${m('serve.reminders.note')}</p>` +
     `<div class="table-wrap"><table id="rollcall"><caption class="sr-only">${m('serve.nav.summary')}</caption><thead><tr>` +
-    (['unit', 'status', 'late', 'form', 'stampedScan', 'workPlan', 'workSummary', 'received', 'contacts', 'chase'] as const)
-      .map((c) => `<th scope="col">${m(`serve.col.${c}`)}</th>`)
+    (['unit', 'status', 'form', 'stampedScan', 'workPlan', 'workSummary', 'received', 'contacts', 'chase'] as const)
+      .map((c) => `<th scope="col" class="col-${c}">${m(`serve.col.${c}`)}</th>`)
       .join('') +
     `</tr></thead><tbody></tbody></table></div>` +
     `<section id="detail" class="detail" aria-live="polite" hidden></section>` +

@@ -35,10 +35,11 @@ import { startInterview } from '../fill/state.js';
 import { daysLeft, nextStepsText } from '../fill/summary.js';
 import { issueOut } from '../report/issues.js';
 import { MAX_DOCUMENT_BYTES } from '../read/index.js';
-import { checkFile, checkFiles, formatBytes, isHiddenName } from '../inbox/check.js';
+import { checkFile, checkFiles, formatBytes, isHiddenName, type ScanCheckOptions } from '../inbox/check.js';
 import { validateRaw } from '../validate/validate.js';
 import { campaignDay } from '../fill/summary.js';
 import { finalYaml, firstExisting, isMissingGlyphs, outputPaths, renderForm } from '../commands/fill.js';
+import { chaseBrief } from '../report/verdict.js';
 import { rollCallCharts } from './charts.js';
 import { InboxWatcher } from './inbox.js';
 import { pageHtml, refusalHtml } from './page.js';
@@ -63,6 +64,8 @@ export interface ServeConfig {
   pollMs?: number;
   /** Uploads allowed per minute (default `UPLOADS_PER_MINUTE`). */
   uploadsPerMinute?: number;
+  /** The seal check of stamped scans (`commands/scans.ts`), run after the roll call is first shown. */
+  scans?: ScanCheckOptions;
 }
 
 export interface RunningServer {
@@ -218,7 +221,7 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
   const say = (code: MessageCode, params?: Params) => formatMessage(code, params, lang);
   const token = config.token;
   const outputs = new Map<string, { path: string; name: string }>();
-  const inbox = config.inbox ? new InboxWatcher(config.inbox, campaign, lang, config.pollMs ?? 2000) : undefined;
+  const inbox = config.inbox ? new InboxWatcher(config.inbox, campaign, lang, config.pollMs ?? 2000, config.scans) : undefined;
   const uploads: number[] = [];
   let port = config.port;
 
@@ -476,14 +479,17 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
     });
     const ids: Record<string, string> = {};
     for (const [id, f] of state.fileIds) ids[f.path] = id;
+    const errorsOf = (source: string | null) => state.report.files.find((f) => f.path === source)?.issues.filter((i) => i.severity === 'error').length ?? 0;
     return {
       ok: true,
       version: state.version,
       updatedAt: state.updatedAt,
       reread: state.reread,
+      scansPending: state.scansPending,
       campaign: state.report.campaign,
       summary: state.report.summary,
-      units: state.report.units,
+      // The chase in a few words for the table; the chase list's full lines stay in `chase` for the unit's detail.
+      units: (state.report.units ?? []).map((u) => ({ ...u, brief: chaseBrief(u, campaign, lang, errorsOf(u.source)) })),
       files: state.report.files,
       fileIds: ids,
       charts,
@@ -544,6 +550,25 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
     attachment(res, `${workbookTitle(campaign)}.xlsx`, TYPES['.xlsx']!, bytes);
   };
 
+  /**
+   * The reminder drafts `remind` would write (one .eml per unit, templates attached for a unit that
+   * sent nothing), in one zip: to open in Foxmail or Outlook, check and send from there. The page
+   * never sends mail.
+   */
+  const reminderDrafts = async (res: ServerResponse) => {
+    const state = inbox!.current();
+    if (!state) throw new HttpError(409, 'serve.summary.loading');
+    const [{ unitCases }, { buildDrafts }, { zipSync }] = await Promise.all([import('../mailbox/roll-call.js'), import('../commands/remind.js'), import('fflate')]);
+    const cases = unitCases(state.results, state.units, campaign, lang);
+    if (!cases.length) return send(res, 409, 'text/plain; charset=utf-8', formatMessage('remind.nothing', undefined, lang));
+    const now = config.now();
+    const drafts = await buildDrafts(cases, campaign, now, { lang, color: false, out: () => undefined, err: () => undefined });
+    // The zip's times are the campaign's "now" (deterministic in tests and demos).
+    const files = Object.fromEntries(drafts.map((d) => [d.file, [d.bytes, { mtime: now }] as [Uint8Array, { mtime: Date }]]));
+    const day = campaignDay(now, campaign);
+    attachment(res, say('serve.reminders.zipName', { day }), 'application/zip', zipSync(files, { level: 6 }));
+  };
+
   // ── routing ───────────────────────────────────────────────────────────────
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     securityHeaders(res);
@@ -584,7 +609,7 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
       if (!out) throw new HttpError(404, 'serve.http.notFound');
       return attachment(res, out.name, TYPES[extname(out.name)] ?? 'application/octet-stream', await readFile(out.path));
     }
-    if (path.startsWith('/api/') && ['/api/rollcall', '/api/totals', '/api/upload', '/api/workbook', '/api/city.docx', '/api/city.pdf'].includes(path) && !inbox)
+    if (path.startsWith('/api/') && ['/api/rollcall', '/api/totals', '/api/upload', '/api/workbook', '/api/city.docx', '/api/city.pdf', '/api/reminders.zip'].includes(path) && !inbox)
       throw new HttpError(404, 'serve.http.noInbox');
     if (method === 'GET' && path === '/api/rollcall') {
       const after = Number(url.searchParams.get('after') ?? -1);
@@ -596,6 +621,7 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
     if (method === 'GET' && path === '/api/workbook') return workbook(res);
     if (method === 'GET' && path === '/api/city.docx') return cityReportFile(res, 'docx');
     if (method === 'GET' && path === '/api/city.pdf') return cityReportFile(res, 'pdf');
+    if (method === 'GET' && path === '/api/reminders.zip') return reminderDrafts(res);
     if (method === 'GET' && path.startsWith('/api/inbox/')) {
       const id = path.slice('/api/inbox/'.length);
       if (!ID.test(id)) throw new HttpError(400, 'serve.http.badId');

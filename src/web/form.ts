@@ -217,7 +217,9 @@ export function startForm(config: PageConfig): void {
       e.preventDefault();
       if (list.hidden) showList();
       if (options.length === 0) return;
-      active = (active + (e.key === 'ArrowDown' ? 1 : -1) + options.length) % options.length;
+      // Up from no choice goes to the last unit (not the one before it), down to the first.
+      if (active < 0) active = e.key === 'ArrowDown' ? 0 : options.length - 1;
+      else active = (active + (e.key === 'ArrowDown' ? 1 : -1) + options.length) % options.length;
       showList();
       document.getElementById(`unit-opt-${active}`)?.scrollIntoView({ block: 'nearest' });
     } else if (e.key === 'Enter') {

@@ -28,6 +28,7 @@ interface FileOut {
   unit?: string;
   attachment?: string;
   issues: Issue[];
+  scan?: { pages: number; encoding?: string };
 }
 interface Unit {
   name: string;
@@ -37,7 +38,22 @@ interface Unit {
   /** The one verdict (report/verdict.ts), in the page's language: what the roll call, the sheets and the chase list say. */
   verdict?: { short: string; long: string };
   /** What to ask of the unit, or null: the chase list's own lines. */
-  chase?: { lines: string[] } | null;
+  chase?: { lines: string[]; who?: string } | null;
+  /** The chase in a few words, for the table (the full lines are in the unit's detail). */
+  brief: string;
+  /** What the unit's stamped scan shows, when the seal was checked. */
+  scan?: {
+    file: string;
+    seal: 'found' | 'notFound' | 'unknown';
+    reason?: 'grayscale' | 'noColour' | 'bilevel' | 'notScanned' | 'undecodable';
+    seals: Array<{ page: number; xMm: number; yMm: number; diameterMm: number; scaleKnown: boolean }>;
+    figuresCheck?: {
+      status: 'match' | 'differ' | 'unchecked';
+      diffs: Array<{ label: string; electronic: string; scan: string; page?: number }>;
+      unread: string[];
+      why?: 'noText' | 'noElectronic' | 'noOcr';
+    };
+  };
   contacts?: Array<{ name: string; phone: string }>;
   source: string | null;
   receivedAt: string | null;
@@ -51,6 +67,8 @@ interface RollCall {
   version: number;
   loading?: boolean;
   updatedAt?: string;
+  /** Files whose scans still wait for the seal check. */
+  scansPending?: number;
   summary?: { files: number; units?: { total: number; validOnTime: number; valid: number; invalid: number; missing: number; late: number } };
   units?: Unit[];
   files?: FileOut[];
@@ -59,7 +77,6 @@ interface RollCall {
   totals?: { unitsReporting: number; activities: number; participants: number; satisfactionMean: number | null };
 }
 
-const PIECES = ['form', 'stampedScan', 'workPlan', 'workSummary'] as const;
 const MAX_FILES_PER_DROP = 20;
 
 export function startSummary(config: PageConfig): void {
@@ -78,19 +95,19 @@ export function startSummary(config: PageConfig): void {
     const contacts = Array.isArray(list) ? list : u.contacts?.length ? u.contacts : Array.isArray(roster) ? roster : [];
     return (contacts as Array<{ name: string; phone: string }>).map((c) => `${c.name} ${c.phone}`).join('；');
   };
-  const chaseOf = (u: Unit) => {
-    // The chase list's own words when the report carries them (one verdict everywhere).
-    if (u.chase !== undefined) return (u.chase?.lines ?? []).join(lang === 'en' ? '; ' : '；');
-    const out: string[] = [];
-    if (u.status === 'missing') out.push(say('serve.chase.missing'));
-    if (u.status === 'invalid') {
-      const source = data?.files?.find((f) => f.path === u.source);
-      out.push(say('serve.chase.invalid', { n: source?.issues.filter((i) => i.severity === 'error').length ?? 0 }));
-    }
-    const lacking = PIECES.filter((p) => p !== 'form' && !u.pieces[p]).map((p) => say(`serve.col.${p}`));
-    if (u.status !== 'missing' && lacking.length) out.push(say('serve.chase.pieces', { list: lacking.join('、') }));
-    if (u.unusable.length) out.push(say('serve.chase.unusable', { n: u.unusable.length }));
-    return out.join(lang === 'en' ? '; ' : '；');
+  // The chase in a few words (the one verdict's brief, report/verdict.ts); the full lines are in the unit's detail.
+  const chaseOf = (u: Unit) => u.brief ?? '';
+
+  /** 有公章 / 未见公章 / 无法判断 under the scan's mark; 「正在检查公章」 while the check runs. */
+  const sealNote = (u: Unit) => {
+    if (!u.pieces.stampedScan) return undefined;
+    if (u.scan) return el('span', { class: `seal seal-${u.scan.seal}` }, say(`roll.seal.${u.scan.seal}`));
+    return data?.scansPending ? el('span', { class: 'seal seal-pending' }, say('roll.seal.pending')) : undefined;
+  };
+  /** One contact a line, the phone kept whole. */
+  const contactCell = (u: Unit) => {
+    const text = contactsOf(u);
+    return el('td', { class: 'contacts' }, ...(text ? text.split('；').map((c) => el('div', {}, c)) : []));
   };
 
   const renderTable = () => {
@@ -101,20 +118,49 @@ export function startSummary(config: PageConfig): void {
         renderTable();
         renderDetail();
       });
-      const mark = (ok: boolean) => el('td', { class: ok ? 'yes' : 'no' }, ok ? `✓ ${say('serve.yes')}` : `✗ ${say('serve.no')}`);
+      const mark = (ok: boolean, note?: HTMLElement) =>
+        el('td', { class: ok ? 'yes' : 'no' }, ok ? `✓ ${say('serve.yes')}` : `✗ ${say('serve.no')}`, ...(note ? [el('br'), note] : []));
+      const time = u.receivedAt ? campaignTime(u.receivedAt) : '';
       return el(
         'tr',
-        { 'data-unit': u.name, 'data-status': u.status, class: `status-${u.status}${u.late ? ' late' : ''}${selected === u.name ? ' selected' : ''}` },
+        { 'data-unit': u.name, 'data-status': u.status, ...(u.scan ? { 'data-seal': u.scan.seal } : {}), class: `status-${u.status}${u.late ? ' late' : ''}${selected === u.name ? ' selected' : ''}` },
         el('th', { scope: 'row' }, button),
         el('td', { class: 'status', ...(u.verdict ? { title: u.verdict.long } : {}) }, u.verdict?.short ?? say(`serve.status.${u.status as 'valid' | 'invalid' | 'missing'}`)),
-        el('td', { class: 'late-cell' }, u.late ? say('serve.late') : ''),
-        ...PIECES.map((p) => mark(u.pieces[p])),
-        el('td', { class: 'time' }, u.receivedAt ? campaignTime(u.receivedAt) : ''),
-        el('td', {}, contactsOf(u)),
+        mark(u.pieces.form),
+        mark(u.pieces.stampedScan, sealNote(u)),
+        mark(u.pieces.workPlan),
+        mark(u.pieces.workSummary),
+        // Date over time: the column stays narrow.
+        el('td', { class: 'time' }, ...(time ? [time.slice(0, 10), el('br'), time.slice(11)] : [])),
+        contactCell(u),
         el('td', { class: 'chase' }, chaseOf(u)),
       );
     });
     tbody.replaceChildren(...rows);
+  };
+
+  /** The scan check in words: the seal (page, place, size) and the figures compared with the electronic form. */
+  const scanDetail = (u: Unit): HTMLElement[] => {
+    const scan = u.scan;
+    if (!scan) return [];
+    const seal = scan.seals[0];
+    const file = data?.files?.find((f) => f.path === scan.file);
+    const sealText =
+      scan.seal === 'found' && seal
+        ? say('scan.sealFound', { page: seal.page, x: seal.xMm, y: seal.yMm, diameter: seal.diameterMm, ...(seal.scaleKnown ? {} : { estimated: 1 }) })
+        : scan.seal === 'notFound'
+          ? say('scan.noSeal', { pages: file?.scan?.pages ?? 1 })
+          : say(`scan.${scan.reason ?? 'undecodable'}`, { encoding: file?.scan?.encoding ?? '?' });
+    const out: HTMLElement[] = [el('p', { class: `seal-line seal-${scan.seal}` }, `${scan.file}${lang === 'zh' ? '：' : ': '}${sealText}`)];
+    const f = scan.figuresCheck;
+    if (f?.status === 'match')
+      out.push(el('p', {}, say('roll.figures.match') + (f.unread.length ? say('roll.figures.unread', { list: f.unread.join(lang === 'zh' ? '、' : ', ') }) : '')));
+    if (f?.status === 'differ')
+      out.push(
+        el('ul', { class: 'figures' }, ...f.diffs.map((d) => el('li', { class: 'warning' }, say('roll.scan.diff', { label: d.label, electronic: d.electronic, scan: d.scan, page: d.page ?? '' })))),
+      );
+    if (f?.status === 'unchecked') out.push(el('p', {}, say('roll.figures.unchecked', { why: say(`roll.figures.why.${f.why ?? 'noText'}`) })));
+    return out;
   };
 
   const renderDetail = () => {
@@ -142,9 +188,9 @@ export function startSummary(config: PageConfig): void {
           'li',
           { class: i.severity },
           el('strong', {}, i.severity === 'error' ? say('serve.error.prefix') : say('serve.warning.prefix')),
-          i.label ? el('span', { class: 'label' }, `${i.label}：`) : '',
+          i.label ? el('span', { class: 'label' }, `${i.label}${lang === 'zh' ? '：' : ': '}`) : '',
           i.message,
-          el('span', { class: 'where' }, ` — ${f.path}${i.line ? ` ${i.in ?? ''}${say('serve.detail.where', { line: i.line })}` : ''}`),
+          el('span', { class: 'where' }, ` — ${f.path}${i.line ? ` ${i.in ? `${i.in}${lang === 'zh' ? '' : ' '}` : ''}${say('serve.detail.where', { line: i.line })}` : ''}`),
         ),
       ),
     );
@@ -154,8 +200,13 @@ export function startSummary(config: PageConfig): void {
           return el('tr', {}, el('th', { scope: 'row' }, field.labelPath), el('td', {}, v === undefined ? '' : displayValue(field, v)));
         })
       : [];
+    const chase = u.chase?.lines ?? [];
+    const scan = scanDetail(u);
     detail.replaceChildren(
       el('h2', {}, u.name),
+      el('h3', {}, say('serve.detail.chase')),
+      chase.length ? el('div', { class: 'chase-lines' }, ...chase.map((l) => el('p', {}, l))) : el('p', {}, say('serve.detail.noChase')),
+      ...(scan.length ? [el('h3', {}, say('serve.detail.scan')), ...scan] : []),
       el('h3', {}, say('serve.detail.files')),
       fileItems.length ? el('ul', { class: 'files' }, ...fileItems) : el('p', {}, say('serve.detail.noFiles')),
       el('h3', {}, say('serve.detail.problems')),
@@ -186,7 +237,9 @@ export function startSummary(config: PageConfig): void {
   const render = () => {
     if (!data || data.loading) return;
     const s = data.summary?.units;
-    document.getElementById('updated')!.textContent = say('serve.summary.updated', { time: localTimeText(data.updatedAt!), files: data.summary?.files ?? 0 });
+    document.getElementById('updated')!.textContent =
+      say('serve.summary.updated', { time: localTimeText(data.updatedAt!), files: data.summary?.files ?? 0 }) +
+      (data.scansPending ? ` ${say('serve.scans.pending', { n: data.scansPending })}` : '');
     if (s) document.getElementById('counts')!.textContent = say('serve.summary.counts', { total: s.total, onTime: s.validOnTime, late: s.late, invalid: s.invalid, missing: s.missing });
     renderTable();
     renderDetail();

@@ -36,15 +36,16 @@ describe.skipIf(Boolean(missing))('fetch → validate → remind', () => {
 
   it('reminds exactly the units validate calls missing, invalid, late or incomplete, with the same errors', () => {
     const inbox = join(root, '收件箱');
-    const env = { LIFELONG_WEEK_IMAP_PASSWORD: PASSWORD, LIFELONG_WEEK_TODAY: '2023-12-04' };
+    const env = { LIFELONG_WEEK_IMAP_PASSWORD: PASSWORD, LIFELONG_WEEK_TODAY: '2023-12-04', LIFELONG_WEEK_CACHE: join(root, 'cache') };
     const f = cli(['fetch', inbox, '--imap', `127.0.0.1:${server.port}`, '--insecure'], { env });
     expect(f.code, f.stderr).toBe(0);
     expect(f.stdout).toContain('新收 5 封');
 
-    const v = cli(['validate', inbox, '--json'], { env });
+    // remind looks at the seal of every stamped scan: validate here does the same (the seal alone, no OCR add-on).
+    const v = cli(['validate', inbox, '--json', '--check-scans'], { env: { ...env, LIFELONG_WEEK_OCR_DIR: join(root, 'no-ocr') } });
     expect(v.code).toBe(1);
     const report = JSON.parse(v.stdout) as {
-      units: Array<{ name: string; status: string; late: boolean; source: string | null; pieces: Record<string, boolean>; unusable: string[] }>;
+      units: Array<{ name: string; status: string; late: boolean; source: string | null; pieces: Record<string, boolean>; unusable: string[]; scan?: { seal: string } }>;
       files: Array<{ path: string; issues: Array<{ severity: string; label?: string; message: string }> }>;
     };
     // The fetched mails were attributed as the hand-saved ones are.
@@ -56,9 +57,12 @@ describe.skipIf(Boolean(missing))('fetch → validate → remind', () => {
     expect(r.code, r.stderr).toBe(0);
     const reminders = JSON.parse(r.stdout).reminders as Array<{ unit: string; reasons: string[]; errors: Array<{ label?: string; message: string; file: string }>; source: string | null; to: string | null }>;
 
-    const expectedUnits = report.units.filter((u) => u.status !== 'valid' || u.late || Object.values(u.pieces).some((p) => !p) || u.unusable.length);
+    const expectedUnits = report.units.filter(
+      (u) => u.status !== 'valid' || u.late || Object.values(u.pieces).some((p) => !p) || u.unusable.length || (u.scan && u.scan.seal !== 'found'),
+    );
     expect(reminders.map((x) => x.unit)).toEqual(expectedUnits.map((u) => u.name));
-    expect(reminders.map((x) => x.unit)).not.toContain('东湖区');
+    // 东湖区 sent everything on time; its scan has no colour, so only a colour scan is asked for.
+    expect(reminders.find((x) => x.unit === '东湖区')!.reasons).toEqual(['scan']);
     for (const u of expectedUnits) {
       const x = reminders.find((y) => y.unit === u.name)!;
       expect(x.reasons.includes('missing')).toBe(u.status === 'missing');

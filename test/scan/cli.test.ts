@@ -2,7 +2,7 @@
  * `validate --check-scans` and `merge --check-scans` end to end with the built CLI in a temp inbox:
  * what the centre sees per unit (terminal, --json) and in the workbook's 报送情况 sheet.
  */
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, expectNoStackTrace, fixture, tempDir } from '../helpers.js';
@@ -138,4 +138,45 @@ describe('merge --check-scans', () => {
       expect(row('东湖区')[figures]).toBe('无法核对：未安装文字识别组件');
     }
   }, 120_000);
+});
+
+describe('a photo of the form without a seal (JPEG attached to a mail, named like any phone picture)', () => {
+  let photoDir: string;
+  beforeAll(async () => {
+    photoDir = join(dir, 'photo-inbox');
+    mkdirSync(photoDir);
+    copyFileSync(fixture('sample', '东湖区.yaml'), join(photoDir, '东湖区.yaml'));
+    copyFileSync(fixture('scans', '活动照片-开幕式.jpg'), join(photoDir, '东湖区活动照片.jpg'));
+    // The phone photo of the form with its seal taken away (the red turned to paper): an unstamped form photographed.
+    const jpeg = await import('jpeg-js');
+    const { withoutRed } = await import('../../src/scan/ocr.js');
+    const decoded = jpeg.decode(readFileSync(fixture('scans', '东湖区-统计表-手机拍照.jpg')), { useTArray: true, formatAsRGBA: true });
+    const plain = withoutRed({ width: decoded.width, height: decoded.height, data: decoded.data });
+    writeFileSync(join(photoDir, '东湖区IMG_2041.jpg'), jpeg.encode({ width: plain.width, height: plain.height, data: Buffer.from(plain.data) }, 88).data);
+  });
+  type Out = { files: Array<{ path: string; attachment?: string; scan?: { seal: string }; issues: Array<{ code: string; message: string }> }> };
+  const run = (extra: Record<string, string>) => {
+    const r = cli(['validate', photoDir, '--check-scans', '--json'], { env: { LIFELONG_WEEK_CACHE: join(dir, `cache-photo-${Object.keys(extra).length}`), ...extra } });
+    expect(expectNoStackTrace(r.stderr)).toBe(true);
+    return JSON.parse(r.stdout) as Out;
+  };
+
+  it('without the OCR add-on: it stays a photo, and the report says nobody can tell whether it is the form', () => {
+    const out = run({ LIFELONG_WEEK_OCR_DIR: join(dir, 'no-ocr') });
+    const photo = out.files.find((f) => f.path === '东湖区IMG_2041.jpg')!;
+    expect(photo.attachment).toBe('photo');
+    expect(photo.issues.map((i) => i.code)).toEqual(['roll.photo.cannotTell']);
+    expect(photo.issues[0]!.message).toContain('无法判断是不是统计表的照片');
+    // An activity photo (people, a hall) is not paper: nothing to say about it.
+    expect(out.files.find((f) => f.path === '东湖区活动照片.jpg')!.issues).toEqual([]);
+  }, 120_000);
+
+  it.skipIf(!ocrInstalled)('with the OCR add-on: its title and labels make it the stamped scan, and 未见公章 is said', () => {
+    const out = run({});
+    const photo = out.files.find((f) => f.path === '东湖区IMG_2041.jpg')!;
+    expect(photo.attachment).toBe('stampedScan');
+    expect(photo.scan?.seal).toBe('notFound');
+    expect(photo.issues.map((i) => i.code)).toContain('scan.noSeal');
+    expect(out.files.find((f) => f.path === '东湖区活动照片.jpg')!.attachment).toBe('photo');
+  }, 600_000);
 });

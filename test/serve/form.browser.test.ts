@@ -202,4 +202,56 @@ describe.skipIf(chromiumMissing)(`serve: 填报 in chromium${chromiumMissing ? `
     // What was there stays.
     expect(await page.inputValue(id('district'))).toBe('青山湖区');
   });
+
+  it('picks a unit with the arrow keys and Enter alone: the unit highlighted is the unit shown and saved', async () => {
+    page.once('dialog', (d) => void d.accept());
+    await page.click('#clear');
+    await expect.poll(() => page.inputValue(id('district')), { timeout: 15_000 }).toBe('');
+    // Focus without a click on the list: the whole roster is offered.
+    await page.focus(id('district'));
+    const names = await page.locator('#list-district li[data-unit]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-unit')!));
+    expect(names.length).toBeGreaterThan(3);
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowUp']) await page.keyboard.press(key);
+    // Down, down, down, up: the second unit of the list, highlighted and announced to a screen reader.
+    const highlighted = page.locator('#list-district li[aria-selected="true"]');
+    expect(await highlighted.count()).toBe(1);
+    const shown = (await highlighted.getAttribute('data-unit'))!;
+    expect(shown).toBe(names[1]);
+    expect(await page.getAttribute(id('district'), 'aria-activedescendant')).toBe(await highlighted.getAttribute('id'));
+    await page.keyboard.press('Enter');
+    expect(await page.inputValue(id('district'))).toBe(shown);
+    const { NANCHANG_2023 } = await import('../../src/campaign/campaign.js');
+    const department = NANCHANG_2023.roster.find((u) => u.name === shown)!.department;
+    expect(await page.inputValue(id('department'))).toBe(department);
+    // Up from the top wraps to the last unit; Escape leaves the choice as it was.
+    await page.fill(id('district'), '');
+    await page.keyboard.press('ArrowUp');
+    expect(await highlighted.getAttribute('data-unit')).toBe(names[names.length - 1]);
+    await page.keyboard.press('Escape');
+    await page.fill(id('district'), '');
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowUp', 'Enter']) await page.keyboard.press(key);
+    expect(await page.inputValue(id('district'))).toBe(shown);
+
+    // The files made carry that unit.
+    for (const [field, text] of Object.entries(ANSWERS)) {
+      await page.fill(id(field), '');
+      await page.click(id(field));
+      await page.keyboard.insertText(text);
+    }
+    await page.fill(id('contacts'), '');
+    await page.click(id('contacts'));
+    await page.keyboard.insertText(CONTACTS);
+    await expect.poll(() => page.locator('#missing').getAttribute('class'), { timeout: 15_000 }).toContain('done');
+    await page.check('#force');
+    await page.click('#generate');
+    await page.waitForSelector('#result a.download-yaml');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#result a.download-yaml')]);
+    const saved = join(dir, 'arrow.yaml');
+    await download.saveAs(saved);
+    const v = cli(['validate', '--json', saved]);
+    const report = JSON.parse(v.stdout) as { files: Array<{ status: string; data: { district: string; department: string } }> };
+    expect(report.files[0]!.status).toBe('valid');
+    expect(report.files[0]!.data.district).toBe(shown);
+    expect(report.files[0]!.data.department).toBe(department);
+  });
 });

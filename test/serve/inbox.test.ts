@@ -91,3 +91,42 @@ describe('serve: following the inbox', () => {
     expect(state.units.find((u) => u.name === '东湖区')!.status).toBe('valid');
   });
 });
+
+describe('serve: the seal of each stamped scan, after the roll call is first shown', () => {
+  let dir: string;
+  let cache: string;
+  let watcher: InboxWatcher | undefined;
+  afterEach(() => {
+    watcher?.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('shows the roll call at once, then the seals one scan at a time, as validate --check-scans finds them', async () => {
+    dir = tempDir('lw-serve-scans-');
+    cache = tempDir('lw-serve-scans-cache-');
+    cpSync(fixture('sample'), dir, { recursive: true });
+    cpSync(fixture('scans', '东湖区-盖章扫描件.pdf'), join(dir, '东湖区盖章扫描件.pdf'));
+    cpSync(fixture('scans', '东湖区-扫描件-未盖章.pdf'), join(dir, '西湖区盖章扫描件.pdf'));
+    watcher = new InboxWatcher(dir, NANCHANG_2023, 'zh', 60_000, { cacheDir: cache, ocr: false });
+    const started = watcher.start();
+    const first = (await watcher.waitFor(0, 60_000))!;
+    // First the roll call, the scans listed but not yet judged.
+    expect(first.scansPending).toBe(2);
+    expect(first.units.find((u) => u.name === '东湖区')!.pieces.stampedScan).toBe(true);
+    expect(first.units.some((u) => u.scan)).toBe(false);
+    await started;
+    const done = watcher.current()!;
+    expect(done.scansPending).toBe(0);
+    expect(done.version).toBe(first.version + 2);
+    expect(done.reread).toBe(0);
+    const v = cli(['validate', '--json', '--check-scans', dir], { env: { LIFELONG_WEEK_CACHE: join(cache, 'cli'), LIFELONG_WEEK_OCR_DIR: join(cache, 'no-ocr') } });
+    const report = JSON.parse(v.stdout) as { units: Array<{ name: string; scan?: { seal: string } }> };
+    const seals = (units: Array<{ name: string; scan?: { seal: string } }>) => units.filter((u) => u.scan).map((u) => [u.name, u.scan!.seal]);
+    expect(seals(done.units)).toEqual([
+      ['东湖区', 'found'],
+      ['西湖区', 'notFound'],
+    ]);
+    expect(seals(done.units)).toEqual(seals(report.units));
+  }, 120_000);
+});

@@ -83,6 +83,66 @@ describe.skipIf(chromiumMissing)(`serve: 汇总 in chromium${chromiumMissing ? `
     expect(await page.locator('#detail .values').innerText()).toContain('举办县区');
   });
 
+  it('fits a 980-px window: the roll call scrolls nowhere sideways, the chase in a few words, its full lines in the detail', async () => {
+    await page.setViewportSize({ width: 980, height: 900 });
+    await page.goto(`${served.url}summary`);
+    await page.waitForSelector('body[data-version]');
+    const widths = (await page.evaluate(
+      `({ page: document.documentElement.scrollWidth, window: window.innerWidth, table: document.getElementById('rollcall').scrollWidth, frame: document.querySelector('.table-wrap').clientWidth })`,
+    )) as { page: number; window: number; table: number; frame: number };
+    expect(widths.page).toBeLessThanOrEqual(widths.window);
+    expect(widths.table).toBeLessThanOrEqual(widths.frame);
+    // 高新区: the chase in a few words in the table; the chase list's own lines (each error with its label) in the detail.
+    expect(await page.locator('tr[data-unit="高新区"] td.chase').innerText()).toMatch(/^2 处错误要改；缺工作方案、工作总结/);
+    await page.click('tr[data-unit="高新区"] .unit-link');
+    const lines = await page.locator('#detail .chase-lines').innerText();
+    expect(lines).toContain('统计表有 2 处需要更正，改好后请重新发送');
+    expect(lines).toContain('「活动参与情况 › 参加活动人数」');
+    await page.click('tr[data-unit="高新区"] .unit-link');
+    await page.setViewportSize({ width: 1100, height: 900 });
+  });
+
+  it('shows the seal of each stamped scan as validate --check-scans finds it, once checked', async () => {
+    // The seal alone (no OCR add-on in this run), with a cache of its own.
+    const v = cli(['validate', '--json', '--check-scans', inbox], { env: { LIFELONG_WEEK_CACHE: join(dir, 'cache'), LIFELONG_WEEK_OCR_DIR: join(dir, 'no-ocr') } });
+    const report = JSON.parse(v.stdout) as { units: Array<{ name: string; scan?: { seal: string } }> };
+    const sealed = report.units.filter((u) => u.scan);
+    expect(sealed.length).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('#rollcall tbody tr[data-seal]').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-unit'), tr.getAttribute('data-seal')])), { timeout: 60_000 })
+      .toEqual(sealed.map((u) => [u.name, u.scan!.seal]));
+    // The sample's scans have no colour: 「无法判断」 under the mark, and what to ask for in the detail.
+    expect(await page.locator('tr[data-unit="东湖区"] .seal').innerText()).toBe('无法判断');
+    expect(await page.locator('tr[data-unit="东湖区"] td.chase').innerText()).toBe('要彩色扫描件');
+    await page.click('tr[data-unit="东湖区"] .unit-link');
+    expect(await page.locator('#detail').innerText()).toContain('请用「彩色」模式重新扫描盖章后的统计表发送');
+    await page.click('tr[data-unit="东湖区"] .unit-link');
+    expect(await page.locator('#updated').innerText()).not.toContain('正在检查');
+  });
+
+  it('offers the reminder drafts remind writes (.eml in a zip), and sends nothing', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#reminders')]);
+    expect(download.suggestedFilename()).toBe('催报邮件草稿-2023-11-20.zip');
+    const zip = join(dir, 'drafts.zip');
+    await download.saveAs(zip);
+    const { unzipSync } = await import('fflate');
+    const entries = unzipSync(readFileSync(zip));
+    // The same drafts as the command writes from the same folder on the same day.
+    const r = cli(['remind', inbox, '-o', join(dir, 'remind')], { env: { LIFELONG_WEEK_TODAY: '2023-11-20', HOME: dir } });
+    expect(r.code, r.stderr).toBe(0);
+    const written = readdirSync(join(dir, 'remind')).sort();
+    expect(Object.keys(entries).map((n) => n).sort()).toEqual(written);
+    const { simpleParser } = await import('mailparser');
+    for (const name of written) {
+      const fromPage = await simpleParser(Buffer.from(entries[name]!));
+      const fromCli = await simpleParser(readFileSync(join(dir, 'remind', name)));
+      expect(fromPage.subject).toBe(fromCli.subject);
+      expect(fromPage.text).toBe(fromCli.text);
+      expect(fromPage.attachments.map((a) => a.filename)).toEqual(fromCli.attachments.map((a) => a.filename));
+    }
+    expect(await page.locator('#reminders-note').innerText()).toContain('本页面不会发送任何邮件');
+  });
+
   it('follows the folder: a file added by hand changes its unit without a reload', async () => {
     const before = Number(await page.getAttribute('body', 'data-version'));
     expect(await page.getAttribute('tr[data-unit="青云谱区"]', 'data-status')).toBe('missing');
