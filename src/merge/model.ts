@@ -14,6 +14,7 @@ import { leaderSummary, type LeaderSummary } from './leader.js';
 import { round, totals, validUnits, type Totals } from './totals.js';
 
 export { totals, validUnits, type Totals };
+import { say } from '../core/lang.js';
 import { FIELDS, fieldById, getPath, type Field } from '../form/definition.js';
 import { displayValue, formatPeriodCanonical } from '../form/display.js';
 import type { Period } from '../form/schema.js';
@@ -236,26 +237,18 @@ export function statusRows(units: readonly UnitStatus[], results: readonly FileR
   });
 }
 
-/** 公章 and 扫描件核对: empty when scans were not checked (`--check-scans`). */
+/** 公章 and 扫描件核对: empty when scans were not checked (`--check-scans`). The workbook is a Chinese document. */
 function scanCells(u: UnitStatus): Cell[] {
   if (!u.scan) return [EMPTY, EMPTY];
   const seal = u.scan.seals[0];
   const sealText =
     u.scan.seal === 'found' && seal
-      ? `有公章（第 ${seal.page} 页，直径${seal.scaleKnown ? '' : '约'} ${seal.diameterMm} mm）`
+      ? say('zh', 'roll.seal.foundAt', { page: seal.page, diameter: seal.diameterMm, ...(seal.scaleKnown ? {} : { estimated: 1 }) })
       : u.scan.seal === 'notFound'
-        ? '未见公章'
-        : `无法判断（${UNKNOWN_ZH[u.scan.reason ?? 'undecodable']}）`;
+        ? say('zh', 'roll.seal.notFound')
+        : say('zh', 'roll.seal.unknownWhy', { why: say('zh', `roll.seal.why.${u.scan.reason ?? 'undecodable'}`) });
   return [text(sealText), text(u.scan.figures ?? '')];
 }
-
-const UNKNOWN_ZH: Record<NonNullable<UnitStatus['scan']>['reason'] & string, string> = {
-  grayscale: '灰度扫描，请要彩色扫描件',
-  noColour: '扫描件无彩色，请要彩色扫描件',
-  bilevel: '黑白扫描，请要彩色扫描件',
-  notScanned: '不是扫描件，请要盖章后的扫描件',
-  undecodable: '图像格式读不了',
-};
 
 // —— 问题清单 ——
 

@@ -143,7 +143,7 @@ export function hasErrors(report: ValidationReport): boolean {
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
 /** 有公章 / 未见公章 / 无法判断 (the scan check). */
-export const sealWord = (seal: 'found' | 'notFound' | 'unknown', lang: Lang) => say(lang, `seal.${seal}`);
+export const sealWord = (seal: 'found' | 'notFound' | 'unknown', lang: Lang) => say(lang, `roll.seal.${seal}`);
 
 export interface TextOptions {
   /** Terminal columns (80 gives the narrow layout; 120 and more add the evidence and the file used). */

@@ -24,7 +24,7 @@ import { hostname, networkInterfaces } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import type { Campaign } from '../campaign/campaign.js';
-import { isUsageError } from '../core/errors.js';
+import { isRenderError, isUsageError } from '../core/errors.js';
 import { exists, writeFileAtomic, writeFilesAtomic } from '../core/io.js';
 import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
 import { emptyRaw, type Params } from '../core/problem.js';
@@ -410,6 +410,8 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
     try {
       ({ docx, pdf } = await renderForm(submission, campaign));
     } catch (e) {
+      // A missing or damaged font: the renderer's own words, in the page's language.
+      if (isRenderError(e)) return json(res, 200, { ok: false, message: say('serve.generate.failed', { why: say(e.code as MessageCode, e.params) }) });
       if (!isMissingGlyphs(e)) throw e;
       const first = e.missing[0]!;
       return json(res, 200, {

@@ -27,10 +27,6 @@ export const REPORT_MESSAGES = {
   'status.missing': { zh: () => '未报送', en: () => 'missing' },
   'status.unreadable': { zh: () => '收到文件，无法读取', en: () => 'received, unreadable' },
   'status.ambiguous': { zh: () => '版本不明', en: () => 'version unclear' },
-  // the seal on a stamped scan
-  'seal.found': { zh: () => '有公章', en: () => 'sealed' },
-  'seal.notFound': { zh: () => '未见公章', en: () => 'no seal' },
-  'seal.unknown': { zh: () => '无法判断', en: () => 'cannot tell' },
   // the roll-call table
   'report.col.unit': { zh: () => '单位', en: () => 'Unit' },
   'report.col.verdict': { zh: () => '结论', en: () => 'Verdict' },
