@@ -178,7 +178,8 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .option(`--host <${ph('cli.arg.address')}>`, say(lang, 'cli.addressListenDefaultComputer'))
     .option('--open', say(lang, 'cli.openBrowser'))
     .option(`-o, --output <${ph('cli.arg.folder')}>`, say(lang, 'cli.folderGeneratedYamlWord'))
-    .action((folder: string | undefined, opts: { port?: string; host?: string; open?: boolean; output?: string }, cmd: Command) =>
+    .option('--no-check-scans', say(lang, 'cli.serveNoCheckScans'))
+    .action((folder: string | undefined, opts: { port?: string; host?: string; open?: boolean; output?: string; checkScans?: boolean }, cmd: Command) =>
       run(import('./commands/serve.js').then((m) => m.runServe(folder, { ...opts, ...globals(cmd) }, io()))),
     );
   return program;

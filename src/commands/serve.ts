@@ -24,6 +24,8 @@ export interface ServeOptions {
   open?: boolean;
   output?: string;
   campaign?: string;
+  /** `--no-check-scans`: the roll call without the seal check (a folder of many photos). */
+  checkScans?: boolean;
 }
 
 export interface ServeDeps {
@@ -92,7 +94,7 @@ export async function runServe(folder: string | undefined, opts: ServeOptions, i
       ...(token ? { token } : {}),
       // The seal of every stamped scan, after the roll call is first shown (cached by file hash with
       // validate's; the figures where `validate --check-scans` read them).
-      scans: (await import('./scans.js')).scanOptions('seal', env)!,
+      ...(opts.checkScans === false ? {} : { scans: (await import('./scans.js')).scanOptions('seal', env)! }),
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -256,6 +256,27 @@ describe('serve: the command', () => {
     }
   });
 
+  it('--no-check-scans: the roll call never judges the stamped scans (none pending, no seal)', async () => {
+    const dir = tempDir('lw-serve-noscans-');
+    try {
+      cpSync(fixture('sample'), join(dir, 'inbox'), { recursive: true });
+      cpSync(fixture('scans', '东湖区-盖章扫描件.pdf'), join(dir, 'inbox', '东湖区盖章扫描件.pdf'));
+      const served = await startServe([join(dir, 'inbox'), '-o', dir, '--no-check-scans'], { HOME: dir, LIFELONG_WEEK_CACHE: join(dir, 'cache') });
+      const port = Number(new URL(served.url).port);
+      let body = JSON.parse((await call(port, '/api/rollcall')).body) as { version: number; scansPending?: number; units?: Array<{ name: string; scan?: unknown; pieces: { stampedScan: boolean } }> };
+      for (let i = 0; !body.version && i < 100; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        body = JSON.parse((await call(port, '/api/rollcall')).body) as typeof body;
+      }
+      expect(body.units!.find((u) => u.name === '东湖区')!.pieces.stampedScan).toBe(true);
+      expect(body.scansPending ?? 0).toBe(0);
+      expect(body.units!.some((u) => u.scan)).toBe(false);
+      await served.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stops on Ctrl+C with exit 130, also with a page waiting for news', async () => {
     const dir = tempDir('lw-serve-stop-');
     try {

@@ -152,6 +152,10 @@ export const CLI_MESSAGES = {
   'cli.renderOneFile': { zh: () => 'render 一次生成一份报送文件。', en: () => 'render makes one submission at a time.' },
   'cli.doesNotExist2': { zh: (p) => `找不到「${s(p.file)}」。请检查文件名是否写对。`, en: (p) => `“${s(p.file)}” does not exist.` },
   'cli.wrote': { zh: (p) => `已写入 ${s(p.output)}`, en: (p) => `Wrote ${s(p.output)}` },
+  'cli.serveNoCheckScans': {
+    zh: () => '汇总页面不检查盖章扫描件上的公章（收件箱里照片很多、只想快速看报送情况时使用）',
+    en: () => 'do not check the seal on stamped scans in the roll call (a folder with many photos)',
+  },
   'progress.reading': { zh: () => '读取', en: () => 'Reading' },
   'progress.fetching': { zh: () => '收取', en: () => 'Fetching' },
   // writing outputs (core/io.ts): refusals and file-system errors in plain words, with what to do
