@@ -21,7 +21,7 @@
  */
 import { error, rawWithProblem, type RawSubmission } from '../core/problem.js';
 import { labelCount, type FormDocument, type GridCell, type GridTable } from './grid.js';
-import { UnsafeXmlError, parseXml } from './xml.js';
+import { UnsafeXmlError, parseXmlTree } from './xml.js';
 import { readZip } from './zip.js';
 
 export type XlsxRead =
@@ -280,7 +280,7 @@ export async function readXlsxForm(bytes: Uint8Array): Promise<XlsxRead> {
 function readParts(parts: Map<string, Uint8Array>): XlsxRead {
   const xml = (name: string) => {
     const b = parts.get(name);
-    return b ? (parseXml(b).documentElement as unknown as El) : undefined;
+    return b ? (parseXmlTree(b).documentElement as unknown as El) : undefined;
   };
   // The workbook part: where the package relationships say (almost always xl/workbook.xml).
   const pkgRels = xml('_rels/.rels');
