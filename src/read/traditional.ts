@@ -11,7 +11,7 @@
  */
 import type { Problem } from '../core/problem.js';
 import { warning } from '../core/problem.js';
-import type { FormDocument } from './grid.js';
+import { forgetLabels, type FormDocument } from './grid.js';
 
 let gb2312: Set<string> | undefined;
 
@@ -109,6 +109,18 @@ export async function foldDocument(doc: FormDocument): Promise<Problem | undefin
     return folded;
   };
   for (const p of doc.paragraphs) p.text = await fold(p.text);
-  for (const table of doc.tables) for (const row of table.rows) for (const cell of row) cell.text = await fold(cell.text);
+  for (const table of doc.tables) {
+    let changed = false;
+    for (const row of table.rows)
+      for (const cell of row) {
+        const text = await fold(cell.text);
+        if (text !== cell.text) {
+          cell.text = text;
+          changed = true;
+        }
+      }
+    // The labels found before folding are stale.
+    if (changed) forgetLabels(table);
+  }
   return first ? warning('text.traditional', first) : undefined;
 }
