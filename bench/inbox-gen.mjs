@@ -2,6 +2,7 @@
 // EML with attachments, ZIP), shared by bench/inbox.mjs and the test that keeps reports identical
 // (test/inbox-same.test.ts). Deterministic: the same n gives the same bytes.
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,4 +66,39 @@ export function generateInbox(dir, n, t) {
     }
   }
   return names;
+}
+
+/**
+ * The inbox of the test that keeps reports identical (test/inbox-same.test.ts): the generated mixed
+ * files (10 of each kind) beside copies of the project's fixture folders — real office files, the
+ * hostile and broken parts, the invalid forms, the sample inbox — with one fixed file time, so
+ * `validate --json` on it is the same on any machine and any day.
+ */
+export function sameInbox(dir, root, templates) {
+  const { cpSync, utimesSync, readdirSync: list, statSync } = fs;
+  generateInbox(dir, 70, templates);
+  for (const sub of ['inbox', 'inbox-parts', 'invalid', 'office', 'readers', 'encoding', 'sample'])
+    cpSync(join(root, 'fixtures', sub), join(dir, `fixtures-${sub}`), { recursive: true });
+  // Office parts that only xmldom decides: a DTD (refused), an undefined entity and a broken tag
+  // (corrupt), an unquoted attribute (a warning: read); and an empty document.
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const part = (body) => `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
+  const cell = (label, value) => `<w:tr><w:tc><w:p><w:r><w:t>${label}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>${value}</w:t></w:r></w:p></w:tc></w:tr>`;
+  const table = ['举办县区', '东湖区', '全区参与活动的数量', '12', '参加活动人数', '3000', '活动主题', '终身学习', '群众满意度', '95%'];
+  const rows = (attr) => `<w:tbl>${table.map((t, i) => (i % 2 ? '' : cell(t, table[i + 1]))).join('').replace('<w:tr>', `<w:tr ${attr}>`)}</w:tbl>`;
+  const docx = (xml) => zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': new TextEncoder().encode(xml) }, { mtime: new Date('2023-11-20T08:00:00+08:00') });
+  writeFileSync(join(dir, 'x-DOCTYPE.docx'), docx('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>' + part('').slice(21)));
+  writeFileSync(join(dir, 'x-未定义实体.docx'), docx(part(`${rows('')}<w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p>`)));
+  writeFileSync(join(dir, 'x-标签不配对.docx'), docx(part(`${rows('')}<w:p><w:r>`)));
+  writeFileSync(join(dir, 'x-属性无引号.docx'), docx(part(rows('w:rsidR=00AB12'))));
+  writeFileSync(join(dir, 'x-空文件.docx'), '');
+  const when = new Date('2023-11-27T09:30:00+08:00');
+  const touch = (d) => {
+    for (const name of list(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) touch(full);
+      utimesSync(full, when, when);
+    }
+  };
+  touch(dir);
 }
