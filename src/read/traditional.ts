@@ -13,24 +13,33 @@ import type { Problem } from '../core/problem.js';
 import { warning } from '../core/problem.js';
 import { forgetLabels, type FormDocument } from './grid.js';
 
-let gb2312: Set<string> | undefined;
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
+/** GB 2312's Han characters in U+4E00–U+9FFF, one byte each (1 = in the set). */
+let gb2312: Uint8Array | undefined;
 
-function gb2312Set(): Set<string> {
+function gb2312Set(): Uint8Array {
   if (gb2312) return gb2312;
   const bytes: number[] = [];
   for (let a = 0xb0; a <= 0xf7; a++) for (let b = 0xa1; b <= 0xfe; b++) bytes.push(a, b);
-  gb2312 = new Set(new TextDecoder('gbk').decode(new Uint8Array(bytes)));
+  const text = new TextDecoder('gbk').decode(new Uint8Array(bytes));
+  gb2312 = new Uint8Array(HAN_LAST - HAN_FIRST + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= HAN_FIRST && c <= HAN_LAST) gb2312[c - HAN_FIRST] = 1;
+  }
   return gb2312;
 }
 
 /** Whether a text has a Han character no simplified form would use (a traditional candidate). */
 export function hasTraditionalCandidate(text: string): boolean {
-  let set: Set<string> | undefined;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x4e00 || c > 0x9fff) continue;
+  // U+4E00–U+9FFF lie in the BMP: one UTF-16 unit each, never half of a surrogate pair.
+  let set: Uint8Array | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < HAN_FIRST || c > HAN_LAST) continue;
     set ??= gb2312Set();
-    if (!set.has(ch)) return true;
+    if (set[c - HAN_FIRST] === 0) return true;
   }
   return false;
 }

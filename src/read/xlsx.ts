@@ -107,6 +107,8 @@ export function numberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const clean = Number(n.toPrecision(15));
   if (Math.abs(clean) >= 1e21 || (clean !== 0 && Math.abs(clean) < 1e-6)) return String(clean);
+  // Whole numbers (most cells) print the same without Intl, which is slow; -0 keeps its sign there.
+  if (Number.isInteger(clean) && !Object.is(clean, -0)) return String(clean);
   return clean.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
 }
 
