@@ -14,6 +14,7 @@ let work = Promise.resolve();
 parentPort!.on('message', (batch: Task[]) => {
   // Batches are read in the order they came, one file at a time.
   work = work.then(async () => {
+    const done: TaskDone[] = [];
     for (const task of batch) {
       let hash: string | undefined;
       const load = async () => {
@@ -26,7 +27,8 @@ parentPort!.on('message', (batch: Task[]) => {
         campaign,
         scans ? { scans } : {},
       );
-      parentPort!.postMessage({ id: task.id, results, ...(hash ? { hash } : {}) } satisfies TaskDone);
+      done.push({ id: task.id, results, ...(hash ? { hash } : {}) });
     }
+    parentPort!.postMessage(done);
   });
 });

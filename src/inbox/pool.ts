@@ -117,45 +117,56 @@ async function readInWorkers(
   const workerUrl = new URL('./check-worker.js', import.meta.url);
   const { Worker } = await import('node:worker_threads');
   const lanes = Math.min(threads, queue.length);
+  /** Files of a batch whose worker died: read again one at a time. */
+  const suspects: Task[] = [];
   /** Share the tail evenly: batches shrink as the queue empties. */
   const batchSize = () => Math.max(1, Math.min(BATCH_MAX, Math.floor(queue.length / (lanes * 4))));
   /**
    * One lane of work: a worker fed a batch at a time, the next batch sent while it still works on
-   * the last file of the one before. A worker that dies (a hostile file that exhausts its memory
-   * limit) costs only the file it was reading, which is listed as unreadable; the rest of its batch
-   * goes back to the queue and a fresh worker takes over.
+   * the one before. A worker that dies (a hostile file that exhausts its memory limit) loses the
+   * batches it held: they are read again one file per batch by a fresh worker, so the file that
+   * kills a worker costs only itself (listed as unreadable) and the others are read.
    */
   const lane = () =>
     new Promise<void>((resolve) => {
       const start = () => {
         const worker = new Worker(workerUrl, { workerData: { campaign, ...(opts.scans ? { scans: opts.scans } : {}) }, resourceLimits: { maxOldGenerationSizeMb: 768 } });
-        /** Sent to this worker and not answered yet, in the order it reads them. */
-        const pending: Task[] = [];
+        /** Batches sent to this worker and not answered yet, in the order it reads them. */
+        const pending: Task[][] = [];
         let finished = false;
         const feed = () => {
-          if (pending.length <= 1 && queue.length > 0) {
-            const batch = queue.splice(0, batchSize());
-            pending.push(...batch);
-            worker.postMessage(batch);
-          }
+          // A suspect goes alone: nothing else in flight, so a death names it.
+          if (suspects.length > 0) {
+            if (pending.length === 0) {
+              const batch = [suspects.shift()!];
+              pending.push(batch);
+              worker.postMessage(batch);
+            }
+          } else
+            while (pending.length < 2 && queue.length > 0) {
+              const batch = queue.splice(0, batchSize());
+              pending.push(batch);
+              worker.postMessage(batch);
+            }
           if (pending.length === 0 && !finished) {
             finished = true;
             void worker.terminate().then(() => resolve());
           }
         };
-        worker.on('message', (msg: TaskDone) => {
-          const at = pending.findIndex((t) => t.id === msg.id);
-          if (at >= 0) pending.splice(at, 1);
-          done(msg.id, msg.results, msg.hash);
+        worker.on('message', (msg: TaskDone[]) => {
+          pending.shift();
+          for (const d of msg) done(d.id, d.results, d.hash);
           feed();
         });
         const died = (e: unknown) => {
           if (finished) return;
           finished = true;
-          const current = pending.shift();
-          if (current)
-            done(current.id, [{ path: current.path, format: 'other', fate: 'unreadable', problems: [error('internal', { detail: e instanceof Error ? e.message : String(e) })] }]);
-          queue.unshift(...pending);
+          const lost = pending.flat();
+          // Read alone, a file that kills its worker again is the one to blame.
+          if (lost.length === 1) {
+            const [culprit] = lost;
+            done(culprit!.id, [{ path: culprit!.path, format: 'other', fate: 'unreadable', problems: [error('internal', { detail: e instanceof Error ? e.message : String(e) })] }]);
+          } else suspects.unshift(...lost);
           start();
         };
         worker.on('error', died);
