@@ -38,7 +38,7 @@ describe('the inbox result cache', () => {
     const { cacheFile, file, input, result } = inbox();
     const first = openResultCache(cacheFile, fp);
     expect(first.lookup(input())).toBeUndefined();
-    first.store(input(), readSource(file).hash, [result]);
+    first.store(input(), readSource(file).hash!, [result]);
     first.save();
     const second = openResultCache(cacheFile, fp);
     const hit = second.lookup(input());
@@ -53,7 +53,7 @@ describe('the inbox result cache', () => {
   it('is ignored when the readers, the tool, the campaign or the time zone differ (another fingerprint)', () => {
     const { cacheFile, file, input, result } = inbox();
     const c = openResultCache(cacheFile, fp);
-    c.store(input(), readSource(file).hash, [result]);
+    c.store(input(), readSource(file).hash!, [result]);
     c.save();
     expect(cacheFingerprint({ ...NANCHANG_2023, year: NANCHANG_2023.year + 1 }, undefined)).not.toBe(fp);
     expect(openResultCache(cacheFile, 'another build').lookup(input())).toBeUndefined();
@@ -62,7 +62,7 @@ describe('the inbox result cache', () => {
   it('misses when the file changed: content (same size and time), size or time', () => {
     const { cacheFile, file, input, result } = inbox();
     const c = openResultCache(cacheFile, fp);
-    c.store(input(), readSource(file).hash, [result]);
+    c.store(input(), readSource(file).hash!, [result]);
     c.save();
     writeFileSync(file, '举办县区: 西湖区\n');
     utimesSync(file, when, when);
@@ -77,7 +77,7 @@ describe('the inbox result cache', () => {
   it('does not keep results that depend on the machine (LibreOffice missing, a read that failed, a reader bug)', () => {
     const { cacheFile, file, input, result } = inbox();
     const c = openResultCache(cacheFile, fp);
-    c.store(input(), readSource(file).hash, [{ ...result, problems: [{ severity: 'warning', code: 'file.needsLibreOffice', params: {} } as FileResult['problems'][number]] }]);
+    c.store(input(), readSource(file).hash!, [{ ...result, problems: [{ severity: 'warning', code: 'file.needsLibreOffice', params: {} } as FileResult['problems'][number]] }]);
     c.save();
     expect(openResultCache(cacheFile, fp).lookup(input())).toBeUndefined();
   });
@@ -85,14 +85,14 @@ describe('the inbox result cache', () => {
   it('a damaged cache file is an empty cache, and is replaced', () => {
     const { cacheFile, file, input, result } = inbox();
     const c = openResultCache(cacheFile, fp);
-    c.store(input(), readSource(file).hash, [result]);
+    c.store(input(), readSource(file).hash!, [result]);
     c.save();
     const good = readFileSync(cacheFile);
     for (const bad of [Buffer.from('LWCACHE1 garbage LWCACHE1'), good.subarray(0, good.length - 3), Buffer.concat([good.subarray(0, 8), Buffer.alloc(good.length - 8, 0x41)])]) {
       writeFileSync(cacheFile, bad);
       const d = openResultCache(cacheFile, fp);
       expect(d.lookup(input())).toBeUndefined();
-      d.store(input(), readSource(file).hash, [result]);
+      d.store(input(), readSource(file).hash!, [result]);
       d.save();
       expect(openResultCache(cacheFile, fp).lookup(input())).toEqual([result]);
     }

@@ -16,15 +16,19 @@
  * form worker threads send them in), then an index (JSON: the fingerprint and, per file, path, source,
  * size, time, hash and where its results lie), the index length (4 bytes) and `LWCACHE1` again.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
+import { createRequire } from 'node:module';
 import type { Campaign } from '../campaign/campaign.js';
 import { packageRoot } from '../paths.js';
 import type { FileResult, InputFile, ScanCheckOptions } from './check.js';
 import { readSource } from './read-source.js';
+
+// Loaded when a cache is used, not when the command starts (the bundle hoists static imports).
+const requireHere = createRequire(import.meta.url);
+const createHash = (algorithm: string) => (requireHere('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
+const v8 = () => requireHere('node:v8') as typeof import('node:v8');
 
 /** Bump when the layout of this file changes. */
 const FORMAT = 1;
@@ -178,10 +182,10 @@ export function openResultCache(file: string, fingerprint: string): ResultCache 
       if (!e || fd === undefined || input.preset || !input.source) return undefined;
       if (e.source !== resolve(input.source) || e.size !== input.size || e.mtimeMs !== (input.mtime?.getTime() ?? -1)) return undefined;
       try {
-        if (readSource(input.source).hash !== e.hash) return undefined;
+        if (readSource(input.source, true).hash !== e.hash) return undefined;
         const blob = Buffer.alloc(e.length);
         if (readSync(fd, blob, 0, e.length, e.offset) !== e.length) return undefined;
-        const results = deserialize(blob) as FileResult[];
+        const results = v8().deserialize(blob) as FileResult[];
         if (!Array.isArray(results) || results.length === 0) return undefined;
         append({ path: e.path, source: e.source, size: e.size, mtimeMs: e.mtimeMs, hash: e.hash }, blob);
         stats.hits++;
@@ -196,7 +200,7 @@ export function openResultCache(file: string, fingerprint: string): ResultCache 
       if (results.some((r) => r.problems.some((p) => NOT_KEPT.has(p.code)))) return;
       let blob: Buffer;
       try {
-        blob = serialize(results);
+        blob = v8().serialize(results);
       } catch {
         return;
       }

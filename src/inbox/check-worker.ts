@@ -8,7 +8,7 @@ import { checkFiles, type ScanCheckOptions } from './check.js';
 import type { Task, TaskDone } from './pool.js';
 import { readSource } from './read-source.js';
 
-const { campaign, scans } = workerData as { campaign: Campaign; scans?: ScanCheckOptions };
+const { campaign, scans, hash: wantHash } = workerData as { campaign: Campaign; scans?: ScanCheckOptions; hash?: boolean };
 
 let work = Promise.resolve();
 parentPort!.on('message', (batch: Task[]) => {
@@ -18,7 +18,7 @@ parentPort!.on('message', (batch: Task[]) => {
     for (const task of batch) {
       let hash: string | undefined;
       const load = async () => {
-        const read = readSource(task.source);
+        const read = readSource(task.source, wantHash === true);
         hash = read.hash;
         return read.bytes;
       };

@@ -91,7 +91,7 @@ async function readHere(
       ? {
           ...input,
           load: async () => {
-            const read = readSource(input.source!);
+            const read = readSource(input.source!, opts.cache !== undefined);
             hash = read.hash;
             return read.bytes;
           },
@@ -130,7 +130,7 @@ async function readInWorkers(
   const lane = () =>
     new Promise<void>((resolve) => {
       const start = () => {
-        const worker = new Worker(workerUrl, { workerData: { campaign, ...(opts.scans ? { scans: opts.scans } : {}) }, resourceLimits: { maxOldGenerationSizeMb: 768 } });
+        const worker = new Worker(workerUrl, { workerData: { campaign, hash: opts.cache !== undefined, ...(opts.scans ? { scans: opts.scans } : {}) }, resourceLimits: { maxOldGenerationSizeMb: 768 } });
         /** Batches sent to this worker and not answered yet, in the order it reads them. */
         const pending: Task[][] = [];
         let finished = false;

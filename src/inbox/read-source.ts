@@ -3,10 +3,15 @@
  * synchronously — the thread has nothing else to do meanwhile — with the SHA-256 of its bytes, by
  * which the result cache (cache.ts) knows it again.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-export function readSource(path: string): { bytes: Uint8Array; hash: string } {
+const requireHere = createRequire(import.meta.url);
+
+/** The bytes, and their SHA-256 when asked for (node:crypto is loaded only then: a single file starts faster). */
+export function readSource(path: string, hash = true): { bytes: Uint8Array; hash?: string } {
   const bytes = readFileSync(path);
+  if (!hash) return { bytes };
+  const { createHash } = requireHere('node:crypto') as typeof import('node:crypto');
   return { bytes, hash: createHash('sha256').update(bytes).digest('hex') };
 }
