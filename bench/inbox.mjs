@@ -1,57 +1,23 @@
 // Figures for the README's 性能 table: validate a generated inbox of 1,000 mixed files (YAML, our DOCX and PDF, a
-// hand-made Word form, XLSX, EML with attachments, ZIP) in one process — wall time and peak RSS —
-// and 10,000 (with --large) to show how the cost grows. Reports only; never gates the tests.
+// hand-made Word form, XLSX, EML with attachments, ZIP; bench/inbox-gen.mjs) — wall time, CPU time, peak RSS — on
+// the default threads and on one, against the floor (bench/floor.mjs: read every byte, inflate every zip entry,
+// parse every XML part with an event parser, one thread), then again with the result cache warm (the second
+// run on the same inbox), and ms/file per kind; 10,000 files with --large to show how the cost grows.
+// Reports only; never gates the tests.
 //   node bench/inbox.mjs [--large]
+//   BENCH_ROOT=/path/to/another/build node bench/inbox.mjs   (the same figures for another build: A/B)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { zipSync } from 'fflate';
+import { KINDS, generateInbox, inboxTemplates } from './inbox-gen.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'lifelong-week');
-const measure = join(root, 'bench', 'measure.mjs');
+const measured = process.env.BENCH_ROOT ?? root;
+const measure = join(measured, 'bench', 'measure.mjs');
 const work = mkdtempSync(join(tmpdir(), 'lw-bench-inbox-'));
-
-// Templates: our own DOCX and PDF rendered from the sample; office files made by LibreOffice, when present.
-const sampleYaml = readFileSync(join(root, 'fixtures', 'sample', '东湖区.yaml'));
-spawnSync(process.execPath, [bin, 'render', join(root, 'fixtures', 'sample', '东湖区.yaml'), '-o', work], { stdio: 'ignore' });
-const ours = readdirSync(work);
-const ownDocx = readFileSync(join(work, ours.find((f) => f.endsWith('.docx'))));
-const ownPdf = readFileSync(join(work, ours.find((f) => f.endsWith('.pdf'))));
-const office = join(root, 'fixtures', 'office');
-const pick = (ext) => (existsSync(office) ? readdirSync(office).find((f) => f.endsWith(ext)) : undefined);
-const foreignDocx = pick('.docx') ? readFileSync(join(office, pick('.docx'))) : ownDocx;
-const xlsx = pick('.xlsx') ? readFileSync(join(office, pick('.xlsx'))) : undefined;
-
-const units = ['东湖区', '西湖区', '青云谱区', '青山湖区', '新建区', '红谷滩区', '南昌县', '安义县', '进贤县', '经开区', '高新区', '湾里管理局'];
-function mail(unit, i, attachments) {
-  const boundary = `----=_lw_${i}`;
-  const parts = attachments.map(
-    ([name, bytes, type]) =>
-      `--${boundary}\r\nContent-Type: ${type}; name*=UTF-8''${encodeURIComponent(name)}\r\nContent-Disposition: attachment; filename*=UTF-8''${encodeURIComponent(name)}\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(bytes).toString('base64').replace(/.{76}/g, '$&\r\n')}\r\n`,
-  );
-  return Buffer.from(
-    `From: =?UTF-8?B?${Buffer.from(`${unit}教体局`).toString('base64')}?= <unit${i}@example.cn>\r\nTo: jxedusqjy@163.com\r\nSubject: =?UTF-8?B?${Buffer.from(`${unit}活动周材料报送`).toString('base64')}?=\r\nDate: Tue, 28 Nov 2023 10:${String(i % 60).padStart(2, '0')}:00 +0800\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${boundary}"\r\n\r\n--${boundary}\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n请查收。\r\n${parts.join('')}--${boundary}--\r\n`,
-  );
-}
-
-function generate(dir, n) {
-  for (let i = 0; i < n; i++) {
-    const unit = units[i % units.length];
-    const name = `${String(i).padStart(5, '0')}-${unit}`;
-    switch (i % 7) {
-      case 0: writeFileSync(join(dir, `${name}.yaml`), Buffer.from(sampleYaml.toString().replaceAll('东湖区', unit))); break;
-      case 1: writeFileSync(join(dir, `${name}.docx`), ownDocx); break;
-      case 2: writeFileSync(join(dir, `${name}.pdf`), ownPdf); break;
-      case 3: writeFileSync(join(dir, `${name}统计表.docx`), foreignDocx); break;
-      case 4: writeFileSync(join(dir, `${name}.${xlsx ? 'xlsx' : 'yaml'}`), xlsx ?? sampleYaml); break;
-      case 5: writeFileSync(join(dir, `${name}.eml`), mail(unit, i, [[`${unit}统计表.docx`, foreignDocx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], ['盖章扫描件.pdf', ownPdf, 'application/pdf']])); break;
-      case 6: writeFileSync(join(dir, `${name}.zip`), zipSync({ [`${unit}.yaml`]: new Uint8Array(sampleYaml), [`${unit}.docx`]: new Uint8Array(ownDocx) })); break;
-    }
-  }
-}
+const cacheDir = join(work, 'cache');
 
 const sizes = process.env.BENCH_INBOX_SIZES
   ? process.env.BENCH_INBOX_SIZES.split(',').map(Number)
@@ -60,21 +26,80 @@ const sizes = process.env.BENCH_INBOX_SIZES
     : [1000];
 // BENCH_INBOX_NODE_FLAGS: extra V8 flags for the measured process (e.g. --expose-gc for experiments).
 const nodeFlags = (process.env.BENCH_INBOX_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
+/** One `validate` in a child process: wall, CPU (all threads), peak RSS, the report. */
+function validate(dir, env = {}, args = []) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [...nodeFlags, measure, 'validate', '--json', ...args, dir], {
+    cwd: measured,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LIFELONG_WEEK_CACHE: cacheDir, ...env },
+  });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const rss = Number(/__maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  const cpu = Number(/__cpu_ms=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { ms, cpu, rss, stdout: r.stdout };
+}
+function floor(dir, top = false) {
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'floor.mjs'), dir, ...(top ? ['--top'] : [])], { encoding: 'utf8' });
+  return JSON.parse(r.stdout);
+}
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const figures = (r, files) => `${s(r.ms)} wall, ${s(r.cpu)} CPU, ${(r.ms / files).toFixed(2)} ms/file, peak RSS ${r.rss.toFixed(0)} MB`;
+
 const rows = [];
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 try {
+  const templates = inboxTemplates(root);
   for (const n of sizes) {
     const dir = mkdtempSync(join(work, `n${n}-`));
-    generate(dir, n);
-    const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [...nodeFlags, measure, 'validate', '--json', dir], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    const rss = Number(/__maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
-    const report = JSON.parse(r.stdout);
-    rows.push([`validate an inbox of ${n.toLocaleString()} mixed files (${report.files.length.toLocaleString()} incl. mail/zip parts)`, `${(ms / 1000).toFixed(2)} s, ${(ms / report.files.length).toFixed(1)} ms/file, peak RSS ${rss.toFixed(0)} MB`, n === 1000 ? '≤ 10 s' : 'linear, memory flat']);
+    const names = generateInbox(dir, n, templates);
+    rows.push([`— ${n.toLocaleString()} files, load average ${load()} —`, '', '']);
+    const bottom = floor(dir);
+    const top = floor(dir, true);
+    rows.push([`floor: read + inflate every zip entry + parse every XML part (saxes), one thread`, `${s(bottom.ms)} (${bottom.files} files, ${bottom.entries} entries, ${bottom.xmlParts} XML parts, mails' attachments included; ${s(top.ms)} without them)`, '']);
+    // The roll call on this inbox is degenerate: every generated Word form, PDF and workbook is the same
+    // 东湖区 form, so a unit has n/12 "versions" and each one's ambiguity warning lists them all — a report
+    // that grows as n² (36 MB of JSON at 1,000 files). Past 3,000 files only the files are checked
+    // (--no-units): reading is what grows linearly.
+    const units = n <= 3000 ? [] : ['--no-units'];
+    const label = units.length ? ' --no-units' : '';
+    const plain = validate(dir, { LIFELONG_WEEK_NO_CACHE: '1' }, units);
+    const results = JSON.parse(plain.stdout).files.length;
+    rows.push([`validate${label}, default threads (${results.toLocaleString()} results)`, `${figures(plain, n)} = ${(plain.ms / bottom.ms).toFixed(1)}× the floor`, n === 1000 ? '≤ 4× the floor, RSS ≤ 250 MB' : 'linear, memory flat']);
+    if (!units.length) {
+      const files = validate(dir, { LIFELONG_WEEK_NO_CACHE: '1' }, ['--no-units']);
+      rows.push(['validate --no-units, default threads', figures(files, n), '']);
+    }
+    if (n <= 1000 || process.env.BENCH_INBOX_ONE_THREAD) {
+      const one = validate(dir, { LIFELONG_WEEK_NO_CACHE: '1', LIFELONG_WEEK_THREADS: '1' }, units);
+      rows.push([`validate${label}, one thread`, figures(one, n), n === 1000 ? '≤ 4 s' : '']);
+    }
+    const cold = validate(dir, {}, units);
+    const warm = validate(dir, {}, units);
+    if (cold.stdout !== plain.stdout || warm.stdout !== plain.stdout) rows.push(['!! the cached report differs from the uncached one', '', '']);
+    rows.push([`validate${label}, result cache: first run (writes it)`, figures(cold, n), '']);
+    rows.push([`validate${label}, result cache: second run (unchanged inbox)`, `${figures(warm, n)} = ${(plain.ms / warm.ms).toFixed(1)}× faster`, '']);
+    if (n === 1000) {
+      // ms/file per kind, one thread, less the start of the process (validate of one YAML file).
+      const single = join(work, 'single');
+      mkdirSync(single);
+      linkSync(join(dir, names[0]), join(single, names[0]));
+      const start = Math.min(...[0, 1, 2].map(() => validate(single, { LIFELONG_WEEK_NO_CACHE: '1' }, ['--no-units']).ms));
+      KINDS.forEach((kind, k) => {
+        const sub = join(work, `kind${k}`);
+        mkdirSync(sub);
+        const mine = names.filter((_, i) => i % KINDS.length === k);
+        for (const f of mine) linkSync(join(dir, f), join(sub, f));
+        const r = validate(sub, { LIFELONG_WEEK_NO_CACHE: '1', LIFELONG_WEEK_THREADS: '1' }, ['--no-units']);
+        rows.push([`  per file, one thread: ${kind}`, `${((r.ms - start) / mine.length).toFixed(2)} ms`, '']);
+      });
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 const width = Math.max(...rows.map((r) => r[0].length));
-for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value}   (target ${target})`);
+for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value}${target ? `   (target ${target})` : ''}`);

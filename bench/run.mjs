@@ -43,9 +43,11 @@ const sample = join(root, 'fixtures', 'sample', '东湖区.yaml');
 const bare = time(['-e', '0']);
 const help = time([bin, '--help']);
 const one = time([bin, 'validate', sample]);
+const oneDocx = time([bin, 'validate', join(root, 'fixtures', 'office', 'word-form.docx')]);
 row('node -e 0 (baseline)', `${bare.toFixed(1)} ms`, '');
 row('lifelong-week --help', `${help.toFixed(1)} ms = ${(help / bare).toFixed(2)}× node`, '≤ 2×');
 row('validate one YAML file', `${one.toFixed(1)} ms = ${(one / bare).toFixed(2)}× node`, '≤ 2×');
+row('validate one DOCX file (a Word form)', `${oneDocx.toFixed(1)} ms = ${(oneDocx / bare).toFixed(2)}× node`, '');
 
 // Batches of generated submissions: every unit, varied numbers, dates and spellings.
 const template = readFileSync(sample, 'utf8');

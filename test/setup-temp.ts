@@ -15,6 +15,8 @@ const root = mkdtempSync(join(outer, 'lw-test-'));
 // Readable by others: the permission test runs the tool as `nobody` on a folder in here.
 chmodSync(root, 0o755);
 process.env.TMPDIR = root;
+// The tool's caches (scan checks, inbox results) too: tests never write to the user's cache folder.
+process.env.LIFELONG_WEEK_CACHE = join(root, 'cache');
 
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });

@@ -215,12 +215,15 @@ export async function readInbox(
   const files = await collectFiles(paths, io, campaign);
   const scans = (await import('./scans.js')).scanOptions(opts.checkScans);
   const bar = opts.progress ? (await import('./progress.js')).progressBar(files.length, true, io.lang) : undefined;
+  // Files unchanged since the last run on this inbox are not read again (inbox/cache.ts).
+  const cache = await (await import('./result-cache.js')).openInboxCache(paths, campaign, scans);
   let results: FileResult[];
   try {
-    results = await readAll(files, campaign, { ...(scans ? { scans } : {}), ...(bar ? { onFile: () => bar.tick() } : {}) });
+    results = await readAll(files, campaign, { ...(scans ? { scans } : {}), ...(bar ? { onFile: () => bar.tick() } : {}), ...(cache ? { cache } : {}) });
   } finally {
     bar?.end();
   }
+  cache?.save();
   // A folder is the centre's inbox: call the roster's roll. Single files are just checked.
   const isFolder = await Promise.all(paths.map((p) => stat(p).then((s) => s.isDirectory()).catch(() => false)));
   if (opts.units === false || !isFolder.some(Boolean)) return { results, units: undefined };

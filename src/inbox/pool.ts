@@ -1,12 +1,17 @@
 /**
- * Reading a large inbox on every core: the files are shared out to worker threads, each running
- * the same `checkFiles` on its share, and the results come back in the order of the files. Parsing
- * Word, Excel and mail is CPU work, so two cores nearly halve a 1,000-file inbox (bench/inbox.mjs).
- * Small batches stay on the main thread: a worker costs ~50 ms to start.
+ * Reading a large inbox on every core: the files are shared out to worker threads in small
+ * batches, each worker reading its files itself (synchronously: one thread has nothing else to do
+ * meanwhile) and running the same `checkFiles` on each, and the results come back in the order of
+ * the files. Parsing Word, Excel and mail is CPU work, so two cores nearly halve a 1,000-file inbox
+ * (bench/inbox.mjs). Small batches stay on the main thread: a worker costs ~50 ms to start.
+ *
+ * Results already known from an earlier run (`cache.ts`: same path, size, time and content) are
+ * taken from the cache and not read again.
  */
 import type { Campaign } from '../campaign/campaign.js';
 import { error } from '../core/problem.js';
 import { checkFiles, type FileResult, type InputFile, type ScanCheckOptions } from './check.js';
+import type { ResultCache } from './cache.js';
 
 /** A file as a worker receives it: no closures, the path to read from. */
 export interface Task {
@@ -18,78 +23,157 @@ export interface Task {
   preset?: InputFile['preset'];
 }
 
+/** What a worker sends back for one file: its results and the SHA-256 of the bytes it read. */
+export interface TaskDone {
+  id: number;
+  results: FileResult[];
+  hash?: string;
+}
+
 /** Below this many files the batch is read on the main thread. */
 const PARALLEL_FROM = 48;
+/** Files per message to a worker: enough to hide the round trip, few enough to share the tail evenly. */
+const BATCH_MAX = 8;
 
-export async function readAll(
-  inputs: readonly InputFile[],
-  campaign: Campaign,
-  opts: { onFile?: () => void; threads?: number; scans?: ScanCheckOptions } = {},
-): Promise<FileResult[]> {
+export interface ReadOptions {
+  onFile?: () => void;
+  threads?: number;
+  scans?: ScanCheckOptions;
+  /** Results of an earlier run, reused where still valid; new results are added to it. */
+  cache?: ResultCache;
+}
+
+/** Every file's results, in the order of the files (a mail or an archive gives one per part). */
+export async function readAll(inputs: readonly InputFile[], campaign: Campaign, opts: ReadOptions = {}): Promise<FileResult[]> {
+  return (await readEach(inputs, campaign, opts)).flat();
+}
+
+/** The results of each input on its own: `readAll` before flattening. */
+export async function readEach(inputs: readonly InputFile[], campaign: Campaign, opts: ReadOptions = {}): Promise<FileResult[][]> {
+  const results: FileResult[][] = new Array(inputs.length);
+  const todo: number[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const hit = opts.cache?.lookup(inputs[i]!);
+    if (hit) {
+      results[i] = hit;
+      opts.onFile?.();
+    } else todo.push(i);
+  }
+  const done = (i: number, r: FileResult[], hash?: string) => {
+    results[i] = r;
+    if (hash) opts.cache?.store(inputs[i]!, hash, r);
+    opts.onFile?.();
+  };
   const parallel =
-    inputs.length >= PARALLEL_FROM && inputs.every((f) => f.source) && import.meta.url.endsWith('.js') && !import.meta.url.includes('/src/');
+    todo.length >= PARALLEL_FROM && todo.every((i) => inputs[i]!.source) && import.meta.url.endsWith('.js') && !import.meta.url.includes('/src/');
   // Loaded only for a large batch: a single-file check must start as fast as a bare `node`.
   const threads = parallel
     ? Math.min(opts.threads ?? Number(process.env.LIFELONG_WEEK_THREADS ?? (await import('node:os')).availableParallelism()), 8)
     : 1;
-  const workerUrl = new URL('./check-worker.js', import.meta.url);
-  if (!parallel || threads < 2) {
-    const out: FileResult[] = [];
-    for (const input of inputs) {
-      out.push(...(await checkFiles([input], campaign, opts.scans ? { scans: opts.scans } : {})));
-      opts.onFile?.();
-    }
-    return out;
+  if (!parallel || threads < 2) await readHere(inputs, todo, campaign, opts, done);
+  else await readInWorkers(inputs, todo, campaign, opts, threads, done);
+  return results;
+}
+
+/** On this thread, one file after the other; files on disk are read synchronously and hashed. */
+async function readHere(
+  inputs: readonly InputFile[],
+  todo: readonly number[],
+  campaign: Campaign,
+  opts: ReadOptions,
+  done: (i: number, r: FileResult[], hash?: string) => void,
+): Promise<void> {
+  const { readSource } = await import('./read-source.js');
+  for (const i of todo) {
+    const input = inputs[i]!;
+    let hash: string | undefined;
+    const own: InputFile = input.source
+      ? {
+          ...input,
+          load: async () => {
+            const read = readSource(input.source!, opts.cache !== undefined);
+            hash = read.hash;
+            return read.bytes;
+          },
+        }
+      : input;
+    const r = await checkFiles([own], campaign, opts.scans ? { scans: opts.scans } : {});
+    done(i, r, hash);
   }
-  const tasks: Task[] = inputs.map((f, id) => ({
-    id,
-    path: f.path,
-    source: f.source!,
-    size: f.size,
-    ...(f.mtime ? { mtime: f.mtime } : {}),
-    ...(f.preset ? { preset: f.preset } : {}),
-  }));
+}
+
+async function readInWorkers(
+  inputs: readonly InputFile[],
+  todo: readonly number[],
+  campaign: Campaign,
+  opts: ReadOptions,
+  threads: number,
+  done: (i: number, r: FileResult[], hash?: string) => void,
+): Promise<void> {
+  const queue: Task[] = todo.map((id) => {
+    const f = inputs[id]!;
+    return { id, path: f.path, source: f.source!, size: f.size, ...(f.mtime ? { mtime: f.mtime } : {}), ...(f.preset ? { preset: f.preset } : {}) };
+  });
+  const workerUrl = new URL('./check-worker.js', import.meta.url);
   const { Worker } = await import('node:worker_threads');
-  const results: FileResult[][] = new Array(tasks.length);
-  let next = 0;
+  const lanes = Math.min(threads, queue.length);
+  /** Files of a batch whose worker died: read again one at a time. */
+  const suspects: Task[] = [];
+  /** Share the tail evenly: batches shrink as the queue empties. */
+  const batchSize = () => Math.max(1, Math.min(BATCH_MAX, Math.floor(queue.length / (lanes * 4))));
   /**
-   * One lane of work: a worker fed one file at a time. A worker that dies (a hostile file that
-   * exhausts its memory limit) costs only the file it was reading, which is listed as unreadable;
-   * a fresh worker takes over the rest.
+   * One lane of work: a worker fed a batch at a time, the next batch sent while it still works on
+   * the one before. A worker that dies (a hostile file that exhausts its memory limit) loses the
+   * batches it held: they are read again one file per batch by a fresh worker, so the file that
+   * kills a worker costs only itself (listed as unreadable) and the others are read.
    */
   const lane = () =>
     new Promise<void>((resolve) => {
-      let current: Task | undefined;
       const start = () => {
-        const worker = new Worker(workerUrl, { workerData: { campaign, ...(opts.scans ? { scans: opts.scans } : {}) }, resourceLimits: { maxOldGenerationSizeMb: 768 } });
+        const worker = new Worker(workerUrl, { workerData: { campaign, hash: opts.cache !== undefined, ...(opts.scans ? { scans: opts.scans } : {}) }, resourceLimits: { maxOldGenerationSizeMb: 768 } });
+        /** Batches sent to this worker and not answered yet, in the order it reads them. */
+        const pending: Task[][] = [];
+        let finished = false;
         const feed = () => {
-          if (next >= tasks.length) {
-            current = undefined;
+          // A suspect goes alone: nothing else in flight, so a death names it.
+          if (suspects.length > 0) {
+            if (pending.length === 0) {
+              const batch = [suspects.shift()!];
+              pending.push(batch);
+              worker.postMessage(batch);
+            }
+          } else
+            while (pending.length < 2 && queue.length > 0) {
+              const batch = queue.splice(0, batchSize());
+              pending.push(batch);
+              worker.postMessage(batch);
+            }
+          if (pending.length === 0 && !finished) {
+            finished = true;
             void worker.terminate().then(() => resolve());
-            return;
           }
-          current = tasks[next++]!;
-          worker.postMessage(current);
         };
-        worker.on('message', (msg: { id: number; results: FileResult[] }) => {
-          results[msg.id] = msg.results;
-          opts.onFile?.();
+        worker.on('message', (msg: TaskDone[]) => {
+          pending.shift();
+          for (const d of msg) done(d.id, d.results, d.hash);
           feed();
         });
-        worker.on('error', (e) => {
-          if (current) {
-            results[current.id] = [
-              { path: current.path, format: 'other', fate: 'unreadable', problems: [error('internal', { detail: e instanceof Error ? e.message : String(e) })] },
-            ];
-            opts.onFile?.();
-            current = undefined;
-          }
+        const died = (e: unknown) => {
+          if (finished) return;
+          finished = true;
+          const lost = pending.flat();
+          // Read alone, a file that kills its worker again is the one to blame.
+          if (lost.length === 1) {
+            const [culprit] = lost;
+            done(culprit!.id, [{ path: culprit!.path, format: 'other', fate: 'unreadable', problems: [error('internal', { detail: e instanceof Error ? e.message : String(e) })] }]);
+          } else suspects.unshift(...lost);
           start();
-        });
+        };
+        worker.on('error', died);
+        worker.on('exit', (code) => died(new Error(`worker exited (${code})`)));
         feed();
       };
       start();
     });
-  await Promise.all(Array.from({ length: Math.min(threads, tasks.length) }, lane));
-  return results.flat();
+  await Promise.all(Array.from({ length: lanes }, lane));
 }

@@ -16,7 +16,7 @@ import { displayValue } from '../form/display.js';
 import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, EMBED_PROPERTY, decodeEmbedded } from '../form/embedded.js';
 import { docxToForm } from './docx-grid.js';
 import { matchGrid, type FormDocument } from './grid.js';
-import { UnsafeXmlError, parseXml } from './xml.js';
+import { UnsafeXmlError, parseXmlTree } from './xml.js';
 import { readZip } from './zip.js';
 
 export interface DocxContent {
@@ -79,8 +79,8 @@ export async function readDocxContent(bytes: Uint8Array): Promise<DocxRead> {
     const headers = [...parts.keys()]
       .filter((n) => /^word\/header\d*\.xml$/.test(n))
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-      .map((n) => parseXml(parts.get(n)!).documentElement);
-    document = docxToForm(parseXml(documentXml).documentElement, continuedStyles(parts.get('word/styles.xml')), headers);
+      .map((n) => parseXmlTree(parts.get(n)!).documentElement);
+    document = docxToForm(parseXmlTree(documentXml).documentElement, continuedStyles(parts.get('word/styles.xml')), headers);
   } catch (e) {
     return e instanceof UnsafeXmlError ? failed('unsafe', 'file.unsafeXml', { format: 'Word' }) : failed('unreadable', 'file.corrupt', { format: 'Word' });
   }

@@ -61,8 +61,24 @@ function valueIndex(cells: readonly GridCell[], i: number): number {
   return -1;
 }
 
+/** Tables are not changed once read: their labelled fields are found once (formTable, formTables, labelCount ask again). */
+const labelledCache = new WeakMap<GridTable, { rows: GridCell[][]; found: number[] }>();
+
 /** The form's fields a table labels, as positions in the form (FIELDS order), in reading order. */
 function labelledFields(table: GridTable): number[] {
+  const cached = labelledCache.get(table);
+  if (cached && cached.rows === table.rows) return cached.found;
+  const found = findLabelledFields(table);
+  labelledCache.set(table, { rows: table.rows, found });
+  return found;
+}
+
+/** For a reader that changed a table's cell texts (traditional characters folded). */
+export function forgetLabels(table: GridTable): void {
+  labelledCache.delete(table);
+}
+
+function findLabelledFields(table: GridTable): number[] {
   const found: number[] = [];
   let group: Group | undefined;
   for (const row of table.rows) {

@@ -11,26 +11,35 @@
  */
 import type { Problem } from '../core/problem.js';
 import { warning } from '../core/problem.js';
-import type { FormDocument } from './grid.js';
+import { forgetLabels, type FormDocument } from './grid.js';
 
-let gb2312: Set<string> | undefined;
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
+/** GB 2312's Han characters in U+4E00–U+9FFF, one byte each (1 = in the set). */
+let gb2312: Uint8Array | undefined;
 
-function gb2312Set(): Set<string> {
+function gb2312Set(): Uint8Array {
   if (gb2312) return gb2312;
   const bytes: number[] = [];
   for (let a = 0xb0; a <= 0xf7; a++) for (let b = 0xa1; b <= 0xfe; b++) bytes.push(a, b);
-  gb2312 = new Set(new TextDecoder('gbk').decode(new Uint8Array(bytes)));
+  const text = new TextDecoder('gbk').decode(new Uint8Array(bytes));
+  gb2312 = new Uint8Array(HAN_LAST - HAN_FIRST + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= HAN_FIRST && c <= HAN_LAST) gb2312[c - HAN_FIRST] = 1;
+  }
   return gb2312;
 }
 
 /** Whether a text has a Han character no simplified form would use (a traditional candidate). */
 export function hasTraditionalCandidate(text: string): boolean {
-  let set: Set<string> | undefined;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x4e00 || c > 0x9fff) continue;
+  // U+4E00–U+9FFF lie in the BMP: one UTF-16 unit each, never half of a surrogate pair.
+  let set: Uint8Array | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < HAN_FIRST || c > HAN_LAST) continue;
     set ??= gb2312Set();
-    if (!set.has(ch)) return true;
+    if (set[c - HAN_FIRST] === 0) return true;
   }
   return false;
 }
@@ -109,6 +118,18 @@ export async function foldDocument(doc: FormDocument): Promise<Problem | undefin
     return folded;
   };
   for (const p of doc.paragraphs) p.text = await fold(p.text);
-  for (const table of doc.tables) for (const row of table.rows) for (const cell of row) cell.text = await fold(cell.text);
+  for (const table of doc.tables) {
+    let changed = false;
+    for (const row of table.rows)
+      for (const cell of row) {
+        const text = await fold(cell.text);
+        if (text !== cell.text) {
+          cell.text = text;
+          changed = true;
+        }
+      }
+    // The labels found before folding are stale.
+    if (changed) forgetLabels(table);
+  }
   return first ? warning('text.traditional', first) : undefined;
 }

@@ -21,7 +21,7 @@
  */
 import { error, rawWithProblem, type RawSubmission } from '../core/problem.js';
 import { labelCount, type FormDocument, type GridCell, type GridTable } from './grid.js';
-import { UnsafeXmlError, parseXml } from './xml.js';
+import { UnsafeXmlError, parseXmlTree } from './xml.js';
 import { readZip } from './zip.js';
 
 export type XlsxRead =
@@ -107,6 +107,8 @@ export function numberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const clean = Number(n.toPrecision(15));
   if (Math.abs(clean) >= 1e21 || (clean !== 0 && Math.abs(clean) < 1e-6)) return String(clean);
+  // Whole numbers (most cells) print the same without Intl, which is slow; -0 keeps its sign there.
+  if (Number.isInteger(clean) && !Object.is(clean, -0)) return String(clean);
   return clean.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
 }
 
@@ -280,7 +282,7 @@ export async function readXlsxForm(bytes: Uint8Array): Promise<XlsxRead> {
 function readParts(parts: Map<string, Uint8Array>): XlsxRead {
   const xml = (name: string) => {
     const b = parts.get(name);
-    return b ? (parseXml(b).documentElement as unknown as El) : undefined;
+    return b ? (parseXmlTree(b).documentElement as unknown as El) : undefined;
   };
   // The workbook part: where the package relationships say (almost always xl/workbook.xml).
   const pkgRels = xml('_rels/.rels');

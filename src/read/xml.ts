@@ -8,6 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Document } from '@xmldom/xmldom';
+import { parseXmlFast, type XmlElement } from './xml-tree.js';
 
 // Loaded on first parse, synchronously (parseXml is sync): a command that reads no Office file
 // never loads xmldom.
@@ -55,6 +56,38 @@ export function parseXml(input: string | Uint8Array): Document {
   let text = typeof input === 'string' ? input : decodeXml(input);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (DOCTYPE.test(text)) throw new UnsafeXmlError();
+  return parseWithXmldom(text);
+}
+
+/** The part of a tree the readers walk: xmldom's `Document` and the fast tree (`xml-tree.ts`) both have it. */
+export interface XmlNodeLike {
+  nodeType: number;
+  nodeValue: string | null;
+}
+export interface XmlElementLike extends XmlNodeLike {
+  localName: string;
+  namespaceURI: string | null;
+  childNodes: ArrayLike<XmlNodeLike>;
+  getAttribute(name: string): string | null;
+  getAttributeNS(namespace: string | null, localName: string): string | null;
+}
+export interface XmlTreeLike {
+  documentElement: XmlElementLike | null;
+}
+export type { XmlElement };
+
+/**
+ * What the readers use: the same refusals and errors as `parseXml`, and the same tree, built by the
+ * fast parser (`xml-tree.ts`) where it is sure of the answer, else by xmldom.
+ */
+export function parseXmlTree(input: string | Uint8Array): XmlTreeLike {
+  let text = typeof input === 'string' ? input : decodeXml(input);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (DOCTYPE.test(text)) throw new UnsafeXmlError();
+  return parseXmlFast(text) ?? (parseWithXmldom(text) as unknown as XmlTreeLike);
+}
+
+function parseWithXmldom(text: string): Document {
   const { DOMParser, MIME_TYPE, ParseError } = lib();
   const parser = new DOMParser({
     onError(level, message) {

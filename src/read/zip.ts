@@ -4,15 +4,13 @@
  *
  * docs/inbox.md, "Hostile and broken input", measured: a 408 KB docx inflating to 400 MB took 477 MB RAM through `fflate.unzipSync`,
  * and a filter on the *declared* size is fooled by a falsified header. So the real inflated bytes
- * are counted while streaming (yauzl), and reading stops at the limit, or as soon as an entry
- * inflates past the size its own header declared.
+ * are counted: an entry is inflated with its output capped at the size its own header declared
+ * (which the limits bound), and one byte more means the header lied.
  */
 import { lazy } from '../core/lazy.js';
 
 const zlib = lazy<typeof import('node:zlib')>('node:zlib');
 const crc32 = (data: Uint8Array, value?: number) => zlib().crc32(data, value);
-import type { Readable } from 'node:stream';
-import type yauzl from 'yauzl';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -112,7 +110,7 @@ export function isUnsafeEntryName(name: string): boolean {
 
 const isDirectory = (name: string) => name.endsWith('/') || name.endsWith('\\');
 
-/** Marks a reason to stop streaming an entry, carried through the stream's error. */
+/** Marks a reason to stop reading an entry, or the whole archive. */
 class Stop extends Error {
   constructor(
     readonly scope: 'entry' | 'archive',
@@ -123,150 +121,239 @@ class Stop extends Error {
   }
 }
 
-export async function readZip(bytes: Uint8Array, limits?: Partial<ZipLimits>, opts: ZipReadOptions = {}): Promise<ZipRead> {
+/** A central directory entry: the fields the reader uses (APPNOTE 4.3.12). */
+interface Entry {
+  flags: number;
+  method: number;
+  dosTime: number;
+  dosDate: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeader: number;
+  rawName: Buffer;
+  extraFields: Array<{ id: number; data: Buffer }>;
+}
+
+/** The archive is broken (what yauzl, which read archives here before, would refuse). */
+class Broken extends Error {}
+
+const u64 = (b: Buffer, at: number) => b.readUInt32LE(at + 4) * 0x100000000 + b.readUInt32LE(at);
+
+/** `length` bytes at `at`, or Broken where the file ends first. */
+function slice(b: Buffer, at: number, length: number): Buffer {
+  if (at < 0 || at + length > b.length) throw new Broken('unexpected EOF');
+  return b.subarray(at, at + length);
+}
+
+/**
+ * The end record (and its ZIP64 version) → where the central directory starts and how many entries
+ * it claims. The same checks, in the same order, as yauzl 3 made: the last end-record signature in
+ * the final 64 KB counts, its comment length must reach exactly to the end, one disk only.
+ */
+function openArchive(b: Buffer): { cursor: number; count: number } {
+  const size = Math.min(20 + 22 + 0xffff, b.length);
+  const base = b.length - size;
+  for (let i = size - 22; i >= 0; i--) {
+    if (b.readUInt32LE(base + i) !== 0x06054b50) continue;
+    const end = base + i;
+    let disk = b.readUInt16LE(end + 4);
+    let count = b.readUInt16LE(end + 10);
+    let cursor = b.readUInt32LE(end + 16);
+    if (b.readUInt16LE(end + 20) !== b.length - end - 22) throw new Broken('invalid comment length');
+    if (i - 20 >= 0 && b.readUInt32LE(end - 20) === 0x07064b50) {
+      const record = slice(b, u64(b, end - 20 + 8), 56);
+      if (record.readUInt32LE(0) !== 0x06064b50) throw new Broken('invalid zip64 end of central directory record signature');
+      disk = record.readUInt32LE(16);
+      if (disk !== 0) throw new Broken(`multi-disk zip files are not supported: ${disk}`);
+      count = u64(record, 32);
+      cursor = u64(record, 48);
+      return { cursor, count };
+    }
+    if (disk !== 0) throw new Broken(`multi-disk zip files are not supported: ${disk}`);
+    return { cursor, count };
+  }
+  throw new Broken('end of central directory record signature not found');
+}
+
+function extraFieldsOf(raw: Buffer): Array<{ id: number; data: Buffer }> {
+  const fields: Array<{ id: number; data: Buffer }> = [];
+  let i = 0;
+  while (i < raw.length - 3) {
+    const id = raw.readUInt16LE(i);
+    const end = i + 4 + raw.readUInt16LE(i + 2);
+    if (end > raw.length) throw new Broken('extra field length exceeds extra field buffer size');
+    fields.push({ id, data: raw.subarray(i + 4, end) });
+    i = end;
+  }
+  return fields;
+}
+
+/** The central directory entry at `cursor` → the entry and where the next one starts. */
+function entryAt(b: Buffer, cursor: number): { entry: Entry; next: number } {
+  const h = slice(b, cursor, 46);
+  if (h.readUInt32LE(0) !== 0x02014b50) throw new Broken('invalid central directory file header signature');
+  const flags = h.readUInt16LE(8);
+  if (flags & 0x40) throw new Broken('strong encryption is not supported');
+  const nameLength = h.readUInt16LE(28);
+  const extraLength = h.readUInt16LE(30);
+  const commentLength = h.readUInt16LE(32);
+  const rest = slice(b, cursor + 46, nameLength + extraLength + commentLength);
+  const entry: Entry = {
+    flags,
+    method: h.readUInt16LE(10),
+    dosTime: h.readUInt16LE(12),
+    dosDate: h.readUInt16LE(14),
+    crc32: h.readUInt32LE(16),
+    compressedSize: h.readUInt32LE(20),
+    uncompressedSize: h.readUInt32LE(24),
+    localHeader: h.readUInt32LE(42),
+    rawName: rest.subarray(0, nameLength),
+    extraFields: extraFieldsOf(rest.subarray(nameLength, nameLength + extraLength)),
+  };
+  // ZIP64 extended information (APPNOTE 4.5.3): the sizes and offset that did not fit.
+  const zip64 = entry.extraFields.find((f) => f.id === 0x0001);
+  if (zip64) {
+    let at = 0;
+    const take = (what: string) => {
+      if (at + 8 > zip64.data.length) throw new Broken(`zip64 extended information extra field does not include ${what}`);
+      const v = u64(zip64.data, at);
+      at += 8;
+      return v;
+    };
+    if (entry.uncompressedSize === 0xffffffff) entry.uncompressedSize = take('uncompressed size');
+    if (entry.compressedSize === 0xffffffff) entry.compressedSize = take('compressed size');
+    if (entry.localHeader === 0xffffffff) entry.localHeader = take('relative header offset');
+  }
+  return { entry, next: cursor + 46 + rest.length };
+}
+
+/**
+ * Bytes of a ZIP → its entries, synchronously: the central directory is read first, then each
+ * wanted entry is inflated in one call (`inflateRawSync`) whose output may not pass the entry's
+ * declared size — so a falsified header is caught at its claim and memory never exceeds what the
+ * limits allow — and its CRC-32 is checked.
+ */
+export function readZipSync(bytes: Uint8Array, limits?: Partial<ZipLimits>, opts: ZipReadOptions = {}): ZipRead {
   const lim: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits };
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let zip: yauzl.ZipFile;
+  let archive: { cursor: number; count: number };
   try {
-    zip = await openZip(buffer);
+    archive = openArchive(buffer);
   } catch (e) {
     return { ok: false, error: isZip(bytes) ? 'corrupt' : 'not-zip', detail: message(e) };
   }
-  try {
-    // The end record's count is only a claim; entries are also counted as they are read.
-    if (zip.entryCount > lim.maxEntries)
-      return { ok: false, error: 'too-many-entries', detail: `${zip.entryCount} > ${lim.maxEntries}` };
-    const entries: ZipEntryResult[] = [];
-    const budget = { total: 0 };
-    let seen = 0;
-    for (;;) {
-      let entry: yauzl.Entry | undefined;
-      try {
-        entry = await nextEntry(zip);
-      } catch (e) {
-        return { ok: false, error: 'corrupt', detail: message(e) };
-      }
-      if (!entry) break;
-      if (++seen > lim.maxEntries) return { ok: false, error: 'too-many-entries', detail: `> ${lim.maxEntries}` };
-
-      const raw = entry.fileName as unknown as Buffer; // decodeStrings: false → the raw name bytes
-      const name = decodeEntryName(raw, entry.extraFields);
-      if (isDirectory(name)) continue;
-      if (opts.only && !opts.only(name)) continue;
-      if (isUnsafeEntryName(name)) {
-        entries.push({ name, error: 'unsafe-name' });
-        continue;
-      }
-      const result = await extract(zip, entry, name, lim, budget);
-      if (result instanceof Stop) return { ok: false, error: 'too-large', detail: result.message };
-      entries.push(result);
+  // The end record's count is only a claim; entries are also counted as they are read.
+  if (archive.count > lim.maxEntries) return { ok: false, error: 'too-many-entries', detail: `${archive.count} > ${lim.maxEntries}` };
+  const entries: ZipEntryResult[] = [];
+  const budget = { total: 0 };
+  let cursor = archive.cursor;
+  for (let seen = 1; seen <= archive.count; seen++) {
+    let entry: Entry;
+    try {
+      ({ entry, next: cursor } = entryAt(buffer, cursor));
+    } catch (e) {
+      if (e instanceof Broken) return { ok: false, error: 'corrupt', detail: e.message };
+      throw e;
     }
-    return { ok: true, entries };
-  } finally {
-    zip.close();
+    if (seen > lim.maxEntries) return { ok: false, error: 'too-many-entries', detail: `> ${lim.maxEntries}` };
+    const name = decodeEntryName(entry.rawName, entry.extraFields);
+    if (isDirectory(name)) continue;
+    if (opts.only && !opts.only(name)) continue;
+    if (isUnsafeEntryName(name)) {
+      entries.push({ name, error: 'unsafe-name' });
+      continue;
+    }
+    const result = extract(buffer, entry, name, lim, budget);
+    if (result instanceof Stop) return { ok: false, error: 'too-large', detail: result.message };
+    entries.push(result);
   }
+  return { ok: true, entries };
 }
 
-async function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
-  // Loaded on first use: a command that never meets a zip never pays for it.
-  const { default: lib } = await import('yauzl');
-  return new Promise((resolve, reject) => {
-    // decodeStrings: false — names are decoded here (GBK); yauzl would read them as CP437 and
-    // reject `../` names outright, where they should be listed as unsafe instead.
-    // validateEntrySizes: false — the inflated bytes are counted below, against our limits.
-    lib.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false }, (err, zip) =>
-      err || !zip ? reject(err ?? new Error('no zip')) : resolve(zip),
-    );
-  });
+/** The same as `readZipSync`, for callers that await. */
+export async function readZip(bytes: Uint8Array, limits?: Partial<ZipLimits>, opts: ZipReadOptions = {}): Promise<ZipRead> {
+  return readZipSync(bytes, limits, opts);
 }
 
-function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | undefined> {
-  return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      zip.removeListener('entry', onEntry);
-      zip.removeListener('end', onEnd);
-      zip.removeListener('error', onError);
-    };
-    const onEntry = (entry: yauzl.Entry) => (cleanup(), resolve(entry));
-    const onEnd = () => (cleanup(), resolve(undefined));
-    const onError = (err: Error) => (cleanup(), reject(err));
-    zip.on('entry', onEntry);
-    zip.on('end', onEnd);
-    zip.on('error', onError);
-    zip.readEntry();
-  });
+function dosDate(date: number, time: number): Date {
+  return new Date((date >> 9 & 0x7f) + 1980, (date >> 5 & 0xf) - 1, date & 0x1f, time >> 11 & 0x1f, time >> 5 & 0x3f, (time & 0x1f) * 2, 0);
 }
 
-function mtimeOf(entry: yauzl.Entry): Date | undefined {
-  try {
-    const date = entry.getLastModDate();
-    return Number.isNaN(date.getTime()) ? undefined : date;
-  } catch {
-    return undefined;
+/** When the entry was last changed: the Info-ZIP or NTFS extra field, else the DOS time (local), as yauzl read it. */
+function mtimeOf(entry: Entry): Date | undefined {
+  let date: Date | undefined;
+  for (const { id, data } of entry.extraFields) {
+    if (id === 0x5455) {
+      if (data.length < 5 || !(data[0]! & 1)) continue;
+      date = new Date(data.readInt32LE(1) * 1000);
+      break;
+    }
+    if (id === 0x000a) {
+      if (data.length !== 32 || data.readUInt16LE(4) !== 1 || data.readUInt16LE(6) !== 24) continue;
+      date = new Date((data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12)) / 10000 - 11644473600000);
+      break;
+    }
   }
+  date ??= dosDate(entry.dosDate, entry.dosTime);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-async function extract(
-  zip: yauzl.ZipFile,
-  entry: yauzl.Entry,
-  name: string,
-  lim: ZipLimits,
-  budget: { total: number },
-): Promise<ZipEntryResult | Stop> {
+/** The inflate call stopped because the output passed `maxOutputLength`. */
+const isTooLarge = (e: unknown) => (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError;
+
+function extract(zip: Buffer, entry: Entry, name: string, lim: ZipLimits, budget: { total: number }): ZipEntryResult | Stop {
   const declared = entry.uncompressedSize;
   const compressed = entry.compressedSize;
-  if (entry.isEncrypted()) return { name, error: 'encrypted' };
-  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
-    return { name, error: 'corrupt', detail: `unsupported compression method ${entry.compressionMethod}` };
+  if (entry.flags & 0x1) return { name, error: 'encrypted' };
+  if (entry.method !== 0 && entry.method !== 8) return { name, error: 'corrupt', detail: `unsupported compression method ${entry.method}` };
   // Honest headers are refused before a single byte is inflated.
   if (declared > lim.maxEntryBytes) return { name, error: 'too-large', detail: `declared ${declared} > ${lim.maxEntryBytes}` };
   if (declared > RATIO_FLOOR && declared > Math.max(compressed, 1) * lim.maxRatio)
     return { name, error: 'ratio', detail: `declared ${declared} from ${compressed}` };
-  if (budget.total + declared > lim.maxTotalBytes)
-    return new Stop('archive', 'too-large', `total > ${lim.maxTotalBytes}`);
+  if (budget.total + declared > lim.maxTotalBytes) return new Stop('archive', 'too-large', `total > ${lim.maxTotalBytes}`);
 
-  let stream: Readable;
+  // The local header says where the data starts.
+  let data: Buffer;
   try {
-    stream = await new Promise<Readable>((resolve, reject) =>
-      zip.openReadStream(entry, (err, s) => (err || !s ? reject(err ?? new Error('no stream')) : resolve(s))),
-    );
+    const local = slice(zip, entry.localHeader, 30);
+    if (local.readUInt32LE(0) !== 0x04034b50) throw new Broken('invalid local file header signature');
+    const start = entry.localHeader + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    if (start + compressed > zip.length) throw new Broken(`file data overflows file bounds: ${start} + ${compressed} > ${zip.length}`);
+    data = zip.subarray(start, start + compressed);
   } catch (e) {
     return { name, error: 'corrupt', detail: message(e) };
   }
 
-  // The declared size sizes the buffer, so memory never exceeds what the limits allow; a falsified
-  // (smaller) header is caught the moment the real bytes pass it.
-  const out = Buffer.allocUnsafeSlow(declared);
-  let got = 0;
-  let crc = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const next = got + chunk.length;
-      budget.total += chunk.length;
-      if (budget.total > lim.maxTotalBytes) throw new Stop('archive', 'too-large', `total > ${lim.maxTotalBytes}`);
-      if (next > lim.maxEntryBytes) throw new Stop('entry', 'too-large', `inflated > ${lim.maxEntryBytes}`);
-      if (next > RATIO_FLOOR && next > Math.max(compressed, 1) * lim.maxRatio)
-        throw new Stop('entry', 'ratio', `inflated > ${lim.maxRatio} × ${compressed}`);
-      if (next > declared) throw new Stop('entry', 'too-large', `inflates past its declared size ${declared}`);
-      chunk.copy(out, got);
-      crc = crc32(chunk, crc);
-      got = next;
+  // The output may not pass the declared size (which the checks above hold within every limit):
+  // one byte more is enough to know the header lied.
+  let out: Buffer;
+  let got: number;
+  if (entry.method === 0) {
+    out = data;
+    got = Math.min(data.length, declared + 1);
+  } else {
+    try {
+      // One output chunk for a part of ordinary size: no concatenation.
+      out = zlib().inflateRawSync(data, { maxOutputLength: declared + 1, chunkSize: Math.max(64, Math.min(declared + 1, 4 * 1024 * 1024)) });
+      got = out.length;
+    } catch (e) {
+      if (!isTooLarge(e)) return { name, error: 'corrupt', detail: message(e) };
+      out = Buffer.alloc(0);
+      got = declared + 1;
     }
-  } catch (e) {
-    destroy(stream);
-    if (e instanceof Stop) return e.scope === 'archive' ? e : { name, error: e.reason, detail: e.message };
-    return { name, error: 'corrupt', detail: message(e) };
   }
+  budget.total += got;
+  if (budget.total > lim.maxTotalBytes) return new Stop('archive', 'too-large', `total > ${lim.maxTotalBytes}`);
+  if (got > lim.maxEntryBytes) return { name, error: 'too-large', detail: `inflated > ${lim.maxEntryBytes}` };
+  if (got > RATIO_FLOOR && got > Math.max(compressed, 1) * lim.maxRatio) return { name, error: 'ratio', detail: `inflated > ${lim.maxRatio} × ${compressed}` };
+  if (got > declared) return { name, error: 'too-large', detail: `inflates past its declared size ${declared}` };
   if (got !== declared) return { name, error: 'corrupt', detail: `inflated ${got} of declared ${declared}` };
-  if (crc >>> 0 !== entry.crc32 >>> 0) return { name, error: 'corrupt', detail: 'CRC-32 mismatch' };
+  if (crc32(out) >>> 0 !== entry.crc32 >>> 0) return { name, error: 'corrupt', detail: 'CRC-32 mismatch' };
   const mtime = mtimeOf(entry);
-  return { name, bytes: new Uint8Array(out.buffer, out.byteOffset, got), ...(mtime ? { mtime } : {}) };
-}
-
-function destroy(stream: Readable): void {
-  // yauzl installs `destroy` to unpipe its inflater from the source; errors after that are moot.
-  stream.on('error', () => {});
-  stream.destroy();
+  // Stored entries are copied out of the archive, so an entry never keeps the whole archive alive.
+  const own = entry.method === 0 ? Uint8Array.from(out) : new Uint8Array(out.buffer, out.byteOffset, got);
+  return { name, bytes: own, ...(mtime ? { mtime } : {}) };
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
