@@ -15,6 +15,7 @@ import { buildReport, type ValidationReport } from '../report/validation.js';
 import type { FileResult, InputFile, ScanCheckOptions } from '../inbox/check.js';
 import { readAll } from '../inbox/pool.js';
 import { callRoll, collectFiles } from '../commands/validate.js';
+import { openInboxCache } from '../commands/result-cache.js';
 
 interface Cached {
   input: InputFile;
@@ -147,8 +148,11 @@ export class InboxWatcher {
     for (const p of removed) this.cache.delete(p);
     if (changed.length > 0) {
       // One bad file never stops the page: check.ts turns bad input into problems, and the pool
-      // turns a worker that died into an unreadable file.
-      const results = await readAll(changed, this.campaign);
+      // turns a worker that died into an unreadable file. The first reading takes what an earlier
+      // validate, merge or serve kept of unchanged files (the on-disk result cache, inbox/cache.ts).
+      const cache = this.state ? undefined : await openInboxCache([this.folder], this.campaign, undefined);
+      const results = await readAll(changed, this.campaign, cache ? { cache } : {});
+      cache?.save();
       const byTop = new Map<string, FileResult[]>();
       const changedPaths = new Set(changed.map((c) => c.path));
       for (const r of results) {

@@ -2,7 +2,7 @@
  * The 汇总 page's view of the inbox: read once, then only what changed is read again; the roll call
  * is the one `validate` computes from the same files.
  */
-import { cpSync, readFileSync, rmSync, unlinkSync, writeFileSync, utimesSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NANCHANG_2023 } from '../../src/campaign/campaign.js';
@@ -29,6 +29,15 @@ describe('serve: following the inbox', () => {
     expect(state.report.units).toEqual(report.units);
     expect(state.report.summary).toEqual(report.summary);
     expect(state.reread).toBe(3);
+  });
+
+  it('keeps what it read in the result cache validate and merge use: one cache file for the inbox, validate finds it', () => {
+    const inboxCaches = () => readdirSync(join(process.env.LIFELONG_WEEK_CACHE!, 'inbox')).filter((f) => !f.startsWith('.'));
+    const before = inboxCaches();
+    expect(before.length).toBeGreaterThan(0); // the watcher's first reading wrote it
+    const report = JSON.parse(cli(['validate', '--json', dir]).stdout) as { units: unknown[] };
+    expect(inboxCaches()).toEqual(before); // validate took that file, it did not start another
+    expect(watcher.current()!.report.units).toEqual(report.units);
   });
 
   it('calls the roll as validate does: a received-time record (收件记录.yaml) counts there too', async () => {
