@@ -40,7 +40,9 @@ export function* jsonChunks(value: Record<string, unknown>, streamed: readonly s
     if (streamed.includes(key) && Array.isArray(item) && item.length > 0) {
       yield `  ${JSON.stringify(key)}: [\n`;
       for (const [j, element] of item.entries())
-        yield `${JSON.stringify(element, null, 2).replace(/^/gm, '    ')}${j < item.length - 1 ? ',' : ''}\n`;
+        // Indented at line feeds only: a multiline regex would also match after a raw U+2028/U+2029
+        // inside a string (JSON.stringify leaves them as they are) and change the value.
+        yield `    ${JSON.stringify(element, null, 2).replace(/\n/g, '\n    ')}${j < item.length - 1 ? ',' : ''}\n`;
       yield `  ]${comma}\n`;
     } else yield `  ${JSON.stringify(key)}: ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}${comma}\n`;
   }
