@@ -20,7 +20,6 @@ const external = [
   'write-excel-file',
   'read-excel-file',
   'mailparser',
-  'yauzl',
   'fflate',
   '@xmldom/xmldom',
   'word-extractor',
