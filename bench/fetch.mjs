@@ -25,7 +25,20 @@ if (missing) {
   process.exit(0);
 }
 
-const units = ['东湖区', '西湖区', '青云谱区', '青山湖区', '新建区', '红谷滩区', '南昌县', '安义县', '进贤县', '经开区', '高新区', '湾里管理局'];
+const units = [
+  '东湖区',
+  '西湖区',
+  '青云谱区',
+  '青山湖区',
+  '新建区',
+  '红谷滩区',
+  '南昌县',
+  '安义县',
+  '进贤县',
+  '经开区',
+  '高新区',
+  '湾里管理局',
+];
 const b64 = (buf) => buf.toString('base64').replace(/.{76}/g, '$&\r\n');
 const encWord = (s) => `=?UTF-8?B?${Buffer.from(s).toString('base64')}?=`;
 
@@ -73,11 +86,19 @@ try {
   // The raw transfer: the same server, one client, every message's BODY.PEEK[] read and dropped.
   const raw = async () => {
     const t = process.hrtime.bigint();
-    const client = new ImapFlow({ host: '127.0.0.1', port: server.port, secure: true, tls: { rejectUnauthorized: false }, auth: { user: USER, pass: PASSWORD }, logger: false });
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port: server.port,
+      secure: true,
+      tls: { rejectUnauthorized: false },
+      auth: { user: USER, pass: PASSWORD },
+      logger: false,
+    });
     await client.connect();
     await client.mailboxOpen('INBOX', { readOnly: true });
     let n = 0;
-    for await (const m of client.fetch('1:*', { uid: true, source: true, internalDate: true, envelope: true }, { uid: true })) n += m.source ? 1 : 0;
+    for await (const m of client.fetch('1:*', { uid: true, source: true, internalDate: true, envelope: true }, { uid: true }))
+      n += m.source ? 1 : 0;
     await client.logout();
     if (n !== count) throw new Error(`raw transfer read ${n} of ${count}`);
     return Number(process.hrtime.bigint() - t) / 1e6;
@@ -113,8 +134,16 @@ try {
   const bare = Number(process.hrtime.bigint() - t0) / 1e6;
   const rows = [
     [`raw IMAP transfer of ${count} mails (${mb} MB, one client)`, `${(rawMs / 1000).toFixed(2)} s`, ''],
-    [`fetch ${count} mails (~${Math.round(bytes / count / 1024)} KB each), first run`, `${(first.ms / 1000).toFixed(2)} s = ${(first.ms / rawMs).toFixed(2)}× raw (CPU ${(first.cpu / 1000).toFixed(2)} s), peak RSS ${first.rss.toFixed(0)} MB, ${saved} files`, '≤ 2× raw'],
-    ['fetch again, nothing new', `${(again.ms / 1000).toFixed(2)} s (CPU ${(again.cpu / 1000).toFixed(2)} s), peak RSS ${again.rss.toFixed(0)} MB`, '< 1 s'],
+    [
+      `fetch ${count} mails (~${Math.round(bytes / count / 1024)} KB each), first run`,
+      `${(first.ms / 1000).toFixed(2)} s = ${(first.ms / rawMs).toFixed(2)}× raw (CPU ${(first.cpu / 1000).toFixed(2)} s), peak RSS ${first.rss.toFixed(0)} MB, ${saved} files`,
+      '≤ 2× raw',
+    ],
+    [
+      'fetch again, nothing new',
+      `${(again.ms / 1000).toFixed(2)} s (CPU ${(again.cpu / 1000).toFixed(2)} s), peak RSS ${again.rss.toFixed(0)} MB`,
+      '< 1 s',
+    ],
     ['node -e 0 (machine load, for scale)', `${bare.toFixed(0)} ms`, ''],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));

@@ -51,7 +51,8 @@ function zip(b) {
 /** A mail: its base64 parts, decoded and read in turn. */
 function mail(b) {
   const text = b.toString('latin1');
-  for (const m of text.matchAll(/filename\*?=(?:UTF-8'')?"?([^"\r\n;]+)[\s\S]*?base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/g)) one(decodeURIComponent(m[1]), Buffer.from(m[2], 'base64'));
+  for (const m of text.matchAll(/filename\*?=(?:UTF-8'')?"?([^"\r\n;]+)[\s\S]*?base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/g))
+    one(decodeURIComponent(m[1]), Buffer.from(m[2], 'base64'));
 }
 
 function one(name, b) {

@@ -16,8 +16,18 @@ export function inboxTemplates(root) {
     const sampleYaml = readFileSync(join(root, 'fixtures', 'sample', '东湖区.yaml'));
     spawnSync(process.execPath, [bin, 'render', join(root, 'fixtures', 'sample', '东湖区.yaml'), '-o', work], { stdio: 'ignore' });
     const ours = readdirSync(work);
-    const ownDocx = readFileSync(join(work, ours.find((f) => f.endsWith('.docx'))));
-    const ownPdf = readFileSync(join(work, ours.find((f) => f.endsWith('.pdf'))));
+    const ownDocx = readFileSync(
+      join(
+        work,
+        ours.find((f) => f.endsWith('.docx')),
+      ),
+    );
+    const ownPdf = readFileSync(
+      join(
+        work,
+        ours.find((f) => f.endsWith('.pdf')),
+      ),
+    );
     const office = join(root, 'fixtures', 'office');
     const pick = (ext) => (existsSync(office) ? readdirSync(office).find((f) => f.endsWith(ext)) : undefined);
     const foreignDocx = pick('.docx') ? readFileSync(join(office, pick('.docx'))) : ownDocx;
@@ -28,7 +38,20 @@ export function inboxTemplates(root) {
   }
 }
 
-const units = ['东湖区', '西湖区', '青云谱区', '青山湖区', '新建区', '红谷滩区', '南昌县', '安义县', '进贤县', '经开区', '高新区', '湾里管理局'];
+const units = [
+  '东湖区',
+  '西湖区',
+  '青云谱区',
+  '青山湖区',
+  '新建区',
+  '红谷滩区',
+  '南昌县',
+  '安义县',
+  '进贤县',
+  '经开区',
+  '高新区',
+  '湾里管理局',
+];
 
 function mail(unit, i, attachments) {
   const boundary = `----=_lw_${i}`;
@@ -56,13 +79,39 @@ export function generateInbox(dir, n, t) {
     const unit = units[i % units.length];
     const name = `${String(i).padStart(5, '0')}-${unit}`;
     switch (i % 7) {
-      case 0: put(`${name}.yaml`, Buffer.from(sampleYaml.toString().replaceAll('东湖区', unit))); break;
-      case 1: put(`${name}.docx`, ownDocx); break;
-      case 2: put(`${name}.pdf`, ownPdf); break;
-      case 3: put(`${name}统计表.docx`, foreignDocx); break;
-      case 4: put(`${name}.${xlsx ? 'xlsx' : 'yaml'}`, xlsx ?? sampleYaml); break;
-      case 5: put(`${name}.eml`, mail(unit, i, [[`${unit}统计表.docx`, foreignDocx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], ['盖章扫描件.pdf', ownPdf, 'application/pdf']])); break;
-      case 6: put(`${name}.zip`, zipSync({ [`${unit}.yaml`]: new Uint8Array(sampleYaml), [`${unit}.docx`]: new Uint8Array(ownDocx) }, { mtime: new Date('2023-11-20T08:00:00+08:00') })); break;
+      case 0:
+        put(`${name}.yaml`, Buffer.from(sampleYaml.toString().replaceAll('东湖区', unit)));
+        break;
+      case 1:
+        put(`${name}.docx`, ownDocx);
+        break;
+      case 2:
+        put(`${name}.pdf`, ownPdf);
+        break;
+      case 3:
+        put(`${name}统计表.docx`, foreignDocx);
+        break;
+      case 4:
+        put(`${name}.${xlsx ? 'xlsx' : 'yaml'}`, xlsx ?? sampleYaml);
+        break;
+      case 5:
+        put(
+          `${name}.eml`,
+          mail(unit, i, [
+            [`${unit}统计表.docx`, foreignDocx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+            ['盖章扫描件.pdf', ownPdf, 'application/pdf'],
+          ]),
+        );
+        break;
+      case 6:
+        put(
+          `${name}.zip`,
+          zipSync(
+            { [`${unit}.yaml`]: new Uint8Array(sampleYaml), [`${unit}.docx`]: new Uint8Array(ownDocx) },
+            { mtime: new Date('2023-11-20T08:00:00+08:00') },
+          ),
+        );
+        break;
     }
   }
   return names;
@@ -83,10 +132,19 @@ export function sameInbox(dir, root, templates) {
   // (corrupt), an unquoted attribute (a warning: read); and an empty document.
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const part = (body) => `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
-  const cell = (label, value) => `<w:tr><w:tc><w:p><w:r><w:t>${label}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>${value}</w:t></w:r></w:p></w:tc></w:tr>`;
+  const cell = (label, value) =>
+    `<w:tr><w:tc><w:p><w:r><w:t>${label}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>${value}</w:t></w:r></w:p></w:tc></w:tr>`;
   const table = ['举办县区', '东湖区', '全区参与活动的数量', '12', '参加活动人数', '3000', '活动主题', '终身学习', '群众满意度', '95%'];
-  const rows = (attr) => `<w:tbl>${table.map((t, i) => (i % 2 ? '' : cell(t, table[i + 1]))).join('').replace('<w:tr>', `<w:tr ${attr}>`)}</w:tbl>`;
-  const docx = (xml) => zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': new TextEncoder().encode(xml) }, { mtime: new Date('2023-11-20T08:00:00+08:00') });
+  const rows = (attr) =>
+    `<w:tbl>${table
+      .map((t, i) => (i % 2 ? '' : cell(t, table[i + 1])))
+      .join('')
+      .replace('<w:tr>', `<w:tr ${attr}>`)}</w:tbl>`;
+  const docx = (xml) =>
+    zipSync(
+      { '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': new TextEncoder().encode(xml) },
+      { mtime: new Date('2023-11-20T08:00:00+08:00') },
+    );
   writeFileSync(join(dir, 'x-DOCTYPE.docx'), docx('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>' + part('').slice(21)));
   writeFileSync(join(dir, 'x-未定义实体.docx'), docx(part(`${rows('')}<w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p>`)));
   writeFileSync(join(dir, 'x-标签不配对.docx'), docx(part(`${rows('')}<w:p><w:r>`)));

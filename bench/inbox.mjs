@@ -49,7 +49,10 @@ const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const figures = (r, files) => `${s(r.ms)} wall, ${s(r.cpu)} CPU, ${(r.ms / files).toFixed(2)} ms/file, peak RSS ${r.rss.toFixed(0)} MB`;
 
 const rows = [];
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 try {
   const templates = inboxTemplates(root);
   for (const n of sizes) {
@@ -58,7 +61,11 @@ try {
     rows.push([`— ${n.toLocaleString()} files, load average ${load()} —`, '', '']);
     const bottom = floor(dir);
     const top = floor(dir, true);
-    rows.push([`floor: read + inflate every zip entry + parse every XML part (saxes), one thread`, `${s(bottom.ms)} (${bottom.files} files, ${bottom.entries} entries, ${bottom.xmlParts} XML parts, mails' attachments included; ${s(top.ms)} without them)`, '']);
+    rows.push([
+      `floor: read + inflate every zip entry + parse every XML part (saxes), one thread`,
+      `${s(bottom.ms)} (${bottom.files} files, ${bottom.entries} entries, ${bottom.xmlParts} XML parts, mails' attachments included; ${s(top.ms)} without them)`,
+      '',
+    ]);
     // The roll call on this inbox is degenerate: every generated Word form, PDF and workbook is the same
     // 东湖区 form, so a unit has n/12 "versions" and each one's ambiguity warning lists them all — a report
     // that grows as n² (36 MB of JSON at 1,000 files). Past 3,000 files only the files are checked
@@ -67,7 +74,11 @@ try {
     const label = units.length ? ' --no-units' : '';
     const plain = validate(dir, { LIFELONG_WEEK_NO_CACHE: '1' }, units);
     const results = JSON.parse(plain.stdout).files.length;
-    rows.push([`validate${label}, default threads (${results.toLocaleString()} results)`, `${figures(plain, n)} = ${(plain.ms / bottom.ms).toFixed(1)}× the floor`, n === 1000 ? '≤ 4× the floor, RSS ≤ 250 MB' : 'linear, memory flat']);
+    rows.push([
+      `validate${label}, default threads (${results.toLocaleString()} results)`,
+      `${figures(plain, n)} = ${(plain.ms / bottom.ms).toFixed(1)}× the floor`,
+      n === 1000 ? '≤ 4× the floor, RSS ≤ 250 MB' : 'linear, memory flat',
+    ]);
     if (!units.length) {
       const files = validate(dir, { LIFELONG_WEEK_NO_CACHE: '1' }, ['--no-units']);
       rows.push(['validate --no-units, default threads', figures(files, n), '']);
@@ -78,9 +89,14 @@ try {
     }
     const cold = validate(dir, {}, units);
     const warm = validate(dir, {}, units);
-    if (cold.stdout !== plain.stdout || warm.stdout !== plain.stdout) rows.push(['!! the cached report differs from the uncached one', '', '']);
+    if (cold.stdout !== plain.stdout || warm.stdout !== plain.stdout)
+      rows.push(['!! the cached report differs from the uncached one', '', '']);
     rows.push([`validate${label}, result cache: first run (writes it)`, figures(cold, n), '']);
-    rows.push([`validate${label}, result cache: second run (unchanged inbox)`, `${figures(warm, n)} = ${(plain.ms / warm.ms).toFixed(1)}× faster`, '']);
+    rows.push([
+      `validate${label}, result cache: second run (unchanged inbox)`,
+      `${figures(warm, n)} = ${(plain.ms / warm.ms).toFixed(1)}× faster`,
+      '',
+    ]);
     if (n === 1000) {
       // ms/file per kind, one thread, less the start of the process (validate of one YAML file).
       const single = join(work, 'single');

@@ -22,11 +22,34 @@ const formats = process.env.BENCH_MERGE_FORMATS ?? 'xlsx,csv,json';
 const sampleYaml = readFileSync(join(root, 'fixtures', 'sample', '东湖区.yaml'), 'utf8');
 spawnSync(process.execPath, [bin, 'render', join(root, 'fixtures', 'sample', '东湖区.yaml'), '-o', work], { stdio: 'ignore' });
 const rendered = readdirSync(work);
-const ownDocx = readFileSync(join(work, rendered.find((f) => f.endsWith('.docx'))));
-const ownPdf = readFileSync(join(work, rendered.find((f) => f.endsWith('.pdf'))));
+const ownDocx = readFileSync(
+  join(
+    work,
+    rendered.find((f) => f.endsWith('.docx')),
+  ),
+);
+const ownPdf = readFileSync(
+  join(
+    work,
+    rendered.find((f) => f.endsWith('.pdf')),
+  ),
+);
 const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, ...new Array(2000).fill(0x20), 0xff, 0xd9]);
 
-const units = ['东湖区', '西湖区', '青云谱区', '青山湖区', '新建区', '红谷滩区', '南昌县', '安义县', '进贤县', '经开区', '高新区', '湾里管理局'];
+const units = [
+  '东湖区',
+  '西湖区',
+  '青云谱区',
+  '青山湖区',
+  '新建区',
+  '红谷滩区',
+  '南昌县',
+  '安义县',
+  '进贤县',
+  '经开区',
+  '高新区',
+  '湾里管理局',
+];
 const yaml = (unit, i) =>
   sampleYaml
     .replaceAll('东湖区', unit)
@@ -67,11 +90,20 @@ function generate(dir, n) {
         break;
       case 4:
         file = `${name}.eml`;
-        writeFileSync(join(dir, file), mail(unit, i, [[`${unit}统计表.yaml`, Buffer.from(yaml(unit, i)), 'application/octet-stream'], ['盖章扫描件.jpg', jpeg, 'image/jpeg']]));
+        writeFileSync(
+          join(dir, file),
+          mail(unit, i, [
+            [`${unit}统计表.yaml`, Buffer.from(yaml(unit, i)), 'application/octet-stream'],
+            ['盖章扫描件.jpg', jpeg, 'image/jpeg'],
+          ]),
+        );
         break;
       case 5:
         file = `${name}.zip`;
-        writeFileSync(join(dir, file), zipSync({ [`${unit}.yaml`]: new Uint8Array(Buffer.from(yaml(unit, i))), [`${unit}工作总结.docx`]: new Uint8Array(ownDocx) }));
+        writeFileSync(
+          join(dir, file),
+          zipSync({ [`${unit}.yaml`]: new Uint8Array(Buffer.from(yaml(unit, i))), [`${unit}工作总结.docx`]: new Uint8Array(ownDocx) }),
+        );
         break;
       case 6:
         file = `${name}活动照片.jpg`;
@@ -95,11 +127,16 @@ try {
     const out = mkdtempSync(join(work, `out${n}-`));
     generate(dir, n);
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [measure, 'merge', dir, '-o', out, '--format', formats], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(process.execPath, [measure, 'merge', dir, '-o', out, '--format', formats], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
     if (r.status !== 0 && r.status !== 1) throw new Error(`merge exited ${r.status}: ${r.stderr}`);
     if (process.env.BENCH_DEBUG) console.error(r.stdout.slice(-3000), r.stderr.slice(-3000));
-    if (!existsSync(join(out, '南昌市2023年全民终身学习活动周汇总.xlsx')) && formats.includes('xlsx')) throw new Error(`merge wrote no workbook: ${r.stderr.slice(-2000)}`);
+    if (!existsSync(join(out, '南昌市2023年全民终身学习活动周汇总.xlsx')) && formats.includes('xlsx'))
+      throw new Error(`merge wrote no workbook: ${r.stderr.slice(-2000)}`);
     const rss = Number(/__maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
     const parts = Number(/检查 (\d+) 个文件/.exec(r.stdout)?.[1] ?? NaN);
     rows.push([
@@ -121,7 +158,16 @@ try {
   const cache = join(root, 'node_modules', '.cache', 'lw-bench-merge');
   mkdirSync(cache, { recursive: true });
   const bundle = join(cache, 'wb.mjs');
-  await build({ entryPoints: [entry], outfile: bundle, bundle: true, format: 'esm', platform: 'node', external: ['write-excel-file', 'fflate', '@xmldom/xmldom', 'yaml'], nodePaths: [join(root, 'node_modules')], logLevel: 'error' });
+  await build({
+    entryPoints: [entry],
+    outfile: bundle,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    external: ['write-excel-file', 'fflate', '@xmldom/xmldom', 'yaml'],
+    nodePaths: [join(root, 'node_modules')],
+    logLevel: 'error',
+  });
   const { mergeTables, workbookBytes, NANCHANG_2023 } = await import(pathToFileURL(bundle).href);
   const results = Array.from({ length: 3000 }, (_, i) => ({
     path: `收件箱/${String(i).padStart(5, '0')}-${units[i % 12]}${i % 3 ? '.yaml' : '.eml!统计表.docx'}`,
@@ -130,7 +176,17 @@ try {
     status: i % 7 ? 'valid' : 'invalid',
     unit: units[i % 12],
     receivedAt: new Date(Date.UTC(2023, 10, 20 + (i % 12), i % 24)).toISOString(),
-    problems: i % 7 ? [] : [{ severity: 'error', code: 'required', params: { label: '活动参与情况 › 参加活动人数', hint: '', hintEn: '', example: '36' }, field: 'participation.participantCount' }],
+    problems:
+      i % 7
+        ? []
+        : [
+            {
+              severity: 'error',
+              code: 'required',
+              params: { label: '活动参与情况 › 参加活动人数', hint: '', hintEn: '', example: '36' },
+              field: 'participation.participantCount',
+            },
+          ],
   }));
   const roll = units.map((name) => ({
     name,
@@ -161,7 +217,11 @@ try {
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   const median = [...times].sort((a, b) => a - b)[2];
-  rows.push([`workbook write, 3,000 rows (文件清单) + ${tables.issues.length} problems`, `${median.toFixed(0)} ms (median of 5), ${(size / 1024).toFixed(0)} KB`, '']);
+  rows.push([
+    `workbook write, 3,000 rows (文件清单) + ${tables.issues.length} problems`,
+    `${median.toFixed(0)} ms (median of 5), ${(size / 1024).toFixed(0)} KB`,
+    '',
+  ]);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -12,7 +12,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'lw-bench-readers-'));
 try {
   const out = join(work, 'read.mjs');
-  await build({ entryPoints: [join(root, 'src', 'read', 'index.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'warning' });
+  await build({
+    entryPoints: [join(root, 'src', 'read', 'index.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: out,
+    logLevel: 'warning',
+  });
   // Resolve the external packages from the project.
   const code = readFileSync(out, 'utf8');
   const { writeFileSync } = await import('node:fs');

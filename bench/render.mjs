@@ -63,7 +63,10 @@ let longPages = 0;
 for (let i = 0; i < runs; i++) {
   const out = mkdtempSync(join(work, 'long-'));
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'lifelong-week'), 'render', longYaml, '-o', out, '--force'], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'lifelong-week'), 'render', longYaml, '-o', out, '--force'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   longTimes.push(ms(t0));
   if (r.status !== 0) throw new Error(`render (long) failed (${r.status}): ${r.stderr}`);
   longPages = (readFileSync(findFile(out, '.pdf'), 'latin1').match(/\/Type \/Page\b/g) ?? []).length;

@@ -51,7 +51,20 @@ row('validate one DOCX file (a Word form)', `${oneDocx.toFixed(1)} ms = ${(oneDo
 
 // Batches of generated submissions: every unit, varied numbers, dates and spellings.
 const template = readFileSync(sample, 'utf8');
-const units = ['东湖区', '西湖区', '青云谱区', '青山湖区', '新建区', '红谷滩区', '南昌县', '安义县', '进贤县', '经开区', '高新区', '湾里管理局'];
+const units = [
+  '东湖区',
+  '西湖区',
+  '青云谱区',
+  '青山湖区',
+  '新建区',
+  '红谷滩区',
+  '南昌县',
+  '安义县',
+  '进贤县',
+  '经开区',
+  '高新区',
+  '湾里管理局',
+];
 function generate(dir, n) {
   for (let i = 0; i < n; i++) {
     const unit = units[i % units.length];
@@ -72,7 +85,11 @@ for (const n of sizes) {
     const r = timeWithRss(['validate', '--json', '--no-units', dir]);
     const report = JSON.parse(r.stdout);
     if (report.summary.valid !== n) throw new Error(`expected ${n} valid, got ${JSON.stringify(report.summary)}`);
-    row(`validate ${n.toLocaleString()} YAML files (--json)`, `${(r.ms / 1000).toFixed(2)} s, peak RSS ${r.rssMb.toFixed(0)} MB`, n === 1000 ? '≤ 3 s' : 'linear');
+    row(
+      `validate ${n.toLocaleString()} YAML files (--json)`,
+      `${(r.ms / 1000).toFixed(2)} s, peak RSS ${r.rssMb.toFixed(0)} MB`,
+      n === 1000 ? '≤ 3 s' : 'linear',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -80,8 +97,8 @@ for (const n of sizes) {
 
 const width = Math.max(...rows.map((r) => r.what.length));
 const printRows = () => {
-console.log(`lifelong-week benchmarks (${process.version}, ${new Date().toISOString().slice(0, 10)}, median of ${runs} cold runs)\n`);
-for (const r of rows) console.log(`${r.what.padEnd(width)}  ${r.value}${r.target ? `   (target ${r.target})` : ''}`);
+  console.log(`lifelong-week benchmarks (${process.version}, ${new Date().toISOString().slice(0, 10)}, median of ${runs} cold runs)\n`);
+  for (const r of rows) console.log(`${r.what.padEnd(width)}  ${r.value}${r.target ? `   (target ${r.target})` : ''}`);
 };
 printRows();
 

@@ -87,20 +87,36 @@ process.stdout.write(JSON.stringify({ s, lines: items.length, width: page.raster
       return r.status === 0 ? JSON.parse(r.stdout) : undefined;
     };
     const at150 = one(join(scans, '东湖区-盖章扫描件.pdf'));
-    if (at150) row('OCR 150 dpi (A4, 1 page)', `${at150.s.toFixed(1)} s/page, peak RSS ${at150.rssMb.toFixed(0)} MB (${at150.width}×${at150.height})`, '');
+    if (at150)
+      row(
+        'OCR 150 dpi (A4, 1 page)',
+        `${at150.s.toFixed(1)} s/page, peak RSS ${at150.rssMb.toFixed(0)} MB (${at150.width}×${at150.height})`,
+        '',
+      );
     let png200;
     try {
       execFileSync('pdftoppm', ['-r', '200', '-f', '1', '-l', '1', '-png', join(scans, '东湖区-盖章扫描件.pdf'), join(work, 'p200')]);
-      png200 = join(work, readdirSync(work).find((f) => f.startsWith('p200')));
+      png200 = join(
+        work,
+        readdirSync(work).find((f) => f.startsWith('p200')),
+      );
     } catch {
       row('OCR 200 dpi', 'skipped: pdftoppm (poppler-utils) not installed');
     }
     if (png200) {
       const at200 = one(png200);
-      if (at200) row('OCR 200 dpi (A4, 1 page)', `${at200.s.toFixed(1)} s/page, peak RSS ${at200.rssMb.toFixed(0)} MB (${at200.width}×${at200.height})`, '');
+      if (at200)
+        row(
+          'OCR 200 dpi (A4, 1 page)',
+          `${at200.s.toFixed(1)} s/page, peak RSS ${at200.rssMb.toFixed(0)} MB (${at200.width}×${at200.height})`,
+          '',
+        );
     }
     // Accuracy over the compared fields, against the electronic form each scan was printed from.
-    const electronic = m.validateRaw(m.readYamlText(readFileSync(join(root, 'fixtures/sample/东湖区.yaml'), 'utf8'), 'yaml'), m.NANCHANG_2023).data;
+    const electronic = m.validateRaw(
+      m.readYamlText(readFileSync(join(root, 'fixtures/sample/东湖区.yaml'), 'utf8'), 'yaml'),
+      m.NANCHANG_2023,
+    ).data;
     const total = m.COMPARED_FIELDS.length;
     // The older printout differs in 4 fields on purpose: a detected difference is a field read right.
     const changed = new Set(['contacts', 'participation.activityCount', 'participation.participantCount', 'reach.satisfaction']);
@@ -116,16 +132,28 @@ process.stdout.write(JSON.stringify({ s, lines: items.length, width: page.raster
       const check = m.compareFigures(scan.ocr.items, electronic, m.NANCHANG_2023);
       const right = check.same.length + (older ? check.diffs.filter((d) => changed.has(d.field)).length : 0);
       const wrong = older ? check.diffs.filter((d) => !changed.has(d.field)).length : check.diffs.length;
-      row(`accuracy: ${what}`, `${right}/${total} read right, ${wrong} false difference(s), ${check.unread.length} unread${scan.pages > 1 ? ` (${scan.ocr.pages} pages)` : ''}`, 'no false difference');
+      row(
+        `accuracy: ${what}`,
+        `${right}/${total} read right, ${wrong} false difference(s), ${check.unread.length} unread${scan.pages > 1 ? ` (${scan.ocr.pages} pages)` : ''}`,
+        'no false difference',
+      );
     }
   }
 
   // ── footprint ──
   const du = (p) => (existsSync(p) ? Number(execFileSync('du', ['-sk', p], { encoding: 'utf8' }).split('\t')[0]) / 1024 : 0);
   const nm = join(root, 'node_modules');
-  const addOn = ['@gutenye', 'onnxruntime-node', 'onnxruntime-common', 'sharp', '@img', 'js-clipper', '@techstark'].reduce((s, p) => s + du(join(nm, p)), 0);
+  const addOn = ['@gutenye', 'onnxruntime-node', 'onnxruntime-common', 'sharp', '@img', 'js-clipper', '@techstark'].reduce(
+    (s, p) => s + du(join(nm, p)),
+    0,
+  );
   const all = du(nm);
-  row('node_modules (npm ci)', ocrInstalled ? `${(all - addOn).toFixed(0)} MB without OCR, ${all.toFixed(0)} MB with it (+${addOn.toFixed(0)} MB)` : `${all.toFixed(0)} MB (OCR add-on not installed)`);
+  row(
+    'node_modules (npm ci)',
+    ocrInstalled
+      ? `${(all - addOn).toFixed(0)} MB without OCR, ${all.toFixed(0)} MB with it (+${addOn.toFixed(0)} MB)`
+      : `${all.toFixed(0)} MB (OCR add-on not installed)`,
+  );
   row('scan decoders (jpeg-js, pngjs)', `${(du(join(nm, 'jpeg-js')) + du(join(nm, 'pngjs'))).toFixed(1)} MB`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -56,7 +56,11 @@ try {
   const css = readFileSync(join(root, 'dist', 'web', 'app.css'));
   const jsGz = gzipSync(js, { level: 9 }).length;
   const cssGz = gzipSync(css, { level: 9 }).length;
-  row('填报 page weight, JS + CSS (gzip)', `${((jsGz + cssGz) / 1024).toFixed(1)} KB (JS ${(jsGz / 1024).toFixed(1)} + CSS ${(cssGz / 1024).toFixed(1)}; raw ${((js.length + css.length) / 1024).toFixed(0)} KB)`, '≤ 150 KB');
+  row(
+    '填报 page weight, JS + CSS (gzip)',
+    `${((jsGz + cssGz) / 1024).toFixed(1)} KB (JS ${(jsGz / 1024).toFixed(1)} + CSS ${(cssGz / 1024).toFixed(1)}; raw ${((js.length + css.length) / 1024).toFixed(0)} KB)`,
+    '≤ 150 KB',
+  );
 
   // ── server start → first page ───────────────────────────────────────────────
   const starts = [];
@@ -68,7 +72,11 @@ try {
     html = gzipSync(r.body, { level: 9 }).length;
     await s.stop();
   }
-  row('server start → first page (填报)', `${median(starts).toFixed(0)} ms (median of 5; page HTML ${(html / 1024).toFixed(1)} KB gzip)`, '≤ 0.5 s');
+  row(
+    'server start → first page (填报)',
+    `${median(starts).toFixed(0)} ms (median of 5; page HTML ${(html / 1024).toFixed(1)} KB gzip)`,
+    '≤ 0.5 s',
+  );
 
   // ── typing → message (chromium) ────────────────────────────────────────────
   if (existsSync(chromiumPath)) {
@@ -77,7 +85,16 @@ try {
     const context = await chromium.launchPersistentContext(join(work, 'profile'), {
       executablePath: chromiumPath,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await context.newPage();
@@ -101,7 +118,11 @@ try {
         return out;
       });
       const check = await page.getAttribute('body', 'data-check-ms');
-      row('typing → message under the field', `${median(times).toFixed(1)} ms to the next frame (median of 60; the check itself ${check} ms)`, '≤ 50 ms');
+      row(
+        'typing → message under the field',
+        `${median(times).toFixed(1)} ms to the next frame (median of 60; the check itself ${check} ms)`,
+        '≤ 50 ms',
+      );
     } finally {
       await context.close();
       await s.stop();
@@ -140,7 +161,11 @@ try {
   const added = performance.now() - t0;
   const unit = next.units.find((u) => u.name === '湾里管理局');
   row('1,000-file folder: start → first roll call', `${(first / 1000).toFixed(2)} s (${state.summary.files} files)`, '—');
-  row('  one added file → updated roll call', `${added.toFixed(0)} ms (files read again: ${next.reread}; 湾里管理局 now ${unit.status})`, '≤ 1 s');
+  row(
+    '  one added file → updated roll call',
+    `${added.toFixed(0)} ms (files read again: ${next.reread}; 湾里管理局 now ${unit.status})`,
+    '≤ 1 s',
+  );
   await s.stop();
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -17,7 +17,9 @@ export function browserBuild(overrides = {}) {
       {
         name: 'no-node-builtins',
         setup(b) {
-          b.onResolve({ filter: /^node:/ }, (args) => ({ errors: [{ text: `${args.path} imported by ${args.importer}: the browser bundle must stay pure` }] }));
+          b.onResolve({ filter: /^node:/ }, (args) => ({
+            errors: [{ text: `${args.path} imported by ${args.importer}: the browser bundle must stay pure` }],
+          }));
         },
       },
     ],

@@ -31,17 +31,26 @@ try {
     execFileSync('tar', ['-xzf', tgz, '-C', work, `package/${FACE}`], { cwd: work });
     source = join(work, 'package', FACE);
   }
-  await build({ entryPoints: [join(root, 'src', 'render', 'truetype.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(work, 'truetype.mjs'), logLevel: 'error' });
+  await build({
+    entryPoints: [join(root, 'src', 'render', 'truetype.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: join(work, 'truetype.mjs'),
+    logLevel: 'error',
+  });
   const { TrueTypeFont, bufferSource, writeSfnt } = await import(pathToFileURL(join(work, 'truetype.mjs')).href);
 
   const bytes = new Uint8Array(readFileSync(source));
   const font = TrueTypeFont.open(bufferSource(bytes));
   const subset = font.createSubset();
   const codes = [...new Set(Array.from(CHARS, (c) => c.codePointAt(0)))].sort((a, b) => a - b);
-  const glyphOf = new Map(codes.map((cp) => {
-    if (!font.hasGlyphForCodePoint(cp)) throw new Error(`the source font lacks U+${cp.toString(16)}`);
-    return [cp, subset.includeGlyph(font.glyphIdFor(cp))];
-  }));
+  const glyphOf = new Map(
+    codes.map((cp) => {
+      if (!font.hasGlyphForCodePoint(cp)) throw new Error(`the source font lacks U+${cp.toString(16)}`);
+      return [cp, subset.includeGlyph(font.glyphIdFor(cp))];
+    }),
+  );
   const tables = readTables(subset.encode());
   tables.push(['cmap', cmap4(glyphOf)], ['OS/2', font.table('OS/2')], ['name', font.table('name')], ['post', post3(font.table('post'))]);
   writeFileSync(OUT, writeSfnt(tables));
@@ -64,7 +73,9 @@ function readTables(sfnt) {
 
 /** cmap with one subtable, Windows Unicode BMP format 4: a segment per code point, then 0xFFFF. */
 function cmap4(glyphOf) {
-  const segs = [...glyphOf].map(([cp, gid]) => ({ start: cp, end: cp, delta: (gid - cp) & 0xffff })).concat({ start: 0xffff, end: 0xffff, delta: 1 });
+  const segs = [...glyphOf]
+    .map(([cp, gid]) => ({ start: cp, end: cp, delta: (gid - cp) & 0xffff }))
+    .concat({ start: 0xffff, end: 0xffff, delta: 1 });
   const n = segs.length;
   const sub = new DataView(new ArrayBuffer(16 + n * 8));
   const log = Math.floor(Math.log2(n));

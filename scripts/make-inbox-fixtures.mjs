@@ -30,7 +30,7 @@ function zip(entries) {
     const utf8 = e.utf8Flag ?? (!Buffer.isBuffer(e.name) && /[^\x00-\x7f]/.test(e.name));
     const flags = (utf8 ? 0x800 : 0) | (e.flags ?? 0);
     let method, body, crc, size;
-    if (e.deflated) ({ raw: body, crc, size } = e.deflated), (method = 8);
+    if (e.deflated) (({ raw: body, crc, size } = e.deflated), (method = 8));
     else {
       const data = e.data ?? Buffer.alloc(0);
       crc = crc32(data);
@@ -121,10 +121,7 @@ const BOMB_BYTES = 300 * 1024 * 1024;
 const b64 = (buf) => Buffer.from(buf).toString('base64').replace(/.{76}/g, '$&\r\n');
 const word = (text, charset = 'UTF-8') => `=?${charset}?B?${Buffer.from(text).toString('base64')}?=`;
 const crlf = (text) => Buffer.from(text.replace(/\r?\n/g, '\r\n'));
-const PNG_1x1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** A mail from 新建区: UTF-8 headers (RFC 2047), an RFC 2231 Chinese file name, an inline image, a nameless PDF. */
 function utf8Mail() {
@@ -185,7 +182,9 @@ function gbkMail() {
     encodeGbk('青山湖区统计表.docx'),
     Buffer.from('"\r\nContent-Disposition: attachment; filename="'),
     encodeGbk('青山湖区统计表.docx'),
-    Buffer.from(`"\r\nContent-Transfer-Encoding: base64\r\n\r\n${b64(zip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }]))}\r\n`),
+    Buffer.from(
+      `"\r\nContent-Transfer-Encoding: base64\r\n\r\n${b64(zip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }]))}\r\n`,
+    ),
     Buffer.from(
       `--B\r\nContent-Type: application/msword; name="=?GB2312?B?${encodeGbk('青山湖区工作总结.doc').toString('base64')}?="\r\nContent-Disposition: attachment\r\nContent-Transfer-Encoding: base64\r\n\r\n${b64('doc bytes')}\r\n--B--\r\n`,
     ),
@@ -241,7 +240,11 @@ const gbkNames = zip([
   { name: '说明（UTF-8）.txt', data: Buffer.from('UTF-8 名，带 bit 11') },
   { name: 'readme.txt', data: Buffer.from('ascii') },
   // A header name that is neither UTF-8 nor GBK-meaningful, with a Unicode Path field giving the real one.
-  { name: Buffer.from([0x3f, 0x3f, 0x2e, 0x74, 0x78, 0x74]), extra: unicodePath(Buffer.from('??.txt'), '方案.txt'), data: Buffer.from('plan') },
+  {
+    name: Buffer.from([0x3f, 0x3f, 0x2e, 0x74, 0x78, 0x74]),
+    extra: unicodePath(Buffer.from('??.txt'), '方案.txt'),
+    data: Buffer.from('plan'),
+  },
 ]);
 const files = {
   'gbk-names.zip': gbkNames,
@@ -259,7 +262,13 @@ const files = {
   ]),
   'encrypted.zip': zip([
     // Traditional PKWARE encryption (flag bit 0): a 12-byte header then ciphertext; never decrypted.
-    { name: 'secret.yaml', flags: 0x1, store: true, data: Buffer.concat([Buffer.alloc(12, 0xaa), SUBMISSION]), declaredSize: SUBMISSION.length },
+    {
+      name: 'secret.yaml',
+      flags: 0x1,
+      store: true,
+      data: Buffer.concat([Buffer.alloc(12, 0xaa), SUBMISSION]),
+      declaredSize: SUBMISSION.length,
+    },
     { name: 'open.txt', data: Buffer.from('open') },
   ]),
   'bad-crc.zip': (() => {
@@ -269,12 +278,21 @@ const files = {
   })(),
   'truncated.zip': gbkNames.subarray(0, Math.floor(gbkNames.length * 0.6)),
   // A .docx whose document.xml inflates to 300 MB of zeros, its header honest about it.
-  'bomb.docx': zip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: 'word/document.xml', deflated: bomb }]),
+  'bomb.docx': zip([
+    { name: '[Content_Types].xml', data: CONTENT_TYPES },
+    { name: 'word/document.xml', deflated: bomb },
+  ]),
   // The same, its headers claiming 1,000 bytes: only counting the real inflated bytes catches it.
-  'bomb-falsified.docx': zip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: 'word/document.xml', deflated: bomb, declaredSize: 1000 }]),
+  'bomb-falsified.docx': zip([
+    { name: '[Content_Types].xml', data: CONTENT_TYPES },
+    { name: 'word/document.xml', deflated: bomb, declaredSize: 1000 },
+  ]),
   // Claims 40 MB: under the per-entry limit and at a plausible ratio, so no header check refuses it;
   // the reader inflates until the real bytes pass the claim.
-  'bomb-plausible.docx': zip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: 'word/document.xml', deflated: bomb, declaredSize: 40 * 1024 * 1024 }]),
+  'bomb-plausible.docx': zip([
+    { name: '[Content_Types].xml', data: CONTENT_TYPES },
+    { name: 'word/document.xml', deflated: bomb, declaredSize: 40 * 1024 * 1024 },
+  ]),
   'utf8-rfc2231.eml': utf8Mail(),
   'gbk-raw.eml': gbkMail(),
   'nested.eml': nestedMail(),

@@ -96,7 +96,8 @@ function inkBox(pdf, dpi) {
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       const i = (y * w + x) * 3;
-      if (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      if (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245)
+        [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
     }
   return [x0, y0, x1 - x0 + 1, y1 - y0 + 1];
 }
@@ -182,7 +183,10 @@ ${body.join('\n')}
 
 function planHtml(unit, data, date) {
   return proseHtml(`${unit}2023年全民终身学习活动周工作方案`, data.department, date, [
-    ['一、指导思想', `深入学习贯彻党的二十大精神，落实“推进教育数字化，建设全民终身学习的学习型社会、学习型大国”要求，根据《关于举办2023年南昌市全民终身学习活动周的通知》精神，结合${unit}实际，制定本方案。`],
+    [
+      '一、指导思想',
+      `深入学习贯彻党的二十大精神，落实“推进教育数字化，建设全民终身学习的学习型社会、学习型大国”要求，根据《关于举办2023年南昌市全民终身学习活动周的通知》精神，结合${unit}实际，制定本方案。`,
+    ],
     ['二、活动主题', '让学习成为一种生活方式。'],
     ['三、活动时间', `${data.period}，在全市总开幕式前后一周内组织实施。`],
     ['四、主要活动', ...data.description.split('\n')],
@@ -192,7 +196,10 @@ function planHtml(unit, data, date) {
 
 function summaryHtml(unit, data, date) {
   return proseHtml(`${unit}2023年全民终身学习活动周工作总结`, data.department, date, [
-    ['一、基本情况', `按照市教育局统一部署，${unit}以“让学习成为一种生活方式”为主题，于${data.period}组织开展全民终身学习活动周，共举办各类活动${data.activityCount}（场），参与群众${data.participantCount}。`],
+    [
+      '一、基本情况',
+      `按照市教育局统一部署，${unit}以“让学习成为一种生活方式”为主题，于${data.period}组织开展全民终身学习活动周，共举办各类活动${data.activityCount}（场），参与群众${data.participantCount}。`,
+    ],
     ['二、主要做法', ...data.description.split('\n')],
     ['三、取得成效', data.outcomes],
     ['四、存在不足和下一步打算', '部分活动宣传不够充分，农村和偏远社区参与面有待扩大。下一步将继续整合资源，推动终身学习常态化。'],
@@ -202,21 +209,28 @@ function summaryHtml(unit, data, date) {
 /** Flat ODS of the form as retyped in a spreadsheet (merged cells, a formula, a percent cell), for Calc → XLSX. */
 function formFods(data) {
   const cell = (v) => {
-    if (typeof v === 'number') return `<table:table-cell table:style-name="v" office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`;
+    if (typeof v === 'number')
+      return `<table:table-cell table:style-name="v" office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`;
     if (v && typeof v === 'object' && 'formula' in v)
       return `<table:table-cell table:style-name="v" table:formula="of:=${v.formula}" office:value-type="float" office:value="${v.value}"><text:p>${v.value}</text:p></table:table-cell>`;
     if (v && typeof v === 'object' && 'percent' in v)
       return `<table:table-cell table:style-name="pct" office:value-type="percentage" office:value="${v.percent}"><text:p>${Math.round(v.percent * 100)}%</text:p></table:table-cell>`;
-    const paras = String(v ?? '').split('\n').map((l) => `<text:p>${esc(l)}</text:p>`).join('');
+    const paras = String(v ?? '')
+      .split('\n')
+      .map((l) => `<text:p>${esc(l)}</text:p>`)
+      .join('');
     return `<table:table-cell table:style-name="v" office:value-type="string">${paras}</table:table-cell>`;
   };
-  const str = (t, attrs = '') => `<table:table-cell table:style-name="l" office:value-type="string"${attrs}><text:p>${esc(t)}</text:p></table:table-cell>`;
-  const full = (t, style) => `<table:table-row><table:table-cell table:style-name="${style}" table:number-columns-spanned="3" office:value-type="string"><text:p>${esc(t)}</text:p></table:table-cell><table:covered-table-cell/><table:covered-table-cell/></table:table-row>`;
+  const str = (t, attrs = '') =>
+    `<table:table-cell table:style-name="l" office:value-type="string"${attrs}><text:p>${esc(t)}</text:p></table:table-cell>`;
+  const full = (t, style) =>
+    `<table:table-row><table:table-cell table:style-name="${style}" table:number-columns-spanned="3" office:value-type="string"><text:p>${esc(t)}</text:p></table:table-cell><table:covered-table-cell/><table:covered-table-cell/></table:table-row>`;
   const groups = new Map();
   for (const [g] of ROWS) if (g) groups.set(g, (groups.get(g) ?? 0) + 1);
   const seen = new Set();
   const rows = ROWS.map(([g, l, key]) => {
-    if (!g) return `<table:table-row>${str(l, ' table:number-columns-spanned="2"')}<table:covered-table-cell/>${cell(data[key])}</table:table-row>`;
+    if (!g)
+      return `<table:table-row>${str(l, ' table:number-columns-spanned="2"')}<table:covered-table-cell/>${cell(data[key])}</table:table-row>`;
     const head = seen.has(g) ? '<table:covered-table-cell/>' : str(g, ` table:number-rows-spanned="${groups.get(g)}"`);
     seen.add(g);
     return `<table:table-row>${head}${str(l)}${cell(data[key])}</table:table-row>`;
@@ -259,7 +273,9 @@ function hex(h, s, l) {
   const f = (n) => {
     const k = (n + h / 30) % 12;
     const c = l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(c * 255).toString(16).padStart(2, '0');
+    return Math.round(c * 255)
+      .toString(16)
+      .padStart(2, '0');
   };
   return `#${f(0)}${f(8)}${f(4)}`;
 }
@@ -281,15 +297,29 @@ function photoJpeg(caption, hue) {
 <rect x="120" y="130" width="400" height="110" fill="#2c5d8f"/><text x="320" y="195" font-family="Noto Serif SC" font-size="20" fill="#fff" text-anchor="middle">让学习成为一种生活方式</text>
 ${people}</svg>`,
   );
-  const pdf = writer(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0"><p><img src="${file}" width="640" height="420"></p></body></html>`, 'pdf');
+  const pdf = writer(
+    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0"><p><img src="${file}" width="640" height="420"></p></body></html>`,
+    'pdf',
+  );
   return rasterise(pdf, { dpi: 72, quality: 70, crop: inkBox(pdf, 72) })[0];
 }
 
 /** The unit's form as YAML in this tool's format (fixtures/sample style). */
 function formYaml(data) {
   const q = (s) => (/^\d+$/.test(s) ? s : /^[\d.]+$/.test(s) || /[:#]/.test(s) ? JSON.stringify(s) : s);
-  const block = (s, indent) => (s.includes('\n') ? `|\n${s.split('\n').map((l) => ' '.repeat(indent) + l).join('\n')}` : q(s));
-  const out = ['# yaml-language-server: $schema=../../schemas/submission.schema.json', `# 2023 年全民终身学习活动开展情况统计表（${data.district}）`, '年度: 2023', `教育行政部门（盖章）: ${data.department}`];
+  const block = (s, indent) =>
+    s.includes('\n')
+      ? `|\n${s
+          .split('\n')
+          .map((l) => ' '.repeat(indent) + l)
+          .join('\n')}`
+      : q(s);
+  const out = [
+    '# yaml-language-server: $schema=../../schemas/submission.schema.json',
+    `# 2023 年全民终身学习活动开展情况统计表（${data.district}）`,
+    '年度: 2023',
+    `教育行政部门（盖章）: ${data.department}`,
+  ];
   let group;
   for (const [g, l, key] of ROWS) {
     const v = data[key] ?? '';
@@ -405,14 +435,23 @@ function mail({ fromName, from, subject, date, text, attachments, mailer = 'Core
 /** A mail from an old Foxmail: raw 8-bit GBK in Subject, From and the attachment names, GBK body. */
 function gbkMail({ fromName, from, subject, date, text, attachments }) {
   const chunks = [
-    Buffer.from('From: "'), gbk(fromName), Buffer.from(`" <${from}>\r\nTo: jxedusqjy@163.com\r\nSubject: `), gbk(subject),
-    Buffer.from(`\r\nDate: ${date}\r\nX-Mailer: Foxmail 6, 15, 201, 26 [cn]\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="=====003_Dragon237_====="\r\n\r\n`),
-    Buffer.from('--=====003_Dragon237_=====\r\nContent-Type: text/plain; charset="gb2312"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'), gbk(text.replace(/\n/g, '\r\n')), Buffer.from('\r\n\r\n'),
+    Buffer.from('From: "'),
+    gbk(fromName),
+    Buffer.from(`" <${from}>\r\nTo: jxedusqjy@163.com\r\nSubject: `),
+    gbk(subject),
+    Buffer.from(
+      `\r\nDate: ${date}\r\nX-Mailer: Foxmail 6, 15, 201, 26 [cn]\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="=====003_Dragon237_====="\r\n\r\n`,
+    ),
+    Buffer.from('--=====003_Dragon237_=====\r\nContent-Type: text/plain; charset="gb2312"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'),
+    gbk(text.replace(/\n/g, '\r\n')),
+    Buffer.from('\r\n\r\n'),
   ];
   for (const { name, bytes } of attachments)
     chunks.push(
-      Buffer.from(`--=====003_Dragon237_=====\r\nContent-Type: ${mimeOf(name)};\r\n\tname="`), gbk(name),
-      Buffer.from('"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment;\r\n\tfilename="'), gbk(name),
+      Buffer.from(`--=====003_Dragon237_=====\r\nContent-Type: ${mimeOf(name)};\r\n\tname="`),
+      gbk(name),
+      Buffer.from('"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment;\r\n\tfilename="'),
+      gbk(name),
       Buffer.from(`"\r\n\r\n${b64(bytes)}\r\n\r\n`),
     );
   chunks.push(Buffer.from('--=====003_Dragon237_=====--\r\n'));
@@ -441,13 +480,46 @@ const expect = (path, outcome) =>
   const at = iso(date);
   const eml = '东湖区材料.eml';
   const parts = [
-    ['东湖区2023年全民终身学习活动开展情况统计表.docx', writer(formHtml(d), 'docx'), { fate: 'submission', status: 'valid', note: '市里的Word表格，区里手工填写（LibreOffice 生成，非本工具）' }],
-    ['东湖区统计表（盖章）.pdf', await imagePdf(scanJpegs(d)), { fate: 'attachment', kind: 'stampedScan', note: '盖章后扫描的PDF，只有图像、没有文字层' }],
-    ['东湖区2023年全民终身学习活动周工作方案.docx', writer(planHtml('东湖区', d, '2023年11月6日'), 'docx'), { fate: 'attachment', kind: 'workPlan', note: '工作方案（正文，无统计表）' }],
-    ['东湖区2023年全民终身学习活动周工作总结.docx', writer(summaryHtml('东湖区', d, '2023年11月27日'), 'docx'), { fate: 'attachment', kind: 'workSummary', note: '工作总结（正文，无统计表）' }],
+    [
+      '东湖区2023年全民终身学习活动开展情况统计表.docx',
+      writer(formHtml(d), 'docx'),
+      { fate: 'submission', status: 'valid', note: '市里的Word表格，区里手工填写（LibreOffice 生成，非本工具）' },
+    ],
+    [
+      '东湖区统计表（盖章）.pdf',
+      await imagePdf(scanJpegs(d)),
+      { fate: 'attachment', kind: 'stampedScan', note: '盖章后扫描的PDF，只有图像、没有文字层' },
+    ],
+    [
+      '东湖区2023年全民终身学习活动周工作方案.docx',
+      writer(planHtml('东湖区', d, '2023年11月6日'), 'docx'),
+      { fate: 'attachment', kind: 'workPlan', note: '工作方案（正文，无统计表）' },
+    ],
+    [
+      '东湖区2023年全民终身学习活动周工作总结.docx',
+      writer(summaryHtml('东湖区', d, '2023年11月27日'), 'docx'),
+      { fate: 'attachment', kind: 'workSummary', note: '工作总结（正文，无统计表）' },
+    ],
   ];
-  put(eml, mail({ fromName: '东湖区教体局张敏', from: 'dhqjyj@163.com', subject: '东湖区2023年全民终身学习活动周材料报送', date, text: '市社区教育指导中心：\n\n您好！附件是东湖区2023年全民终身学习活动周工作方案、工作总结、统计表（Word版和盖章扫描件），请查收。\n\n东湖区教体局 张敏\n0791-86771234', attachments: parts.map(([name, bytes]) => ({ name, bytes })) }), SAVED(31));
-  expect(eml, { fate: 'container', unit: '东湖区', receivedAt: at, mtime: SAVED(31), note: '东湖区的邮件（163邮箱，UTF-8 编码的标题和附件名）' });
+  put(
+    eml,
+    mail({
+      fromName: '东湖区教体局张敏',
+      from: 'dhqjyj@163.com',
+      subject: '东湖区2023年全民终身学习活动周材料报送',
+      date,
+      text: '市社区教育指导中心：\n\n您好！附件是东湖区2023年全民终身学习活动周工作方案、工作总结、统计表（Word版和盖章扫描件），请查收。\n\n东湖区教体局 张敏\n0791-86771234',
+      attachments: parts.map(([name, bytes]) => ({ name, bytes })),
+    }),
+    SAVED(31),
+  );
+  expect(eml, {
+    fate: 'container',
+    unit: '东湖区',
+    receivedAt: at,
+    mtime: SAVED(31),
+    note: '东湖区的邮件（163邮箱，UTF-8 编码的标题和附件名）',
+  });
   for (const [name, , o] of parts) expect(`${eml}!${name}`, { ...o, unit: '东湖区', receivedAt: at });
   // The Word lock file left behind when the clerk saved the attachment and opened it.
   const owner = Buffer.alloc(162);
@@ -456,7 +528,13 @@ const expect = (path, outcome) =>
   owner[54] = 8;
   owner.write('zhangmin', 56, 'utf16le');
   put('~$东湖区统计表.docx', owner, '2023-12-04T09:40:00+08:00');
-  expect('~$东湖区统计表.docx', { fate: 'not-a-submission', reason: 'office-lock-file', receivedAt: '2023-12-04T09:40:00+08:00', mtime: '2023-12-04T09:40:00+08:00', note: 'Word 打开文件时留下的锁文件（162 字节，不是 zip）' });
+  expect('~$东湖区统计表.docx', {
+    fate: 'not-a-submission',
+    reason: 'office-lock-file',
+    receivedAt: '2023-12-04T09:40:00+08:00',
+    mtime: '2023-12-04T09:40:00+08:00',
+    note: 'Word 打开文件时留下的锁文件（162 字节，不是 zip）',
+  });
 }
 
 // 西湖区 — loose files: the form (with hand-made label quirks), a JPG scan, a legacy .doc 总结. No 方案.
@@ -464,11 +542,32 @@ const expect = (path, outcome) =>
   const d = FORMS['西湖区'];
   const t = (m) => `2023-11-27T10:${m}:00+08:00`;
   put('西湖区统计表.docx', writer(formHtml(d, { halfWidthBrackets: true, spacedLabel: true, blankRow: true }), 'docx'), t(15));
-  expect('西湖区统计表.docx', { fate: 'submission', unit: '西湖区', status: 'valid', receivedAt: t(15), mtime: t(15), note: '手工填写的Word表格：标签用半角括号「出席活动(开幕式)的领导」、「举办　县区」中有全角空格、表末多一空行；「５２场」「约25000人次」（提醒）' });
+  expect('西湖区统计表.docx', {
+    fate: 'submission',
+    unit: '西湖区',
+    status: 'valid',
+    receivedAt: t(15),
+    mtime: t(15),
+    note: '手工填写的Word表格：标签用半角括号「出席活动(开幕式)的领导」、「举办　县区」中有全角空格、表末多一空行；「５２场」「约25000人次」（提醒）',
+  });
   put('西湖区盖章扫描件.jpg', scanJpegs(d, { dpi: 80, quality: 50, pages: 1 })[0], t(16));
-  expect('西湖区盖章扫描件.jpg', { fate: 'attachment', unit: '西湖区', kind: 'stampedScan', receivedAt: t(16), mtime: t(16), note: '盖章表格的扫描图片（JPG）' });
+  expect('西湖区盖章扫描件.jpg', {
+    fate: 'attachment',
+    unit: '西湖区',
+    kind: 'stampedScan',
+    receivedAt: t(16),
+    mtime: t(16),
+    note: '盖章表格的扫描图片（JPG）',
+  });
   put('西湖区工作总结.doc', writer(summaryHtml('西湖区', d, '2023年11月24日'), 'doc'), t(17));
-  expect('西湖区工作总结.doc', { fate: 'attachment', unit: '西湖区', kind: 'workSummary', receivedAt: t(17), mtime: t(17), note: '工作总结，Word 97 格式（.doc）' });
+  expect('西湖区工作总结.doc', {
+    fate: 'attachment',
+    unit: '西湖区',
+    kind: 'workSummary',
+    receivedAt: t(17),
+    mtime: t(17),
+    note: '工作总结，Word 97 格式（.doc）',
+  });
 }
 
 // 青山湖区 — an old Foxmail: raw GBK headers and names; the form retyped in a spreadsheet.
@@ -478,12 +577,45 @@ const expect = (path, outcome) =>
   const at = iso(date);
   const eml = '青山湖区.eml';
   const parts = [
-    ['统计表.xlsx', fodsToXlsx(formFods(d)), { fate: 'submission', status: 'valid', note: '在电子表格里重新录入的统计表（LibreOffice Calc 生成）：合并单元格、「参加活动人数」是公式 =2300+1800+2600+1900（缓存值 8600）、满意度是百分比单元格（存 0.96）' }],
-    ['扫描件.pdf', await imagePdf(scanJpegs(d), -0.6), { fate: 'attachment', kind: 'stampedScan', note: '盖章扫描件，文件名不含单位，靠发件人/标题归属' }],
-    ['活动周工作总结.docx', writer(summaryHtml('青山湖区', { ...d, activityCount: '28', participantCount: '8600人次' }, '2023年11月28日'), 'docx'), { fate: 'attachment', kind: 'workSummary', note: '工作总结' }],
+    [
+      '统计表.xlsx',
+      fodsToXlsx(formFods(d)),
+      {
+        fate: 'submission',
+        status: 'valid',
+        note: '在电子表格里重新录入的统计表（LibreOffice Calc 生成）：合并单元格、「参加活动人数」是公式 =2300+1800+2600+1900（缓存值 8600）、满意度是百分比单元格（存 0.96）',
+      },
+    ],
+    [
+      '扫描件.pdf',
+      await imagePdf(scanJpegs(d), -0.6),
+      { fate: 'attachment', kind: 'stampedScan', note: '盖章扫描件，文件名不含单位，靠发件人/标题归属' },
+    ],
+    [
+      '活动周工作总结.docx',
+      writer(summaryHtml('青山湖区', { ...d, activityCount: '28', participantCount: '8600人次' }, '2023年11月28日'), 'docx'),
+      { fate: 'attachment', kind: 'workSummary', note: '工作总结' },
+    ],
   ];
-  put(eml, gbkMail({ fromName: '青山湖区社区教育学院', from: 'qshsqxy@126.com', subject: '青山湖区全民终身学习活动周统计表及总结', date, text: '市中心：\n附件为青山湖区活动周统计表、盖章扫描件和工作总结，请查收。\n青山湖区社区教育学院 王建国', attachments: parts.map(([name, bytes]) => ({ name, bytes })) }), SAVED(33));
-  expect(eml, { fate: 'container', unit: '青山湖区', receivedAt: at, mtime: SAVED(33), note: '老版 Foxmail 发的邮件：标题、发件人和附件名都是未编码的 GBK 原始字节' });
+  put(
+    eml,
+    gbkMail({
+      fromName: '青山湖区社区教育学院',
+      from: 'qshsqxy@126.com',
+      subject: '青山湖区全民终身学习活动周统计表及总结',
+      date,
+      text: '市中心：\n附件为青山湖区活动周统计表、盖章扫描件和工作总结，请查收。\n青山湖区社区教育学院 王建国',
+      attachments: parts.map(([name, bytes]) => ({ name, bytes })),
+    }),
+    SAVED(33),
+  );
+  expect(eml, {
+    fate: 'container',
+    unit: '青山湖区',
+    receivedAt: at,
+    mtime: SAVED(33),
+    note: '老版 Foxmail 发的邮件：标题、发件人和附件名都是未编码的 GBK 原始字节',
+  });
   for (const [name, , o] of parts) expect(`${eml}!${name}`, { ...o, unit: '青山湖区', receivedAt: at });
 }
 
@@ -497,31 +629,87 @@ const expect = (path, outcome) =>
     { name: gbk('D:\\新建区活动照片\\3.jpg'), data: photoJpeg('汪山土库研学', 200), time: '2023-11-21 10:05', store: true },
   ]);
   const inner = [
-    ['新建区统计表.docx', writer(formHtml(d), 'docx'), '2023-11-28 17:05', { fate: 'submission', status: 'valid', note: '手工填写的Word表格' }],
-    ['新建区盖章扫描件.pdf', await imagePdf(scanJpegs(d), 0.8), '2023-11-28 17:20', { fate: 'attachment', kind: 'stampedScan', note: '盖章扫描件（图像PDF）' }],
-    ['新建区2023年全民终身学习活动周工作方案.docx', writer(planHtml('新建区', d, '2023年11月8日'), 'docx'), '2023-11-08 16:30', { fate: 'attachment', kind: 'workPlan', note: '工作方案' }],
+    [
+      '新建区统计表.docx',
+      writer(formHtml(d), 'docx'),
+      '2023-11-28 17:05',
+      { fate: 'submission', status: 'valid', note: '手工填写的Word表格' },
+    ],
+    [
+      '新建区盖章扫描件.pdf',
+      await imagePdf(scanJpegs(d), 0.8),
+      '2023-11-28 17:20',
+      { fate: 'attachment', kind: 'stampedScan', note: '盖章扫描件（图像PDF）' },
+    ],
+    [
+      '新建区2023年全民终身学习活动周工作方案.docx',
+      writer(planHtml('新建区', d, '2023年11月8日'), 'docx'),
+      '2023-11-08 16:30',
+      { fate: 'attachment', kind: 'workPlan', note: '工作方案' },
+    ],
     ['照片.zip', photos, '2023-11-28 17:30', { fate: 'container', note: '压缩包里的压缩包：活动照片' }],
   ];
   put('新建区.zip', zip(inner.map(([name, data, time]) => ({ name: gbk(name), data, time }))), at);
-  expect('新建区.zip', { fate: 'container', unit: '新建区', receivedAt: at, mtime: at, note: 'Windows「发送到压缩文件夹」打的包：条目名是 GBK，没有 UTF-8 标志' });
+  expect('新建区.zip', {
+    fate: 'container',
+    unit: '新建区',
+    receivedAt: at,
+    mtime: at,
+    note: 'Windows「发送到压缩文件夹」打的包：条目名是 GBK，没有 UTF-8 标志',
+  });
   for (const [name, , time, o] of inner) expect(`新建区.zip!${name}`, { ...o, unit: '新建区', receivedAt: at, entryTime: time });
-  expect('新建区.zip!照片.zip!1.jpg', { fate: 'attachment', unit: '新建区', kind: 'photo', receivedAt: at, entryTime: '2023-11-13 09:40', note: '活动照片' });
-  expect('新建区.zip!照片.zip!2.jpg', { fate: 'attachment', unit: '新建区', kind: 'photo', receivedAt: at, entryTime: '2023-11-18 19:12', note: '活动照片' });
-  expect('新建区.zip!照片.zip!D:\\新建区活动照片\\3.jpg', { fate: 'unsafe', unit: '新建区', reason: 'absolute-path', receivedAt: at, entryTime: '2023-11-21 10:05', note: '老压缩软件存了绝对路径 D:\\…，按不安全的条目名拒绝（内容本身是一张照片）' });
+  expect('新建区.zip!照片.zip!1.jpg', {
+    fate: 'attachment',
+    unit: '新建区',
+    kind: 'photo',
+    receivedAt: at,
+    entryTime: '2023-11-13 09:40',
+    note: '活动照片',
+  });
+  expect('新建区.zip!照片.zip!2.jpg', {
+    fate: 'attachment',
+    unit: '新建区',
+    kind: 'photo',
+    receivedAt: at,
+    entryTime: '2023-11-18 19:12',
+    note: '活动照片',
+  });
+  expect('新建区.zip!照片.zip!D:\\新建区活动照片\\3.jpg', {
+    fate: 'unsafe',
+    unit: '新建区',
+    reason: 'absolute-path',
+    receivedAt: at,
+    entryTime: '2023-11-21 10:05',
+    note: '老压缩软件存了绝对路径 D:\\…，按不安全的条目名拒绝（内容本身是一张照片）',
+  });
 }
 
 // 红谷滩区 — our own DOCX (render), the file named with the old name 红谷滩新区.
 {
   const t = '2023-11-29T14:30:00+08:00';
   put('红谷滩新区统计表.docx', ourRender(FORMS['红谷滩区'], '红谷滩区统计表', 'docx').out, t);
-  expect('红谷滩新区统计表.docx', { fate: 'submission', unit: '红谷滩区', status: 'valid', receivedAt: t, mtime: t, note: '本工具 render 生成的 Word（内嵌数据），文件名用旧称「红谷滩新区」（不能误配「新建区」）' });
+  expect('红谷滩新区统计表.docx', {
+    fate: 'submission',
+    unit: '红谷滩区',
+    status: 'valid',
+    receivedAt: t,
+    mtime: t,
+    note: '本工具 render 生成的 Word（内嵌数据），文件名用旧称「红谷滩新区」（不能误配「新建区」）',
+  });
 }
 
 // 南昌县 — a legacy Word 97 form, sent late in the evening of the deadline (on time).
 {
   const t = '2023-11-30T23:10:00+08:00';
   put('南昌县统计表.doc', writer(formHtml(FORMS['南昌县']), 'doc'), t);
-  expect('南昌县统计表.doc', { fate: 'submission', unit: '南昌县', status: 'valid', receivedAt: t, mtime: t, note: '旧版 Word 97（.doc）统计表，截止当晚 23:10 收到，按时' });
+  expect('南昌县统计表.doc', {
+    fate: 'submission',
+    unit: '南昌县',
+    status: 'valid',
+    receivedAt: t,
+    mtime: t,
+    note: '旧版 Word 97（.doc）统计表，截止当晚 23:10 收到，按时',
+  });
 }
 
 // 安义县 — everything arrives after the deadline; its 方案 attachment is broken.
@@ -533,10 +721,30 @@ const expect = (path, outcome) =>
   const plan = writer(planHtml('安义县', d, '2023年11月10日'), 'docx');
   const parts = [
     ['安义县统计表.docx', writer(formHtml(d), 'docx'), { fate: 'submission', status: 'valid', note: '手工填写的Word表格（迟报）' }],
-    ['安义县工作方案.docx', plan.subarray(0, Math.floor(plan.length * 0.55)), { fate: 'unreadable', reason: 'truncated', note: '附件只传了一半（截断的 zip），打不开' }],
-    ['安义县工作总结.docx', writer(summaryHtml('安义县', d, '2023年12月1日'), 'docx'), { fate: 'attachment', kind: 'workSummary', note: '工作总结' }],
+    [
+      '安义县工作方案.docx',
+      plan.subarray(0, Math.floor(plan.length * 0.55)),
+      { fate: 'unreadable', reason: 'truncated', note: '附件只传了一半（截断的 zip），打不开' },
+    ],
+    [
+      '安义县工作总结.docx',
+      writer(summaryHtml('安义县', d, '2023年12月1日'), 'docx'),
+      { fate: 'attachment', kind: 'workSummary', note: '工作总结' },
+    ],
   ];
-  put(eml, mail({ fromName: '安义县教体局', from: 'ayxjtj@126.com', subject: '安义县2023年全民终身学习活动周材料（补报）', date, text: '市社区教育指导中心：\n因单位网络故障，材料未能按时报送，现补报，请谅解。\n安义县教体局 余振华', attachments: parts.map(([name, bytes]) => ({ name, bytes })), mailer: 'Coremail Webmail Server Version XT5.0.13' }), SAVED(35));
+  put(
+    eml,
+    mail({
+      fromName: '安义县教体局',
+      from: 'ayxjtj@126.com',
+      subject: '安义县2023年全民终身学习活动周材料（补报）',
+      date,
+      text: '市社区教育指导中心：\n因单位网络故障，材料未能按时报送，现补报，请谅解。\n安义县教体局 余振华',
+      attachments: parts.map(([name, bytes]) => ({ name, bytes })),
+      mailer: 'Coremail Webmail Server Version XT5.0.13',
+    }),
+    SAVED(35),
+  );
   expect(eml, { fate: 'container', unit: '安义县', receivedAt: at, mtime: SAVED(35), note: '12月2日才发来的邮件：迟报' });
   for (const [name, , o] of parts) expect(`${eml}!${name}`, { ...o, unit: '安义县', receivedAt: at });
 }
@@ -549,13 +757,40 @@ const expect = (path, outcome) =>
   const eml = '进贤县统计表修改版.eml';
   const winner = `${eml}!进贤县统计表（修改版）.docx`;
   put('进贤县统计表.docx', writer(formHtml(FORMS['进贤县（初稿）']), 'docx'), early);
-  expect('进贤县统计表.docx', { fate: 'superseded', unit: '进贤县', status: 'valid', supersededBy: winner, receivedAt: early, mtime: early, note: '初稿（18项活动、4200人次），被11月29日邮件里的修改版取代' });
+  expect('进贤县统计表.docx', {
+    fate: 'superseded',
+    unit: '进贤县',
+    status: 'valid',
+    supersededBy: winner,
+    receivedAt: early,
+    mtime: early,
+    note: '初稿（18项活动、4200人次），被11月29日邮件里的修改版取代',
+  });
   const d = FORMS['进贤县'];
   const parts = [
-    ['进贤县统计表（修改版）.docx', writer(formHtml(d), 'docx'), { fate: 'submission', status: 'valid', note: '修改版（24项活动、「5,600人次」）：以此为准' }],
-    ['进贤县2023年全民终身学习活动周工作总结.docx', writer(summaryHtml('进贤县', d, '2023年11月28日'), 'docx'), { fate: 'attachment', kind: 'workSummary', note: '工作总结' }],
+    [
+      '进贤县统计表（修改版）.docx',
+      writer(formHtml(d), 'docx'),
+      { fate: 'submission', status: 'valid', note: '修改版（24项活动、「5,600人次」）：以此为准' },
+    ],
+    [
+      '进贤县2023年全民终身学习活动周工作总结.docx',
+      writer(summaryHtml('进贤县', d, '2023年11月28日'), 'docx'),
+      { fate: 'attachment', kind: 'workSummary', note: '工作总结' },
+    ],
   ];
-  put(eml, mail({ fromName: '进贤县教体局', from: 'jxxjtj@163.com', subject: '进贤县全民终身学习活动周统计表（修改版）', date, text: '市中心：\n25日报送的统计表漏报了乡镇活动，现发修改版，请以此为准。工作总结一并附上。\n进贤县教体局 万小军', attachments: parts.map(([name, bytes]) => ({ name, bytes })) }), SAVED(34));
+  put(
+    eml,
+    mail({
+      fromName: '进贤县教体局',
+      from: 'jxxjtj@163.com',
+      subject: '进贤县全民终身学习活动周统计表（修改版）',
+      date,
+      text: '市中心：\n25日报送的统计表漏报了乡镇活动，现发修改版，请以此为准。工作总结一并附上。\n进贤县教体局 万小军',
+      attachments: parts.map(([name, bytes]) => ({ name, bytes })),
+    }),
+    SAVED(34),
+  );
   expect(eml, { fate: 'container', unit: '进贤县', receivedAt: at, mtime: SAVED(34), note: '进贤县的修改版邮件' });
   for (const [name, , o] of parts) expect(`${eml}!${name}`, { ...o, unit: '进贤县', receivedAt: at });
 }
@@ -567,8 +802,23 @@ const expect = (path, outcome) =>
   const tp = '2023-11-28T09:02:00+08:00';
   put('经开区/经开区统计表.yaml', yaml, ty);
   put('经开区/经开区统计表.pdf', out, tp);
-  expect('经开区/经开区统计表.pdf', { fate: 'submission', unit: '经开区', status: 'valid', receivedAt: tp, mtime: tp, note: '本工具 render 生成的 PDF（附带 submission.json），比 YAML 晚两分钟' });
-  expect('经开区/经开区统计表.yaml', { fate: 'superseded', unit: '经开区', status: 'valid', supersededBy: '经开区/经开区统计表.pdf', receivedAt: ty, mtime: ty, note: '用本工具填写的 YAML；同一内容的 PDF 更晚，YAML 被取代' });
+  expect('经开区/经开区统计表.pdf', {
+    fate: 'submission',
+    unit: '经开区',
+    status: 'valid',
+    receivedAt: tp,
+    mtime: tp,
+    note: '本工具 render 生成的 PDF（附带 submission.json），比 YAML 晚两分钟',
+  });
+  expect('经开区/经开区统计表.yaml', {
+    fate: 'superseded',
+    unit: '经开区',
+    status: 'valid',
+    supersededBy: '经开区/经开区统计表.pdf',
+    receivedAt: ty,
+    mtime: ty,
+    note: '用本工具填写的 YAML；同一内容的 PDF 更晚，YAML 被取代',
+  });
 }
 
 // 高新区 — on time, but the form has errors: 参加活动人数「很多」, 活动时间「11月中下旬」.
@@ -578,10 +828,30 @@ const expect = (path, outcome) =>
   const at = iso(date);
   const eml = '高新区报送材料.eml';
   const parts = [
-    ['南昌高新区统计表.docx', writer(formHtml(d), 'docx'), { fate: 'submission', status: 'invalid', errors: ['participation.participantCount', 'content.period'], note: '手工填写：参加活动人数「很多」、活动时间「11月中下旬」，两处错误；举办县区写别名「南昌高新区」' }],
+    [
+      '南昌高新区统计表.docx',
+      writer(formHtml(d), 'docx'),
+      {
+        fate: 'submission',
+        status: 'invalid',
+        errors: ['participation.participantCount', 'content.period'],
+        note: '手工填写：参加活动人数「很多」、活动时间「11月中下旬」，两处错误；举办县区写别名「南昌高新区」',
+      },
+    ],
     ['高新区盖章扫描件.pdf', await imagePdf(scanJpegs(d), 0.3), { fate: 'attachment', kind: 'stampedScan', note: '盖章扫描件' }],
   ];
-  put(eml, mail({ fromName: '南昌高新区教育事业发展中心', from: 'gxqjyzx@163.com', subject: '高新区活动周统计表', date, text: '附件为高新区统计表及盖章件。', attachments: parts.map(([name, bytes]) => ({ name, bytes })) }), SAVED(32));
+  put(
+    eml,
+    mail({
+      fromName: '南昌高新区教育事业发展中心',
+      from: 'gxqjyzx@163.com',
+      subject: '高新区活动周统计表',
+      date,
+      text: '附件为高新区统计表及盖章件。',
+      attachments: parts.map(([name, bytes]) => ({ name, bytes })),
+    }),
+    SAVED(32),
+  );
   expect(eml, { fate: 'container', unit: '高新区', receivedAt: at, mtime: SAVED(32), note: '高新区的邮件' });
   for (const [name, , o] of parts) expect(`${eml}!${name}`, { ...o, unit: '高新区', receivedAt: at });
 }
@@ -592,7 +862,14 @@ const expect = (path, outcome) =>
   const junk = Buffer.alloc(2048);
   for (let i = 0, x = 12345; i < junk.length; i++) junk[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
   put('湾里管理局材料.rar', Buffer.concat([Buffer.from('Rar!\x1a\x07\x00', 'latin1'), junk]), t);
-  expect('湾里管理局材料.rar', { fate: 'unsupported', unit: '湾里管理局', reason: 'rar', receivedAt: t, mtime: t, note: 'RAR 压缩包（Rar!\\x1a\\x07\\x00 + 内容），工具不解 RAR：请对方改发 zip 或直接发附件' });
+  expect('湾里管理局材料.rar', {
+    fate: 'unsupported',
+    unit: '湾里管理局',
+    reason: 'rar',
+    receivedAt: t,
+    mtime: t,
+    note: 'RAR 压缩包（Rar!\\x1a\\x07\\x00 + 内容），工具不解 RAR：请对方改发 zip 或直接发附件',
+  });
 }
 
 // 青云谱区 — nothing at all.
@@ -606,13 +883,28 @@ const expect = (path, outcome) =>
   const ole = Buffer.alloc(1536);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
   put('Thumbs.db', ole, s);
-  expect('Thumbs.db', { fate: 'not-a-submission', reason: 'system-file', receivedAt: s, mtime: s, note: 'Windows 缩略图缓存（OLE 文件头，和 .doc 一样，不能当 .doc 读）' });
+  expect('Thumbs.db', {
+    fate: 'not-a-submission',
+    reason: 'system-file',
+    receivedAt: s,
+    mtime: s,
+    note: 'Windows 缩略图缓存（OLE 文件头，和 .doc 一样，不能当 .doc 读）',
+  });
   const ds = Buffer.alloc(1024);
   Buffer.from([0, 0, 0, 1, 0x42, 0x75, 0x64, 0x31]).copy(ds);
   put('.DS_Store', ds, s);
   expect('.DS_Store', { fate: 'not-a-submission', reason: 'system-file', receivedAt: s, mtime: s, note: 'macOS 的文件夹信息文件' });
   const r = '2023-12-04T09:50:00+08:00';
-  put('读我.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('2023年全民终身学习活动周各县区报送材料\r\n12月4日从 jxedusqjy@163.com 邮箱导出，邮件另存为 .eml。\r\n西湖区、南昌县、进贤县（初稿）、红谷滩区的材料是从网页邮箱直接下载的附件。\r\n——万梦婷\r\n')]), r);
+  put(
+    '读我.txt',
+    Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(
+        '2023年全民终身学习活动周各县区报送材料\r\n12月4日从 jxedusqjy@163.com 邮箱导出，邮件另存为 .eml。\r\n西湖区、南昌县、进贤县（初稿）、红谷滩区的材料是从网页邮箱直接下载的附件。\r\n——万梦婷\r\n',
+      ),
+    ]),
+    r,
+  );
   expect('读我.txt', { fate: 'not-a-submission', reason: 'note', receivedAt: r, mtime: r, note: '中心工作人员自己写的说明' });
 }
 
@@ -653,7 +945,8 @@ for (const f of files) {
   await utimes(join(INBOX, ...f.path.split('/')), t, t);
 }
 const spec = {
-  $comment: 'The outcome a correct `lifelong-week validate fixtures/inbox --json` reports. Written by scripts/make-inbox.mjs from scripts/inbox-story.mjs; story in fixtures/inbox.README.md. `mtime` = the file time to set after a checkout (scripts/inbox-times.mjs); `note` and `entryTime` are for people.',
+  $comment:
+    'The outcome a correct `lifelong-week validate fixtures/inbox --json` reports. Written by scripts/make-inbox.mjs from scripts/inbox-story.mjs; story in fixtures/inbox.README.md. `mtime` = the file time to set after a checkout (scripts/inbox-times.mjs); `note` and `entryTime` are for people.',
   campaign: { year: 2023, city: '南昌市', deadline: DEADLINE },
   files: expected,
   units,

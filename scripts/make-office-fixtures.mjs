@@ -26,12 +26,19 @@ const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 // ---------------------------------------------------------------- Word (HTML → Writer)
 /** A cell's text: lines become paragraphs of the cell, as a clerk presses Enter in Word. */
-const paras = (text) => String(text).split('\n').map((l) => `<p>${esc(l)}</p>`).join('');
+const paras = (text) =>
+  String(text)
+    .split('\n')
+    .map((l) => `<p>${esc(l)}</p>`)
+    .join('');
 const td = (text, attrs = '') => `<td${attrs}>${paras(text)}</td>`;
 
 function wordHtml({ title, stamp, rows, footnote = '详细的活动情况总结、活动照片、活动录像请另附。' }) {
   const body = rows
-    .map((cells) => `<tr>${cells.map((c) => (typeof c === 'string' ? td(c) : td(c.text, `${c.rowspan ? ` rowspan="${c.rowspan}"` : ''}${c.colspan ? ` colspan="${c.colspan}"` : ''}`))).join('')}</tr>`)
+    .map(
+      (cells) =>
+        `<tr>${cells.map((c) => (typeof c === 'string' ? td(c) : td(c.text, `${c.rowspan ? ` rowspan="${c.rowspan}"` : ''}${c.colspan ? ` colspan="${c.colspan}"` : ''}`))).join('')}</tr>`,
+    )
     .join('\n');
   return `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body>
@@ -156,7 +163,12 @@ function fods({ sheets }) {
     return `<table:table table:name="${esc(sheet.name)}"${sheet.hidden ? ' table:style-name="ta_hidden"' : ' table:style-name="ta_shown"'}>${cols}${rows.join('\n')}</table:table>`;
   };
   const colStyles = sheets
-    .flatMap((s) => (s.widths ?? []).map((w, i) => `<style:style style:name="co${i}_${s.name.length}" style:family="table-column"><style:table-column-properties style:column-width="${w}cm"/></style:style>`))
+    .flatMap((s) =>
+      (s.widths ?? []).map(
+        (w, i) =>
+          `<style:style style:name="co${i}_${s.name.length}" style:family="table-column"><style:table-column-properties style:column-width="${w}cm"/></style:style>`,
+      ),
+    )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"

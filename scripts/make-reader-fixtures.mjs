@@ -70,7 +70,11 @@ function content(unit, i, { period = '2023年11月15日至11月21日' } = {}) {
       },
       { group: '活动主题与内容', label: '活动成效', value: '营造了全民终身学习的浓厚氛围，居民参与热情明显提高。' },
       { group: '活动主题与内容', label: '活动时间', value: period },
-      { group: '活动的群众性', label: '活动范围（包括参与活动的街道、企事业单位等）', value: `${8 + (i % 5)} 个街道（乡镇）、${30 + i} 个社区及 6 家企业` },
+      {
+        group: '活动的群众性',
+        label: '活动范围（包括参与活动的街道、企事业单位等）',
+        value: `${8 + (i % 5)} 个街道（乡镇）、${30 + i} 个社区及 6 家企业`,
+      },
       { group: '活动的群众性', label: '群众满意度', value: `${90 + (i % 9)}%` },
       { group: '活动的群众性', label: '自我评价', value: '组织有力，覆盖面广，成效明显。' },
       { group: '宣传报道', label: '宣传范围', value: `${short}融媒体中心、微信公众号` },
@@ -101,7 +105,11 @@ function asYaml(form, exactPeriod) {
 }
 
 // ---------------------------------------------------------------- HTML (LibreOffice imports it)
-const paras = (text) => String(text).split('\n').map((l) => `<p>${esc(l)}</p>`).join('');
+const paras = (text) =>
+  String(text)
+    .split('\n')
+    .map((l) => `<p>${esc(l)}</p>`)
+    .join('');
 const TITLE = '2023 年全民终身学习活动开展情况统计表';
 const FOOTNOTE = '详细的活动情况总结、活动照片、活动录像请另附。';
 
@@ -111,7 +119,8 @@ function htmlTable(form, attrs = 'border="1" cellspacing="0" cellpadding="4"') {
   let group;
   for (const r of form.rows) {
     if (!r.group) rows.push(`<tr><td colspan="2">${paras(r.label)}</td><td>${paras(r.value)}</td></tr>`);
-    else if (r.group !== group) rows.push(`<tr><td rowspan="${groupSize(r.group)}">${paras(r.group)}</td><td>${paras(r.label)}</td><td>${paras(r.value)}</td></tr>`);
+    else if (r.group !== group)
+      rows.push(`<tr><td rowspan="${groupSize(r.group)}">${paras(r.group)}</td><td>${paras(r.label)}</td><td>${paras(r.value)}</td></tr>`);
     else rows.push(`<tr><td>${paras(r.label)}</td><td>${paras(r.value)}</td></tr>`);
     group = r.group;
   }
@@ -121,7 +130,8 @@ function htmlTable(form, attrs = 'border="1" cellspacing="0" cellpadding="4"') {
 const furniture = (form, table) =>
   `<p>附件</p>\n<p align="center"><b>${esc(TITLE)}</b></p>\n<p>${esc(`教育行政部门（盖章）：${form.department}`)}</p>\n${table}\n<p>${esc(FOOTNOTE)}</p>`;
 
-const html = (title, body) => `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body>\n${body}\n</body></html>\n`;
+const html = (title, body) =>
+  `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body>\n${body}\n</body></html>\n`;
 
 /** The form typed as paragraphs: one 「标签：值」 a line under 「一、组织领导」 headings. */
 function paragraphsOnePerLine(form) {
@@ -164,24 +174,35 @@ const NS =
 const run = (text) => `<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
 const wp = (text, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${text ? run(text) : ''}</w:p>`;
 const tc = (text, { span, vMerge, width } = {}) =>
-  `<w:tc><w:tcPr><w:tcW w:w="${width ?? 2000}" w:type="dxa"/>${span ? `<w:gridSpan w:val="${span}"/>` : ''}${vMerge ? `<w:vMerge${vMerge === 'restart' ? ' w:val="restart"' : ''}/>` : ''}</w:tcPr>${String(text)
+  `<w:tc><w:tcPr><w:tcW w:w="${width ?? 2000}" w:type="dxa"/>${span ? `<w:gridSpan w:val="${span}"/>` : ''}${vMerge ? `<w:vMerge${vMerge === 'restart' ? ' w:val="restart"' : ''}/>` : ''}</w:tcPr>${String(
+    text,
+  )
     .split('\n')
     .map((l) => wp(l))
     .join('')}</w:tc>`;
 
 function ooxmlTable(form) {
-  const borders = '<w:tblBorders>' + ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('') + '</w:tblBorders>';
+  const borders =
+    '<w:tblBorders>' +
+    ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+      .map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+      .join('') +
+    '</w:tblBorders>';
   const rows = [];
   let group;
   for (const r of form.rows) {
     if (!r.group) rows.push(`<w:tr>${tc(r.label, { span: 2, width: 3000 })}${tc(r.value, { width: 5000 })}</w:tr>`);
-    else rows.push(`<w:tr>${tc(r.group !== group ? r.group : '', { vMerge: r.group !== group ? 'restart' : 'continue', width: 1000 })}${tc(r.label)}${tc(r.value, { width: 5000 })}</w:tr>`);
+    else
+      rows.push(
+        `<w:tr>${tc(r.group !== group ? r.group : '', { vMerge: r.group !== group ? 'restart' : 'continue', width: 1000 })}${tc(r.label)}${tc(r.value, { width: 5000 })}</w:tr>`,
+      );
     group = r.group;
   }
   return `<w:tbl><w:tblPr><w:tblW w:w="8000" w:type="dxa"/>${borders}</w:tblPr><w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="2000"/><w:gridCol w:w="5000"/></w:tblGrid>${rows.join('')}</w:tbl>`;
 }
 
-const SECT = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>';
+const SECT =
+  '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>';
 
 function docxPackage(bodyXml, headerXml) {
   const files = {
@@ -194,9 +215,12 @@ function docxPackage(bodyXml, headerXml) {
     'word/_rels/document.xml.rels': strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${headerXml ? '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>' : ''}</Relationships>`,
     ),
-    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${bodyXml}</w:body></w:document>`),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${bodyXml}</w:body></w:document>`,
+    ),
   };
-  if (headerXml) files['word/header1.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr ${NS}>${headerXml}</w:hdr>`);
+  if (headerXml)
+    files['word/header1.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr ${NS}>${headerXml}</w:hdr>`);
   return zipSync(files, { mtime: new Date('2023-11-27T09:00:00+08:00') });
 }
 
@@ -225,7 +249,10 @@ function headerDocx(form) {
 
 /** A cover page, a section break (next page), then the form. */
 function afterSectionBreakDocx(form) {
-  const cover = wp(`${form.rows[0].value}2023年全民终身学习活动周`, '<w:jc w:val="center"/>') + wp('报送材料', '<w:jc w:val="center"/>') + wp(form.department, '<w:jc w:val="center"/>');
+  const cover =
+    wp(`${form.rows[0].value}2023年全民终身学习活动周`, '<w:jc w:val="center"/>') +
+    wp('报送材料', '<w:jc w:val="center"/>') +
+    wp(form.department, '<w:jc w:val="center"/>');
   const breakPara = `<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:pPr></w:p>`;
   return docxPackage(`${cover}${breakPara}${titleXml(form)}${ooxmlTable(form)}${wp(FOOTNOTE)}${SECT}`);
 }
@@ -233,8 +260,16 @@ function afterSectionBreakDocx(form) {
 // ---------------------------------------------------------------- TNEF (winmail.dat), MS-OXTNEF
 function tnef(attachments) {
   const parts = [];
-  const u32 = (n) => { const b = Buffer.alloc(4); b.writeUInt32LE(n >>> 0); return b; };
-  const u16 = (n) => { const b = Buffer.alloc(2); b.writeUInt16LE(n); return b; };
+  const u32 = (n) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(n >>> 0);
+    return b;
+  };
+  const u16 = (n) => {
+    const b = Buffer.alloc(2);
+    b.writeUInt16LE(n);
+    return b;
+  };
   const attr = (level, id, data) => {
     const sum = [...data].reduce((s, x) => (s + x) & 0xffff, 0);
     parts.push(Buffer.from([level]), u32(id), u32(data.length), data, u16(sum));
@@ -296,10 +331,16 @@ try {
     经开区: form('经开区'),
   };
   const exact = { 南昌县: '2023年11月13日至11月19日', 安义县: '2023年11月15日至11月21日' };
-  const traditional = (f) => ({ department: toTraditional(f.department), rows: f.rows.map((r) => ({ group: r.group && toTraditional(r.group), label: toTraditional(r.label), value: toTraditional(r.value) })) });
+  const traditional = (f) => ({
+    department: toTraditional(f.department),
+    rows: f.rows.map((r) => ({ group: r.group && toTraditional(r.group), label: toTraditional(r.label), value: toTraditional(r.value) })),
+  });
   const htmls = {
     '东湖区统计表.html': html('东湖区统计表', furniture(forms.东湖区, htmlTable(forms.东湖区))),
-    '青云谱区统计表.html': html('青云谱区统计表', `<table border="1" cellspacing="0" cellpadding="12"><tr><td>${furniture(forms.青云谱区, htmlTable(forms.青云谱区))}</td></tr></table>`),
+    '青云谱区统计表.html': html(
+      '青云谱区统计表',
+      `<table border="1" cellspacing="0" cellpadding="12"><tr><td>${furniture(forms.青云谱区, htmlTable(forms.青云谱区))}</td></tr></table>`,
+    ),
     '青山湖区统计表.html': html(
       '青山湖区统计表',
       `<table border="0" cellspacing="0" cellpadding="6"><tr><td width="22%">${paras('填报说明：\n数字请填阿拉伯数字；\n活动时间写明起止日期。')}</td><td>${furniture(forms.青山湖区, htmlTable(forms.青山湖区))}</td></tr></table>`,
@@ -308,13 +349,27 @@ try {
     '安义县统计表.html': html('安义县统计表', paragraphsSeveralPerLine(forms.安义县)),
     '进贤县统计表.html': html('进贤县统计表', furniture(forms.进贤县, htmlTable(forms.进贤县))),
     '高新区统计表.html': html('高新区统计表', paragraphsOnePerLine(forms.高新区)),
-    '灣裡管理局統計表.html': html('灣裡管理局統計表', furniture(traditional(forms.湾里管理局), htmlTable(traditional(forms.湾里管理局)).replace(/<p>附件<\/p>/, '<p>附件</p>'))),
+    '灣裡管理局統計表.html': html(
+      '灣裡管理局統計表',
+      furniture(traditional(forms.湾里管理局), htmlTable(traditional(forms.湾里管理局)).replace(/<p>附件<\/p>/, '<p>附件</p>')),
+    ),
     '经开区统计表.html': html('经开区统计表', furniture(forms.经开区, htmlTable(forms.经开区))),
     // A text PDF that is not the form: the week's schedule, exported from Word.
-    '活动周安排.html': html('活动周安排', paras('东湖区2023年全民终身学习活动周安排\n一、时间：11月15日至21日\n二、地点：各街道社区学习中心\n三、内容：开幕式、社区大讲堂、亲子共读')),
+    '活动周安排.html': html(
+      '活动周安排',
+      paras(
+        '东湖区2023年全民终身学习活动周安排\n一、时间：11月15日至21日\n二、地点：各街道社区学习中心\n三、内容：开幕式、社区大讲堂、亲子共读',
+      ),
+    ),
   };
   for (const [name, text] of Object.entries(htmls)) writeFileSync(join(work, name), text);
-  soffice(work, profile, Object.keys(htmls).filter((n) => n !== '安义县统计表.html'), 'docx:MS Word 2007 XML', 'HTML (StarWriter)');
+  soffice(
+    work,
+    profile,
+    Object.keys(htmls).filter((n) => n !== '安义县统计表.html'),
+    'docx:MS Word 2007 XML',
+    'HTML (StarWriter)',
+  );
   soffice(work, profile, ['安义县统计表.html'], 'doc:MS Word 97', 'HTML (StarWriter)');
   soffice(work, profile, ['进贤县统计表.docx', '高新区统计表.docx', '活动周安排.docx'], 'pdf:writer_pdf_Export', undefined, fontEnv);
 
@@ -324,7 +379,14 @@ try {
     writeFileSync(join(out, 'inbox', name), bytes);
     made.push(name);
   };
-  for (const name of ['东湖区统计表.docx', '青云谱区统计表.docx', '青山湖区统计表.docx', '南昌县统计表.docx', '安义县统计表.doc', '灣裡管理局統計表.docx'])
+  for (const name of [
+    '东湖区统计表.docx',
+    '青云谱区统计表.docx',
+    '青山湖区统计表.docx',
+    '南昌县统计表.docx',
+    '安义县统计表.doc',
+    '灣裡管理局統計表.docx',
+  ])
     put(name, readFileSync(join(work, name)));
   put('进贤县统计表.pdf', readFileSync(join(work, '进贤县统计表.pdf')));
   put('高新区统计表（打印版）.pdf', readFileSync(join(work, '高新区统计表.pdf')));

@@ -21,7 +21,21 @@ import * as fontkitModule from 'fontkit';
 import jpeg from 'jpeg-js';
 import { PDFDocument, PDFName, PDFNumber, rgb, degrees } from 'pdf-lib';
 import { PNG } from 'pngjs';
-import { bilevel, blur, grayscale, image, multiplyLayer, noise, perspective, rng, rotate, setJfifDpi, smoothField, tint, unevenLight } from './lib/raster.mjs';
+import {
+  bilevel,
+  blur,
+  grayscale,
+  image,
+  multiplyLayer,
+  noise,
+  perspective,
+  rng,
+  rotate,
+  setJfifDpi,
+  smoothField,
+  tint,
+  unevenLight,
+} from './lib/raster.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'fixtures/scans');
@@ -63,7 +77,16 @@ try {
     writeFileSync(join(dir, '东湖区.yaml'), yaml);
     execFileSync(process.execPath, [cli, 'render', join(dir, '东湖区.yaml'), '-o', dir], { stdio: 'ignore' });
     const files = readdirSync(dir);
-    return { pdf: join(dir, files.find((f) => f.endsWith('.pdf'))), docx: join(dir, files.find((f) => f.endsWith('.docx'))) };
+    return {
+      pdf: join(
+        dir,
+        files.find((f) => f.endsWith('.pdf')),
+      ),
+      docx: join(
+        dir,
+        files.find((f) => f.endsWith('.docx')),
+      ),
+    };
   };
   const ours = render('ours', sample);
   // An older printout: figures changed in the Word file after this one was stamped and scanned.
@@ -83,12 +106,28 @@ try {
 <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
 <dir>${fonts}/400Regular</dir><dir>${fonts}/700Bold</dir><cachedir>${work}/fc</cachedir></fontconfig>`,
   );
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', join(work, 'lo'), ours.docx], {
-    stdio: 'ignore',
-    timeout: 180_000,
-    env: { ...process.env, FONTCONFIG_FILE: join(work, 'fonts.conf') },
-  });
-  const word = join(work, 'lo', readdirSync(join(work, 'lo')).find((f) => f.endsWith('.pdf')));
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${join(work, 'lo-profile')}`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      join(work, 'lo'),
+      ours.docx,
+    ],
+    {
+      stdio: 'ignore',
+      timeout: 180_000,
+      env: { ...process.env, FONTCONFIG_FILE: join(work, 'fonts.conf') },
+    },
+  );
+  const word = join(
+    work,
+    'lo',
+    readdirSync(join(work, 'lo')).find((f) => f.endsWith('.pdf')),
+  );
 
   // ── rasterising ──
   let n = 0;
@@ -116,33 +155,35 @@ try {
     return rasterise(path, size.dpi ?? DPI)[0];
   };
   /** A seal centred at (x, y) in points from the page's top-left. */
-  const seal = (x, y, colour, name = '南昌市东湖区教育体育局', diameterMm = 42) => (page, font) => {
-    const cx = x;
-    const cy = page.getHeight() - y;
-    const R = (diameterMm / 2) * MM;
-    const rim = 1 * MM;
-    page.drawCircle({ x: cx, y: cy, size: R - rim / 2, borderColor: colour, borderWidth: rim });
-    const size = 6.2 * MM;
-    const rb = R - rim - 1.2 * MM - size * 0.88;
-    const chars = [...name];
-    const span = 250;
-    chars.forEach((ch, k) => {
-      const theta = ((-span / 2 + (span * (k + 0.5)) / chars.length) * Math.PI) / 180;
-      const w = font.widthOfTextAtSize(ch, size) * 0.8;
-      const px = cx + rb * Math.sin(theta) - (w / 2) * Math.cos(theta);
-      const py = cy + rb * Math.cos(theta) + (w / 2) * Math.sin(theta);
-      page.drawText(ch, { x: px, y: py, size, font, color: colour, rotate: degrees((-theta * 180) / Math.PI), xScale: 0.8 });
-    });
-    // The five-pointed star, 1.4 cm across.
-    const rs = 7 * MM;
-    const points = [];
-    for (let k = 0; k < 10; k++) {
-      const a = (Math.PI / 5) * k;
-      const r = k % 2 ? rs * 0.382 : rs;
-      points.push(`${(r * Math.sin(a)).toFixed(2)},${(-r * Math.cos(a)).toFixed(2)}`);
-    }
-    page.drawSvgPath(`M${points.join(' L')} Z`, { x: cx, y: cy + 1 * MM, color: colour, borderWidth: 0 });
-  };
+  const seal =
+    (x, y, colour, name = '南昌市东湖区教育体育局', diameterMm = 42) =>
+    (page, font) => {
+      const cx = x;
+      const cy = page.getHeight() - y;
+      const R = (diameterMm / 2) * MM;
+      const rim = 1 * MM;
+      page.drawCircle({ x: cx, y: cy, size: R - rim / 2, borderColor: colour, borderWidth: rim });
+      const size = 6.2 * MM;
+      const rb = R - rim - 1.2 * MM - size * 0.88;
+      const chars = [...name];
+      const span = 250;
+      chars.forEach((ch, k) => {
+        const theta = ((-span / 2 + (span * (k + 0.5)) / chars.length) * Math.PI) / 180;
+        const w = font.widthOfTextAtSize(ch, size) * 0.8;
+        const px = cx + rb * Math.sin(theta) - (w / 2) * Math.cos(theta);
+        const py = cy + rb * Math.cos(theta) + (w / 2) * Math.sin(theta);
+        page.drawText(ch, { x: px, y: py, size, font, color: colour, rotate: degrees((-theta * 180) / Math.PI), xScale: 0.8 });
+      });
+      // The five-pointed star, 1.4 cm across.
+      const rs = 7 * MM;
+      const points = [];
+      for (let k = 0; k < 10; k++) {
+        const a = (Math.PI / 5) * k;
+        const r = k % 2 ? rs * 0.382 : rs;
+        points.push(`${(r * Math.sin(a)).toFixed(2)},${(-r * Math.cos(a)).toFixed(2)}`);
+      }
+      page.drawSvgPath(`M${points.join(' L')} Z`, { x: cx, y: cy + 1 * MM, color: colour, borderWidth: 0 });
+    };
   /** Red pen marks that are not seals: an underline, a note in red, a hand-drawn circle, an ellipse. */
   const penMarks = (page, font) => {
     const H = page.getHeight();
@@ -215,30 +256,66 @@ try {
     write(
       name,
       await pdfOfJpegs(
-        pages.slice(0, pageCount).map((p, i) => jpegOf(scanPage(p, { ...opts, seed: opts.seed + i, marks: i === 0 ? opts.marks ?? [] : [] }))),
+        pages
+          .slice(0, pageCount)
+          .map((p, i) => jpegOf(scanPage(p, { ...opts, seed: opts.seed + i, marks: i === 0 ? (opts.marks ?? []) : [] }))),
         name,
       ),
     );
 
   await sealed('东湖区-盖章扫描件.pdf', oursPages, { seed: 1, angle: 1.2, marks: [{ layer: onDepartment, strength: uneven(11) }] });
-  await sealed('东湖区-盖章扫描件-深红-Word版.pdf', wordPages, { seed: 2, angle: -1.8, marks: [{ layer: await layer(seal(290, 200, DARK_RED)), strength: uneven(12) }] }, 1);
-  await sealed('东湖区-盖章扫描件-橙红.pdf', oursPages, { seed: 3, angle: 0.6, marks: [{ layer: await layer(seal(310, 185, ORANGE)), strength: uneven(13) }] }, 1);
+  await sealed(
+    '东湖区-盖章扫描件-深红-Word版.pdf',
+    wordPages,
+    { seed: 2, angle: -1.8, marks: [{ layer: await layer(seal(290, 200, DARK_RED)), strength: uneven(12) }] },
+    1,
+  );
+  await sealed(
+    '东湖区-盖章扫描件-橙红.pdf',
+    oursPages,
+    { seed: 3, angle: 0.6, marks: [{ layer: await layer(seal(310, 185, ORANGE)), strength: uneven(13) }] },
+    1,
+  );
   // Faint and uneven: a dry ink pad, pressed harder on one side.
-  await sealed('东湖区-盖章扫描件-淡印.pdf', oursPages, { seed: 4, angle: -1.4, marks: [{ layer: onDepartment, strength: inkStrength(14, 0.15, 0.75, W, H) }] }, 1);
+  await sealed(
+    '东湖区-盖章扫描件-淡印.pdf',
+    oursPages,
+    { seed: 4, angle: -1.4, marks: [{ layer: onDepartment, strength: inkStrength(14, 0.15, 0.75, W, H) }] },
+    1,
+  );
   // A seal lying over the figures (参加活动人数, 全区参与活动的数量), as hurried clerks stamp.
-  await sealed('东湖区-盖章扫描件-压数字.pdf', oursPages, { seed: 5, angle: 1.6, marks: [{ layer: await layer(seal(335, 432, RED)), strength: uneven(15) }] });
+  await sealed('东湖区-盖章扫描件-压数字.pdf', oursPages, {
+    seed: 5,
+    angle: 1.6,
+    marks: [{ layer: await layer(seal(335, 432, RED)), strength: uneven(15) }],
+  });
   // Forgot the seal: a colour scan of the printed form, nothing red on it.
   await sealed('东湖区-扫描件-未盖章.pdf', oursPages, { seed: 25, angle: -0.5 }, 1);
-  await sealed('东湖区-扫描件-未盖章-红笔.pdf', oursPages, { seed: 6, angle: 0.9, marks: [{ layer: await layer(penMarks), strength: even }] }, 1);
+  await sealed(
+    '东湖区-扫描件-未盖章-红笔.pdf',
+    oursPages,
+    { seed: 6, angle: 0.9, marks: [{ layer: await layer(penMarks), strength: even }] },
+    1,
+  );
   await sealed('东湖区-盖章扫描件-旧版.pdf', olderPages, { seed: 7, angle: -1.1, marks: [{ layer: onDepartment, strength: uneven(17) }] });
-  await sealed('东湖区-盖章扫描件-灰度.pdf', oursPages, { seed: 8, angle: 1.3, gray: true, marks: [{ layer: onDepartment, strength: uneven(18) }] }, 1);
+  await sealed(
+    '东湖区-盖章扫描件-灰度.pdf',
+    oursPages,
+    { seed: 8, angle: 1.3, gray: true, marks: [{ layer: onDepartment, strength: uneven(18) }] },
+    1,
+  );
 
   // Black and white (fax mode): 1 bit per pixel, Flate — the seal is black like the text.
   {
     const img = scanPage(oursPages[0], { seed: 9, angle: 0.7, marks: [{ layer: onDepartment, strength: even }] });
     const doc = await PDFDocument.create({ updateMetadata: false });
     const stream = doc.context.flateStream(bilevel(img), {
-      Type: 'XObject', Subtype: 'Image', Width: img.width, Height: img.height, ColorSpace: 'DeviceGray', BitsPerComponent: 1,
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: img.width,
+      Height: img.height,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 1,
     });
     const ref = doc.context.register(stream);
     const page = doc.addPage([A4.width, A4.height]);
@@ -254,13 +331,21 @@ try {
     const doc = await PDFDocument.create({ updateMetadata: false });
     const page = doc.addPage([A4.width, A4.height]);
     const half = Math.ceil(img.height / 2);
-    for (const [k, y0, y1] of [[0, 0, half], [1, half, img.height]]) {
+    for (const [k, y0, y1] of [
+      [0, 0, half],
+      [1, half, img.height],
+    ]) {
       const rgbBytes = new Uint8Array(img.width * (y1 - y0) * 3);
       for (let y = y0; y < y1; y++)
         for (let x = 0; x < img.width; x++)
           for (let c = 0; c < 3; c++) rgbBytes[((y - y0) * img.width + x) * 3 + c] = img.data[(y * img.width + x) * 4 + c];
       const stream = doc.context.flateStream(rgbBytes, {
-        Type: 'XObject', Subtype: 'Image', Width: img.width, Height: y1 - y0, ColorSpace: 'DeviceRGB', BitsPerComponent: 8,
+        Type: 'XObject',
+        Subtype: 'Image',
+        Width: img.width,
+        Height: y1 - y0,
+        ColorSpace: 'DeviceRGB',
+        BitsPerComponent: 8,
       });
       page.node.setXObject(PDFName.of(`Strip${k}`), doc.context.register(stream));
     }
@@ -271,14 +356,28 @@ try {
   }
 
   // A scan sent as a picture: JPEG, 150 dpi in its JFIF header.
-  write('东湖区-盖章扫描件.jpg', setJfifDpi(jpegOf(scanPage(oursPages[0], { seed: 21, angle: -0.8, marks: [{ layer: onDepartment, strength: uneven(21) }] })), DPI));
+  write(
+    '东湖区-盖章扫描件.jpg',
+    setJfifDpi(jpegOf(scanPage(oursPages[0], { seed: 21, angle: -0.8, marks: [{ layer: onDepartment, strength: uneven(21) }] })), DPI),
+  );
 
   // A phone photo of page 1 on a desk: perspective, light from the left, no resolution in the file.
   {
     const page = scanPage(oursPages[0], { seed: 22, angle: 0, clean: true, marks: [{ layer: onDepartment, strength: uneven(22) }] });
     const w = 1200;
     const h = 1600;
-    let photo = perspective(page, w, h, [[95, 120], [1090, 70], [1150, 1540], [40, 1500]], [120, 104, 88]);
+    let photo = perspective(
+      page,
+      w,
+      h,
+      [
+        [95, 120],
+        [1090, 70],
+        [1150, 1540],
+        [40, 1500],
+      ],
+      [120, 104, 88],
+    );
     unevenLight(photo, smoothField(w, h, 2, rng(23)), 0.7, 1.05);
     noise(photo, 8, rng(24));
     photo = blur(photo);

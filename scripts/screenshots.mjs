@@ -13,10 +13,22 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'lifelong-week');
 /** The window the pages are made to fit (a laptop's browser beside another window). */
 export const WIDTH = 980;
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function serve(args, env) {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], { env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', LIFELONG_WEEK_TODAY: '2023-11-20', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
+    env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', LIFELONG_WEEK_TODAY: '2023-11-20', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -26,7 +38,10 @@ function serve(args, env) {
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
       if (!m) return;
       clearTimeout(timer);
-      resolve({ url: m[0], stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGINT')))) });
+      resolve({
+        url: m[0],
+        stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGINT')))),
+      });
     });
   });
 }
@@ -43,7 +58,14 @@ export async function takeScreenshots(outDir, { executablePath = '/usr/bin/chrom
   const served = await serve([inbox, '-o', join(work, 'out')], { HOME: work });
   let context;
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: CHROMIUM_ARGS, viewport: { width: WIDTH, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: WIDTH, height: 900 },
+      locale: 'zh-CN',
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     await page.goto(served.url);
     await page.waitForSelector('body[data-ready="true"]');
@@ -61,7 +83,9 @@ export async function takeScreenshots(outDir, { executablePath = '/usr/bin/chrom
     await page.goto(`${served.url}summary`);
     await page.waitForSelector('body[data-version]');
     // The seal of each scan checked (the page fills it in after the roll call).
-    await page.waitForFunction(() => !/正在检查/.test(document.getElementById('updated')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => !/正在检查/.test(document.getElementById('updated')?.textContent ?? ''), undefined, {
+      timeout: 120_000,
+    });
     await page.click('tr[data-unit="高新区"] .unit-link');
     await page.waitForSelector('#detail:not([hidden])');
     await page.evaluate('document.fonts.ready');

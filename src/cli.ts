@@ -41,9 +41,7 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
   const ph = (code: MessageCode) => say(lang, code);
   const program = new Command('lifelong-week');
   program
-    .description(
-      say(lang, 'cli.fillCheckRenderCollect'),
-    )
+    .description(say(lang, 'cli.fillCheckRenderCollect'))
     .version(version(), '-V, --version', say(lang, 'cli.showVersion'))
     .helpOption('-h, --help', say(lang, 'cli.showHelp'))
     .helpCommand(`help [${ph('cli.arg.command')}]`, say(lang, 'cli.showHelpCommand'))
@@ -51,7 +49,11 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .option(`--campaign <${ph('cli.arg.file')}>`, say(lang, 'cli.campaignFileYamlJson'))
     .showSuggestionAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: (text) => void process.stdout.write(hintsAs(text, invokedAs(process.env))), writeErr: () => undefined, outputError: () => undefined })
+    .configureOutput({
+      writeOut: (text) => void process.stdout.write(hintsAs(text, invokedAs(process.env))),
+      writeErr: () => undefined,
+      outputError: () => undefined,
+    })
     .configureHelp({
       styleTitle: (title) => (TITLES[title] ? say(lang, TITLES[title]) : title),
       // Chinese characters take two columns in a terminal; commander counts them as one.
@@ -98,7 +100,11 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .option(`-o, --output <${ph('cli.arg.folder')}>`, say(lang, 'cli.outputFolderDefaultBeside'))
     .option('--force', say(lang, 'cli.overwriteExistingFiles'))
     .action((file: string, opts: { format?: string; output?: string; force?: boolean }, cmd: Command) =>
-      run(import('./commands/render.js').then((m) => m.runRender(file, { ...opts, format: opts.format ?? 'docx,pdf', ...globals(cmd) }, io()))),
+      run(
+        import('./commands/render.js').then((m) =>
+          m.runRender(file, { ...opts, format: opts.format ?? 'docx,pdf', ...globals(cmd) }, io()),
+        ),
+      ),
     );
 
   usage(program.command('schema'), ph('cli.arg.options'))
@@ -132,8 +138,24 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .option('--summary', say(lang, 'cli.printOnlyRollCall2'))
     .option('--force', say(lang, 'cli.overwriteExistingFiles'))
     .option('--check-scans', say(lang, 'cli.checkStampedScansSeal2'))
-    .action((folder: string, opts: { output?: string; format?: string; cityReport?: boolean; force?: boolean; other?: string; unitsOther?: boolean; summary?: boolean; checkScans?: boolean }, cmd: Command) =>
-      run(import('./commands/merge.js').then((m) => m.runMerge(folder, { ...opts, format: opts.format ?? 'xlsx', ...globals(cmd) }, io()))),
+    .action(
+      (
+        folder: string,
+        opts: {
+          output?: string;
+          format?: string;
+          cityReport?: boolean;
+          force?: boolean;
+          other?: string;
+          unitsOther?: boolean;
+          summary?: boolean;
+          checkScans?: boolean;
+        },
+        cmd: Command,
+      ) =>
+        run(
+          import('./commands/merge.js').then((m) => m.runMerge(folder, { ...opts, format: opts.format ?? 'xlsx', ...globals(cmd) }, io())),
+        ),
     );
 
   // ── the mailbox: fetch and remind ──
@@ -179,8 +201,12 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
     .option('--open', say(lang, 'cli.openBrowser'))
     .option(`-o, --output <${ph('cli.arg.folder')}>`, say(lang, 'cli.folderGeneratedYamlWord'))
     .option('--no-check-scans', say(lang, 'cli.serveNoCheckScans'))
-    .action((folder: string | undefined, opts: { port?: string; host?: string; open?: boolean; output?: string; checkScans?: boolean }, cmd: Command) =>
-      run(import('./commands/serve.js').then((m) => m.runServe(folder, { ...opts, ...globals(cmd) }, io()))),
+    .action(
+      (
+        folder: string | undefined,
+        opts: { port?: string; host?: string; open?: boolean; output?: string; checkScans?: boolean },
+        cmd: Command,
+      ) => run(import('./commands/serve.js').then((m) => m.runServe(folder, { ...opts, ...globals(cmd) }, io()))),
     );
   return program;
 }
@@ -281,9 +307,7 @@ export function handleError(e: unknown, io: Io): number {
   }
   // A bug: say so plainly, without a stack trace (set LIFELONG_WEEK_DEBUG=1 to see one).
   const detail = e instanceof Error ? e.message : String(e);
-  io.err(
-    say(lang, 'cli.internalErrorBugTool', { detail }),
-  );
+  io.err(say(lang, 'cli.internalErrorBugTool', { detail }));
   if (process.env.LIFELONG_WEEK_DEBUG && e instanceof Error) io.err(e.stack ?? '');
   return EXIT.internal;
 }

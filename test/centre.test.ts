@@ -86,7 +86,9 @@ describe('a plain copy of the inbox (every file time = now)', () => {
     const out = scratch();
     const r = cli(['merge', inbox, '-o', out, '--format', 'json']);
     expect(r.stdout).toContain('活动 270 场，参加 90,300 人次');
-    const totals = (JSON.parse(readFileSync(join(out, `${TITLE}.json`), 'utf8')) as { totals: { activities: number; participants: number } }).totals;
+    const totals = (
+      JSON.parse(readFileSync(join(out, `${TITLE}.json`), 'utf8')) as { totals: { activities: number; participants: number } }
+    ).totals;
     expect(totals).toMatchObject({ activities: 270, participants: 90_300 });
   }, 180_000);
 });
@@ -94,7 +96,10 @@ describe('a plain copy of the inbox (every file time = now)', () => {
 describe('received-time evidence', () => {
   it('收件记录.yaml gives the time (and is not a submission); a record after the deadline makes the unit late', () => {
     const inbox = copiedInbox();
-    writeFileSync(join(inbox, '收件记录.yaml'), '# 中心手工记录\n西湖区统计表.docx: 2023-12-01T09:00:00+08:00\n南昌县统计表.doc: "2023-11-30T23:10:00+08:00"\n');
+    writeFileSync(
+      join(inbox, '收件记录.yaml'),
+      '# 中心手工记录\n西湖区统计表.docx: 2023-12-01T09:00:00+08:00\n南昌县统计表.doc: "2023-11-30T23:10:00+08:00"\n',
+    );
     const report = json([inbox]);
     expect(unit(report.units, '西湖区')).toMatchObject({ late: true, timing: 'late', receivedFrom: 'record' });
     expect(unit(report.units, '南昌县')).toMatchObject({ late: false, timing: 'onTime', receivedFrom: 'record' });
@@ -113,7 +118,13 @@ describe('received-time evidence', () => {
     writeFileSync(join(inbox, '高新区统计表（更正）.yaml'), yaml);
     writeFileSync(join(inbox, '收件记录.yaml'), '高新区统计表（更正）.yaml: 2023-12-03T10:00:00+08:00\n');
     const report = json([inbox]);
-    expect(unit(report.units, '高新区')).toMatchObject({ status: 'valid', late: false, timing: 'corrected', source: '高新区统计表（更正）.yaml', included: true });
+    expect(unit(report.units, '高新区')).toMatchObject({
+      status: 'valid',
+      late: false,
+      timing: 'corrected',
+      source: '高新区统计表（更正）.yaml',
+      included: true,
+    });
     expect(unit(report.units, '高新区').verdict.long).toBe('按时报送，截止后更正');
     expect(unit(report.units, '高新区').firstReceivedAt).toBe('2023-11-30T16:08:45+08:00');
     const out = scratch();
@@ -171,7 +182,9 @@ describe('one verdict: terminal, sheets, JSON and chase list say the same', () =
       if (u.chase) {
         expect(chase).toContain(`${u.name}（`);
         const heading = chase.lastIndexOf('【', chase.indexOf(`\n${u.name}（`));
-        expect(chase.slice(heading + 1, chase.indexOf('】', heading))).toBe({ missing: '未报送', invalid: '有误', pieces: '缺材料', late: '逾期' }[u.chase.group]);
+        expect(chase.slice(heading + 1, chase.indexOf('】', heading))).toBe(
+          { missing: '未报送', invalid: '有误', pieces: '缺材料', late: '逾期' }[u.chase.group],
+        );
       } else expect(chase).not.toContain(`\n${u.name}（`);
     }
   }, 180_000);
@@ -199,7 +212,11 @@ describe('one verdict: terminal, sheets, JSON and chase list say the same', () =
 
   it('the roll call fits 80 columns, and 120 with the evidence and the file used; system files take one line', () => {
     const table = (text: string) => text.slice(text.indexOf('报送情况（'), text.indexOf('\n\n', text.indexOf('报送情况（')));
-    const width = (line: string) => [...line].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+    const width = (line: string) =>
+      [...line].reduce(
+        (n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1),
+        0,
+      );
     for (const line of table(terminal).split('\n')) expect(width(line)).toBeLessThanOrEqual(80);
     const wide = cli(['validate', inbox], { env: { COLUMNS: '120' } }).stdout;
     expect(table(wide)).toContain('时间依据');
@@ -225,7 +242,8 @@ describe('outputs stay out of the inbox', () => {
     for (const n of readdirSync(parent)) if (n.startsWith(TITLE) || n.includes('（南昌市）')) cpSync(join(parent, n), join(inbox, n));
     const after = json([inbox]);
     expect(after.units.map((u) => [u.name, u.status, u.source, u.late])).toEqual(before);
-    for (const f of after.files.filter((x) => x.path.startsWith(TITLE) || x.path.includes('（南昌市）'))) expect(f).toMatchObject({ fate: 'not-a-submission' });
+    for (const f of after.files.filter((x) => x.path.startsWith(TITLE) || x.path.includes('（南昌市）')))
+      expect(f).toMatchObject({ fate: 'not-a-submission' });
     // -o inside the inbox is refused with a reason.
     const inside = cli(['merge', inbox, '-o', join(inbox, 'out')]);
     expect(inside.code).toBe(2);
@@ -266,9 +284,14 @@ describe('the campaign’s theme', () => {
   it('a 活动主题 that differs from this year’s (last year’s form copied over) gets a 提醒, not an error', () => {
     const dir = scratch();
     const file = join(dir, '东湖区.yaml');
-    writeFileSync(file, readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace(/活动主题: .*/, '活动主题: 全民终身学习 助力城市发展'));
+    writeFileSync(
+      file,
+      readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace(/活动主题: .*/, '活动主题: 全民终身学习 助力城市发展'),
+    );
     const r = cli(['validate', '--json', file]);
-    const issues = (JSON.parse(r.stdout) as { files: Array<{ status: string; issues: Array<{ code: string; severity: string; message: string }> }> }).files[0]!;
+    const issues = (
+      JSON.parse(r.stdout) as { files: Array<{ status: string; issues: Array<{ code: string; severity: string; message: string }> }> }
+    ).files[0]!;
     expect(issues.status).toBe('valid');
     const theme = issues.issues.find((i) => i.code === 'inbox.themeDiffers')!;
     expect(theme.severity).toBe('warning');
@@ -279,7 +302,8 @@ describe('the campaign’s theme', () => {
 // LibreOffice Calc converts the workbook (Debian: libreoffice-calc-nogui; .ci/run installs it).
 const soffice = spawnSync('soffice', ['--version']).error || !existsSync('/usr/lib/libreoffice/program/libsclo.so') ? undefined : 'soffice';
 describe.skipIf(!soffice)('the workbook as LibreOffice prints it', () => {
-  if (!soffice) console.warn('LibreOffice Calc not installed: the printed workbook is not checked (apt-get install libreoffice-calc-nogui)');
+  if (!soffice)
+    console.warn('LibreOffice Calc not installed: the printed workbook is not checked (apt-get install libreoffice-calc-nogui)');
   const inbox = copiedInbox();
   const out = scratch();
   cli(['merge', inbox, '-o', out]);
@@ -312,7 +336,19 @@ describe.skipIf(!soffice)('the workbook as LibreOffice prints it', () => {
     files['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(sheet);
     const edited = join(out, 'edited.xlsx');
     writeFileSync(edited, zipSync(files));
-    spawnSync('soffice', [`-env:UserInstallation=file://${scratch()}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', out, edited], { timeout: 120_000 });
+    spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${scratch()}`,
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1',
+        '--outdir',
+        out,
+        edited,
+      ],
+      { timeout: 120_000 },
+    );
     const csv = readFileSync(join(out, 'edited.csv'), 'utf8').split(/\r?\n/);
     const total = csv.find((l) => l.startsWith('"合计"'))!.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
     expect(Number(total[col]!.replace(/[",]/g, ''))).toBe(270 - 36 + 100);

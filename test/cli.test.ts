@@ -10,11 +10,20 @@ import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../src/form/definition.js';
 import { BIN, cli, expectNoStackTrace, fixture, tempDir } from './helpers.js';
 
-const json = (stdout: string) => JSON.parse(stdout) as {
-  campaign: { year: number; city: string };
-  files: Array<{ path: string; format: string; fate: string; status?: string; unit?: string; data?: Record<string, unknown>; issues: Array<Record<string, unknown>> }>;
-  summary: Record<string, number>;
-};
+const json = (stdout: string) =>
+  JSON.parse(stdout) as {
+    campaign: { year: number; city: string };
+    files: Array<{
+      path: string;
+      format: string;
+      fate: string;
+      status?: string;
+      unit?: string;
+      data?: Record<string, unknown>;
+      issues: Array<Record<string, unknown>>;
+    }>;
+    summary: Record<string, number>;
+  };
 
 describe('lifelong-week (no subcommand, help, version)', () => {
   it('prints Chinese help and exits 0', () => {
@@ -28,7 +37,13 @@ describe('lifelong-week (no subcommand, help, version)', () => {
     expect(cli(['--help'], { env: { LANG: 'en_US.UTF-8' } }).stdout).toContain('Usage:');
   });
   it('wraps Chinese help within 80 columns, never before closing punctuation', () => {
-    for (const args of [['--help'], ['merge', '--help'], ['fetch', '--help'], ['serve', '--help'], ['validate', '--help', '--lang', 'en']]) {
+    for (const args of [
+      ['--help'],
+      ['merge', '--help'],
+      ['fetch', '--help'],
+      ['serve', '--help'],
+      ['validate', '--help', '--lang', 'en'],
+    ]) {
       const lines = cli(args).stdout.split('\n');
       for (const line of lines) expect(displayWidth(line), `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
       for (const line of lines) expect(line.trimStart()[0] ?? '', line).not.toMatch(/[，。、；：）」]/);
@@ -130,14 +145,15 @@ describe('validate', () => {
     expect(cli(['validate', fixture('sample')], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
   });
 
-  it.each([
-    ['a path that does not exist', ['validate', '不存在的文件.yaml'], 2, '找不到「不存在的文件.yaml」'],
-  ])('%s', (_, args, code, text) => {
-    const r = cli(args);
-    expect(r.code).toBe(code);
-    expect(r.stderr).toContain(text);
-    expect(expectNoStackTrace(r.stderr + r.stdout)).toBe(true);
-  });
+  it.each([['a path that does not exist', ['validate', '不存在的文件.yaml'], 2, '找不到「不存在的文件.yaml」']])(
+    '%s',
+    (_, args, code, text) => {
+      const r = cli(args);
+      expect(r.code).toBe(code);
+      expect(r.stderr).toContain(text);
+      expect(expectNoStackTrace(r.stderr + r.stdout)).toBe(true);
+    },
+  );
 
   it('an empty folder is a usage error', () => {
     const r = cli(['validate', tempDir()]);
@@ -196,7 +212,9 @@ describe('--campaign', () => {
     const dir = tempDir();
     writeFileSync(
       join(dir, '东湖区.yaml'),
-      readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace('年度: 2023', '年度: 2024').replace('2023年11月15日至11月21日', '2024年10月22日至10月28日'),
+      readFileSync(fixture('sample', '东湖区.yaml'), 'utf8')
+        .replace('年度: 2023', '年度: 2024')
+        .replace('2023年11月15日至11月21日', '2024年10月22日至10月28日'),
     );
     const r = cli(['validate', '--json', '--no-units', '--campaign', campaign2024, dir]);
     expect(r.stderr).toBe('');
@@ -208,7 +226,15 @@ describe('--campaign', () => {
     ['bad-date.yaml', ['deadline', '必须是存在的日期', '第 7 行']],
     ['bad-key.yaml', ['缺少「deadline」', '第 7 行', '是不是「deadline」']],
     ['bad-roster.yaml', ['roster', '同时属于']],
-    ['bad-mixed.yaml', ['第 8 行 deadline：报送截止日期 2024-10-15 早于活动开始日期 2024-11-01', 'contacts.0.phone', '「1997913612」不是有效的电话号码', '名册中「东湖区」出现了两次']],
+    [
+      'bad-mixed.yaml',
+      [
+        '第 8 行 deadline：报送截止日期 2024-10-15 早于活动开始日期 2024-11-01',
+        'contacts.0.phone',
+        '「1997913612」不是有效的电话号码',
+        '名册中「东湖区」出现了两次',
+      ],
+    ],
   ])('a campaign file with a mistake (%s) is a usage error saying where', (name, texts) => {
     const r = cli(['validate', '--campaign', fixture('campaign', name), fixture('sample')]);
     expect(r.code).toBe(2);
@@ -231,9 +257,14 @@ describe('schema', () => {
     expect(r.stdout).toBe(committed);
   });
   it('has Chinese keys, descriptions and examples for every field', () => {
-    const schema = JSON.parse(cli(['schema']).stdout) as { properties: Record<string, { properties?: Record<string, unknown>; description?: string; examples?: unknown[] }> };
+    const schema = JSON.parse(cli(['schema']).stdout) as {
+      properties: Record<string, { properties?: Record<string, unknown>; description?: string; examples?: unknown[] }>;
+    };
     for (const f of FIELDS) {
-      const node = (f.group ? schema.properties[f.group.label]!.properties![f.label] : schema.properties[f.label]) as { description?: string; examples?: unknown[] };
+      const node = (f.group ? schema.properties[f.group.label]!.properties![f.label] : schema.properties[f.label]) as {
+        description?: string;
+        examples?: unknown[];
+      };
       expect(node, f.id).toBeDefined();
       expect(node.description).toMatch(/[\u4e00-\u9fff]/);
       expect(node.examples?.length).toBeGreaterThan(0);
@@ -302,7 +333,9 @@ describe('template --format yaml', () => {
 
 describe('output to a closed pipe', () => {
   it('`validate … | head` ends quietly, without a stack trace', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" validate --json --no-units "${fixture('invalid')}" | head -1`], { encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" validate --json --no-units "${fixture('invalid')}" | head -1`], {
+      encoding: 'utf8',
+    });
     expect(r.stdout.trim()).toBe('{');
     expect(r.stderr).not.toContain('EPIPE');
   });
@@ -352,7 +385,8 @@ describe('validate accounts for every file in a folder', () => {
   // to read the clone (a clone in root's home or a 0700 temp folder is not); anyone else runs it
   // directly. Where neither works the test says why it skipped.
   const isRoot = process.getuid?.() === 0;
-  const nobodyRuns = isRoot && spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, BIN, '--version'], { encoding: 'utf8' }).status === 0;
+  const nobodyRuns =
+    isRoot && spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, BIN, '--version'], { encoding: 'utf8' }).status === 0;
   const permissionSkip = !process.getuid
     ? 'no POSIX permissions on this system'
     : isRoot && !nobodyRuns

@@ -18,7 +18,10 @@ const summary = (r: FileResult) => r.problems.map((p) => `${p.severity}:${p.code
 /** `line`: where the last listed problem points. */
 /** `status` belongs to submissions only; a file that is not one (unreadable, unsafe) has none. */
 const EXPECTED: Record<string, { fate?: string; status?: 'valid' | 'invalid'; problems: string[]; line?: number }> = {
-  'missing-required.yaml': { status: 'invalid', problems: ['error:required@participation.participantCount', 'error:required@content.outcomes'] },
+  'missing-required.yaml': {
+    status: 'invalid',
+    problems: ['error:required@participation.participantCount', 'error:required@content.outcomes'],
+  },
   // The mistyped key's own error names the label; no second "missing" error for it.
   'unknown-key.yaml': { status: 'invalid', problems: ['error:key.unknown'], line: 19 },
   'duplicate-key.yaml': { status: 'invalid', problems: ['error:key.duplicate@leadership.coordinator'], line: 16 },
@@ -37,7 +40,10 @@ const EXPECTED: Record<string, { fate?: string; status?: 'valid' | 'invalid'; pr
   'unit-unknown.yaml': { status: 'invalid', problems: ['error:unit.unknown@district'], line: 5 },
   'contacts-bad-phone.yaml': { status: 'invalid', problems: ['error:contacts.badPhone@contacts'] },
   'contacts-no-phone.yaml': { status: 'invalid', problems: ['error:contacts.noPhone@contacts'] },
-  'participants-below-activities.yaml': { status: 'valid', problems: ['warning:participants.belowActivities@participation.participantCount'] },
+  'participants-below-activities.yaml': {
+    status: 'valid',
+    problems: ['warning:participants.belowActivities@participation.participantCount'],
+  },
   'participants-implausible.yaml': { status: 'valid', problems: ['warning:participants.implausible@participation.participantCount'] },
   'department-other-unit.yaml': { status: 'valid', problems: ['warning:department.otherUnit@department'] },
   'group-not-mapping.yaml': { status: 'invalid', problems: ['error:group.notMapping'], line: 12 },
@@ -86,7 +92,9 @@ describe('invalid fixtures: each produces exactly its issues', () => {
 
   it('lenient repairs read exactly what was typed', async () => {
     const data = (name: string) => check('invalid', name).then((r) => r.data as Record<string, Record<string, unknown>>);
-    expect((await data('multiline-without-pipe.yaml')).content!.outcomes).toBe('营造了全民终身学习的浓厚氛围；\n老年人数字技能短板得到有效弥补。');
+    expect((await data('multiline-without-pipe.yaml')).content!.outcomes).toBe(
+      '营造了全民终身学习的浓厚氛围；\n老年人数字技能短板得到有效弥补。',
+    );
     expect((await data('hash-in-text.yaml')).publicity!.scope).toBe('微博话题 #书香东湖# 阅读量10万');
     expect((await data('quote-unclosed.yaml')).leadership!.coordinator).toBe('东湖区社区教育学院');
     expect((await data('colon-missing.yaml')).content!.period).toMatchObject({ start: '2023-11-15', end: '2023-11-21' });
@@ -151,7 +159,10 @@ describe('the sample submissions', () => {
     expect(summary(r)).toEqual([]);
     expect(r.unit).toBe('青山湖区');
     expect(r.originals?.district).toBe('青山湖');
-    expect(r.data).toMatchObject({ participation: { participantCount: 8600 }, content: { period: { start: '2023-11-14', end: '2023-11-24' } } });
+    expect(r.data).toMatchObject({
+      participation: { participantCount: 8600 },
+      content: { period: { start: '2023-11-14', end: '2023-11-24' } },
+    });
   });
 
   it.each(['gbk.yaml', 'utf8-bom-crlf.yaml', 'utf16le-bom.yaml'])('encoding/%s reads like the UTF-8 original', async (name) => {

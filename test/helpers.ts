@@ -11,7 +11,8 @@ export const fixture = (...parts: string[]) => join(ROOT, 'fixtures', ...parts);
 export const readFixture = (...parts: string[]) => readFileSync(fixture(...parts));
 
 /** The tool's caches (scans, inbox results) go to the test file's temporary folder (setup-temp.ts), never the user's. */
-const cacheEnv = (): Record<string, string> => (process.env.LIFELONG_WEEK_CACHE ? { LIFELONG_WEEK_CACHE: process.env.LIFELONG_WEEK_CACHE } : {});
+const cacheEnv = (): Record<string, string> =>
+  process.env.LIFELONG_WEEK_CACHE ? { LIFELONG_WEEK_CACHE: process.env.LIFELONG_WEEK_CACHE } : {};
 
 export interface CliResult {
   code: number;
@@ -44,7 +45,10 @@ export function expectNoStackTrace(text: string): boolean {
  */
 export function cliAsync(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', ...cacheEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', ...cacheEnv(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

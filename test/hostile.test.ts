@@ -21,8 +21,12 @@ describe('a batch of hostile files', () => {
   copyFileSync(fixture('invalid', 'word-renamed.yaml'), join(dir, '06-改了扩展名.yaml'));
   writeFileSync(join(dir, '07-空文件.docx'), '');
   // A Word file whose document part declares a DTD (entity expansion, external entities).
-  const doctype = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>';
-  writeFileSync(join(dir, '08-DOCTYPE.docx'), zipSync({ 'word/document.xml': new TextEncoder().encode(doctype), '[Content_Types].xml': new TextEncoder().encode('<Types/>') }));
+  const doctype =
+    '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>';
+  writeFileSync(
+    join(dir, '08-DOCTYPE.docx'),
+    zipSync({ 'word/document.xml': new TextEncoder().encode(doctype), '[Content_Types].xml': new TextEncoder().encode('<Types/>') }),
+  );
   copyFileSync(fixture('sample', '西湖区.yaml'), join(dir, '99-西湖区.yaml'));
 
   const t = performance.now();

@@ -18,7 +18,13 @@ function inbox() {
   const file = join(folder, '东湖区.yaml');
   writeFileSync(file, '举办县区: 东湖区\n');
   utimesSync(file, when, when);
-  const input = (): InputFile => ({ path: '东湖区.yaml', size: readFileSync(file).length, mtime: when, source: file, load: async () => readFileSync(file) });
+  const input = (): InputFile => ({
+    path: '东湖区.yaml',
+    size: readFileSync(file).length,
+    mtime: when,
+    source: file,
+    load: async () => readFileSync(file),
+  });
   const result: FileResult = {
     path: '东湖区.yaml',
     format: 'yaml',
@@ -77,7 +83,9 @@ describe('the inbox result cache', () => {
   it('does not keep results that depend on the machine (LibreOffice missing, a read that failed, a reader bug)', () => {
     const { cacheFile, file, input, result } = inbox();
     const c = openResultCache(cacheFile, fp);
-    c.store(input(), readSource(file).hash!, [{ ...result, problems: [{ severity: 'warning', code: 'file.needsLibreOffice', params: {} } as FileResult['problems'][number]] }]);
+    c.store(input(), readSource(file).hash!, [
+      { ...result, problems: [{ severity: 'warning', code: 'file.needsLibreOffice', params: {} } as FileResult['problems'][number]] },
+    ]);
     c.save();
     expect(openResultCache(cacheFile, fp).lookup(input())).toBeUndefined();
   });
@@ -88,7 +96,11 @@ describe('the inbox result cache', () => {
     c.store(input(), readSource(file).hash!, [result]);
     c.save();
     const good = readFileSync(cacheFile);
-    for (const bad of [Buffer.from('LWCACHE1 garbage LWCACHE1'), good.subarray(0, good.length - 3), Buffer.concat([good.subarray(0, 8), Buffer.alloc(good.length - 8, 0x41)])]) {
+    for (const bad of [
+      Buffer.from('LWCACHE1 garbage LWCACHE1'),
+      good.subarray(0, good.length - 3),
+      Buffer.concat([good.subarray(0, 8), Buffer.alloc(good.length - 8, 0x41)]),
+    ]) {
       writeFileSync(cacheFile, bad);
       const d = openResultCache(cacheFile, fp);
       expect(d.lookup(input())).toBeUndefined();

@@ -99,7 +99,10 @@ describe('sample inbox: files', () => {
 
   it('each file has one fate with what that fate needs', () => {
     for (const f of spec.files) {
-      expect(['submission', 'superseded', 'attachment', 'not-a-submission', 'unreadable', 'unsafe', 'unsupported', 'container'], f.path).toContain(f.fate);
+      expect(
+        ['submission', 'superseded', 'attachment', 'not-a-submission', 'unreadable', 'unsafe', 'unsupported', 'container'],
+        f.path,
+      ).toContain(f.fate);
       if (f.fate === 'submission' || f.fate === 'superseded') expect(['valid', 'invalid'], f.path).toContain(f.status);
       else expect(f.status, f.path).toBeUndefined();
       if (f.fate === 'attachment') expect(['stampedScan', 'workPlan', 'workSummary', 'photo'], f.path).toContain(f.kind);
@@ -131,7 +134,12 @@ describe('sample inbox: files', () => {
     }
     expect(n).toBe(4);
     const zip = await readZip(new Uint8Array(bytes));
-    expect(zip.ok && zip.entries.map((e) => e.name)).toEqual(['新建区统计表.docx', '新建区盖章扫描件.pdf', '新建区2023年全民终身学习活动周工作方案.docx', '照片.zip']);
+    expect(zip.ok && zip.entries.map((e) => e.name)).toEqual([
+      '新建区统计表.docx',
+      '新建区盖章扫描件.pdf',
+      '新建区2023年全民终身学习活动周工作方案.docx',
+      '照片.zip',
+    ]);
   });
 
   it('raw 8-bit GBK headers and names in 青山湖区.eml decode with readEml', async () => {
@@ -154,7 +162,12 @@ describe('sample inbox: files', () => {
       return e && 'bytes' in e ? Buffer.from(e.bytes).toString('utf8') : expect.fail(`${path}: no ${part}`);
     };
     // Hand-filled forms are written by LibreOffice, not by this tool; with merged cells.
-    for (const path of ['东湖区材料.eml!东湖区2023年全民终身学习活动开展情况统计表.docx', '西湖区统计表.docx', '新建区.zip!新建区统计表.docx', '高新区报送材料.eml!南昌高新区统计表.docx']) {
+    for (const path of [
+      '东湖区材料.eml!东湖区2023年全民终身学习活动开展情况统计表.docx',
+      '西湖区统计表.docx',
+      '新建区.zip!新建区统计表.docx',
+      '高新区报送材料.eml!南昌高新区统计表.docx',
+    ]) {
       expect(await zipPart(path, 'docProps/app.xml'), path).toContain('LibreOffice');
       const xml = await zipPart(path, 'word/document.xml');
       expect(xml, path).toMatch(/<w:vMerge w:val="restart"\/>/);
@@ -251,7 +264,13 @@ describe('sample inbox: units', () => {
       expect(u.late, u.name).toBe(winner ? new Date(winner.receivedAt) > deadline : false);
       const has = (kind: string) => mine.some((f) => f.fate === 'attachment' && f.kind === kind);
       const word = mine.some((f) => (f.fate === 'submission' || f.fate === 'superseded') && /\.docx?$/i.test(f.path));
-      expect(u.pieces, u.name).toEqual({ form: !!winner, wordForm: word, stampedScan: has('stampedScan'), workPlan: has('workPlan'), workSummary: has('workSummary') });
+      expect(u.pieces, u.name).toEqual({
+        form: !!winner,
+        wordForm: word,
+        stampedScan: has('stampedScan'),
+        workPlan: has('workPlan'),
+        workSummary: has('workSummary'),
+      });
       for (const s of mine.filter((f) => f.fate === 'superseded')) {
         expect(s.supersededBy, s.path).toBe(winner?.path);
         expect(new Date(s.receivedAt) < new Date(winner!.receivedAt), s.path).toBe(true);

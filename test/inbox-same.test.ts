@@ -65,7 +65,9 @@ describe('the report on a mixed inbox is the one the readers gave before', () =>
     // And merge, on the same inbox, uses it as validate left it (its roll call is validate's).
     const merged = cli(['merge', inbox, '-o', join(dir, 'out'), '--format', 'json'], { env: env() });
     expect(merged.stderr).not.toMatch(/Error|at .*\.js/);
-    const mergedUncached = cli(['merge', inbox, '-o', join(dir, 'out2'), '--format', 'json'], { env: env({ LIFELONG_WEEK_NO_CACHE: '1' }) });
+    const mergedUncached = cli(['merge', inbox, '-o', join(dir, 'out2'), '--format', 'json'], {
+      env: env({ LIFELONG_WEEK_NO_CACHE: '1' }),
+    });
     expect(merged.stdout.replaceAll(join(dir, 'out'), 'OUT')).toBe(mergedUncached.stdout.replaceAll(join(dir, 'out2'), 'OUT'));
   });
 

@@ -8,8 +8,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, fixture, tempDir } from './helpers.js';
 
-interface ExpectedFile { path: string; fate: string; unit?: string; status?: string; kind?: string; receivedAt?: string; mtime?: string }
-interface ExpectedUnit { name: string; status: string; late: boolean; source: string | null; pieces: Record<string, boolean>; data?: Record<string, number> }
+interface ExpectedFile {
+  path: string;
+  fate: string;
+  unit?: string;
+  status?: string;
+  kind?: string;
+  receivedAt?: string;
+  mtime?: string;
+}
+interface ExpectedUnit {
+  name: string;
+  status: string;
+  late: boolean;
+  source: string | null;
+  pieces: Record<string, boolean>;
+  data?: Record<string, number>;
+}
 const expected = JSON.parse(readFileSync(fixture('inbox.expected.json'), 'utf8')) as { files: ExpectedFile[]; units: ExpectedUnit[] };
 
 /** A copy of the inbox with the file times the story gives (git keeps none). */
@@ -23,8 +38,23 @@ function inbox(): string {
 describe('validate <the sample inbox>', () => {
   const r = cli(['validate', '--json', inbox()]);
   const report = JSON.parse(r.stdout) as {
-    files: Array<{ path: string; fate: string; unit?: string; status?: string; attachment?: string; receivedAt?: string; issues: Array<{ code: string; severity: string }> }>;
-    units: Array<{ name: string; status: string; late: boolean; source: string | null; pieces: Record<string, boolean>; data: Record<string, Record<string, unknown>> | null }>;
+    files: Array<{
+      path: string;
+      fate: string;
+      unit?: string;
+      status?: string;
+      attachment?: string;
+      receivedAt?: string;
+      issues: Array<{ code: string; severity: string }>;
+    }>;
+    units: Array<{
+      name: string;
+      status: string;
+      late: boolean;
+      source: string | null;
+      pieces: Record<string, boolean>;
+      data: Record<string, Record<string, unknown>> | null;
+    }>;
   };
 
   it('exits 1: not every unit is valid and on time', () => expect(r.code).toBe(1));
@@ -59,7 +89,12 @@ describe('validate <the sample inbox>', () => {
 
   it('the invalid unit says why, field by field', () => {
     const gaoxin = report.files.find((f) => f.unit === '高新区' && f.fate === 'submission')!;
-    expect(gaoxin.issues.filter((i) => i.severity === 'error').map((i) => i.code).sort()).toEqual(['count.vague', 'date.vague']);
+    expect(
+      gaoxin.issues
+        .filter((i) => i.severity === 'error')
+        .map((i) => i.code)
+        .sort(),
+    ).toEqual(['count.vague', 'date.vague']);
   });
 
   it('the human report shows the roster table and what to chase', () => {
@@ -74,14 +109,17 @@ describe('inbox details', () => {
   it('times are in the campaign’s zone; superseded files say what replaced them; a unit that sent only unusable files says so', () => {
     const dir = join(tempDir(), '收件箱');
     cpSync(fixture('inbox'), dir, { recursive: true });
-    for (const f of expected.files) if (f.mtime && !f.path.includes('!')) utimesSync(join(dir, f.path), new Date(f.mtime), new Date(f.mtime));
+    for (const f of expected.files)
+      if (f.mtime && !f.path.includes('!')) utimesSync(join(dir, f.path), new Date(f.mtime), new Date(f.mtime));
     const report = JSON.parse(cli(['validate', '--json', dir]).stdout) as {
       files: Array<{ path: string; receivedAt?: string; supersededBy?: string; unit?: string; fate: string }>;
       units: Array<{ name: string; status: string; unusable: string[] }>;
       summary: { units: Record<string, number> };
     };
     expect(report.files.find((f) => f.path === '东湖区材料.eml')?.receivedAt).toBe('2023-11-28T16:42:10+08:00');
-    expect(report.files.find((f) => f.path === '进贤县统计表.docx')?.supersededBy).toBe('进贤县统计表修改版.eml!进贤县统计表（修改版）.docx');
+    expect(report.files.find((f) => f.path === '进贤县统计表.docx')?.supersededBy).toBe(
+      '进贤县统计表修改版.eml!进贤县统计表（修改版）.docx',
+    );
     expect(report.units.find((u) => u.name === '湾里管理局')).toMatchObject({ status: 'unreadable', unusable: ['湾里管理局材料.rar'] });
     expect(report.summary.units).toEqual({
       total: 12,

@@ -131,15 +131,18 @@ describe('writeFileAtomic on a failing disk', () => {
     expect(readdirSync(dir)).toEqual(['c.yaml']);
   });
 
-  it.runIf(process.platform === 'linux' && existsSync('/dev/full'))('a real ENOSPC from the kernel (/dev/full) is mapped the same way', async () => {
-    const dir = tempDir('lw-io-');
-    faults.devFull = 'd.pdf';
-    const e = await failure(writeFileAtomic(join(dir, 'd.pdf'), new Uint8Array(100_000), zh));
-    expect(e.message).toContain('磁盘已满');
-    expect(e.message).toContain('ENOSPC');
-    expect((e.cause as NodeJS.ErrnoException).code).toBe('ENOSPC');
-    expect(readdirSync(dir)).toEqual([]);
-  });
+  it.runIf(process.platform === 'linux' && existsSync('/dev/full'))(
+    'a real ENOSPC from the kernel (/dev/full) is mapped the same way',
+    async () => {
+      const dir = tempDir('lw-io-');
+      faults.devFull = 'd.pdf';
+      const e = await failure(writeFileAtomic(join(dir, 'd.pdf'), new Uint8Array(100_000), zh));
+      expect(e.message).toContain('磁盘已满');
+      expect(e.message).toContain('ENOSPC');
+      expect((e.cause as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
 
   it('keeps its behaviour otherwise: writes, refuses an existing file without force, refuses a folder', async () => {
     const dir = tempDir('lw-io-');

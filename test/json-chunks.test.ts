@@ -1,7 +1,14 @@
 import { it, expect } from 'vitest';
 import { jsonChunks } from '../src/core/io.js';
 it('jsonChunks equals JSON.stringify', () => {
-  const v = { campaign: { year: 2023, city: '南昌市' }, files: [{ a: 1, b: [1, 2], c: { d: '字' } }, { a: 2 }], empty: [], units: [{ n: 'x' }], summary: { files: 2 }, skip: undefined };
+  const v = {
+    campaign: { year: 2023, city: '南昌市' },
+    files: [{ a: 1, b: [1, 2], c: { d: '字' } }, { a: 2 }],
+    empty: [],
+    units: [{ n: 'x' }],
+    summary: { files: 2 },
+    skip: undefined,
+  };
   expect([...jsonChunks(v, ['files', 'units'])].join('')).toBe(JSON.stringify(v, null, 2) + '\n');
 });
 it('jsonChunks keeps a value with a raw line or paragraph separator (U+2028, U+2029) as it is', () => {

@@ -15,7 +15,14 @@ export const LAYERS: ReadonlyArray<{ name: string; pure?: boolean; paths: readon
   {
     name: 'core',
     pure: true,
-    paths: ['src/core/messages.ts', 'src/core/messages/', 'src/core/errors.ts', 'src/core/lang.ts', 'src/core/clock.ts', 'src/core/text.ts'],
+    paths: [
+      'src/core/messages.ts',
+      'src/core/messages/',
+      'src/core/errors.ts',
+      'src/core/lang.ts',
+      'src/core/clock.ts',
+      'src/core/text.ts',
+    ],
   },
   // A problem names the field it belongs to (`FieldId`), so it sits with the form, not below it.
   { name: 'form and campaign', pure: true, paths: ['src/form/', 'src/campaign/', 'src/core/problem.ts'] },
@@ -56,7 +63,8 @@ export function layerOf(file: string): number | undefined {
 export function importsOf(text: string): Array<{ spec: string; line: number }> {
   const found: Array<{ spec: string; line: number }> = [];
   const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/\/\/[^\n]*/g, '');
-  const re = /\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+  const re =
+    /\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
   for (const m of code.matchAll(re)) {
     found.push({ spec: (m[1] ?? m[2] ?? m[3])!, line: code.slice(0, m.index).split('\n').length });
   }
@@ -160,7 +168,9 @@ describe('layers (docs/architecture.md)', () => {
       ['src/form/labels.ts', 'src/render/docx.ts'],
     ]);
     expect(
-      importsOf("// import x from '../render/a.js'\nconst m = await import('../render/b.js');\nexport { y } from './c.js';\nimport z from \"../d.js\";").map((i) => i.spec),
+      importsOf(
+        "// import x from '../render/a.js'\nconst m = await import('../render/b.js');\nexport { y } from './c.js';\nimport z from \"../d.js\";",
+      ).map((i) => i.spec),
     ).toEqual(['../render/b.js', './c.js', '../d.js']);
   });
 });

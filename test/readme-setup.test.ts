@@ -25,11 +25,22 @@ const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 /** The commands in the code blocks of the README's set-up section. */
 const setupCommands = () => {
   const section = readme.slice(readme.indexOf('## 第一次使用'), readme.indexOf('\n## ', readme.indexOf('## 第一次使用') + 5));
-  return [...section.matchAll(/```bash\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean));
+  return [...section.matchAll(/```bash\n([\s\S]*?)```/g)].flatMap((m) =>
+    m[1]!
+      .split('\n')
+      .map((l) => l.replace(/#.*$/, '').trim())
+      .filter(Boolean),
+  );
 };
 
 const run = (cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }) =>
-  spawnSync(cmd, args, { cwd: opts.cwd, env: { ...process.env, LANG: 'C.UTF-8', ...opts.env }, encoding: 'utf8', timeout: 120_000, input: '' });
+  spawnSync(cmd, args, {
+    cwd: opts.cwd,
+    env: { ...process.env, LANG: 'C.UTF-8', ...opts.env },
+    encoding: 'utf8',
+    timeout: 120_000,
+    input: '',
+  });
 
 const npm = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!npm) console.warn('README set-up test skipped: npm is not on the PATH');
@@ -43,7 +54,13 @@ describe.skipIf(!npm)('the README set-up', () => {
 
   it('npm link gives a lifelong-week command that works from any folder, and its hints run as printed', () => {
     const prefix = temp('lw-npm-prefix-');
-    const env = { npm_config_prefix: prefix, npm_config_offline: 'true', npm_config_ignore_scripts: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
+    const env = {
+      npm_config_prefix: prefix,
+      npm_config_offline: 'true',
+      npm_config_ignore_scripts: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+    };
     const link = run('npm', ['link'], { cwd: ROOT, env });
     expect(link.status, link.stderr).toBe(0);
     const bin = join(prefix, process.platform === 'win32' ? '' : 'bin');
@@ -70,7 +87,10 @@ describe.skipIf(!npm)('the README set-up', () => {
     const fill = run('npx', ['--no', 'lifelong-week', 'fill'], { cwd: ROOT, env });
     expect(fill.status).toBe(2);
     expect(fill.stderr).toContain('npx lifelong-week template --format yaml -o 本单位.yaml');
-    const template = run('npx', ['--no', 'lifelong-week', 'template', '--format', 'yaml', '-o', join(out, '本单位.yaml')], { cwd: ROOT, env });
+    const template = run('npx', ['--no', 'lifelong-week', 'template', '--format', 'yaml', '-o', join(out, '本单位.yaml')], {
+      cwd: ROOT,
+      env,
+    });
     expect(template.status, template.stderr).toBe(0);
     expect(existsSync(join(out, '本单位.yaml'))).toBe(true);
   }, 120_000);

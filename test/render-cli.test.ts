@@ -59,7 +59,10 @@ describe('render', () => {
 
   it('reports characters the font cannot draw with the field and position, and writes neither file', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.yaml'), readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace('自我评价: 组织有力', '自我评价: 组织有力😀'));
+    writeFileSync(
+      join(dir, 'a.yaml'),
+      readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace('自我评价: 组织有力', '自我评价: 组织有力😀'),
+    );
     const r = cli(['render', join(dir, 'a.yaml')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('活动的群众性 › 自我评价');
@@ -110,8 +113,12 @@ describe('template --format docx,pdf,yaml', () => {
     const r = cli(['template', '--format', 'yaml,docx,pdf', '--district', '进贤', '-o', dir]);
     expect(r.code).toBe(0);
     // Named apart from the filled form, so `render` of the filled YAML beside them never collides.
-    expect(readdirSync(dir).sort()).toEqual([`${BASE}（进贤县空白模板）.docx`, `${BASE}（进贤县空白模板）.pdf`, `${BASE}（进贤县空白模板）.yaml`].sort());
-    const report = JSON.parse(cli(['validate', '--json', dir]).stdout) as { files: Array<{ path: string; fate: string; issues: Array<{ code: string }> }> };
+    expect(readdirSync(dir).sort()).toEqual(
+      [`${BASE}（进贤县空白模板）.docx`, `${BASE}（进贤县空白模板）.pdf`, `${BASE}（进贤县空白模板）.yaml`].sort(),
+    );
+    const report = JSON.parse(cli(['validate', '--json', dir]).stdout) as {
+      files: Array<{ path: string; fate: string; issues: Array<{ code: string }> }>;
+    };
     expect(report.files.map((f) => [f.path.split('.').pop(), f.fate])).toEqual([
       ['docx', 'not-a-submission'],
       ['pdf', 'not-a-submission'],
@@ -157,7 +164,8 @@ describe('a broken installation', () => {
     copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
     mkdirSync(join(root, 'node_modules', '@expo-google-fonts'), { recursive: true });
     for (const entry of readdirSync(join(ROOT, 'node_modules')))
-      if (entry !== '@expo-google-fonts' && entry !== '.bin') symlinkSync(join(ROOT, 'node_modules', entry), join(root, 'node_modules', entry));
+      if (entry !== '@expo-google-fonts' && entry !== '.bin')
+        symlinkSync(join(ROOT, 'node_modules', entry), join(root, 'node_modules', entry));
     if (font !== 'missing') {
       const pkg = join(root, 'node_modules', '@expo-google-fonts', 'noto-serif-sc');
       const real = join(ROOT, 'node_modules', '@expo-google-fonts', 'noto-serif-sc');
@@ -169,7 +177,11 @@ describe('a broken installation', () => {
         if (font === 'damaged glyphs') {
           // Tables intact, the glyph of 「东」 overwritten: a composite that never ends (0xFF…), so
           // the damage shows only when the subset is written, after the font opened fine.
-          const f = fontkit.create(bytes) as unknown as { directory: { tables: { glyf: { offset: number } } }; loca: { offsets: number[] }; glyphForCodePoint(cp: number): { id: number } };
+          const f = fontkit.create(bytes) as unknown as {
+            directory: { tables: { glyf: { offset: number } } };
+            loca: { offsets: number[] };
+            glyphForCodePoint(cp: number): { id: number };
+          };
           const id = f.glyphForCodePoint('东'.codePointAt(0)!).id;
           const at = f.directory.tables.glyf.offset + f.loca.offsets[id]!;
           bytes.fill(0xff, at, f.directory.tables.glyf.offset + f.loca.offsets[id + 1]!);
@@ -252,7 +264,10 @@ describe('a full disk (40 KB tmpfs)', () => {
   it('fill --from … --yes: no YAML or DOCX without the PDF', ({ skip }) => {
     const home = tempDir('lw-home-');
     onFullDisk(skip, (dir) =>
-      expectCleanRefusal(cli(['fill', '--from', fixture('sample', '东湖区.yaml'), '--yes', '-o', dir], { cwd: home, env: { HOME: home } }), dir),
+      expectCleanRefusal(
+        cli(['fill', '--from', fixture('sample', '东湖区.yaml'), '--yes', '-o', dir], { cwd: home, env: { HOME: home } }),
+        dir,
+      ),
     );
   });
 

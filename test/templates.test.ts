@@ -20,7 +20,13 @@ describe('templates/', () => {
 
   it('the campaign file is the campaign in force, and reads back as a valid --campaign', () => {
     expect(readFileSync(join(committed, 'campaign-2023-nanchang.yaml'), 'utf8')).toBe(fresh);
-    const r = cli(['validate', '--no-units', '--campaign', join(committed, 'campaign-2023-nanchang.yaml'), join(ROOT, 'fixtures', 'sample', '东湖区.yaml')]);
+    const r = cli([
+      'validate',
+      '--no-units',
+      '--campaign',
+      join(committed, 'campaign-2023-nanchang.yaml'),
+      join(ROOT, 'fixtures', 'sample', '东湖区.yaml'),
+    ]);
     expect(r.code).toBe(0);
   });
 });
@@ -37,7 +43,9 @@ describe('another year’s campaign', () => {
   it('a missing 活动时间 is explained with an example of its year', () => {
     const dir = tempDir();
     const file = join(dir, '东湖区.yaml');
-    const text = readFileSync(join(ROOT, 'fixtures', 'sample', '东湖区.yaml'), 'utf8').replace(/^(\s*)活动时间:.*$/m, '$1活动时间:').replace(/2023/g, '2024');
+    const text = readFileSync(join(ROOT, 'fixtures', 'sample', '东湖区.yaml'), 'utf8')
+      .replace(/^(\s*)活动时间:.*$/m, '$1活动时间:')
+      .replace(/2023/g, '2024');
     writeFileSync(file, text);
     const r = cli(['validate', '--no-units', '--campaign', campaign2024, file]);
     expect(r.stdout).toContain('例如：2024年11月15日至11月21日');

@@ -4,7 +4,19 @@
 // self-signed certificate made now with openssl, and `imap_id_log = *` so the log shows the RFC 2971
 // ID a client sent. Works as root (CI) and as an ordinary user.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,11 +85,33 @@ export async function startDovecot({ users = [{ user: 'centre', password: 'secre
   const uid = root ? 65534 : process.getuid();
   const gid = root ? 65534 : process.getgid();
   const me = root ? undefined : execFileSync('id', ['-un'], { encoding: 'utf8' }).trim();
-  for (const sub of ['run', 'state', 'mail', 'home', 'rawlog', ...users.map((u) => `rawlog/${u.user}`)]) mkdirSync(join(dir, sub), { recursive: true });
+  for (const sub of ['run', 'state', 'mail', 'home', 'rawlog', ...users.map((u) => `rawlog/${u.user}`)])
+    mkdirSync(join(dir, sub), { recursive: true });
   if (root) for (const sub of ['mail', 'home', 'rawlog', ...users.map((u) => `rawlog/${u.user}`)]) chownSync(join(dir, sub), uid, gid);
-  execFileSync('openssl', ['req', '-x509', '-nodes', '-newkey', 'rsa:2048', '-days', '2', '-subj', '/CN=localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-nodes',
+      '-newkey',
+      'rsa:2048',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   chmodSync(join(dir, 'key.pem'), 0o644);
-  writeFileSync(join(dir, 'users'), users.map((u) => `${u.user}:{PLAIN}${u.password}:${uid}:${gid}::${join(dir, 'home', u.user)}::\n`).join(''));
+  writeFileSync(
+    join(dir, 'users'),
+    users.map((u) => `${u.user}:{PLAIN}${u.password}:${uid}:${gid}::${join(dir, 'home', u.user)}::\n`).join(''),
+  );
   const plainPort = await freePort();
   const port = await freePort();
   const conf = join(dir, 'dovecot.conf');

@@ -236,7 +236,8 @@ export function grayscale(img) {
 /** One 8-bit gray channel (for a DeviceGray or 1-bit image). */
 export function grayBytes(img) {
   const out = new Uint8Array(img.width * img.height);
-  for (let i = 0; i < out.length; i++) out[i] = Math.round(0.299 * img.data[i * 4] + 0.587 * img.data[i * 4 + 1] + 0.114 * img.data[i * 4 + 2]);
+  for (let i = 0; i < out.length; i++)
+    out[i] = Math.round(0.299 * img.data[i * 4] + 0.587 * img.data[i * 4 + 1] + 0.114 * img.data[i * 4 + 2]);
   return out;
 }
 

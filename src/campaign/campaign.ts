@@ -79,9 +79,11 @@ const campaignObject = z
     z.superRefine((c, ctx) => {
       const issue = (path: Array<string | number>, message: string, params?: Record<string, string | number>) =>
         ctx.addIssue({ code: 'custom', path, message, ...(params ? { params } : {}) });
-      if (c.noticeDate && c.noticeDate > c.deadline) issue(['noticeDate'], 'campaign.noticeAfterDeadline', { notice: c.noticeDate, deadline: c.deadline });
+      if (c.noticeDate && c.noticeDate > c.deadline)
+        issue(['noticeDate'], 'campaign.noticeAfterDeadline', { notice: c.noticeDate, deadline: c.deadline });
       if (c.window.end < c.window.start) issue(['window', 'end'], 'campaign.windowOrder');
-      if (c.deadline < c.window.start) issue(['deadline'], 'campaign.deadlineBeforeWindow', { deadline: c.deadline, start: c.window.start });
+      if (c.deadline < c.window.start)
+        issue(['deadline'], 'campaign.deadlineBeforeWindow', { deadline: c.deadline, start: c.window.start });
       for (const key of ['start', 'end'] as const)
         if (!c.window[key].startsWith(String(c.year))) issue(['window', key], 'campaign.windowYear', { date: c.window[key], year: c.year });
       c.contacts.forEach((contact, i) => {
@@ -89,15 +91,18 @@ const campaignObject = z
       });
       const seen = new Map<string, string>();
       for (const [i, unit] of c.roster.entries()) {
-        if (c.roster.findIndex((u) => u.name === unit.name) !== i) issue(['roster', i, 'name'], 'campaign.duplicateUnit', { name: unit.name });
+        if (c.roster.findIndex((u) => u.name === unit.name) !== i)
+          issue(['roster', i, 'name'], 'campaign.duplicateUnit', { name: unit.name });
         for (const name of unit.aliases) {
           const other = seen.get(name) ?? c.roster.find((u) => u.name === name && u !== unit)?.name;
-          if (other !== undefined && other !== unit.name) issue(['roster', i, 'aliases'], 'campaign.aliasClash', { name, other, unit: unit.name });
+          if (other !== undefined && other !== unit.name)
+            issue(['roster', i, 'aliases'], 'campaign.aliasClash', { name, other, unit: unit.name });
           seen.set(name, unit.name);
         }
         seen.set(unit.name, unit.name);
         unit.contacts.forEach((contact, k) => {
-          if (!PHONE.test(contact.phone.replace(/[\s-]/g, ''))) issue(['roster', i, 'contacts', k, 'phone'], 'campaign.phone', { phone: contact.phone });
+          if (!PHONE.test(contact.phone.replace(/[\s-]/g, '')))
+            issue(['roster', i, 'contacts', k, 'phone'], 'campaign.phone', { phone: contact.phone });
         });
       }
     }),
@@ -112,7 +117,10 @@ export const campaignSchema = z.pipe(
   z.transform((c) => {
     const { mailbox } = c;
     // Same key order as the file (the campaign template writes it back).
-    const out = { ...c, mailbox: typeof mailbox === 'string' ? mailbox : mailbox.address } as Omit<typeof c, 'mailbox'> & { mailbox: string; mailServer?: MailServer };
+    const out = { ...c, mailbox: typeof mailbox === 'string' ? mailbox : mailbox.address } as Omit<typeof c, 'mailbox'> & {
+      mailbox: string;
+      mailServer?: MailServer;
+    };
     if (typeof mailbox !== 'string') out.mailServer = mailbox;
     return out;
   }),

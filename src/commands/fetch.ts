@@ -66,7 +66,10 @@ const imapflow = lazy<typeof import('imapflow')>('imapflow');
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseDay(text: string, option: string, lang: Io['lang']): string {
-  const s = text.trim().replace(/[./年月]/g, '-').replace(/日$/, '');
+  const s = text
+    .trim()
+    .replace(/[./年月]/g, '-')
+    .replace(/日$/, '');
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : '';
   const d = new Date(`${iso}T00:00:00Z`);
@@ -88,7 +91,6 @@ export function clientInfo(): Record<string, string> {
   return { name: 'lifelong-week', version: version(), vendor: 'lifelong-week' };
 }
 
-
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function sameBytes(path: string, hash: string): Promise<boolean> {
@@ -107,7 +109,14 @@ let tempCounter = 0;
  * file that appeared meanwhile) and the temporary name removed. A file already there with the same
  * bytes is this mail, saved by a run that stopped before recording it: adopted, not doubled.
  */
-async function saveMail(folder: string, base: string, bytes: Uint8Array, hash: string, received: Date, taken: ReadonlySet<string>): Promise<{ file: string; adopted: boolean }> {
+async function saveMail(
+  folder: string,
+  base: string,
+  bytes: Uint8Array,
+  hash: string,
+  received: Date,
+  taken: ReadonlySet<string>,
+): Promise<{ file: string; adopted: boolean }> {
   for (let n = 1; n < 1000; n++) {
     const name = withSuffix(base, n);
     if (taken.has(name)) continue;
@@ -164,14 +173,17 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
   const campaign = await loadCampaign(opts.campaign, lang);
   const resolved = imapSettings(opts, campaign);
   if (!resolved.ok)
-    throw new UsageError(resolved.problem === 'badHost' ? say(lang, 'mailbox.badHost', { text: resolved.text ?? '' }) : say(lang, 'mailbox.noHost'));
+    throw new UsageError(
+      resolved.problem === 'badHost' ? say(lang, 'mailbox.badHost', { text: resolved.text ?? '' }) : say(lang, 'mailbox.noHost'),
+    );
   const settings = resolved.value;
   settings.mailbox = decodeMailboxName(settings.mailbox);
   const since = parseDay(opts.since ?? campaign.noticeDate ?? campaign.window.start, '--since', lang);
   const until = opts.until !== undefined ? parseDay(opts.until, '--until', lang) : undefined;
   if (until && until < since) throw new UsageError(say(lang, 'mailbox.untilBeforeSince', { since, until }));
   const timeoutSeconds = opts.timeout !== undefined ? Number(opts.timeout) : 30;
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(say(lang, 'mailbox.badTimeout', { text: opts.timeout ?? '' }));
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+    throw new UsageError(say(lang, 'mailbox.badTimeout', { text: opts.timeout ?? '' }));
 
   // The folder: made when missing; a file in its place is a usage error.
   const info = await stat(folder).catch(() => undefined);
@@ -276,20 +288,37 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
         () => [] as string[],
       );
       const exact = names.find((n) => n === settings.mailbox);
-      if (!exact) throw new UsageError(say(lang, 'mailbox.noFolder', { name: settings.mailbox, list: names.join('、') || '—' }), { cause: e });
+      if (!exact)
+        throw new UsageError(say(lang, 'mailbox.noFolder', { name: settings.mailbox, list: names.join('、') || '—' }), { cause: e });
       throw e;
     }
-    const key: MailboxKey = { server: serverId(settings), user: settings.user, mailbox: settings.mailbox, uidValidity: String(box.uidValidity) };
+    const key: MailboxKey = {
+      server: serverId(settings),
+      user: settings.user,
+      mailbox: settings.mailbox,
+      uidValidity: String(box.uidValidity),
+    };
 
     // Days in the campaign's zone: 「11 月 1 日起」 means Beijing midnight, whatever this computer's zone.
     const query: Record<string, unknown> = { since: new Date(`${since}T00:00:00${campaign.timezone}`) };
     if (until) query.before = new Date(Date.parse(`${until}T00:00:00${campaign.timezone}`) + 86_400_000);
-    const uids = box.exists > 0 ? ((await client.search(query, { uid: true })) || []) : [];
+    const uids = box.exists > 0 ? (await client.search(query, { uid: true })) || [] : [];
     const wanted = uids.filter((uid) => !index.has(key, uid));
     const known = uids.filter((uid) => index.has(key, uid));
     for (const uid of known) {
-      const m = index.state.mails.find((s) => s.uid === uid && s.uidValidity === key.uidValidity && s.server === key.server && s.mailbox === key.mailbox);
-      if (m) mails.push({ uid, messageId: m.messageId, file: m.file, from: m.from ?? '', subject: m.subject ?? '', date: m.internalDate, status: 'already-had' });
+      const m = index.state.mails.find(
+        (s) => s.uid === uid && s.uidValidity === key.uidValidity && s.server === key.server && s.mailbox === key.mailbox,
+      );
+      if (m)
+        mails.push({
+          uid,
+          messageId: m.messageId,
+          file: m.file,
+          from: m.from ?? '',
+          subject: m.subject ?? '',
+          date: m.internalDate,
+          status: 'already-had',
+        });
     }
 
     stage = 'fetch';
@@ -301,16 +330,39 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
     let failure: unknown;
     const record = (msgUid: number, found: Found, hash: string, size: number, date: string, file: string, isNew: boolean) => {
       taken.add(file);
-      index.add({ ...key, uid: msgUid, messageId: found.messageId, sha256: hash, file, internalDate: date, size, fetchedAt: new Date().toISOString(), from: found.from, subject: found.subject });
+      index.add({
+        ...key,
+        uid: msgUid,
+        messageId: found.messageId,
+        sha256: hash,
+        file,
+        internalDate: date,
+        size,
+        fetchedAt: new Date().toISOString(),
+        from: found.from,
+        subject: found.subject,
+      });
       stateDirty = true;
       pendingRecord.push([file, date]);
-      mails.push({ uid: msgUid, messageId: found.messageId, file, from: found.from, subject: found.subject, date, status: isNew ? 'new' : 'already-had' });
+      mails.push({
+        uid: msgUid,
+        messageId: found.messageId,
+        file,
+        from: found.from,
+        subject: found.subject,
+        date,
+        status: isNew ? 'new' : 'already-had',
+      });
       if (isNew) savedNew++;
       progress.tick();
       sinceFlush++;
     };
     for (const range of chunk(uidRanges(wanted), 200)) {
-      for await (const msg of client.fetch(range.join(','), { uid: true, source: true, internalDate: true, envelope: true }, { uid: true })) {
+      for await (const msg of client.fetch(
+        range.join(','),
+        { uid: true, source: true, internalDate: true, envelope: true },
+        { uid: true },
+      )) {
         if (interrupted || failure) break;
         if (!msg.source) continue;
         const bytes = new Uint8Array(msg.source.buffer, msg.source.byteOffset, msg.source.byteLength);
@@ -321,7 +373,9 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
         const rawSubject = rawHeader(bytes, 'subject');
         const first = envelope?.from?.[0];
         // Raw GBK names and subjects (no RFC 2047) come out of the envelope as U+FFFD: re-read them.
-        const sender = first ? { address: first.address, name: rawFrom !== undefined ? (displayName(rawFrom) ?? first.name) : first.name } : undefined;
+        const sender = first
+          ? { address: first.address, name: rawFrom !== undefined ? (displayName(rawFrom) ?? first.name) : first.name }
+          : undefined;
         const found: Found = {
           uid: msg.uid,
           internalDate: internal,
@@ -334,12 +388,24 @@ export async function runFetch(folderArg: string | undefined, opts: FetchOptions
         const date = isoInZone(internal, campaign.timezone);
         const uid = msg.uid;
         const before = index.sameContent(found.messageId, hash);
-        if (before && (await stat(join(folder, before.file)).then((s) => s.isFile(), () => false))) {
+        if (
+          before &&
+          (await stat(join(folder, before.file)).then(
+            (s) => s.isFile(),
+            () => false,
+          ))
+        ) {
           // The same mail under another UID or UIDVALIDITY (a rebuilt mailbox): one copy is enough.
           record(uid, found, hash, bytes.byteLength, date, before.file, false);
         } else {
           const same = byHash.get(hash);
-          const base = mailBaseName({ received: internal, timezone: campaign.timezone, fromName: found.fromName, fromAddress: found.fromAddress, subject: found.subject });
+          const base = mailBaseName({
+            received: internal,
+            timezone: campaign.timezone,
+            fromName: found.fromName,
+            fromAddress: found.fromAddress,
+            subject: found.subject,
+          });
           const job = same ? same.then((r) => ({ file: r.file, adopted: true })) : saveMail(folder, base, bytes, hash, internal, taken);
           if (!same) byHash.set(hash, job);
           const done: Promise<void> = job.then(
@@ -432,8 +498,28 @@ async function loadState(path: string, lang: Io['lang']) {
   return parsed.state;
 }
 
-function summaryText(mails: FetchedMail[], fresh: FetchedMail[], s: ImapSettings, folder: string, since: string, until: string | undefined, campaign: Campaign, lang: Io['lang']): string {
-  const lines = [say(lang, 'fetch.summary', { found: mails.length, fresh: fresh.length, had: mails.length - fresh.length, mailbox: s.mailbox, user: s.user, since, until: until ?? '', folder })];
+function summaryText(
+  mails: FetchedMail[],
+  fresh: FetchedMail[],
+  s: ImapSettings,
+  folder: string,
+  since: string,
+  until: string | undefined,
+  campaign: Campaign,
+  lang: Io['lang'],
+): string {
+  const lines = [
+    say(lang, 'fetch.summary', {
+      found: mails.length,
+      fresh: fresh.length,
+      had: mails.length - fresh.length,
+      mailbox: s.mailbox,
+      user: s.user,
+      since,
+      until: until ?? '',
+      folder,
+    }),
+  ];
   if (fresh.length) {
     // Who wrote: one line per sender, with how many mails.
     const bySender = new Map<string, number>();

@@ -52,9 +52,7 @@ export interface FillDeps {
 /** Today, or `LIFELONG_WEEK_TODAY=2023-11-20` for tests and demos (`core/clock.ts`). */
 export const clock = (env: NodeJS.ProcessEnv, campaign: Campaign): Date => today(env, campaign.timezone);
 
-
-const noTerminal = (lang: Io['lang']) =>
-  say(lang, 'fill.noInteractiveTerminalStandard');
+const noTerminal = (lang: Io['lang']) => say(lang, 'fill.noInteractiveTerminalStandard');
 
 /** Answers by field id out of validated (possibly partial) nested data. */
 function flatten(data: Record<string, unknown>): Record<string, unknown> {
@@ -131,7 +129,9 @@ export function outputPaths(dir: string, base: string): Outputs {
 }
 
 export function finalYaml(values: Values, campaign: Campaign, yamlPath: string): string {
-  const schemaRef = relative(dirname(resolve(yamlPath)), join(packageRoot(), SCHEMA_FILE)).split(sep).join('/');
+  const schemaRef = relative(dirname(resolve(yamlPath)), join(packageRoot(), SCHEMA_FILE))
+    .split(sep)
+    .join('/');
   return submissionYaml(values, {
     year: campaign.year,
     header: yamlHeader(campaign, { schemaRef, unit: String(values['district'] ?? ''), madeBy: 'lifelong-week fill 生成' }),
@@ -272,7 +272,8 @@ class DraftKeeper {
     const district = initial.values['district'] as string | undefined;
     if (typeof district === 'string') this.unit = district;
     this.known = draftPath(this.home, this.campaign, district);
-    const shown = district !== undefined ? this.known : join(draftDir(this.home), `${this.campaign.year}-<${say(lang, 'cli.arg.unit')}>.yaml`);
+    const shown =
+      district !== undefined ? this.known : join(draftDir(this.home), `${this.campaign.year}-<${say(lang, 'cli.arg.unit')}>.yaml`);
     this.io.out(say(lang, 'fill.nInterview', { title: FURNITURE.title(this.campaign.year) }));
     this.io.out(say(lang, 'fill.draftSavedAfterEvery', { path: shown }));
   }
@@ -318,7 +319,9 @@ async function chooseOutputDir(
     if (existing.length === 0 || force) return { dir, force };
     io.out(say(lang, 'fill.theseFilesExistAlready', { existing: existing.map((p) => `  ${p}`).join('\n') }));
     if (await prompter.confirm({ message: say(lang, 'fill.overwriteThem'), default: false })) return { dir, force: true };
-    dir = (await prompter.input({ message: say(lang, 'fill.whichFolderInstead'), default: join(dir, say(lang, 'fill.newFolder')) })).trim() || dir;
+    dir =
+      (await prompter.input({ message: say(lang, 'fill.whichFolderInstead'), default: join(dir, say(lang, 'fill.newFolder')) })).trim() ||
+      dir;
   }
 }
 
@@ -350,8 +353,7 @@ async function writeOutputs(
   const { outputBaseName } = await import('../render/model.js');
   const paths = outputPaths(dir, outputBaseName(submission, campaign));
   const existing = force ? undefined : await firstExisting(paths);
-  if (existing)
-    throw new UsageError(say(lang, 'fill.alreadyExistsUseForce', { existing }));
+  if (existing) throw new UsageError(say(lang, 'fill.alreadyExistsUseForce', { existing }));
   let docx: Uint8Array;
   let pdf: Uint8Array;
   try {
@@ -359,7 +361,13 @@ async function writeOutputs(
   } catch (e) {
     if (!isMissingGlyphs(e)) throw e;
     const lines = e.missing.map((m) =>
-      say(lang, 'cli.glyphAt', { label: fieldById(m.fieldId).labelPath, line: m.line, column: m.column, char: m.char, codePoint: m.codePoint.toString(16).toUpperCase() }),
+      say(lang, 'cli.glyphAt', {
+        label: fieldById(m.fieldId).labelPath,
+        line: m.line,
+        column: m.column,
+        char: m.char,
+        codePoint: m.codePoint.toString(16).toUpperCase(),
+      }),
     );
     io.err(
       [
@@ -412,7 +420,13 @@ async function loadDraft(path: string, campaign: Campaign, io: Io): Promise<Foun
   return { path, state: parsed.state };
 }
 
-async function findDraft(home: string, campaign: Campaign, unit: RosterUnit | undefined, prompter: Prompter, io: Io): Promise<FoundDraft | undefined> {
+async function findDraft(
+  home: string,
+  campaign: Campaign,
+  unit: RosterUnit | undefined,
+  prompter: Prompter,
+  io: Io,
+): Promise<FoundDraft | undefined> {
   if (unit) {
     const path = draftPath(home, campaign, unit.name);
     return (await exists(path)) ? loadDraft(path, campaign, io) : undefined;
@@ -428,7 +442,13 @@ async function findDraft(home: string, campaign: Campaign, unit: RosterUnit | un
 }
 
 /** A new interview over an unfinished draft: offer to continue it rather than start again. */
-async function offerDraft(home: string, campaign: Campaign, unit: RosterUnit | undefined, prompter: Prompter, io: Io): Promise<FoundDraft | undefined> {
+async function offerDraft(
+  home: string,
+  campaign: Campaign,
+  unit: RosterUnit | undefined,
+  prompter: Prompter,
+  io: Io,
+): Promise<FoundDraft | undefined> {
   const drafts = (await listDrafts(home, campaign)).filter((d) => !unit || d.path === draftPath(home, campaign, unit.name));
   if (drafts.length === 0) return undefined;
   const NEW = '';

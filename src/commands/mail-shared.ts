@@ -86,7 +86,8 @@ export function explainServerError(e: unknown, ctx: ServerContext): UsageError {
   const codes = chain.map((c) => String(c.code ?? ''));
   const text = chain.map((c) => `${String(c.message ?? '')} ${String(c.response ?? '')} ${String(c.responseText ?? '')}`).join(' ');
   const has = (code: string) => codes.includes(code);
-  const mk = (code: MessageCode, params: Params = {}) => new UsageError(say(lang, code, { host, port, user, protocol: ctx.protocol, ...params }), { cause: e });
+  const mk = (code: MessageCode, params: Params = {}) =>
+    new UsageError(say(lang, code, { host, port, user, protocol: ctx.protocol, ...params }), { cause: e });
   if (has('ENOTFOUND') || has('EAI_AGAIN') || has('EAI_NONAME')) return mk('mailbox.hostNotFound');
   if (has('ECONNREFUSED')) return mk('mailbox.refused');
   const certCode = codes.find((c) => TLS_CERT_CODES.has(c));
@@ -100,7 +101,8 @@ export function explainServerError(e: unknown, ctx: ServerContext): UsageError {
   if (chain.some((c) => c.authenticationFailed === true) || has('EAUTH') || /AUTHENTICATIONFAILED|authentication failed|535/i.test(text))
     return mk('mailbox.authFailed', { authCode: wantsAuthCode(host, user) ? 1 : 0 });
   if (/Unsafe Login/i.test(text)) return mk('mailbox.unsafeLogin');
-  if (codes.some((c) => /TIMEOUT|ETIMEDOUT|ETIMEOUT/i.test(c)) || /timed? ?out/i.test(text)) return mk('mailbox.timeout', { seconds: ctx.timeoutSeconds });
+  if (codes.some((c) => /TIMEOUT|ETIMEDOUT|ETIMEOUT/i.test(c)) || /timed? ?out/i.test(text))
+    return mk('mailbox.timeout', { seconds: ctx.timeoutSeconds });
   if (has('ECONNRESET') || has('EPIPE') || has('NoConnection') || has('EConnectionClosed') || has('ClosedAfterConnectText'))
     return mk('mailbox.dropped');
   const detail = scrub(

@@ -52,10 +52,7 @@ async function within(inner: string, outer: string): Promise<boolean> {
  */
 export async function outputFolder(folder: string, output: string | undefined, lang: Io['lang']): Promise<string> {
   if (output !== undefined) {
-    if (await within(output, folder))
-      throw new UsageError(
-        say(lang, 'cli.outputFolderInsideInbox', { output, folder }),
-      );
+    if (await within(output, folder)) throw new UsageError(say(lang, 'cli.outputFolderInsideInbox', { output, folder }));
     return output;
   }
   if (await within('.', folder)) return dirname(await realpath(folder).catch(() => resolve(folder)));
@@ -74,11 +71,13 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
   const campaign = await loadCampaign(opts.campaign, lang);
   const formats = parseFormats(opts.format, MERGE_FORMATS, lang) as MergeFormat[];
   const dir = await outputFolder(folder, opts.output, lang);
-  if ((await stat(dir).catch(() => undefined))?.isFile())
-    throw new UsageError(say(lang, 'cli.fileOTakesFolder', { dir }));
+  if ((await stat(dir).catch(() => undefined))?.isFile()) throw new UsageError(say(lang, 'cli.fileOTakesFolder', { dir }));
 
   const { readInbox, terminalWidth } = await import('./validate.js');
-  const read = await readInbox([folder], campaign, io, { checkScans: opts.checkScans, progress: opts.progress ?? Boolean(process.stderr.isTTY) });
+  const read = await readInbox([folder], campaign, io, {
+    checkScans: opts.checkScans,
+    progress: opts.progress ?? Boolean(process.stderr.isTTY),
+  });
   const results = read.results;
   // A single file named instead of a folder still gets its roll call.
   const units = read.units ?? rollCall(results, campaign);
@@ -93,7 +92,10 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
   let cityProblem: string | undefined;
   const cityTargets: string[] = [];
   if (opts.cityReport) {
-    const built = cityReport(units, campaign, { ...(opts.other !== undefined ? { other: opts.other } : {}), ...(opts.unitsOther ? { unitsOther: true } : {}) });
+    const built = cityReport(units, campaign, {
+      ...(opts.other !== undefined ? { other: opts.other } : {}),
+      ...(opts.unitsOther ? { unitsOther: true } : {}),
+    });
     if (built.ok) {
       city = built.data;
       cityNotes = built.notes;
@@ -109,10 +111,7 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
   if (!opts.force) {
     const taken: string[] = [];
     for (const p of [...targets.map((x) => x.path), ...cityTargets]) if (await exists(p)) taken.push(p);
-    if (taken.length)
-      throw new UsageError(
-        say(lang, 'cli.theseFilesExistWere', { taken: taken.map((p) => `  ${p}`).join('\n') }),
-      );
+    if (taken.length) throw new UsageError(say(lang, 'cli.theseFilesExistWere', { taken: taken.map((p) => `  ${p}`).join('\n') }));
   }
 
   // The workbooks and the city report are written together, all or nothing: a full disk part-way
@@ -122,23 +121,27 @@ export async function runMerge(folder: string, opts: MergeOptions, io: Io): Prom
   const written: string[] = [];
   if (city) {
     const { writeRendered } = await import('./render.js');
-    written.push(...(await writeRendered(city, campaign, { dir, formats: ['docx', 'pdf'], force: true, alongside: tableFiles, notes: cityNotes }, io)));
+    written.push(
+      ...(await writeRendered(city, campaign, { dir, formats: ['docx', 'pdf'], force: true, alongside: tableFiles, notes: cityNotes }, io)),
+    );
   } else {
     await writeFilesAtomic(tableFiles, { force: true, lang });
     written.push(...tableFiles.map((f) => f.path));
   }
 
-  io.out(terminalReport(report, results, units, tables.totals, campaign, io, await paintFor(io.color), { width: terminalWidth(), ...(opts.summary ? { summary: true } : {}) }));
+  io.out(
+    terminalReport(report, results, units, tables.totals, campaign, io, await paintFor(io.color), {
+      width: terminalWidth(),
+      ...(opts.summary ? { summary: true } : {}),
+    }),
+  );
   if (cityProblem) io.err(cityProblem);
   if (cityNotes.length) io.out(`\n${say(lang, 'cli.underCityReportS')}\n${cityNotes.map((n) => `  ${n}`).join('\n')}`);
   io.out(say(lang, 'cli.wroteN2', { written: written.map((p) => `  ${p}`).join('\n') }));
   // --force replaced this set; older outputs of the tool beside it (another format, another run) are
   // said, since they may no longer agree with what was just written.
   const others = await ownOutputsBeside(dir, written, campaign);
-  if (others.length)
-    io.out(
-      say(lang, 'cli.folderAlsoHoldsOlder', { dir, others: others.map((p) => `  ${p}`).join('\n') }),
-    );
+  if (others.length) io.out(say(lang, 'cli.folderAlsoHoldsOlder', { dir, others: others.map((p) => `  ${p}`).join('\n') }));
   const allGood = units.every((u) => u.status === 'valid' && !u.late);
   return allGood && !cityProblem ? 0 : 1;
 }
@@ -193,14 +196,16 @@ export function terminalReport(
   // The files worth reading here: the counted forms with errors, and what could not be read at all.
   const sources = new Set(units.map((u) => u.source).filter(Boolean));
   const worth = report.files.filter(
-    (f) => (f.fate === 'submission' && f.status === 'invalid' && (sources.has(f.path) || !f.unit)) || f.fate === 'unreadable' || f.fate === 'unsafe',
+    (f) =>
+      (f.fate === 'submission' && f.status === 'invalid' && (sources.has(f.path) || !f.unit)) ||
+      f.fate === 'unreadable' ||
+      f.fate === 'unsafe',
   );
   const shown = worth.slice(0, SHOWN_FILES);
-  const lines = [renderText({ ...report, files: opts.summary ? [] : shown }, lang, paint, { ...opts, summary: opts.summary ?? false, reader: 'none' })];
-  if (!opts.summary && worth.length > shown.length)
-    lines.push(
-      say(lang, 'cli.moreFileSProblems', { count: worth.length - shown.length }),
-    );
+  const lines = [
+    renderText({ ...report, files: opts.summary ? [] : shown }, lang, paint, { ...opts, summary: opts.summary ?? false, reader: 'none' }),
+  ];
+  if (!opts.summary && worth.length > shown.length) lines.push(say(lang, 'cli.moreFileSProblems', { count: worth.length - shown.length }));
   lines.push(
     '',
     say(lang, 'cli.cityTotals', {
@@ -219,5 +224,7 @@ export function terminalReport(
 
 /** The chase list as lines (one block per unit, grouped): kept for callers of the earlier API. */
 export function chaseList(results: readonly FileResult[], units: readonly UnitStatus[], campaign: Campaign, lang: Io['lang']): string[] {
-  return chaseBlocks(results, units, campaign, lang).map((b) => say(lang, 'cli.chaseLine', { unit: b.unit, who: b.who, text: b.lines.map((l) => l.trim()).join(' ') }));
+  return chaseBlocks(results, units, campaign, lang).map((b) =>
+    say(lang, 'cli.chaseLine', { unit: b.unit, who: b.who, text: b.lines.map((l) => l.trim()).join(' ') }),
+  );
 }

@@ -5,7 +5,12 @@
 import { say } from '../core/lang.js';
 import type { Io } from '../core/io.js';
 
-export function progressBar(total: number, enabled: boolean, lang: Io['lang'], verb: 'progress.reading' | 'progress.fetching' = 'progress.reading') {
+export function progressBar(
+  total: number,
+  enabled: boolean,
+  lang: Io['lang'],
+  verb: 'progress.reading' | 'progress.fetching' = 'progress.reading',
+) {
   let done = 0;
   let last = 0;
   const draw = (force = false) => {

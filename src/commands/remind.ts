@@ -78,7 +78,10 @@ function reasonsText(c: UnitCase, lang: Io['lang']): string {
     if (r === 'pieces') return say(lang, 'remind.reason.pieces', { pieces: c.missingPieces.map((p) => pieceName(p, lang)).join('、') });
     if (r === 'unusable') return say(lang, 'remind.reason.unusable', { count: c.unusable.length });
     if (r === 'scan') {
-      const what = [...(c.scan?.ask ? [say(lang, `roll.brief.${c.scan.ask}`)] : []), ...(c.scan?.diffs.length ? [say(lang, 'roll.brief.final', { n: c.scan.diffs.length })] : [])];
+      const what = [
+        ...(c.scan?.ask ? [say(lang, `roll.brief.${c.scan.ask}`)] : []),
+        ...(c.scan?.diffs.length ? [say(lang, 'roll.brief.final', { n: c.scan.diffs.length })] : []),
+      ];
       return say(lang, 'roll.remind.reason.scan', { what: what.join(lang === 'zh' ? '，' : ', ') });
     }
     return say(lang, `remind.reason.${r}`);
@@ -229,10 +232,14 @@ function jsonOf(d: Draft, file: string | null, status: string, error?: string) {
 async function sendAll(drafts: Draft[], folder: string, campaign: Campaign, now: Date, opts: RemindOptions, io: Io): Promise<number> {
   const { lang } = io;
   const resolved = smtpSettings(opts, campaign);
-  if (!resolved.ok) throw new UsageError(resolved.problem === 'badHost' ? say(lang, 'mailbox.badHost', { text: resolved.text ?? '' }) : say(lang, 'mailbox.noSmtpHost'));
+  if (!resolved.ok)
+    throw new UsageError(
+      resolved.problem === 'badHost' ? say(lang, 'mailbox.badHost', { text: resolved.text ?? '' }) : say(lang, 'mailbox.noSmtpHost'),
+    );
   const smtp = resolved.value;
   const timeoutSeconds = opts.timeout !== undefined ? Number(opts.timeout) : 30;
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(say(lang, 'mailbox.badTimeout', { text: opts.timeout ?? '' }));
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+    throw new UsageError(say(lang, 'mailbox.badTimeout', { text: opts.timeout ?? '' }));
 
   // The sent log: read first, so a broken one stops everything before a mail goes.
   const logPath = join(folder, SENT_LOG);
@@ -257,7 +264,9 @@ async function sendAll(drafts: Draft[], folder: string, campaign: Campaign, now:
     const before = log.sent.find((s) => s.unit === d.unit.name && s.day === day && s.reasons === d.fingerprint);
     if (before && !opts.force) {
       results.push(jsonOf(d, null, 'already-sent'));
-      io.err(say(lang, 'remind.alreadySent', { unit: d.unit.name, at: isoInZone(new Date(before.sentAt), campaign.timezone).slice(11, 16) }));
+      io.err(
+        say(lang, 'remind.alreadySent', { unit: d.unit.name, at: isoInZone(new Date(before.sentAt), campaign.timezone).slice(11, 16) }),
+      );
       continue;
     }
     toSend.push(d);
@@ -272,7 +281,10 @@ async function sendAll(drafts: Draft[], folder: string, campaign: Campaign, now:
     const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
     if (!interactive) throw new UsageError(say(lang, 'remind.needYes'));
     const { confirm } = await import('@inquirer/prompts');
-    const ok = await confirm({ message: say(lang, 'remind.confirm', { count: toSend.length, from: campaign.mailbox, host: smtp.host }), default: false }, { output: process.stderr }).catch(() => false);
+    const ok = await confirm(
+      { message: say(lang, 'remind.confirm', { count: toSend.length, from: campaign.mailbox, host: smtp.host }), default: false },
+      { output: process.stderr },
+    ).catch(() => false);
     if (!ok) {
       io.out(say(lang, 'remind.cancelled'));
       return 0;
@@ -308,7 +320,14 @@ async function sendAll(drafts: Draft[], folder: string, campaign: Campaign, now:
       try {
         await transport.sendMail({ envelope: { from: campaign.mailbox, to: [d.to!] }, raw: Buffer.from(d.bytes) });
         sent++;
-        log.sent.push({ unit: d.unit.name, day, reasons: d.fingerprint, to: d.to!, messageId: d.messageId, sentAt: new Date().toISOString() });
+        log.sent.push({
+          unit: d.unit.name,
+          day,
+          reasons: d.fingerprint,
+          to: d.to!,
+          messageId: d.messageId,
+          sentAt: new Date().toISOString(),
+        });
         // Written after each mail: an interrupted run never forgets what went.
         await writeFileAtomic(logPath, `${JSON.stringify(log, null, 1)}\n`, { force: true, lang });
         results.push(jsonOf(d, null, 'sent'));

@@ -18,7 +18,14 @@ export type OutputFormat = 'docx' | 'pdf';
 const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
 
 export function parseFormats(value: string, allowed: readonly string[], lang: Io['lang']): string[] {
-  const formats = [...new Set(value.split(/[,，\s]+/).map((f) => f.trim().toLowerCase()).filter(Boolean))].map((f) => (f === 'yml' ? 'yaml' : f));
+  const formats = [
+    ...new Set(
+      value
+        .split(/[,，\s]+/)
+        .map((f) => f.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ].map((f) => (f === 'yml' ? 'yaml' : f));
   const unknown = formats.filter((f) => !allowed.includes(f));
   if (unknown.length > 0 || formats.length === 0)
     throw new UsageError(
@@ -59,14 +66,12 @@ export async function writeRendered(
   const base = data ? outputBaseName(data, campaign) : templateBaseName(campaign, opts.unitName);
   const targets = opts.formats.map((f) => ({
     format: f,
-    path: fileName && opts.formats.length === 1 ? fileName : join(opts.dir, `${base}${f === 'pdf' && opts.fillable ? '（可填写）' : ''}.${f}`),
+    path:
+      fileName && opts.formats.length === 1 ? fileName : join(opts.dir, `${base}${f === 'pdf' && opts.fillable ? '（可填写）' : ''}.${f}`),
   }));
   if (!opts.force)
     for (const target of targets)
-      if (await exists(target.path))
-        throw new UsageError(
-          say(io.lang, 'cli.alreadyExistsUseForce', { path: target.path }),
-        );
+      if (await exists(target.path)) throw new UsageError(say(io.lang, 'cli.alreadyExistsUseForce', { path: target.path }));
   const written: string[] = [];
   // Render everything first (both at once: their loading and file reads overlap), write only if all
   // succeeded: a refused PDF never leaves a lone DOCX behind.
@@ -75,18 +80,31 @@ export async function writeRendered(
     rendered = await Promise.all(
       targets.map((target) =>
         target.format === 'docx'
-          ? renderDocx(data, campaign, { ...(opts.department ? { department: opts.department } : {}), ...(opts.unitName ? { district: opts.unitName } : {}), ...(opts.notes ? { notes: opts.notes } : {}) })
-          : renderPdf(data, campaign, { ...(opts.fillable ? { fillable: true } : {}), ...(opts.department ? { department: opts.department } : {}), ...(opts.unitName ? { district: opts.unitName } : {}), ...(opts.notes ? { notes: opts.notes } : {}) }),
+          ? renderDocx(data, campaign, {
+              ...(opts.department ? { department: opts.department } : {}),
+              ...(opts.unitName ? { district: opts.unitName } : {}),
+              ...(opts.notes ? { notes: opts.notes } : {}),
+            })
+          : renderPdf(data, campaign, {
+              ...(opts.fillable ? { fillable: true } : {}),
+              ...(opts.department ? { department: opts.department } : {}),
+              ...(opts.unitName ? { district: opts.unitName } : {}),
+              ...(opts.notes ? { notes: opts.notes } : {}),
+            }),
       ),
     );
   } catch (e) {
     if (e instanceof MissingGlyphError) {
       const lines = e.missing.map((m) =>
-        say(io.lang, 'cli.glyphAt', { label: fieldById(m.fieldId).labelPath, line: m.line, column: m.column, char: m.char, codePoint: m.codePoint.toString(16).toUpperCase() }),
+        say(io.lang, 'cli.glyphAt', {
+          label: fieldById(m.fieldId).labelPath,
+          line: m.line,
+          column: m.column,
+          char: m.char,
+          codePoint: m.codePoint.toString(16).toUpperCase(),
+        }),
       );
-      io.err(
-        `${say(io.lang, 'cli.nothingWrittenBuiltFont')}\n${lines.join('\n')}`,
-      );
+      io.err(`${say(io.lang, 'cli.nothingWrittenBuiltFont')}\n${lines.join('\n')}`);
       throw new ExitError(1);
     }
     throw e;
@@ -121,9 +139,7 @@ export async function runRender(
   const single = formats.length === 1 ? formats[0]! : undefined;
   const asFile = Boolean(opts.output && single && opts.output.toLowerCase().endsWith(`.${single}`));
   if (opts.output && !asFile && /\.(docx|pdf)$/i.test(opts.output))
-    throw new UsageError(
-      say(lang, 'cli.oLooksLikeFile', { output: opts.output, formats: formats.join('、') }),
-    );
+    throw new UsageError(say(lang, 'cli.oLooksLikeFile', { output: opts.output, formats: formats.join('、') }));
   const dir = asFile ? dirname(opts.output!) : (opts.output ?? dirname(file));
   const written = await writeRendered(data, campaign, { dir, formats, force: Boolean(opts.force) }, io, asFile ? opts.output : undefined);
   io.out(say(lang, 'cli.wroteN', { written: written.map((p) => `  ${p}`).join('\n') }));
@@ -132,7 +148,13 @@ export async function runRender(
 }
 
 /** What the notice asks for after the form is filled (「四、其他事项」), and how much time is left: the same steps as `fill`'s. */
-async function nextSteps(file: string, written: readonly string[], department: string, campaign: Campaign, lang: Io['lang']): Promise<string> {
+async function nextSteps(
+  file: string,
+  written: readonly string[],
+  department: string,
+  campaign: Campaign,
+  lang: Io['lang'],
+): Promise<string> {
   const { nextStepsText } = await import('../fill/summary.js');
   const { today } = await import('../core/clock.js');
   const docx = written.find((p) => p.toLowerCase().endsWith('.docx'));

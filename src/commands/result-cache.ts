@@ -18,10 +18,21 @@ export function inboxCacheDir(env: NodeJS.ProcessEnv = process.env): string {
  * The cache of the inbox the paths name, or none: only for folders (a single file is read at once
  * anyway), and not while scans are checked (their own cache keeps the slow part).
  */
-export async function openInboxCache(paths: readonly string[], campaign: Campaign, scans: ScanCheckOptions | undefined, env: NodeJS.ProcessEnv = process.env): Promise<ResultCache | undefined> {
+export async function openInboxCache(
+  paths: readonly string[],
+  campaign: Campaign,
+  scans: ScanCheckOptions | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ResultCache | undefined> {
   if (env.LIFELONG_WEEK_NO_CACHE && env.LIFELONG_WEEK_NO_CACHE !== '0') return undefined;
   if (scans) return undefined;
-  const folders = await Promise.all(paths.map((p) => stat(p).then((s) => s.isDirectory()).catch(() => false)));
+  const folders = await Promise.all(
+    paths.map((p) =>
+      stat(p)
+        .then((s) => s.isDirectory())
+        .catch(() => false),
+    ),
+  );
   if (!folders.some(Boolean)) return undefined;
   const { cacheFileFor, cacheFingerprint, openResultCache } = await import('../inbox/cache.js');
   const resolved = await Promise.all(paths.map((p) => realpath(p).catch(() => resolve(p))));

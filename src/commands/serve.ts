@@ -39,7 +39,11 @@ export interface ServeDeps {
 
 function openBrowser(url: string): Promise<boolean> {
   const [cmd, args] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
   return new Promise((resolvePromise) => {
     try {
       const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
@@ -101,7 +105,11 @@ export async function runServe(folder: string | undefined, opts: ServeOptions, i
     if (code === 'EADDRINUSE') throw new UsageError(say('serve.cli.portBusy', { port }));
     throw new UsageError(say('serve.cli.badHost', { host, reason: code ?? String(e) }));
   }
-  io.out(token ? say('serve.cli.listeningLan', { urls: running.urls.map((u) => `  ${u}`).join('\n') }) : say('serve.cli.listening', { url: running.urls[0]! }));
+  io.out(
+    token
+      ? say('serve.cli.listeningLan', { urls: running.urls.map((u) => `  ${u}`).join('\n') })
+      : say('serve.cli.listening', { url: running.urls[0]! }),
+  );
   if (inbox) io.out(say('serve.cli.inbox', { folder: inbox }));
   io.out(say('serve.cli.output', { dir: resolve(opts.output ?? '.') }));
   if (opts.open && !(await openBrowser(running.urls[0]!))) io.err(say('serve.cli.openFailed', { url: running.urls[0]! }));

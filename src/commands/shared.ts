@@ -28,9 +28,7 @@ export async function loadCampaign(path: string | undefined, lang: Lang): Promis
   await configureZodLocale(lang);
   const parsed = parseCampaign(bytes, lang);
   if (parsed.ok) return parsed.campaign;
-  throw new UsageError(
-    `${say(lang, 'cli.campaignFileInvalid', { path })}\n${parsed.problems.map((p) => `  · ${p}`).join('\n')}`,
-  );
+  throw new UsageError(`${say(lang, 'cli.campaignFileInvalid', { path })}\n${parsed.problems.map((p) => `  · ${p}`).join('\n')}`);
 }
 
 /** `--district 东湖`: the roster unit, or a usage error that names the closest one and the roster. */
@@ -44,7 +42,12 @@ export function resolveDistrict(name: string, campaign: Campaign, lang: Lang): R
     throw new UsageError(formatMessage('district.pinyinAmbiguous', { name, units: byPinyin.map((u) => u.name).join('、') }, lang));
   const near = closest(name, campaign.roster, (u) => u.name);
   throw new UsageError(
-    say(lang, 'cli.notRoster', { name, name2: near ? `是不是「${near.name}」？` : '', campaign: campaign.roster.map((u) => u.name).join('、'), name3: near ? ` Did you mean “${near.name}”?` : '' }),
+    say(lang, 'cli.notRoster', {
+      name,
+      name2: near ? `是不是「${near.name}」？` : '',
+      campaign: campaign.roster.map((u) => u.name).join('、'),
+      name3: near ? ` Did you mean “${near.name}”?` : '',
+    }),
   );
 }
 

@@ -22,15 +22,13 @@ export interface TemplateOptions {
 
 const FORMATS = ['yaml', 'docx', 'pdf', 'campaign'] as const;
 
-
 export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number> {
   const { lang } = io;
   const campaign = await loadCampaign(opts.campaign, lang);
   const formats = parseFormats(opts.format, FORMATS, lang);
   // The campaign itself (for next year's copy): its own file, or standard output.
   if (formats.includes('campaign')) {
-    if (formats.length > 1)
-      throw new UsageError(say(lang, 'cli.useFormatCampaignOwn'));
+    if (formats.length > 1) throw new UsageError(say(lang, 'cli.useFormatCampaignOwn'));
     const { campaignYaml } = await import('../template/campaign.js');
     const text = campaignYaml(campaign);
     if (!opts.output) io.out(text);
@@ -41,16 +39,15 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
     return 0;
   }
   const unit = opts.district !== undefined ? resolveDistrict(opts.district, campaign, lang) : undefined;
-  if (opts.fillable && !formats.includes('pdf'))
-    throw new UsageError(say(lang, 'cli.fillableAppliesPdfAdd'));
+  if (opts.fillable && !formats.includes('pdf')) throw new UsageError(say(lang, 'cli.fillableAppliesPdfAdd'));
 
   // -o names a file when one format is asked for and the name ends in its extension; else a folder.
   const single = formats.length === 1 ? formats[0]! : undefined;
   const outputIsFile = Boolean(
     opts.output &&
-      single &&
-      new RegExp(`\\.(${single === 'yaml' ? 'ya?ml' : single})$`, 'i').test(opts.output) &&
-      !(await stat(opts.output).catch(() => undefined))?.isDirectory(),
+    single &&
+    new RegExp(`\\.(${single === 'yaml' ? 'ya?ml' : single})$`, 'i').test(opts.output) &&
+    !(await stat(opts.output).catch(() => undefined))?.isDirectory(),
   );
   const dir = opts.output ? (outputIsFile ? dirname(opts.output) : opts.output) : '.';
 
@@ -60,10 +57,18 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
   let yamlFile: OutputFile | undefined;
   if (formats.includes('yaml')) {
     const { templateBaseName } = await import('../render/model.js');
-    const yamlPath = outputIsFile ? opts.output : opts.output || formats.length > 1 ? join(dir, `${templateBaseName(campaign, unit?.name)}.yaml`) : undefined;
+    const yamlPath = outputIsFile
+      ? opts.output
+      : opts.output || formats.length > 1
+        ? join(dir, `${templateBaseName(campaign, unit?.name)}.yaml`)
+        : undefined;
     const schemaPath = join(packageRoot(), SCHEMA_FILE);
     // The modeline points at the installed schema, relative to where the template is written.
-    const schemaRef = yamlPath ? relative(dirname(resolve(yamlPath)), schemaPath).split(sep).join('/') : pathToFileURL(schemaPath).href;
+    const schemaRef = yamlPath
+      ? relative(dirname(resolve(yamlPath)), schemaPath)
+          .split(sep)
+          .join('/')
+      : pathToFileURL(schemaPath).href;
     const text = yamlTemplate(campaign, { ...(unit ? { unit } : {}), schemaRef });
     if (!yamlPath) {
       io.out(text);
@@ -80,16 +85,43 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
   if (documents.length > 0) {
     if (outputIsFile && single !== 'yaml') {
       // One document to an explicit file name: render to its folder, then the name is the user's.
-      const paths = await writeRendered(null, campaign, { dir, formats: documents, force: Boolean(opts.force), ...(opts.fillable ? { fillable: true } : {}), ...(unit ? { department: unit.department, unitName: unit.name } : {}) }, io, opts.output);
+      const paths = await writeRendered(
+        null,
+        campaign,
+        {
+          dir,
+          formats: documents,
+          force: Boolean(opts.force),
+          ...(opts.fillable ? { fillable: true } : {}),
+          ...(unit ? { department: unit.department, unitName: unit.name } : {}),
+        },
+        io,
+        opts.output,
+      );
       written.push(...paths);
     } else {
       written.push(
-        ...(await writeRendered(null, campaign, { dir, formats: documents, force: Boolean(opts.force), ...(opts.fillable ? { fillable: true } : {}), ...(unit ? { department: unit.department, unitName: unit.name } : {}), ...(yamlFile ? { alongside: [yamlFile] } : {}) }, io)),
+        ...(await writeRendered(
+          null,
+          campaign,
+          {
+            dir,
+            formats: documents,
+            force: Boolean(opts.force),
+            ...(opts.fillable ? { fillable: true } : {}),
+            ...(unit ? { department: unit.department, unitName: unit.name } : {}),
+            ...(yamlFile ? { alongside: [yamlFile] } : {}),
+          },
+          io,
+        )),
       );
     }
   }
   io.err(
-    say(lang, 'cli.wroteN3', { written: written.map((p) => `  ${p}`).join('\n'), includes: formats.includes('yaml') ? `\n填好 YAML 后运行：lifelong-week validate ${written[0]}` : '' }),
+    say(lang, 'cli.wroteN3', {
+      written: written.map((p) => `  ${p}`).join('\n'),
+      includes: formats.includes('yaml') ? `\n填好 YAML 后运行：lifelong-week validate ${written[0]}` : '',
+    }),
   );
   return 0;
 }

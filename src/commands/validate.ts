@@ -40,7 +40,12 @@ export function terminalWidth(): number {
 export async function readRecords(paths: readonly string[], io: Io): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const arg of paths) {
-    if (!(await stat(arg).then((s) => s.isDirectory()).catch(() => false))) continue;
+    if (
+      !(await stat(arg)
+        .then((s) => s.isDirectory())
+        .catch(() => false))
+    )
+      continue;
     let text: string;
     try {
       text = await readFile(join(arg, RECORD_FILE), 'utf8');
@@ -77,17 +82,14 @@ export async function collectFiles(paths: readonly string[], io: Io, campaign?: 
       const spaced = code === 'ENOENT' ? await spacedPath(paths, index) : undefined;
       if (spaced) throw new UsageError(spacedPathMessage(spaced, paths, index, lang), { cause: e });
       throw new UsageError(
-        code === 'ENOENT'
-          ? say(lang, 'cli.doesNotExist', { arg })
-          : say(lang, 'cli.cannotAccess', { arg, code: code ?? '' }),
+        code === 'ENOENT' ? say(lang, 'cli.doesNotExist', { arg }) : say(lang, 'cli.cannotAccess', { arg, code: code ?? '' }),
         { cause: e },
       );
     }
     if (info.isDirectory()) {
       const before = found.length;
       await walk(arg, arg, found, paths.length > 1, campaign);
-      if (found.length === before)
-        throw new UsageError(say(lang, 'cli.folderEmpty', { arg }));
+      if (found.length === before) throw new UsageError(say(lang, 'cli.folderEmpty', { arg }));
     } else {
       found.push({ full: arg, display: arg, size: info.size, mtime: info.mtime, link: false, real: await realpath(arg).catch(() => arg) });
     }
@@ -139,7 +141,13 @@ function dedupe(found: Found[]): InputFile[] {
     if (f.preset) return { path: f.display, size: 0, load: () => readFile(f.full), source: f.full, preset: f.preset };
     const first = f.real ? primary.get(f.real) : undefined;
     if (first && first !== f)
-      return { path: f.display, size: f.size, load: () => readFile(f.full), source: f.full, preset: { fate: 'unsupported', problem: warning('file.duplicate', { of: first.display }) } };
+      return {
+        path: f.display,
+        size: f.size,
+        load: () => readFile(f.full),
+        source: f.full,
+        preset: { fate: 'unsupported', problem: warning('file.duplicate', { of: first.display }) },
+      };
     return { path: f.display, size: f.size, load: () => readFile(f.full), source: f.full, ...(f.mtime ? { mtime: f.mtime } : {}) };
   });
 }
@@ -155,7 +163,13 @@ async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean
     entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {
     // One locked folder must not stop the batch: list it and go on.
-    out.push({ full: dir, display: `${show(dir)}/`, size: 0, link: false, preset: { fate: 'unreadable', problem: error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? 'EIO' }) } });
+    out.push({
+      full: dir,
+      display: `${show(dir)}/`,
+      size: 0,
+      link: false,
+      preset: { fate: 'unreadable', problem: error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? 'EIO' }) },
+    });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -170,7 +184,13 @@ async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean
     // aside with a note, never read as submissions. A file named on the command line is read.
     const own = campaign ? ownFile(entry.name, campaign) : undefined;
     if (own) {
-      out.push({ full, display, size: 0, link: false, preset: { fate: 'not-a-submission', problem: warning(own === 'output' ? 'inbox.ownOutput' : 'inbox.ownFile') } });
+      out.push({
+        full,
+        display,
+        size: 0,
+        link: false,
+        preset: { fate: 'not-a-submission', problem: warning(own === 'output' ? 'inbox.ownOutput' : 'inbox.ownFile') },
+      });
       continue;
     }
     if (entry.isSymbolicLink()) {
@@ -182,7 +202,13 @@ async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean
         continue;
       }
       if (target.isDirectory()) {
-        out.push({ full, display: `${display}/`, size: 0, link: true, preset: { fate: 'unsupported', problem: warning('file.folderLink') } });
+        out.push({
+          full,
+          display: `${display}/`,
+          size: 0,
+          link: true,
+          preset: { fate: 'unsupported', problem: warning('file.folderLink') },
+        });
         continue;
       }
       out.push({ full, display, size: target.size, mtime: target.mtime, link: true, real: await realpath(full).catch(() => full) });
@@ -194,7 +220,13 @@ async function walk(root: string, dir: string, out: Found[], prefixRoot: boolean
     try {
       ({ size, mtime } = await stat(full));
     } catch (e) {
-      out.push({ full, display, size: 0, link: false, preset: { fate: 'unreadable', problem: error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? 'EIO' }) } });
+      out.push({
+        full,
+        display,
+        size: 0,
+        link: false,
+        preset: { fate: 'unreadable', problem: error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? 'EIO' }) },
+      });
       continue;
     }
     out.push({ full, display, size, ...(mtime ? { mtime } : {}), link: false, real: await realpath(full).catch(() => full) });
@@ -219,13 +251,23 @@ export async function readInbox(
   const cache = await (await import('./result-cache.js')).openInboxCache(paths, campaign, scans);
   let results: FileResult[];
   try {
-    results = await readAll(files, campaign, { ...(scans ? { scans } : {}), ...(bar ? { onFile: () => bar.tick() } : {}), ...(cache ? { cache } : {}) });
+    results = await readAll(files, campaign, {
+      ...(scans ? { scans } : {}),
+      ...(bar ? { onFile: () => bar.tick() } : {}),
+      ...(cache ? { cache } : {}),
+    });
   } finally {
     bar?.end();
   }
   cache?.save();
   // A folder is the centre's inbox: call the roster's roll. Single files are just checked.
-  const isFolder = await Promise.all(paths.map((p) => stat(p).then((s) => s.isDirectory()).catch(() => false)));
+  const isFolder = await Promise.all(
+    paths.map((p) =>
+      stat(p)
+        .then((s) => s.isDirectory())
+        .catch(() => false),
+    ),
+  );
   if (opts.units === false || !isFolder.some(Boolean)) return { results, units: undefined };
   return { results, units: await callRoll(paths, results, campaign, io) };
 }
@@ -234,7 +276,9 @@ export async function readInbox(
 export async function callRoll(paths: readonly string[], results: FileResult[], campaign: Campaign, io: Io): Promise<UnitStatus[]> {
   const record = await readRecords(paths, io);
   // Unit names in traditional characters in file names, mail subjects and senders count (read/traditional.ts).
-  await (await import('../read/traditional.js')).prepareFolding(results.flatMap((f) => [f.path, f.mail?.subject ?? '', f.mail?.from?.name ?? '']));
+  await (
+    await import('../read/traditional.js')
+  ).prepareFolding(results.flatMap((f) => [f.path, f.mail?.subject ?? '', f.mail?.from?.name ?? '']));
   return rollCall(results, campaign, { record });
 }
 
@@ -252,8 +296,7 @@ export async function runValidate(paths: string[], opts: ValidateOptions, io: Io
     const chunks = jsonChunks(report as unknown as Record<string, unknown>, ['files', 'units']);
     if (io.outChunks) await io.outChunks(chunks);
     else io.out([...chunks].join(''));
-  }
-  else {
+  } else {
     io.out(renderText(report, io.lang, await paintFor(io.color), { width: terminalWidth(), ...(opts.summary ? { summary: true } : {}) }));
     // Scans were checked but their figures could not be: say once how to enable it.
     if (results.some((r) => r.scan?.ocr && !r.scan.ocr.engine)) {
@@ -261,10 +304,7 @@ export async function runValidate(paths: string[], opts: ValidateOptions, io: Io
       const { OCR_PACKAGE, addOnDir } = await import('../scan/ocr.js');
       io.out(formatMessage('scan.ocrMissing', { package: OCR_PACKAGE, dir: addOnDir() }, io.lang));
     }
-    if (noSubmission)
-      io.out(
-        say(io.lang, 'cli.noSubmissionFilesWere'),
-      );
+    if (noSubmission) io.out(say(io.lang, 'cli.noSubmissionFilesWere'));
   }
   if (units) return units.every((u) => u.status === 'valid' && !u.late) ? 0 : 1;
   return hasErrors(report) || noSubmission ? 1 : 0;

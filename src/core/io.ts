@@ -134,7 +134,12 @@ export async function writeFilesAtomic(files: readonly OutputFile[], opts: Write
       await rename(temps[i]!, file.path);
     } catch (e) {
       await removeQuietly(temps.slice(i));
-      throw renameError(e, files.map((f) => f.path), i, opts.lang);
+      throw renameError(
+        e,
+        files.map((f) => f.path),
+        i,
+        opts.lang,
+      );
     }
   }
 }

@@ -39,15 +39,18 @@ const DATA_MESSAGES = {
   },
   'file.binary': {
     zh: (p) => `这不是文本文件（看起来是${KINDS[s(p.kind)]?.[0] ?? '二进制内容'}），无法按 ${s(p.format)} 读取。请确认文件扩展名是否正确。`,
-    en: (p) => `This is not a text file (looks like ${KINDS[s(p.kind)]?.[1] ?? 'binary data'}); it cannot be read as ${s(p.format)}. Check the file extension.`,
+    en: (p) =>
+      `This is not a text file (looks like ${KINDS[s(p.kind)]?.[1] ?? 'binary data'}); it cannot be read as ${s(p.format)}. Check the file extension.`,
   },
   'file.tooLarge': {
     zh: (p) => `文件过大（${s(p.size)}），超过 ${s(p.limit)} 的上限，已拒绝读取。一份统计表不会这么大，请检查是否选错了文件。`,
     en: (p) => `The file is too large (${s(p.size)}, limit ${s(p.limit)}) and was not read. Check that this is the right file.`,
   },
   'file.unsupported': {
-    zh: (p) => `不是能读取的格式（${s(p.ext) || '无扩展名'}），未检查。能读取的有：YAML/JSON、Word（.docx、.doc）、Excel（.xlsx）、PDF、邮件（.eml）、zip 压缩包和图片。`,
-    en: (p) => `Not a readable format (${s(p.ext) || 'no extension'}); not checked. Readable: YAML/JSON, Word (.docx, .doc), Excel (.xlsx), PDF, mail (.eml), zip and images.`,
+    zh: (p) =>
+      `不是能读取的格式（${s(p.ext) || '无扩展名'}），未检查。能读取的有：YAML/JSON、Word（.docx、.doc）、Excel（.xlsx）、PDF、邮件（.eml）、zip 压缩包和图片。`,
+    en: (p) =>
+      `Not a readable format (${s(p.ext) || 'no extension'}); not checked. Readable: YAML/JSON, Word (.docx, .doc), Excel (.xlsx), PDF, mail (.eml), zip and images.`,
   },
   'file.note': {
     zh: (p) => `说明或笔记类文件（${s(p.ext)}），不是统计表，未检查。`,
@@ -94,7 +97,8 @@ const DATA_MESSAGES = {
     en: (p) => `${s(p.ext)} archives cannot be opened here. Ask the sender for a zip or the files themselves.`,
   },
   'file.needsLibreOffice': {
-    zh: (p) => `这种格式需要 LibreOffice 才能读取（本机没有安装）。请让报送单位另存为 ${s(p.ask)} 后重新发送，或在装有 LibreOffice 的电脑上检查。`,
+    zh: (p) =>
+      `这种格式需要 LibreOffice 才能读取（本机没有安装）。请让报送单位另存为 ${s(p.ask)} 后重新发送，或在装有 LibreOffice 的电脑上检查。`,
     en: (p) => `This format needs LibreOffice, which is not installed here. Ask for a ${s(p.ask)} file.`,
   },
   'zip.unsafeName': {
@@ -187,7 +191,8 @@ const DATA_MESSAGES = {
     en: (p) => `The value of “${s(p.key)}” contains “#”; the text after it was kept (YAML would treat it as a comment).`,
   },
   'yaml.noColon': {
-    zh: (p) => `这一行「${s(p.text)}」不是「项目: 内容」的格式。如果是上一项内容的续行，请在上一项冒号后写「|」并把各行缩进；如果是说明文字，请在行首加「#」。`,
+    zh: (p) =>
+      `这一行「${s(p.text)}」不是「项目: 内容」的格式。如果是上一项内容的续行，请在上一项冒号后写「|」并把各行缩进；如果是说明文字，请在行首加「#」。`,
     en: (p) => `The line “${s(p.text)}” is not “label: value”. Indent it under the previous item with “|”, or start it with “#”.`,
   },
   'yaml.multipleDocuments': {
@@ -209,7 +214,8 @@ const DATA_MESSAGES = {
   // ── keys ─────────────────────────────────────────────────────────────────
   'key.unknown': {
     zh: (p) => `统计表中没有「${s(p.key)}」这一项。${p.suggestion ? `是不是「${s(p.suggestion)}」？` : `可填写的项目见模板。`}`,
-    en: (p) => `The form has no item “${s(p.key)}”.${p.suggestion ? ` Did you mean “${s(p.suggestion)}”?` : ' See the template for the items.'}`,
+    en: (p) =>
+      `The form has no item “${s(p.key)}”.${p.suggestion ? ` Did you mean “${s(p.suggestion)}”?` : ' See the template for the items.'}`,
   },
   'key.duplicate': {
     zh: (p) => `「${s(p.label)}」填写了两次（另一处在第 ${s(p.otherLine)} 行）。请只保留一处。`,
@@ -224,8 +230,10 @@ const DATA_MESSAGES = {
     en: () => 'Item names must be text.',
   },
   'grid.unknownLabel': {
-    zh: (p) => `表格中的「${s(p.text)}」不是统计表上的项目，这一行没有读取。${p.suggestion ? `是不是「${s(p.suggestion)}」？` : '请按统计表原样填写项目名称。'}`,
-    en: (p) => `“${s(p.text)}” in the table is not an item of the form; the row was not read.${p.suggestion ? ` Did you mean “${s(p.suggestion)}”?` : ''}`,
+    zh: (p) =>
+      `表格中的「${s(p.text)}」不是统计表上的项目，这一行没有读取。${p.suggestion ? `是不是「${s(p.suggestion)}」？` : '请按统计表原样填写项目名称。'}`,
+    en: (p) =>
+      `“${s(p.text)}” in the table is not an item of the form; the row was not read.${p.suggestion ? ` Did you mean “${s(p.suggestion)}”?` : ''}`,
   },
   'group.valueBeforeItems': {
     zh: (p) => `「${s(p.group)}」是分组名称，冒号后不应填写内容（「${s(p.value)}」没有读取）；请把内容填到下面相应的项目中。`,
@@ -329,8 +337,7 @@ const DATA_MESSAGES = {
     en: (p) => `The end date ${s(p.end)} is after the reporting deadline ${s(p.deadline)}.`,
   },
   'unit.unknown': {
-    zh: (p) =>
-      `「${s(p.text)}」不在本次报送名册中。${p.suggestion ? `是不是「${s(p.suggestion)}」？` : ''}名册中的单位：${s(p.roster)}。`,
+    zh: (p) => `「${s(p.text)}」不在本次报送名册中。${p.suggestion ? `是不是「${s(p.suggestion)}」？` : ''}名册中的单位：${s(p.roster)}。`,
     en: (p) => `“${s(p.text)}” is not in the roster.${p.suggestion ? ` Did you mean “${s(p.suggestion)}”?` : ''} Roster: ${s(p.roster)}.`,
   },
   'department.otherUnit': {
@@ -404,44 +411,60 @@ const DATA_MESSAGES = {
     en: (p) => `Cannot create the folder “${s(p.folder)}” (${s(p.code)}).`,
   },
   'mailbox.noPassword': {
-    zh: (p) => `需要邮箱 ${s(p.user)} 的密码（163、126、QQ 邮箱请用「授权码」，不是网页登录密码）。请在终端窗口中运行本命令以便输入（输入时不显示），或先设置环境变量 ${s(p.env)}。`,
-    en: (p) => `The password (for 163/126/QQ: the client authorisation code) of ${s(p.user)} is needed. Run this in a terminal to type it, or set ${s(p.env)}.`,
+    zh: (p) =>
+      `需要邮箱 ${s(p.user)} 的密码（163、126、QQ 邮箱请用「授权码」，不是网页登录密码）。请在终端窗口中运行本命令以便输入（输入时不显示），或先设置环境变量 ${s(p.env)}。`,
+    en: (p) =>
+      `The password (for 163/126/QQ: the client authorisation code) of ${s(p.user)} is needed. Run this in a terminal to type it, or set ${s(p.env)}.`,
   },
   'mailbox.passwordPrompt': {
     zh: (p) => `请输入邮箱 ${s(p.user)} 的密码或授权码（不显示）：`,
     en: (p) => `Password or authorisation code for ${s(p.user)} (hidden):`,
   },
   'mailbox.insecureWarning': {
-    zh: (p) => `警告：已按 --insecure 关闭证书检查，无法确认「${s(p.host)}」就是真正的邮件服务器。只在您信任的网络里、确认服务器可信时这样做。`,
-    en: (p) => `Warning: --insecure turns certificate checks off; nothing proves “${s(p.host)}” is the real server. Use it only on a network you trust.`,
+    zh: (p) =>
+      `警告：已按 --insecure 关闭证书检查，无法确认「${s(p.host)}」就是真正的邮件服务器。只在您信任的网络里、确认服务器可信时这样做。`,
+    en: (p) =>
+      `Warning: --insecure turns certificate checks off; nothing proves “${s(p.host)}” is the real server. Use it only on a network you trust.`,
   },
   'mailbox.hostNotFound': {
     zh: (p) => `找不到邮件服务器「${s(p.host)}」。请检查服务器地址是否写对（如 imap.163.com、smtp.163.com），以及电脑能否上网。`,
     en: (p) => `The mail server “${s(p.host)}” was not found. Check the address (e.g. imap.163.com) and the network.`,
   },
   'mailbox.refused': {
-    zh: (p) => `${s(p.host)} 的 ${s(p.port)} 端口拒绝连接。请检查端口：${p.protocol === 'smtp' ? '发信一般用 465（加密）；587 或 25 端口请加 --starttls' : '收信一般用 993（加密）；143 端口请加 --starttls'}。`,
-    en: (p) => `${s(p.host)} refused a connection on port ${s(p.port)}. Check the port: ${p.protocol === 'smtp' ? '465 (TLS), or 587/25 with --starttls' : '993 (TLS), or 143 with --starttls'}.`,
+    zh: (p) =>
+      `${s(p.host)} 的 ${s(p.port)} 端口拒绝连接。请检查端口：${p.protocol === 'smtp' ? '发信一般用 465（加密）；587 或 25 端口请加 --starttls' : '收信一般用 993（加密）；143 端口请加 --starttls'}。`,
+    en: (p) =>
+      `${s(p.host)} refused a connection on port ${s(p.port)}. Check the port: ${p.protocol === 'smtp' ? '465 (TLS), or 587/25 with --starttls' : '993 (TLS), or 143 with --starttls'}.`,
   },
   'mailbox.tlsMismatch': {
-    zh: (p) => `与 ${s(p.host)}:${s(p.port)} 建立加密连接失败，端口和加密方式可能不匹配：${p.protocol === 'smtp' ? '465 端口直接加密，587 或 25 端口请加 --starttls' : '993 端口直接加密，143 端口请加 --starttls'}。`,
-    en: (p) => `The encrypted connection to ${s(p.host)}:${s(p.port)} failed; the port and --starttls may not match (${p.protocol === 'smtp' ? '465 TLS; 587/25 STARTTLS' : '993 TLS; 143 STARTTLS'}).`,
+    zh: (p) =>
+      `与 ${s(p.host)}:${s(p.port)} 建立加密连接失败，端口和加密方式可能不匹配：${p.protocol === 'smtp' ? '465 端口直接加密，587 或 25 端口请加 --starttls' : '993 端口直接加密，143 端口请加 --starttls'}。`,
+    en: (p) =>
+      `The encrypted connection to ${s(p.host)}:${s(p.port)} failed; the port and --starttls may not match (${p.protocol === 'smtp' ? '465 TLS; 587/25 STARTTLS' : '993 TLS; 143 STARTTLS'}).`,
   },
   'mailbox.badCert': {
-    zh: (p) => `服务器「${s(p.host)}」的安全证书没有通过检查（${s(p.reason)}），为安全起见没有继续。可能是服务器地址写错了、网络被拦截，或服务器用的是自签名证书。请先核对服务器地址；只有确认服务器可信时，才可以加 --insecure 跳过检查。`,
-    en: (p) => `The certificate of “${s(p.host)}” was refused (${s(p.reason)}). Check the address; add --insecure only if you trust the server.`,
+    zh: (p) =>
+      `服务器「${s(p.host)}」的安全证书没有通过检查（${s(p.reason)}），为安全起见没有继续。可能是服务器地址写错了、网络被拦截，或服务器用的是自签名证书。请先核对服务器地址；只有确认服务器可信时，才可以加 --insecure 跳过检查。`,
+    en: (p) =>
+      `The certificate of “${s(p.host)}” was refused (${s(p.reason)}). Check the address; add --insecure only if you trust the server.`,
   },
   'mailbox.authFailed': {
-    zh: (p) => `邮箱 ${s(p.user)} 登录被拒绝：用户名或密码不对。${p.authCode ? '163、126、yeah.net 和 QQ 邮箱在这里要用「授权码」，不是网页登录密码：请在网页邮箱的「设置 › POP3/SMTP/IMAP」中开启 IMAP/SMTP 服务并获取授权码。' : '请核对登录名（--user）和密码；有的邮箱要先在网页上开启 IMAP/SMTP 服务。'}然后重新运行并输入，或重新设置环境变量 LIFELONG_WEEK_IMAP_PASSWORD。`,
-    en: (p) => `Login to ${s(p.user)} was refused: wrong user or password.${p.authCode ? ' 163, 126, yeah.net and QQ mail want the client authorisation code (“授权码”), not the web password: switch IMAP/SMTP on in the web mail settings and get one.' : ' Check --user and the password; some providers need IMAP/SMTP switched on first.'}`,
+    zh: (p) =>
+      `邮箱 ${s(p.user)} 登录被拒绝：用户名或密码不对。${p.authCode ? '163、126、yeah.net 和 QQ 邮箱在这里要用「授权码」，不是网页登录密码：请在网页邮箱的「设置 › POP3/SMTP/IMAP」中开启 IMAP/SMTP 服务并获取授权码。' : '请核对登录名（--user）和密码；有的邮箱要先在网页上开启 IMAP/SMTP 服务。'}然后重新运行并输入，或重新设置环境变量 LIFELONG_WEEK_IMAP_PASSWORD。`,
+    en: (p) =>
+      `Login to ${s(p.user)} was refused: wrong user or password.${p.authCode ? ' 163, 126, yeah.net and QQ mail want the client authorisation code (“授权码”), not the web password: switch IMAP/SMTP on in the web mail settings and get one.' : ' Check --user and the password; some providers need IMAP/SMTP switched on first.'}`,
   },
   'mailbox.unsafeLogin': {
-    zh: (p) => `服务器 ${s(p.host)} 拒绝打开邮件夹（Unsafe Login）。请在网页邮箱「设置 › POP3/SMTP/IMAP」中确认 IMAP 服务已开启，稍后再试；仍不行请联系邮箱客服。`,
-    en: (p) => `${s(p.host)} refused to open the folder (Unsafe Login). Check that IMAP is switched on in the web mail settings and try again later.`,
+    zh: (p) =>
+      `服务器 ${s(p.host)} 拒绝打开邮件夹（Unsafe Login）。请在网页邮箱「设置 › POP3/SMTP/IMAP」中确认 IMAP 服务已开启，稍后再试；仍不行请联系邮箱客服。`,
+    en: (p) =>
+      `${s(p.host)} refused to open the folder (Unsafe Login). Check that IMAP is switched on in the web mail settings and try again later.`,
   },
   'mailbox.timeout': {
-    zh: (p) => `连接 ${s(p.host)}:${s(p.port)} 超时（${s(p.seconds)} 秒没有回应）。请检查网络、服务器地址和端口，稍后再试；网络慢时可加 --timeout 60。`,
-    en: (p) => `${s(p.host)}:${s(p.port)} did not answer within ${s(p.seconds)} s. Check the network, address and port; on a slow line try --timeout 60.`,
+    zh: (p) =>
+      `连接 ${s(p.host)}:${s(p.port)} 超时（${s(p.seconds)} 秒没有回应）。请检查网络、服务器地址和端口，稍后再试；网络慢时可加 --timeout 60。`,
+    en: (p) =>
+      `${s(p.host)}:${s(p.port)} did not answer within ${s(p.seconds)} s. Check the network, address and port; on a slow line try --timeout 60.`,
   },
   'mailbox.dropped': {
     zh: (p) => `与 ${s(p.host)} 的连接中断了。请检查网络后重新运行。`,
@@ -452,20 +475,25 @@ const DATA_MESSAGES = {
     en: (p) => `The mail server ${s(p.host)} answered with an error: ${s(p.detail)}.`,
   },
   'mailbox.noFolder': {
-    zh: (p) => `邮箱里没有「${s(p.name)}」这个文件夹。现有的文件夹：${s(p.list)}。请用 --mailbox 指定其中之一（中文名直接写，如 --mailbox 已发送）。`,
+    zh: (p) =>
+      `邮箱里没有「${s(p.name)}」这个文件夹。现有的文件夹：${s(p.list)}。请用 --mailbox 指定其中之一（中文名直接写，如 --mailbox 已发送）。`,
     en: (p) => `There is no folder “${s(p.name)}”. Folders: ${s(p.list)}. Name one with --mailbox.`,
   },
   'mailbox.stateBroken': {
-    zh: (p) => `收取记录「${s(p.file)}」无法读取（${s(p.reason)}），没有收取。请把它改名保存一份后删除，再重新运行：已经存在的邮件不会重复保存。`,
-    en: (p) => `The fetch state “${s(p.file)}” cannot be read (${s(p.reason)}). Move it aside and run again: mails already saved are not saved twice.`,
+    zh: (p) =>
+      `收取记录「${s(p.file)}」无法读取（${s(p.reason)}），没有收取。请把它改名保存一份后删除，再重新运行：已经存在的邮件不会重复保存。`,
+    en: (p) =>
+      `The fetch state “${s(p.file)}” cannot be read (${s(p.reason)}). Move it aside and run again: mails already saved are not saved twice.`,
   },
   'mailbox.recordBroken': {
     zh: (p) => `「${s(p.file)}」无法读取（${s(p.reason)}），没有收取。请修正这个文件（每行写「文件名: 收到时间」）后重新运行。`,
     en: (p) => `“${s(p.file)}” cannot be read (${s(p.reason)}). Fix it (one “file: time” per line) and run again.`,
   },
   'fetch.summary': {
-    zh: (p) => `邮箱 ${s(p.user)} 的「${s(p.mailbox)}」中，${s(p.since)} 起${p.until ? `至 ${s(p.until)}` : ''}共 ${s(p.found)} 封邮件：新收 ${s(p.fresh)} 封，已有 ${s(p.had)} 封，保存在「${s(p.folder)}」。邮箱中的邮件没有任何改动（未读的仍是未读）。`,
-    en: (p) => `${s(p.found)} mail(s) in “${s(p.mailbox)}” of ${s(p.user)} since ${s(p.since)}${p.until ? ` until ${s(p.until)}` : ''}: ${s(p.fresh)} new, ${s(p.had)} already saved, in “${s(p.folder)}”. Nothing in the mailbox was changed.`,
+    zh: (p) =>
+      `邮箱 ${s(p.user)} 的「${s(p.mailbox)}」中，${s(p.since)} 起${p.until ? `至 ${s(p.until)}` : ''}共 ${s(p.found)} 封邮件：新收 ${s(p.fresh)} 封，已有 ${s(p.had)} 封，保存在「${s(p.folder)}」。邮箱中的邮件没有任何改动（未读的仍是未读）。`,
+    en: (p) =>
+      `${s(p.found)} mail(s) in “${s(p.mailbox)}” of ${s(p.user)} since ${s(p.since)}${p.until ? ` until ${s(p.until)}` : ''}: ${s(p.fresh)} new, ${s(p.had)} already saved, in “${s(p.folder)}”. Nothing in the mailbox was changed.`,
   },
   'fetch.fromWhom': { zh: () => '新邮件来自：', en: () => 'New mail from:' },
   'fetch.moreSenders': { zh: (p) => `……另有 ${s(p.n)} 个发件人`, en: (p) => `…and ${s(p.n)} more sender(s)` },
@@ -482,8 +510,10 @@ const DATA_MESSAGES = {
     en: (p) => `${s(p.saved)} new mail(s) were saved whole; run again to go on.`,
   },
   'fetch.writeFailed': {
-    zh: (p) => `无法在「${s(p.folder)}」中保存邮件（${s(p.code) === 'ENOSPC' ? '磁盘已满' : s(p.code) === 'EACCES' || s(p.code) === 'EPERM' ? '没有写入权限' : s(p.code)}）。没有留下写了一半的文件；已完整保存 ${s(p.saved)} 封。腾出空间或换一个文件夹后重新运行，会接着收取。`,
-    en: (p) => `Cannot save mail in “${s(p.folder)}” (${s(p.code)}). Nothing half-written is left; ${s(p.saved)} mail(s) were saved. Free space or pick another folder and run again.`,
+    zh: (p) =>
+      `无法在「${s(p.folder)}」中保存邮件（${s(p.code) === 'ENOSPC' ? '磁盘已满' : s(p.code) === 'EACCES' || s(p.code) === 'EPERM' ? '没有写入权限' : s(p.code)}）。没有留下写了一半的文件；已完整保存 ${s(p.saved)} 封。腾出空间或换一个文件夹后重新运行，会接着收取。`,
+    en: (p) =>
+      `Cannot save mail in “${s(p.folder)}” (${s(p.code)}). Nothing half-written is left; ${s(p.saved)} mail(s) were saved. Free space or pick another folder and run again.`,
   },
   'remind.piece.form': { zh: () => '统计表（Word 电子版）', en: () => 'the statistics form (Word file)' },
   'remind.piece.stampedScan': { zh: () => '盖章后的扫描件（PDF）', en: () => 'the stamped scan (PDF)' },
@@ -502,8 +532,10 @@ const DATA_MESSAGES = {
     en: (p) => `The ${s(p.year)} lifelong-learning week materials arrived late (${s(p.unit)})`,
   },
   'remind.opening': {
-    zh: (p) => `根据${s(p.issuer)}《关于举办${s(p.year)}年${s(p.city)}全民终身学习活动周的通知》要求，各单位应于${s(p.deadline)}前将活动周工作方案、工作总结和《${s(p.year)}年全民终身学习活动开展情况统计表》的 Word 电子版及盖章后的扫描件（PDF）报送至 ${s(p.mailbox)}。经核对截至${s(p.today)}收到的材料，贵单位的报送情况如下：`,
-    en: (p) => `As the notice of ${s(p.issuer)} asks, each unit sends its work plan, work summary and the ${s(p.year)} statistics form (Word file and stamped PDF scan) to ${s(p.mailbox)} by ${s(p.deadline)}. Checking what had arrived by ${s(p.today)}, we found:`,
+    zh: (p) =>
+      `根据${s(p.issuer)}《关于举办${s(p.year)}年${s(p.city)}全民终身学习活动周的通知》要求，各单位应于${s(p.deadline)}前将活动周工作方案、工作总结和《${s(p.year)}年全民终身学习活动开展情况统计表》的 Word 电子版及盖章后的扫描件（PDF）报送至 ${s(p.mailbox)}。经核对截至${s(p.today)}收到的材料，贵单位的报送情况如下：`,
+    en: (p) =>
+      `As the notice of ${s(p.issuer)} asks, each unit sends its work plan, work summary and the ${s(p.year)} statistics form (Word file and stamped PDF scan) to ${s(p.mailbox)} by ${s(p.deadline)}. Checking what had arrived by ${s(p.today)}, we found:`,
   },
   'remind.missing': {
     zh: (p) => `尚未收到贵单位的报送材料：${s(p.pieces)}。`,
@@ -527,8 +559,10 @@ const DATA_MESSAGES = {
     en: (p) => `The form has arrived, but these are still missing: ${s(p.pieces)}.`,
   },
   'remind.ambiguous': {
-    zh: () => '贵单位报送了内容不同的几份统计表，从收到时间和文件名都无法判断以哪一份为准，目前均未计入全市合计。请回复确认以哪一份为准（或在文件名中写明「修改版」后重新发送）：',
-    en: () => 'Your unit sent forms with different contents, and neither the times nor the names tell which is final; none is counted yet. Please tell us which one counts (or resend it named “修改版”):',
+    zh: () =>
+      '贵单位报送了内容不同的几份统计表，从收到时间和文件名都无法判断以哪一份为准，目前均未计入全市合计。请回复确认以哪一份为准（或在文件名中写明「修改版」后重新发送）：',
+    en: () =>
+      'Your unit sent forms with different contents, and neither the times nor the names tell which is final; none is counted yet. Please tell us which one counts (or resend it named “修改版”):',
   },
   'remind.unusable': {
     zh: () => '以下收到的文件无法打开或无法读取，请另存为 Word、PDF 或 zip 压缩包后重新发送：',
@@ -536,7 +570,8 @@ const DATA_MESSAGES = {
   },
   'remind.late': {
     zh: (p) => `贵单位的材料于 ${s(p.at)} 收到，晚于${s(p.deadline)}的截止时间，已按逾期报送登记；如有特殊情况，请来电说明。`,
-    en: (p) => `Your materials arrived on ${s(p.at)}, after the deadline (${s(p.deadline)}); they are recorded as late. If there was a reason, please call us.`,
+    en: (p) =>
+      `Your materials arrived on ${s(p.at)}, after the deadline (${s(p.deadline)}); they are recorded as late. If there was a reason, please call us.`,
   },
   'remind.daysLeft': {
     zh: (p) => `报送截止时间为${s(p.deadline)}（还有 ${s(p.days)} 天），请在截止前发送至 ${s(p.mailbox)}。`,
@@ -554,7 +589,8 @@ const DATA_MESSAGES = {
   'remind.thanks': { zh: () => '感谢支持与配合！', en: () => 'Thank you for your help.' },
   'remind.footer': {
     zh: () => '（本邮件根据收到的材料逐项核对后生成。如贵单位已经发送，请忽略本邮件，或回复告知发送时间，以便我们查收。）',
-    en: () => '(Written after checking every file received. If you have already sent it, please ignore this mail or tell us when you sent it.)',
+    en: () =>
+      '(Written after checking every file received. If you have already sent it, please ignore this mail or tell us when you sent it.)',
   },
   'remind.noAddress': {
     zh: (p) => `无邮箱，请电话联系${s(p.phones) ? `：${s(p.phones)}` : '（名册和报送材料中都没有电话）'}`,
@@ -575,8 +611,10 @@ const DATA_MESSAGES = {
   'remind.reason.pieces': { zh: (p) => `缺${s(p.pieces)}`, en: (p) => `lacks ${s(p.pieces)}` },
   'remind.reason.unusable': { zh: (p) => `${s(p.count)} 个文件无法使用`, en: (p) => `${s(p.count)} unusable file(s)` },
   'remind.draftsWritten': {
-    zh: (p) => `已生成 ${s(p.count)} 封催报邮件草稿（.eml，可用 Foxmail、Outlook、Thunderbird 打开，核对后发送）：${s(p.folder)}\n直接发送：lifelong-week remind ${s(p.inbox)} --send`,
-    en: (p) => `Wrote ${s(p.count)} draft(s) (.eml, opens in Foxmail, Outlook, Thunderbird) in ${s(p.folder)}\nTo send them: lifelong-week remind ${s(p.inbox)} --send`,
+    zh: (p) =>
+      `已生成 ${s(p.count)} 封催报邮件草稿（.eml，可用 Foxmail、Outlook、Thunderbird 打开，核对后发送）：${s(p.folder)}\n直接发送：lifelong-week remind ${s(p.inbox)} --send`,
+    en: (p) =>
+      `Wrote ${s(p.count)} draft(s) (.eml, opens in Foxmail, Outlook, Thunderbird) in ${s(p.folder)}\nTo send them: lifelong-week remind ${s(p.inbox)} --send`,
   },
   'remind.confirm': {
     zh: (p) => `确认从 ${s(p.from)} 通过 ${s(p.host)} 发送以上 ${s(p.count)} 封催报邮件吗？`,
@@ -610,8 +648,10 @@ const DATA_MESSAGES = {
   },
   // ── the clerk's path (fill, validate, template) ─────────────────────────
   'path.spaced': {
-    zh: (p) => `找不到「${s(p.arg)}」，但「${s(p.path)}」存在：文件名里有空格，命令行把空格当作分隔。请给路径加上引号再运行：\n  ${s(p.command)}`,
-    en: (p) => `“${s(p.arg)}” does not exist, but “${s(p.path)}” does: the name has spaces, which separate arguments. Quote the path:\n  ${s(p.command)}`,
+    zh: (p) =>
+      `找不到「${s(p.arg)}」，但「${s(p.path)}」存在：文件名里有空格，命令行把空格当作分隔。请给路径加上引号再运行：\n  ${s(p.command)}`,
+    en: (p) =>
+      `“${s(p.arg)}” does not exist, but “${s(p.path)}” does: the name has spaces, which separate arguments. Quote the path:\n  ${s(p.command)}`,
   },
   'prompt.yesNo': {
     zh: () => '请回答「是」或「否」（也可以输入 y 或 n），直接回车用括号里的默认回答。',
@@ -633,8 +673,10 @@ const DATA_MESSAGES = {
     en: (p) => `Reported on time (${s(p.first)}) and corrected after the deadline (${s(p.at)}): not late.`,
   },
   'inbox.ambiguous': {
-    zh: (p) => `${s(p.unit)}有两个内容不同的版本，收到时间和文件名都无法判断哪个是最终版：${s(p.versions)}。两份都未计入，请向该单位确认以哪一份为准，删去另一份或在文件名中写明「修改版」。`,
-    en: (p) => `${s(p.unit)} sent two different versions and nothing tells which is final: ${s(p.versions)}. Neither is counted; ask the unit which one counts.`,
+    zh: (p) =>
+      `${s(p.unit)}有两个内容不同的版本，收到时间和文件名都无法判断哪个是最终版：${s(p.versions)}。两份都未计入，请向该单位确认以哪一份为准，删去另一份或在文件名中写明「修改版」。`,
+    en: (p) =>
+      `${s(p.unit)} sent two different versions and nothing tells which is final: ${s(p.versions)}. Neither is counted; ask the unit which one counts.`,
   },
   'inbox.ownFile': {
     zh: () => '本工具自己的记录文件（收件记录或状态文件），不是报送材料。',
@@ -650,12 +692,15 @@ const DATA_MESSAGES = {
   },
   // ── forms units really make: text PDFs, traditional characters, vague periods, winmail.dat ──
   'pdf.textNotForm': {
-    zh: (p) => `这个 PDF 有文字层（不是扫描件），但读不出统计表：只找到 ${s(p.found)} 个统计表的项目名（至少要 5 个）。请让报送单位另发 Word 版统计表（.docx），或用本工具生成的 PDF。`,
-    en: (p) => `This PDF has a text layer (it is not a scan) but does not read as the form: only ${s(p.found)} of the form's labels were found (5 needed). Ask for the Word form (.docx) or a PDF made by this tool.`,
+    zh: (p) =>
+      `这个 PDF 有文字层（不是扫描件），但读不出统计表：只找到 ${s(p.found)} 个统计表的项目名（至少要 5 个）。请让报送单位另发 Word 版统计表（.docx），或用本工具生成的 PDF。`,
+    en: (p) =>
+      `This PDF has a text layer (it is not a scan) but does not read as the form: only ${s(p.found)} of the form's labels were found (5 needed). Ask for the Word form (.docx) or a PDF made by this tool.`,
   },
   'pdf.textAsScan': {
     zh: () => '这个 PDF 有文字层，名称写明是盖章扫描件，按盖章扫描件记录；其中不是统计表的表格，没有读取数据。',
-    en: () => 'This PDF has a text layer; its name says it is the stamped scan, so it is recorded as such. It holds no form table; no data was read.',
+    en: () =>
+      'This PDF has a text layer; its name says it is the stamped scan, so it is recorded as such. It holds no form table; no data was read.',
   },
   'pdf.locked': {
     zh: () => 'PDF 设置了打开密码，无法读取。请让报送单位发送没有密码的文件。',
@@ -682,43 +727,57 @@ const DATA_MESSAGES = {
   // ── stamped scans: the seal and the figures ─────────────────────────────
   'scan.sealFound': {
     zh: (p) => `有公章（第 ${s(p.page)} 页，距页面左上角 ${s(p.x)} mm、${s(p.y)} mm，直径${p.estimated ? '约' : ''} ${s(p.diameter)} mm）`,
-    en: (p) => `seal found (page ${s(p.page)}, ${s(p.x)} mm, ${s(p.y)} mm from the top left, ${p.estimated ? 'about ' : ''}${s(p.diameter)} mm across)`,
+    en: (p) =>
+      `seal found (page ${s(p.page)}, ${s(p.x)} mm, ${s(p.y)} mm from the top left, ${p.estimated ? 'about ' : ''}${s(p.diameter)} mm across)`,
   },
   'scan.noSeal': {
     zh: (p) => `未见公章：彩色扫描件（共 ${s(p.pages)} 页）上没有找到红色圆形公章。请单位在打印的统计表上加盖公章后重新扫描发送。`,
-    en: (p) => `No seal: the colour scan (${s(p.pages)} page(s)) shows no round red official seal. Ask the unit to stamp the printed form and scan it again.`,
+    en: (p) =>
+      `No seal: the colour scan (${s(p.pages)} page(s)) shows no round red official seal. Ask the unit to stamp the printed form and scan it again.`,
   },
   'scan.grayscale': {
     zh: () => '无法判断是否盖章：这是灰度扫描件，公章的红色已经丢失。请单位用「彩色」模式重新扫描盖章后的统计表。',
-    en: () => 'Cannot tell whether it is stamped: a grayscale scan has lost the red of the seal. Ask the unit for a colour scan of the stamped form.',
+    en: () =>
+      'Cannot tell whether it is stamped: a grayscale scan has lost the red of the seal. Ask the unit for a colour scan of the stamped form.',
   },
   'scan.noColour': {
-    zh: () => '无法判断是否盖章：扫描件上没有任何彩色（可能是灰度扫描，也可能没有盖章）。请单位确认已盖章，并用「彩色」模式重新扫描后发送。',
-    en: () => 'Cannot tell whether it is stamped: the scan has no colour at all (a grayscale scan, or no seal). Ask the unit to check the seal and send a colour scan.',
+    zh: () =>
+      '无法判断是否盖章：扫描件上没有任何彩色（可能是灰度扫描，也可能没有盖章）。请单位确认已盖章，并用「彩色」模式重新扫描后发送。',
+    en: () =>
+      'Cannot tell whether it is stamped: the scan has no colour at all (a grayscale scan, or no seal). Ask the unit to check the seal and send a colour scan.',
   },
   'scan.bilevel': {
-    zh: (p) => `无法判断是否盖章：这是黑白扫描件（${s(p.encoding)}），红色已经丢失，公章和文字分不开。请单位用「彩色」模式重新扫描盖章后的统计表。`,
-    en: (p) => `Cannot tell whether it is stamped: a black-and-white scan (${s(p.encoding)}) has lost the red. Ask the unit for a colour scan of the stamped form.`,
+    zh: (p) =>
+      `无法判断是否盖章：这是黑白扫描件（${s(p.encoding)}），红色已经丢失，公章和文字分不开。请单位用「彩色」模式重新扫描盖章后的统计表。`,
+    en: (p) =>
+      `Cannot tell whether it is stamped: a black-and-white scan (${s(p.encoding)}) has lost the red. Ask the unit for a colour scan of the stamped form.`,
   },
   'scan.notScanned': {
-    zh: () => '无法判断是否盖章：这个 PDF 里没有扫描图像，是从电子文档直接导出的，不是盖章后的扫描件。请单位打印统计表、加盖公章、扫描后发送。',
-    en: () => 'Cannot tell whether it is stamped: this PDF holds no scanned pictures (exported from a document, not a scan). Ask the unit to print, stamp, scan and send it.',
+    zh: () =>
+      '无法判断是否盖章：这个 PDF 里没有扫描图像，是从电子文档直接导出的，不是盖章后的扫描件。请单位打印统计表、加盖公章、扫描后发送。',
+    en: () =>
+      'Cannot tell whether it is stamped: this PDF holds no scanned pictures (exported from a document, not a scan). Ask the unit to print, stamp, scan and send it.',
   },
   'scan.undecodable': {
     zh: (p) => `无法判断是否盖章：扫描件的图像格式（${s(p.encoding)}）本工具读不了。请单位把扫描件另存为 JPG 图片或普通 PDF 后发送。`,
-    en: (p) => `Cannot tell whether it is stamped: the scan's picture format (${s(p.encoding)}) cannot be read. Ask for a JPG or an ordinary PDF.`,
+    en: (p) =>
+      `Cannot tell whether it is stamped: the scan's picture format (${s(p.encoding)}) cannot be read. Ask for a JPG or an ordinary PDF.`,
   },
   'scan.figuresMatch': {
     zh: () => '扫描件与电子版一致',
     en: () => 'scan matches the electronic form',
   },
   'scan.figureDiffers': {
-    zh: (p) => `扫描件与电子版有出入：「${s(p.label)}」电子版为「${s(p.electronic)}」，扫描件第 ${s(p.page)} 页为「${s(p.scan)}」。可能扫描的是修改前的打印稿，请人工核对；如电子版是最终稿，请单位重新扫描盖章后的最终稿。`,
-    en: (p) => `Scan differs from the electronic form: “${s(p.label)}” is “${s(p.electronic)}” electronically, “${s(p.scan)}” on page ${s(p.page)} of the scan. Perhaps an older printout was scanned: check by hand.`,
+    zh: (p) =>
+      `扫描件与电子版有出入：「${s(p.label)}」电子版为「${s(p.electronic)}」，扫描件第 ${s(p.page)} 页为「${s(p.scan)}」。可能扫描的是修改前的打印稿，请人工核对；如电子版是最终稿，请单位重新扫描盖章后的最终稿。`,
+    en: (p) =>
+      `Scan differs from the electronic form: “${s(p.label)}” is “${s(p.electronic)}” electronically, “${s(p.scan)}” on page ${s(p.page)} of the scan. Perhaps an older printout was scanned: check by hand.`,
   },
   'scan.ocrMissing': {
-    zh: (p) => `提示：未安装文字识别组件，扫描件上的数字没有与电子版核对（公章已检查）。如需核对，运行：ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix ${s(p.dir)} ${s(p.package)}（约 340 MB，离线运行；Windows 见 README「启用文字识别」），然后重新检查。`,
-    en: (p) => `Note: the OCR add-on is not installed, so the scans' figures were not compared (seals were checked). To compare them, run: ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix ${s(p.dir)} ${s(p.package)} (about 340 MB, works offline; Windows: README, “启用文字识别”), then check again.`,
+    zh: (p) =>
+      `提示：未安装文字识别组件，扫描件上的数字没有与电子版核对（公章已检查）。如需核对，运行：ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix ${s(p.dir)} ${s(p.package)}（约 340 MB，离线运行；Windows 见 README「启用文字识别」），然后重新检查。`,
+    en: (p) =>
+      `Note: the OCR add-on is not installed, so the scans' figures were not compared (seals were checked). To compare them, run: ONNXRUNTIME_NODE_INSTALL=skip npm install --prefix ${s(p.dir)} ${s(p.package)} (about 340 MB, works offline; Windows: README, “启用文字识别”), then check again.`,
   },
   'scan.figuresUnchecked': {
     zh: (p) => `扫描件无法核对：${s(p.why)}`,
@@ -728,48 +787,108 @@ const DATA_MESSAGES = {
   'serve.nav.form': { zh: () => '填报', en: () => 'Fill in' },
   'serve.nav.summary': { zh: () => '汇总', en: () => 'Roll call' },
   'serve.skip': { zh: () => '跳到正文', en: () => 'Skip to content' },
-  'serve.offline': { zh: () => '本页面只在您自己的电脑上运行，填写的内容不会发送到别处。', en: () => 'This page runs on your own computer; nothing is sent anywhere else.' },
+  'serve.offline': {
+    zh: () => '本页面只在您自己的电脑上运行，填写的内容不会发送到别处。',
+    en: () => 'This page runs on your own computer; nothing is sent anywhere else.',
+  },
   'serve.required': { zh: () => '必填', en: () => 'required' },
   'serve.optional': { zh: () => '选填', en: () => 'optional' },
   'serve.example': { zh: (p) => `例如：${s(p.example)}`, en: (p) => `e.g. ${s(p.example)}` },
   'serve.defaultValue': { zh: (p) => `不填则使用：${s(p.value)}`, en: (p) => `Left empty: ${s(p.value)}` },
-  'serve.unit.search': { zh: () => '输入名称、别名、拼音或拼音首字母筛选（如 qsh），再从列表中选择', en: () => 'Type a name, alias, pinyin or initials (e.g. qsh), then pick from the list' },
-  'serve.unit.none': { zh: (p) => `没有匹配的单位：「${s(p.q)}」。请换个写法，或删去文字查看完整名单。`, en: (p) => `No unit matches “${s(p.q)}”. Try another spelling, or clear the text for the whole list.` },
+  'serve.unit.search': {
+    zh: () => '输入名称、别名、拼音或拼音首字母筛选（如 qsh），再从列表中选择',
+    en: () => 'Type a name, alias, pinyin or initials (e.g. qsh), then pick from the list',
+  },
+  'serve.unit.none': {
+    zh: (p) => `没有匹配的单位：「${s(p.q)}」。请换个写法，或删去文字查看完整名单。`,
+    en: (p) => `No unit matches “${s(p.q)}”. Try another spelling, or clear the text for the whole list.`,
+  },
   'serve.unit.stamp': { zh: (p) => `盖章单位：${s(p.department)}`, en: (p) => `Stamping body: ${s(p.department)}` },
   'serve.unit.count': { zh: (p) => `${s(p.n)} 个单位`, en: (p) => `${s(p.n)} unit(s)` },
-  'serve.contacts.hint': { zh: () => '每行一位：姓名 电话（可以一次粘贴多行）', en: () => 'One per line: name phone (you can paste several lines)' },
+  'serve.contacts.hint': {
+    zh: () => '每行一位：姓名 电话（可以一次粘贴多行）',
+    en: () => 'One per line: name phone (you can paste several lines)',
+  },
   'serve.missing.title': { zh: (p) => `还有 ${s(p.n)} 项没有填好：`, en: (p) => `${s(p.n)} item(s) still to do:` },
   'serve.missing.empty': { zh: () => '未填写', en: () => 'missing' },
   'serve.missing.error': { zh: () => '有误', en: () => 'has an error' },
   'serve.missing.none': { zh: () => '全部填好了，可以生成文件。', en: () => 'Everything is filled in; you can make the files.' },
-  'serve.warnings.count': { zh: (p) => `另有 ${s(p.n)} 条提醒，请核对（不影响生成）。`, en: (p) => `Also ${s(p.n)} warning(s) to check (they do not block the files).` },
+  'serve.warnings.count': {
+    zh: (p) => `另有 ${s(p.n)} 条提醒，请核对（不影响生成）。`,
+    en: (p) => `Also ${s(p.n)} warning(s) to check (they do not block the files).`,
+  },
   'serve.error.prefix': { zh: () => '错误：', en: () => 'Error: ' },
   'serve.warning.prefix': { zh: () => '提醒：', en: () => 'Note: ' },
-  'serve.draft.restored': { zh: (p) => `已恢复上次未完成的填写（${s(p.time)} 保存）。`, en: (p) => `Your unfinished form was restored (saved ${s(p.time)}).` },
+  'serve.draft.restored': {
+    zh: (p) => `已恢复上次未完成的填写（${s(p.time)} 保存）。`,
+    en: (p) => `Your unfinished form was restored (saved ${s(p.time)}).`,
+  },
   'serve.draft.saved': { zh: (p) => `草稿已保存（${s(p.time)}）`, en: (p) => `Draft saved (${s(p.time)})` },
-  'serve.draft.server': { zh: (p) => `草稿同时保存在：${s(p.path)}（命令行 lifelong-week fill --resume 也能继续）`, en: (p) => `The draft is also saved at ${s(p.path)} (lifelong-week fill --resume continues it too)` },
-  'serve.draft.offline': { zh: () => '本地服务没有响应：草稿只保存在浏览器中。', en: () => 'The local server did not answer: the draft is kept in the browser only.' },
+  'serve.draft.server': {
+    zh: (p) => `草稿同时保存在：${s(p.path)}（命令行 lifelong-week fill --resume 也能继续）`,
+    en: (p) => `The draft is also saved at ${s(p.path)} (lifelong-week fill --resume continues it too)`,
+  },
+  'serve.draft.offline': {
+    zh: () => '本地服务没有响应：草稿只保存在浏览器中。',
+    en: () => 'The local server did not answer: the draft is kept in the browser only.',
+  },
   'serve.clear': { zh: () => '清空重填', en: () => 'Start again' },
-  'serve.clear.confirm': { zh: () => '清空所有已填写的内容吗？（草稿也会删除）', en: () => 'Clear everything you filled in? (The draft is removed too.)' },
-  'serve.open.label': { zh: () => '打开已有的统计表继续填写（YAML、Word 或 PDF，本工具生成的或手工填写的）', en: () => 'Continue from an existing form (YAML, Word or PDF, ours or filled by hand)' },
-  'serve.open.done': { zh: (p) => `已从「${s(p.name)}」读入 ${s(p.n)} 项，请核对标出的问题。`, en: (p) => `Read ${s(p.n)} item(s) from “${s(p.name)}”; check the marked problems.` },
-  'serve.open.failed': { zh: (p) => `无法从「${s(p.name)}」读取统计表：${s(p.why)}`, en: (p) => `Cannot read a form from “${s(p.name)}”: ${s(p.why)}` },
+  'serve.clear.confirm': {
+    zh: () => '清空所有已填写的内容吗？（草稿也会删除）',
+    en: () => 'Clear everything you filled in? (The draft is removed too.)',
+  },
+  'serve.open.label': {
+    zh: () => '打开已有的统计表继续填写（YAML、Word 或 PDF，本工具生成的或手工填写的）',
+    en: () => 'Continue from an existing form (YAML, Word or PDF, ours or filled by hand)',
+  },
+  'serve.open.done': {
+    zh: (p) => `已从「${s(p.name)}」读入 ${s(p.n)} 项，请核对标出的问题。`,
+    en: (p) => `Read ${s(p.n)} item(s) from “${s(p.name)}”; check the marked problems.`,
+  },
+  'serve.open.failed': {
+    zh: (p) => `无法从「${s(p.name)}」读取统计表：${s(p.why)}`,
+    en: (p) => `Cannot read a form from “${s(p.name)}”: ${s(p.why)}`,
+  },
   'serve.generate': { zh: () => '生成 YAML、Word 和 PDF', en: () => 'Make the YAML, Word and PDF files' },
   'serve.generate.busy': { zh: () => '正在生成……', en: () => 'Working…' },
   'serve.generate.force': { zh: () => '覆盖已有的同名文件', en: () => 'Overwrite files of the same name' },
-  'serve.generate.blocked': { zh: () => '还有未填或有误的项目（见上方清单），改好后才能生成。', en: () => 'Some items are missing or wrong (see the list above); fix them first.' },
+  'serve.generate.blocked': {
+    zh: () => '还有未填或有误的项目（见上方清单），改好后才能生成。',
+    en: () => 'Some items are missing or wrong (see the list above); fix them first.',
+  },
   'serve.generate.done': { zh: (p) => `已生成（保存在 ${s(p.dir)}）：`, en: (p) => `Written (in ${s(p.dir)}):` },
-  'serve.generate.exists': { zh: (p) => `文件「${s(p.name)}」已存在，未覆盖，也没有生成其他文件。要替换它，请勾选「覆盖已有的同名文件」后再生成。`, en: (p) => `“${s(p.name)}” already exists; nothing was written. Tick “Overwrite files of the same name” to replace it.` },
+  'serve.generate.exists': {
+    zh: (p) => `文件「${s(p.name)}」已存在，未覆盖，也没有生成其他文件。要替换它，请勾选「覆盖已有的同名文件」后再生成。`,
+    en: (p) => `“${s(p.name)}” already exists; nothing was written. Tick “Overwrite files of the same name” to replace it.`,
+  },
   'serve.generate.invalid': { zh: () => '内容有误，未生成任何文件：', en: () => 'There are errors; nothing was written:' },
-  'serve.generate.glyph': { zh: (p) => `未生成任何文件：PDF 所用的字体无法显示「${s(p.label)}」中的「${s(p.char)}」（U+${s(p.code)}），打印出来会是空白方框。请改用常用字或删去表情符号。`, en: (p) => `Nothing was written: the PDF’s font cannot draw “${s(p.char)}” (U+${s(p.code)}) in ${s(p.label)}. Use a common character instead.` },
+  'serve.generate.glyph': {
+    zh: (p) =>
+      `未生成任何文件：PDF 所用的字体无法显示「${s(p.label)}」中的「${s(p.char)}」（U+${s(p.code)}），打印出来会是空白方框。请改用常用字或删去表情符号。`,
+    en: (p) =>
+      `Nothing was written: the PDF’s font cannot draw “${s(p.char)}” (U+${s(p.code)}) in ${s(p.label)}. Use a common character instead.`,
+  },
   'serve.generate.failed': { zh: (p) => `未生成任何文件：${s(p.why)}`, en: (p) => `Nothing was written: ${s(p.why)}` },
   'serve.download': { zh: (p) => `下载 ${s(p.name)}`, en: (p) => `Download ${s(p.name)}` },
-  'serve.server.gone': { zh: () => '无法连接本机的 lifelong-week serve（是否已关闭？）。填写的内容仍保存在浏览器中，重新运行 lifelong-week serve 后刷新本页即可继续。', en: () => 'Cannot reach lifelong-week serve (was it stopped?). Your answers are kept in the browser; start it again and reload.' },
+  'serve.server.gone': {
+    zh: () =>
+      '无法连接本机的 lifelong-week serve（是否已关闭？）。填写的内容仍保存在浏览器中，重新运行 lifelong-week serve 后刷新本页即可继续。',
+    en: () => 'Cannot reach lifelong-week serve (was it stopped?). Your answers are kept in the browser; start it again and reload.',
+  },
   'serve.summary.title': { zh: (p) => `报送情况汇总：${s(p.folder)}`, en: (p) => `Roll call: ${s(p.folder)}` },
-  'serve.summary.none': { zh: () => '启动时没有指定收件箱文件夹。要查看汇总，请运行：lifelong-week serve 收件箱文件夹', en: () => 'No inbox folder was given. Run: lifelong-week serve INBOX-FOLDER' },
+  'serve.summary.none': {
+    zh: () => '启动时没有指定收件箱文件夹。要查看汇总，请运行：lifelong-week serve 收件箱文件夹',
+    en: () => 'No inbox folder was given. Run: lifelong-week serve INBOX-FOLDER',
+  },
   'serve.summary.loading': { zh: () => '正在读取收件箱……', en: () => 'Reading the inbox…' },
-  'serve.summary.updated': { zh: (p) => `已更新：${s(p.time)}（共 ${s(p.files)} 个文件；文件夹有变化时几秒内自动刷新）`, en: (p) => `Updated ${s(p.time)} (${s(p.files)} files; refreshes within seconds when the folder changes)` },
-  'serve.summary.counts': { zh: (p) => `${s(p.total)} 个单位：按时有效 ${s(p.onTime)}，逾期 ${s(p.late)}，有误 ${s(p.invalid)}，未报送 ${s(p.missing)}`, en: (p) => `${s(p.total)} units: valid on time ${s(p.onTime)}, late ${s(p.late)}, invalid ${s(p.invalid)}, missing ${s(p.missing)}` },
+  'serve.summary.updated': {
+    zh: (p) => `已更新：${s(p.time)}（共 ${s(p.files)} 个文件；文件夹有变化时几秒内自动刷新）`,
+    en: (p) => `Updated ${s(p.time)} (${s(p.files)} files; refreshes within seconds when the folder changes)`,
+  },
+  'serve.summary.counts': {
+    zh: (p) => `${s(p.total)} 个单位：按时有效 ${s(p.onTime)}，逾期 ${s(p.late)}，有误 ${s(p.invalid)}，未报送 ${s(p.missing)}`,
+    en: (p) => `${s(p.total)} units: valid on time ${s(p.onTime)}, late ${s(p.late)}, invalid ${s(p.invalid)}, missing ${s(p.missing)}`,
+  },
   'serve.col.unit': { zh: () => '单位', en: () => 'Unit' },
   'serve.col.status': { zh: () => '状态', en: () => 'Status' },
   'serve.col.form': { zh: () => '统计表', en: () => 'Form' },
@@ -790,7 +909,10 @@ const DATA_MESSAGES = {
   'serve.detail.values': { zh: () => '填报内容（采用的报送文件）', en: () => 'Values (from the submission that counts)' },
   'serve.detail.noFiles': { zh: () => '收件箱中没有这个单位的文件。', en: () => 'No file from this unit in the inbox.' },
   'serve.detail.where': { zh: (p) => `第 ${s(p.line)} 行`, en: (p) => `line ${s(p.line)}` },
-  'serve.detail.open': { zh: (p) => `查看 ${s(p.unit)} 的文件、问题和填报内容`, en: (p) => `Show files, problems and values of ${s(p.unit)}` },
+  'serve.detail.open': {
+    zh: (p) => `查看 ${s(p.unit)} 的文件、问题和填报内容`,
+    en: (p) => `Show files, problems and values of ${s(p.unit)}`,
+  },
   'serve.totals.title': { zh: () => '全市合计（只计有效的报送）', en: () => 'City totals (valid submissions only)' },
   'serve.totals.units': { zh: () => '已报送单位', en: () => 'Units reporting' },
   'serve.totals.activities': { zh: () => '活动数量', en: () => 'Activities' },
@@ -804,44 +926,102 @@ const DATA_MESSAGES = {
   'serve.workbook': { zh: () => '下载全市汇总表（Excel）', en: () => 'Download the city workbook (Excel)' },
   'serve.cityDocx': { zh: () => '下载全市统计表（Word）', en: () => 'Download the city form (Word)' },
   'serve.cityPdf': { zh: () => '下载全市统计表（PDF）', en: () => 'Download the city form (PDF)' },
-  'serve.cityNone': { zh: () => '还没有有效的报送，无法生成全市统计表。', en: () => 'No valid submission yet: the city form cannot be made.' },
+  'serve.cityNone': {
+    zh: () => '还没有有效的报送，无法生成全市统计表。',
+    en: () => 'No valid submission yet: the city form cannot be made.',
+  },
   'serve.print': { zh: () => '打印', en: () => 'Print' },
   'serve.reminders': { zh: () => '下载催报邮件草稿（.eml）', en: () => 'Download reminder drafts (.eml)' },
   'serve.reminders.note': {
-    zh: () => '催报邮件草稿打包为 zip：每个需要催报或补正的单位一封（.eml），可用 Foxmail、Outlook、Thunderbird 打开，核对后再发送。本页面不会发送任何邮件；要直接发送，请在命令行运行 lifelong-week remind 收件箱文件夹 --send（发送前会要求确认）。',
-    en: () => 'The reminder drafts come as a zip: one .eml per unit to remind, to open in Foxmail, Outlook or Thunderbird, check and send. This page never sends mail; to send from the command line, run lifelong-week remind INBOX --send (it asks first).',
+    zh: () =>
+      '催报邮件草稿打包为 zip：每个需要催报或补正的单位一封（.eml），可用 Foxmail、Outlook、Thunderbird 打开，核对后再发送。本页面不会发送任何邮件；要直接发送，请在命令行运行 lifelong-week remind 收件箱文件夹 --send（发送前会要求确认）。',
+    en: () =>
+      'The reminder drafts come as a zip: one .eml per unit to remind, to open in Foxmail, Outlook or Thunderbird, check and send. This page never sends mail; to send from the command line, run lifelong-week remind INBOX --send (it asks first).',
   },
   'serve.reminders.zipName': { zh: (p) => `催报邮件草稿-${s(p.day)}.zip`, en: (p) => `reminder-drafts-${s(p.day)}.zip` },
   'serve.scans.pending': { zh: (p) => `正在检查 ${s(p.n)} 个扫描件上的公章……`, en: (p) => `Checking the seal on ${s(p.n)} scan(s)…` },
   'serve.detail.chase': { zh: () => '需要催办（可直接复制发送）', en: () => 'To chase (ready to paste)' },
   'serve.detail.scan': { zh: () => '盖章扫描件', en: () => 'Stamped scan' },
   'serve.detail.noChase': { zh: () => '不需要催办。', en: () => 'Nothing to chase.' },
-  'serve.upload.label': { zh: () => '把收到的文件拖到这里，保存到收件箱（或点击选择文件）', en: () => 'Drop received files here to save them into the inbox (or click to choose)' },
+  'serve.upload.label': {
+    zh: () => '把收到的文件拖到这里，保存到收件箱（或点击选择文件）',
+    en: () => 'Drop received files here to save them into the inbox (or click to choose)',
+  },
   'serve.upload.saved': { zh: (p) => `已保存到收件箱：${s(p.name)}`, en: (p) => `Saved into the inbox: ${s(p.name)}` },
-  'serve.upload.renamed': { zh: (p) => `已保存到收件箱：${s(p.name)}（同名文件已存在，未覆盖，改名保存）`, en: (p) => `Saved into the inbox as ${s(p.name)} (a file of that name exists and was kept)` },
+  'serve.upload.renamed': {
+    zh: (p) => `已保存到收件箱：${s(p.name)}（同名文件已存在，未覆盖，改名保存）`,
+    en: (p) => `Saved into the inbox as ${s(p.name)} (a file of that name exists and was kept)`,
+  },
   'serve.upload.refused': { zh: (p) => `未保存「${s(p.name)}」：${s(p.why)}`, en: (p) => `“${s(p.name)}” was not saved: ${s(p.why)}` },
-  'serve.upload.tooMany': { zh: (p) => `一次最多上传 ${s(p.limit)} 个文件，其余未上传。`, en: (p) => `At most ${s(p.limit)} files at a time; the rest were not uploaded.` },
-  'serve.upload.badName': { zh: () => '文件名不能使用（空名、隐藏文件或含有不允许的字符）。请改名后再上传。', en: () => 'The file name cannot be used (empty, hidden or with forbidden characters). Rename it first.' },
-  'serve.http.badHost': { zh: () => '拒绝访问：请求的主机名不是本服务的地址（防止 DNS 重绑定攻击）。请使用 lifelong-week serve 打印的地址。', en: () => 'Refused: the Host is not this server’s address (DNS rebinding protection). Use the address lifelong-week serve printed.' },
-  'serve.http.badOrigin': { zh: () => '拒绝：这个请求来自其他网站（防止跨站请求伪造）。', en: () => 'Refused: the request comes from another site (CSRF protection).' },
-  'serve.http.badToken': { zh: () => '拒绝访问：缺少或错误的访问码。请使用 lifelong-week serve 打印的完整地址（含 token=…）。', en: () => 'Refused: missing or wrong access token. Use the full address lifelong-week serve printed (with token=…).' },
+  'serve.upload.tooMany': {
+    zh: (p) => `一次最多上传 ${s(p.limit)} 个文件，其余未上传。`,
+    en: (p) => `At most ${s(p.limit)} files at a time; the rest were not uploaded.`,
+  },
+  'serve.upload.badName': {
+    zh: () => '文件名不能使用（空名、隐藏文件或含有不允许的字符）。请改名后再上传。',
+    en: () => 'The file name cannot be used (empty, hidden or with forbidden characters). Rename it first.',
+  },
+  'serve.http.badHost': {
+    zh: () => '拒绝访问：请求的主机名不是本服务的地址（防止 DNS 重绑定攻击）。请使用 lifelong-week serve 打印的地址。',
+    en: () => 'Refused: the Host is not this server’s address (DNS rebinding protection). Use the address lifelong-week serve printed.',
+  },
+  'serve.http.badOrigin': {
+    zh: () => '拒绝：这个请求来自其他网站（防止跨站请求伪造）。',
+    en: () => 'Refused: the request comes from another site (CSRF protection).',
+  },
+  'serve.http.badToken': {
+    zh: () => '拒绝访问：缺少或错误的访问码。请使用 lifelong-week serve 打印的完整地址（含 token=…）。',
+    en: () => 'Refused: missing or wrong access token. Use the full address lifelong-week serve printed (with token=…).',
+  },
   'serve.http.notFound': { zh: () => '没有这个页面或文件。', en: () => 'No such page or file.' },
   'serve.http.badId': { zh: () => '文件编号不正确。', en: () => 'Invalid file id.' },
-  'serve.http.tooLarge': { zh: (p) => `文件过大（上限 ${s(p.limit)}），未保存。`, en: (p) => `Too large (limit ${s(p.limit)}); nothing was saved.` },
+  'serve.http.tooLarge': {
+    zh: (p) => `文件过大（上限 ${s(p.limit)}），未保存。`,
+    en: (p) => `Too large (limit ${s(p.limit)}); nothing was saved.`,
+  },
   'serve.http.tooMany': { zh: () => '上传太频繁，请稍后再试。', en: () => 'Too many uploads; try again shortly.' },
   'serve.http.badRequest': { zh: () => '请求格式不正确。', en: () => 'Malformed request.' },
   'serve.http.noInbox': { zh: () => '启动时没有指定收件箱文件夹。', en: () => 'No inbox folder was given.' },
-  'serve.http.internal': { zh: (p) => `处理请求时出错（服务仍在运行）：${s(p.detail)}`, en: (p) => `Error while handling the request (the server keeps running): ${s(p.detail)}` },
-  'serve.cli.listening': { zh: (p) => `填报页面已启动：${s(p.url)}\n在浏览器中打开这个地址（本机之外无法访问）。按 Ctrl+C 停止。`, en: (p) => `Serving at ${s(p.url)}\nOpen it in a browser (not reachable from other computers). Ctrl+C stops it.` },
-  'serve.cli.listeningLan': { zh: (p) => `填报页面已启动，办公室网络中的同事可以用下面的地址访问（地址中含访问码，请只发给需要的人）：\n${s(p.urls)}\n按 Ctrl+C 停止。`, en: (p) => `Serving on the office network; colleagues can open (the address carries an access token, share it only with those who need it):\n${s(p.urls)}\nCtrl+C stops it.` },
-  'serve.cli.inbox': { zh: (p) => `汇总页面跟随收件箱文件夹：${s(p.folder)}`, en: (p) => `The roll call follows the inbox folder ${s(p.folder)}` },
+  'serve.http.internal': {
+    zh: (p) => `处理请求时出错（服务仍在运行）：${s(p.detail)}`,
+    en: (p) => `Error while handling the request (the server keeps running): ${s(p.detail)}`,
+  },
+  'serve.cli.listening': {
+    zh: (p) => `填报页面已启动：${s(p.url)}\n在浏览器中打开这个地址（本机之外无法访问）。按 Ctrl+C 停止。`,
+    en: (p) => `Serving at ${s(p.url)}\nOpen it in a browser (not reachable from other computers). Ctrl+C stops it.`,
+  },
+  'serve.cli.listeningLan': {
+    zh: (p) =>
+      `填报页面已启动，办公室网络中的同事可以用下面的地址访问（地址中含访问码，请只发给需要的人）：\n${s(p.urls)}\n按 Ctrl+C 停止。`,
+    en: (p) =>
+      `Serving on the office network; colleagues can open (the address carries an access token, share it only with those who need it):\n${s(p.urls)}\nCtrl+C stops it.`,
+  },
+  'serve.cli.inbox': {
+    zh: (p) => `汇总页面跟随收件箱文件夹：${s(p.folder)}`,
+    en: (p) => `The roll call follows the inbox folder ${s(p.folder)}`,
+  },
   'serve.cli.output': { zh: (p) => `生成的文件保存到：${s(p.dir)}`, en: (p) => `Files are written to ${s(p.dir)}` },
-  'serve.cli.notFolder': { zh: (p) => `「${s(p.path)}」不是文件夹。汇总页面需要收件箱文件夹：lifelong-week serve 收件箱文件夹`, en: (p) => `“${s(p.path)}” is not a folder. The roll call needs the inbox folder.` },
-  'serve.cli.badPort': { zh: (p) => `端口「${s(p.port)}」不正确，应为 0 到 65535 之间的整数（0 表示自动选择）。`, en: (p) => `Invalid port “${s(p.port)}”: a whole number from 0 to 65535 (0 picks a free one).` },
-  'serve.cli.portBusy': { zh: (p) => `端口 ${s(p.port)} 已被占用（可能已经有一个 lifelong-week serve 在运行）。请关闭它，或用 --port 换一个端口。`, en: (p) => `Port ${s(p.port)} is in use (another lifelong-week serve?). Stop it or choose another with --port.` },
-  'serve.cli.badHost': { zh: (p) => `无法在地址「${s(p.host)}」上启动：${s(p.reason)}`, en: (p) => `Cannot listen on “${s(p.host)}”: ${s(p.reason)}` },
+  'serve.cli.notFolder': {
+    zh: (p) => `「${s(p.path)}」不是文件夹。汇总页面需要收件箱文件夹：lifelong-week serve 收件箱文件夹`,
+    en: (p) => `“${s(p.path)}” is not a folder. The roll call needs the inbox folder.`,
+  },
+  'serve.cli.badPort': {
+    zh: (p) => `端口「${s(p.port)}」不正确，应为 0 到 65535 之间的整数（0 表示自动选择）。`,
+    en: (p) => `Invalid port “${s(p.port)}”: a whole number from 0 to 65535 (0 picks a free one).`,
+  },
+  'serve.cli.portBusy': {
+    zh: (p) => `端口 ${s(p.port)} 已被占用（可能已经有一个 lifelong-week serve 在运行）。请关闭它，或用 --port 换一个端口。`,
+    en: (p) => `Port ${s(p.port)} is in use (another lifelong-week serve?). Stop it or choose another with --port.`,
+  },
+  'serve.cli.badHost': {
+    zh: (p) => `无法在地址「${s(p.host)}」上启动：${s(p.reason)}`,
+    en: (p) => `Cannot listen on “${s(p.host)}”: ${s(p.reason)}`,
+  },
   'serve.cli.stopped': { zh: () => '已停止填报服务。', en: () => 'Server stopped.' },
-  'serve.cli.openFailed': { zh: (p) => `无法自动打开浏览器，请手动打开：${s(p.url)}`, en: (p) => `Could not open a browser; open ${s(p.url)} yourself.` },
+  'serve.cli.openFailed': {
+    zh: (p) => `无法自动打开浏览器，请手动打开：${s(p.url)}`,
+    en: (p) => `Could not open a browser; open ${s(p.url)} yourself.`,
+  },
 } satisfies Record<string, Entry>;
 
 /** The one catalogue: the data messages above and the parts by area (src/core/messages/). */

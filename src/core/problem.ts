@@ -27,15 +27,14 @@ export interface Problem {
   loc?: Loc;
 }
 
-export const problem = (
-  severity: Severity,
-  code: MessageCode,
-  params?: Params,
-  extra?: { field?: FieldId; loc?: Loc },
-): Problem => ({ severity, code, ...(params ? { params } : {}), ...extra });
+export const problem = (severity: Severity, code: MessageCode, params?: Params, extra?: { field?: FieldId; loc?: Loc }): Problem => ({
+  severity,
+  code,
+  ...(params ? { params } : {}),
+  ...extra,
+});
 
-export const error = (code: MessageCode, params?: Params, extra?: { field?: FieldId; loc?: Loc }) =>
-  problem('error', code, params, extra);
+export const error = (code: MessageCode, params?: Params, extra?: { field?: FieldId; loc?: Loc }) => problem('error', code, params, extra);
 export const warning = (code: MessageCode, params?: Params, extra?: { field?: FieldId; loc?: Loc }) =>
   problem('warning', code, params, extra);
 

@@ -57,7 +57,11 @@ export function checkAnswer(field: Field, text: string, campaign: Campaign, valu
   const typed = text.replace(/\r\n?/g, '\n').trim();
   if (typed === '') {
     if (!field.required) return { empty: true, errors: [], warnings: [] };
-    return { empty: false, errors: [say('required', { label: field.labelPath, hint: field.hint, example: exampleFor(field, campaign.year) })], warnings: [] };
+    return {
+      empty: false,
+      errors: [say('required', { label: field.labelPath, hint: field.hint, example: exampleFor(field, campaign.year) })],
+      warnings: [],
+    };
   }
   const result = normalizeField(field, typed, campaign);
   const errors = result.problems.filter((p) => p.severity === 'error').map((p) => say(p.code, p.params));

@@ -30,7 +30,8 @@ export function glyphMessage(field: Field, text: string, missing: readonly Missi
 
 /** The check against the PDF's body font (Noto Serif SC regular), loaded on first use. */
 export function fontGlyphCheck(lang: Lang): GlyphCheck {
-  let tools: Promise<{ find: typeof import('../render/pdf.js').findMissingGlyphs; font: import('../render/fonts.js').LoadedFont }> | undefined;
+  let tools:
+    Promise<{ find: typeof import('../render/pdf.js').findMissingGlyphs; font: import('../render/fonts.js').LoadedFont }> | undefined;
   return async (field, value) => {
     if (value === undefined || value === null) return [];
     const text = displayValue(field, value);

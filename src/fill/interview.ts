@@ -77,7 +77,9 @@ export async function runInterview(initial: InterviewState, ctx: InterviewContex
       if (errors.length > 0 || !result.submission || unprintable.length > 0) {
         for (const p of errors) ctx.out(`✗ ${p.field ? `${fieldById(p.field).labelPath}：` : ''}${formatMessage(p.code, p.params, lang)}`);
         for (const u of unprintable) ctx.out(`✗ ${u.message}`);
-        const ids = [...new Set([...errors.map((p) => p.field), ...unprintable.map((u) => u.id)].filter((id): id is FieldId => Boolean(id)))];
+        const ids = [
+          ...new Set([...errors.map((p) => p.field), ...unprintable.map((u) => u.id)].filter((id): id is FieldId => Boolean(id))),
+        ];
         ctx.out(say(lang, 'fill.someItemsStillNeed'));
         state = { values: state.values, queue: ids, pos: 0 };
         await ctx.save(state);
@@ -137,8 +139,7 @@ export function itemChoices(term: string, values: Values, lang: Lang): Choice<Fi
     .map((item) => ({ item, r: rank(item) }))
     .filter((h): h is { item: (typeof all)[number]; r: number } => h.r !== undefined)
     .sort((a, b) => a.r - b.r || a.item.n - b.item.n);
-  if (hits.length === 0)
-    return [{ name: say(lang, 'fill.noItemMatches', { q }), value: '', disabled: say(lang, 'fill.typeNumberLabel') }];
+  if (hits.length === 0) return [{ name: say(lang, 'fill.noItemMatches', { q }), value: '', disabled: say(lang, 'fill.typeNumberLabel') }];
   return hits.map(({ item }) => ({ name: `${String(item.n).padStart(2)}. ${item.f.labelPath}：${short(item.text)}`, value: item.f.id }));
 }
 
@@ -153,8 +154,7 @@ async function showPaged(text: string, ctx: InterviewContext): Promise<void> {
   const pages = Math.ceil(lines.length / room);
   for (let p = 0; p < pages; p++) {
     ctx.out(lines.slice(p * room, (p + 1) * room).join('\n'));
-    if (p + 1 < pages)
-      await ctx.prompter.input({ message: say(ctx.lang, 'fill.pageEnterNextPage', { p: p + 1, pages }) });
+    if (p + 1 < pages) await ctx.prompter.input({ message: say(ctx.lang, 'fill.pageEnterNextPage', { p: p + 1, pages }) });
   }
 }
 
@@ -175,9 +175,9 @@ async function ask(field: Field, state: InterviewState, ctx: InterviewContext): 
     // '' is the "nothing matches" line, which the list never lets anybody pick; asked again if it were.
     while (picked === '')
       picked = await prompter.search<string | typeof BACK>({
-      message: say(lang, 'fill.typeFilterAliasesPinyin', { label: field.label }),
-      source: (term) => unitChoices(term, campaign, canGoBack, lang, state.values[field.id] as string | undefined),
-    });
+        message: say(lang, 'fill.typeFilterAliasesPinyin', { label: field.label }),
+        source: (term) => unitChoices(term, campaign, canGoBack, lang, state.values[field.id] as string | undefined),
+      });
     if (picked === BACK) return BACK;
     return { value: checkAnswer(field, picked, campaign, state.values, lang).value };
   }
@@ -230,7 +230,13 @@ async function judge(field: Field, text: string, values: Values, ctx: InterviewC
  * its initials (`qingshan`, `qsh`). Nothing matching is said plainly and nothing can be picked: a
  * typo must never choose a unit (and its 盖章 default) by itself.
  */
-export function unitChoices(term: string, campaign: Campaign, canGoBack: boolean, lang: Lang, current?: string): Choice<string | typeof BACK>[] {
+export function unitChoices(
+  term: string,
+  campaign: Campaign,
+  canGoBack: boolean,
+  lang: Lang,
+  current?: string,
+): Choice<string | typeof BACK>[] {
   const q = term.trim();
   const matches = matchUnits(q, campaign);
   if (matches.length === 0)
@@ -260,10 +266,12 @@ async function askContacts(field: Field, state: InterviewState, ctx: InterviewCo
   for (;;) {
     const count = given.flat().length;
     const first = given.length === 0;
-    const message = first
-      ? say(lang, 'fill.contactNamePhone', { backHint })
-      : say(lang, 'fill.anotherContactNamePhone', { count });
-    const text = await prompter.input({ message, ...(again !== undefined ? { default: again } : {}), check: refusals(field, state.values, ctx, !first) });
+    const message = first ? say(lang, 'fill.contactNamePhone', { backHint }) : say(lang, 'fill.anotherContactNamePhone', { count });
+    const text = await prompter.input({
+      message,
+      ...(again !== undefined ? { default: again } : {}),
+      check: refusals(field, state.values, ctx, !first),
+    });
     again = undefined;
     if (isBack(text)) {
       if (first) return BACK;

@@ -8,11 +8,55 @@
 import type { Campaign, RosterUnit } from '../campaign/campaign.js';
 
 const TABLE: Record<string, string> = {
-  东: 'dong', 湖: 'hu', 区: 'qu', 南: 'nan', 昌: 'chang', 市: 'shi', 西: 'xi', 青: 'qing', 云: 'yun', 谱: 'pu',
-  山: 'shan', 新: 'xin', 建: 'jian', 县: 'xian', 红: 'hong', 谷: 'gu', 滩: 'tan', 教: 'jiao', 体: 'ti', 育: 'yu',
-  局: 'ju', 安: 'an', 义: 'yi', 进: 'jin', 贤: 'xian', 经: 'jing', 开: 'kai', 济: 'ji', 技: 'ji', 术: 'shu',
-  发: 'fa', 国: 'guo', 家: 'jia', 高: 'gao', 产: 'chan', 业: 'ye', 湾: 'wan', 里: 'li', 管: 'guan', 理: 'li',
-  北: 'bei', 中: 'zhong', 上: 'shang', 下: 'xia', 江: 'jiang', 河: 'he', 城: 'cheng', 州: 'zhou', 镇: 'zhen',
+  东: 'dong',
+  湖: 'hu',
+  区: 'qu',
+  南: 'nan',
+  昌: 'chang',
+  市: 'shi',
+  西: 'xi',
+  青: 'qing',
+  云: 'yun',
+  谱: 'pu',
+  山: 'shan',
+  新: 'xin',
+  建: 'jian',
+  县: 'xian',
+  红: 'hong',
+  谷: 'gu',
+  滩: 'tan',
+  教: 'jiao',
+  体: 'ti',
+  育: 'yu',
+  局: 'ju',
+  安: 'an',
+  义: 'yi',
+  进: 'jin',
+  贤: 'xian',
+  经: 'jing',
+  开: 'kai',
+  济: 'ji',
+  技: 'ji',
+  术: 'shu',
+  发: 'fa',
+  国: 'guo',
+  家: 'jia',
+  高: 'gao',
+  产: 'chan',
+  业: 'ye',
+  湾: 'wan',
+  里: 'li',
+  管: 'guan',
+  理: 'li',
+  北: 'bei',
+  中: 'zhong',
+  上: 'shang',
+  下: 'xia',
+  江: 'jiang',
+  河: 'he',
+  城: 'cheng',
+  州: 'zhou',
+  镇: 'zhen',
 };
 
 /** `{ full: 'qingshanhuqu', initials: 'qshq' }`, or undefined when a character is not in the table. */
@@ -58,7 +102,11 @@ export function matchUnits(term: string, campaign: Campaign): RosterUnit[] {
  * outranks its aliases and the pinyin of its name; what matches only through the city's name
  * inside an alias (南昌 in 南昌市东湖区) comes last, so 南昌 / nc / nanchang list 南昌县 first.
  */
-export function unitMatchRank(q: string, unit: { name: string; aliases: readonly string[]; department: string }, city: string): number | undefined {
+export function unitMatchRank(
+  q: string,
+  unit: { name: string; aliases: readonly string[]; department: string },
+  city: string,
+): number | undefined {
   const cityNames = [...new Set([city, city.replace(/[市州县区盟]$/, '')])].filter((c) => c.length >= 2);
   const withoutCity = (n: string) => cityNames.reduce((text, c) => text.split(c).join(''), n);
   const contains = (n: string) => n.includes(q) || (q.length >= 2 && n.length > 0 && q.includes(n));

@@ -22,7 +22,11 @@ export interface InterviewState {
 
 /** A new interview over `ask` (default: every question), with answers already known in `values`. */
 export function startInterview(values: Values = {}, ask?: readonly FieldId[]): InterviewState {
-  const queue = ask ?? questionOrder().map((f) => f.id).filter((id) => values[id] === undefined);
+  const queue =
+    ask ??
+    questionOrder()
+      .map((f) => f.id)
+      .filter((id) => values[id] === undefined);
   return { values: { ...values }, queue: [...queue], pos: 0 };
 }
 

@@ -60,7 +60,9 @@ export function summaryTable(values: Values, campaign: Campaign, lang: Lang, col
       const itemLines = wrap(row.field.label, itemWidth);
       const n = Math.max(groupLines.length, itemLines.length, valueLines.length);
       for (let k = 0; k < n; k++)
-        out.push(`│ ${pad(groupLines[k] ?? '', groupWidth)} │ ${pad(itemLines[k] ?? '', itemWidth)} │ ${pad(valueLines[k] ?? '', valueWidth)} │`);
+        out.push(
+          `│ ${pad(groupLines[k] ?? '', groupWidth)} │ ${pad(itemLines[k] ?? '', itemWidth)} │ ${pad(valueLines[k] ?? '', valueWidth)} │`,
+        );
     } else {
       const labelLines = wrap(row.field.label, spanWidth);
       const n = Math.max(labelLines.length, valueLines.length);
@@ -91,7 +93,12 @@ export function deadlineNotice(now: Date, campaign: Campaign, lang: Lang): strin
   if (days > 0) return say(lang, 'fill.deadlineDaySLeft', { deadline: campaign.deadline, days });
   if (days === 0) return say(lang, 'fill.deadlineTodaySendToday', { deadline: campaign.deadline });
   const contacts = campaign.contacts.map((c) => `${c.name}${c.org ? `（${c.org}）` : ''} ${c.phone}`).join('；');
-  return say(lang, 'fill.noteDeadlinePassedDay', { deadline: campaign.deadline, value: -days, receiver: campaign.receiver, contacts: contacts ? say(lang, 'fill.inParentheses', { text: contacts }) : '' });
+  return say(lang, 'fill.noteDeadlinePassedDay', {
+    deadline: campaign.deadline,
+    value: -days,
+    receiver: campaign.receiver,
+    contacts: contacts ? say(lang, 'fill.inParentheses', { text: contacts }) : '',
+  });
 }
 
 /** What the notice asks for once the form is filled: print, stamp, scan, e-mail both files. */

@@ -54,17 +54,16 @@ export interface GroupSpec {
   readonly fields: readonly FieldSpec[];
 }
 
-export type FormItem =
-  | ({ readonly type: 'field' } & FieldSpec)
-  | ({ readonly type: 'group' } & GroupSpec);
+export type FormItem = ({ readonly type: 'field' } & FieldSpec) | ({ readonly type: 'group' } & GroupSpec);
 
 const f = <const S extends FieldSpec>(spec: S) => ({ type: 'field' as const, ...spec });
-const g = <const K extends string, const F extends readonly FieldSpec[]>(
-  key: K,
-  label: string,
-  labelEn: string,
-  fields: F,
-) => ({ type: 'group' as const, key, label, labelEn, fields });
+const g = <const K extends string, const F extends readonly FieldSpec[]>(key: K, label: string, labelEn: string, fields: F) => ({
+  type: 'group' as const,
+  key,
+  label,
+  labelEn,
+  fields,
+});
 
 /** The form, top to bottom, in the order of the notice's annex. */
 export const FORM = [
@@ -374,14 +373,12 @@ function build(): { fields: Field[]; groups: Group[] } {
       fields.push({ ...spec, id: spec.key as FieldId, labelPath: spec.label });
     } else {
       const group = { key: item.key, label: item.label, labelEn: item.labelEn };
-      const members = item.fields.map(
-        (spec): Field => ({
-          ...spec,
-          id: `${item.key}.${spec.key}` as FieldId,
-          group,
-          labelPath: `${item.label} › ${spec.label}`,
-        }),
-      );
+      const members = item.fields.map((spec): Field => ({
+        ...spec,
+        id: `${item.key}.${spec.key}` as FieldId,
+        group,
+        labelPath: `${item.label} › ${spec.label}`,
+      }));
       fields.push(...members);
       groups.push({ ...group, fields: members });
     }

@@ -32,7 +32,11 @@ function canonical(data: Submission): Record<string, unknown> {
     const value = getPath(data, field.id);
     if (value === undefined) continue;
     if (field.kind === 'contacts')
-      setPath(out, field.id, (value as Submission['contacts']).map((c) => ({ name: c.name, phone: c.phone })));
+      setPath(
+        out,
+        field.id,
+        (value as Submission['contacts']).map((c) => ({ name: c.name, phone: c.phone })),
+      );
     else if (field.kind === 'dateRange') {
       const p = value as Submission['content']['period'];
       setPath(out, field.id, { start: p.start, end: p.end, text: p.text });

@@ -62,7 +62,8 @@ export function matchKey(text: string, within?: Group): KeyMatch | undefined {
   const bare = withoutNotes(key);
   if (within) {
     for (const field of within.fields)
-      if ((keysOfField.get(field) ?? keysOf(field.label, field.key, field.id)).some((k) => k === key || k === bare)) return { type: 'field', field };
+      if ((keysOfField.get(field) ?? keysOf(field.label, field.key, field.id)).some((k) => k === key || k === bare))
+        return { type: 'field', field };
   }
   const group = groupKeys.get(key) ?? groupKeys.get(bare);
   if (group && !within) return { type: 'group', group };
@@ -73,7 +74,10 @@ export function matchKey(text: string, within?: Group): KeyMatch | undefined {
 /** The field a mistyped label most likely meant, within the group first (「参加人数」 → 参加活动人数). */
 export function suggestField(text: string, within?: Group): Field | undefined {
   const key = withoutNotes(labelKey(text));
-  const candidates = (within ? [...within.fields, ...FIELDS] : [...FIELDS]).map((f) => ({ field: f, key: bareLabel.get(f) ?? withoutNotes(labelKey(f.label)) }));
+  const candidates = (within ? [...within.fields, ...FIELDS] : [...FIELDS]).map((f) => ({
+    field: f,
+    key: bareLabel.get(f) ?? withoutNotes(labelKey(f.label)),
+  }));
   return closest(key, candidates, (c) => c.key)?.field;
 }
 

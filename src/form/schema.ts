@@ -27,9 +27,7 @@ const valueSchemas = {
 } satisfies Record<FieldKind, () => z.ZodMiniType>;
 
 type ValueSchema<K extends FieldKind> = ReturnType<(typeof valueSchemas)[K]>;
-type FieldSchema<S extends FieldSpec> = S['required'] extends true
-  ? ValueSchema<S['kind']>
-  : z.ZodMiniOptional<ValueSchema<S['kind']>>;
+type FieldSchema<S extends FieldSpec> = S['required'] extends true ? ValueSchema<S['kind']> : z.ZodMiniOptional<ValueSchema<S['kind']>>;
 type FieldsShape<F extends readonly FieldSpec[]> = { -readonly [S in F[number] as S['key']]: FieldSchema<S> };
 type FormShape<Items extends readonly FormItem[]> = {
   -readonly [I in Items[number] as I['key']]: I extends { type: 'group'; fields: infer F extends readonly FieldSpec[] }
@@ -59,9 +57,7 @@ function buildSubmissionShape(): Record<string, z.ZodMiniType> {
   return shape;
 }
 
-export const submissionSchema = z.strictObject(
-  buildSubmissionShape() as unknown as FormShape<typeof FORM>,
-);
+export const submissionSchema = z.strictObject(buildSubmissionShape() as unknown as FormShape<typeof FORM>);
 
 /** A validated, normalised submission. */
 export type Submission = z.infer<typeof submissionSchema>;
@@ -102,16 +98,12 @@ function inputValueSchema(spec: FieldSpec, ctx: InputSchemaContext): z.ZodMiniTy
     case 'percent':
       return z.union([z.number().check(z.minimum(0), z.maximum(100)), z.string()]);
     case 'dateRange':
-      return z.union([
-        z.string(),
-        z.object({ start: z.string(), end: z.string() }).check(z.meta({ description: 'ISO 日期：YYYY-MM-DD' })),
-      ]);
+      return z.union([z.string(), z.object({ start: z.string(), end: z.string() }).check(z.meta({ description: 'ISO 日期：YYYY-MM-DD' }))]);
   }
 }
 
 function inputFieldSchema(spec: FieldSpec, ctx: InputSchemaContext): z.ZodMiniType {
-  const example =
-    spec.default === 'campaign.year' ? String(ctx.year) : spec.default === 'campaign.theme' ? ctx.theme : spec.example;
+  const example = spec.default === 'campaign.year' ? String(ctx.year) : spec.default === 'campaign.theme' ? ctx.theme : spec.example;
   return inputValueSchema(spec, ctx).check(
     z.meta({ title: spec.label, description: `${spec.hint}${spec.required ? '（必填）' : '（选填）'}`, examples: [example] }),
   ) as z.ZodMiniType;

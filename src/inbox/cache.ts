@@ -16,7 +16,19 @@
  * form worker threads send them in), then an index (JSON: the fingerprint and, per file, path, source,
  * size, time, hash and where its results lie), the index length (4 bytes) and `LWCACHE1` again.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync, mkdirSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  mkdirSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -71,7 +83,17 @@ export interface ResultCache {
 /** Everything besides a file itself that its results depend on. */
 export function cacheFingerprint(campaign: Campaign, scans: ScanCheckOptions | undefined): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([FORMAT, process.version, Intl.DateTimeFormat().resolvedOptions().timeZone, process.env.TZ ?? '', toolVersion(), campaign, scans ?? null]));
+  hash.update(
+    JSON.stringify([
+      FORMAT,
+      process.version,
+      Intl.DateTimeFormat().resolvedOptions().timeZone,
+      process.env.TZ ?? '',
+      toolVersion(),
+      campaign,
+      scans ?? null,
+    ]),
+  );
   hash.update(readerBuild());
   return hash.digest('hex');
 }
@@ -100,7 +122,10 @@ function readerBuild(): Buffer {
   const hash = createHash('sha256');
   const src = join(dirname(here), '..');
   for (const dir of ['core', 'form', 'campaign', 'normalize', 'validate', 'read', 'inbox']) {
-    const files = readdirSync(join(src, dir), { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort();
+    const files = readdirSync(join(src, dir), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
     for (const f of files) hash.update(f).update(readFileSync(join(src, dir, f)));
   }
   return hash.digest();
@@ -108,7 +133,10 @@ function readerBuild(): Buffer {
 
 /** The cache file of an inbox: named by the resolved folders, under `dir`. */
 export function cacheFileFor(dir: string, folders: readonly string[]): string {
-  const key = createHash('sha256').update(JSON.stringify([...folders].sort())).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(JSON.stringify([...folders].sort()))
+    .digest('hex')
+    .slice(0, 32);
   return join(dir, `${key}.lwcache`);
 }
 

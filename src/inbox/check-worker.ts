@@ -23,7 +23,15 @@ parentPort!.on('message', (batch: Task[]) => {
         return read.bytes;
       };
       const results = await checkFiles(
-        [{ path: task.path, size: task.size, load, ...(task.mtime ? { mtime: task.mtime } : {}), ...(task.preset ? { preset: task.preset } : {}) }],
+        [
+          {
+            path: task.path,
+            size: task.size,
+            load,
+            ...(task.mtime ? { mtime: task.mtime } : {}),
+            ...(task.preset ? { preset: task.preset } : {}),
+          },
+        ],
         campaign,
         scans ? { scans } : {},
       );

@@ -10,15 +10,7 @@ import { readerFor, type AttachmentKind, type Format, type MailMeta } from '../r
 import { validateRaw } from '../validate/validate.js';
 import { isoInZone } from '../core/clock.js';
 
-export type Fate =
-  | 'submission'
-  | 'superseded'
-  | 'attachment'
-  | 'not-a-submission'
-  | 'unreadable'
-  | 'unsafe'
-  | 'unsupported'
-  | 'container';
+export type Fate = 'submission' | 'superseded' | 'attachment' | 'not-a-submission' | 'unreadable' | 'unsafe' | 'unsupported' | 'container';
 
 export interface FileResult {
   /** As the user should recognise it: relative to what they named; `!` steps into a mail or archive. */
@@ -157,19 +149,31 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
       ...base,
       format: 'other',
       fate: notReport ? 'not-a-submission' : 'unsupported',
-      problems: [isHiddenName(name) ? warning('file.hidden') : notReport ? warning('file.note', { ext }) : warning('file.unsupported', { ext })],
+      problems: [
+        isHiddenName(name) ? warning('file.hidden') : notReport ? warning('file.note', { ext }) : warning('file.unsupported', { ext }),
+      ],
     });
     return;
   }
   if (input.size > reader.maxBytes) {
-    out.push({ ...base, format: reader.format, fate: 'unsafe', problems: [error('file.tooLarge', { size: formatBytes(input.size), limit: formatBytes(reader.maxBytes) })] });
+    out.push({
+      ...base,
+      format: reader.format,
+      fate: 'unsafe',
+      problems: [error('file.tooLarge', { size: formatBytes(input.size), limit: formatBytes(reader.maxBytes) })],
+    });
     return;
   }
   let bytes: Uint8Array;
   try {
     bytes = await input.load();
   } catch (e) {
-    out.push({ ...base, format: reader.format, fate: 'unreadable', problems: [error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? String(e) })] });
+    out.push({
+      ...base,
+      format: reader.format,
+      fate: 'unreadable',
+      problems: [error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? String(e) })],
+    });
     return;
   }
   // An empty file (a failed upload, a copy that never finished) says nothing about its format or
@@ -184,7 +188,12 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
     outcome = await reader.read(bytes, name);
   } catch (e) {
     // A reader that throws is a bug, but one hostile file must never stop the batch.
-    out.push({ ...base, format: reader.format, fate: 'unreadable', problems: [error('internal', { detail: e instanceof Error ? e.message : String(e) })] });
+    out.push({
+      ...base,
+      format: reader.format,
+      fate: 'unreadable',
+      problems: [error('internal', { detail: e instanceof Error ? e.message : String(e) })],
+    });
     return;
   }
   switch (outcome.kind) {
@@ -208,7 +217,13 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
       return;
     }
     case 'attachment': {
-      const result: FileResult = { ...base, format: reader.format, fate: 'attachment', attachment: outcome.attachment, problems: outcome.raw.problems };
+      const result: FileResult = {
+        ...base,
+        format: reader.format,
+        fate: 'attachment',
+        attachment: outcome.attachment,
+        problems: outcome.raw.problems,
+      };
       if (ctx.scans && (outcome.attachment === 'stampedScan' || (outcome.attachment === 'photo' && reader.format === 'image'))) {
         const { checkScan } = await import('../scan/check.js');
         const { scanProblems, photoProblems } = await import('../scan/problems.js');
@@ -239,7 +254,18 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
       return;
     case 'container': {
       const mail = outcome.mail ?? ctx.mail;
-      out.push({ ...base, ...(outcome.mail ? { mail: outcome.mail, ...(outcome.mail.date ? { receivedAt: isoInZone(outcome.mail.date, campaign.timezone), receivedFrom: 'mail' as const } : {}) } : {}), format: reader.format, fate: 'container', problems: outcome.raw.problems });
+      out.push({
+        ...base,
+        ...(outcome.mail
+          ? {
+              mail: outcome.mail,
+              ...(outcome.mail.date ? { receivedAt: isoInZone(outcome.mail.date, campaign.timezone), receivedFrom: 'mail' as const } : {}),
+            }
+          : {}),
+        format: reader.format,
+        fate: 'container',
+        problems: outcome.raw.problems,
+      });
       if (ctx.expand === false) return;
       if (ctx.depth >= MAX_DEPTH) {
         out[out.length - 1]!.problems.push(error('file.tooDeep'));
@@ -255,14 +281,38 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
         const n = (seen.get(child.name) ?? 0) + 1;
         seen.set(child.name, n);
         const path = `${input.path}!${n > 1 ? `${child.name} (${n})` : child.name}`;
-        const childCtx: Context = { ...(mail ? { mail } : {}), parent: input.path, depth: ctx.depth + 1, ...(arrivedFrom ? { receivedFrom: arrivedFrom } : {}), ...(ctx.scans ? { scans: ctx.scans } : {}) };
+        const childCtx: Context = {
+          ...(mail ? { mail } : {}),
+          parent: input.path,
+          depth: ctx.depth + 1,
+          ...(arrivedFrom ? { receivedFrom: arrivedFrom } : {}),
+          ...(ctx.scans ? { scans: ctx.scans } : {}),
+        };
         if (child.problem) {
-          out.push({ path, format: 'other', fate: child.problem.fate, parent: input.path, ...(arrived ? { receivedAt: arrived, ...(arrivedFrom ? { receivedFrom: arrivedFrom } : {}) } : {}), ...(mail ? { mail } : {}), problems: [error(child.problem.code, child.problem.code === 'file.zipBomb' || child.problem.code === 'file.corrupt' ? { format: '压缩包中的文件' } : undefined)] });
+          out.push({
+            path,
+            format: 'other',
+            fate: child.problem.fate,
+            parent: input.path,
+            ...(arrived ? { receivedAt: arrived, ...(arrivedFrom ? { receivedFrom: arrivedFrom } : {}) } : {}),
+            ...(mail ? { mail } : {}),
+            problems: [
+              error(
+                child.problem.code,
+                child.problem.code === 'file.zipBomb' || child.problem.code === 'file.corrupt' ? { format: '压缩包中的文件' } : undefined,
+              ),
+            ],
+          });
           continue;
         }
         const bytesOf = child.bytes!;
         const before = out.length;
-        await readInto({ path, size: bytesOf.byteLength, load: async () => bytesOf, ...(arrived ? { mtime: new Date(arrived) } : {}) }, campaign, childCtx, out);
+        await readInto(
+          { path, size: bytesOf.byteLength, load: async () => bytesOf, ...(arrived ? { mtime: new Date(arrived) } : {}) },
+          campaign,
+          childCtx,
+          out,
+        );
         if (child.mtime && out[before]) out[before]!.entryTime = isoInZone(child.mtime, campaign.timezone);
       }
       return;
@@ -278,7 +328,11 @@ export async function checkFile(input: InputFile, campaign: Campaign): Promise<F
 }
 
 /** Every file, and everything inside mails and archives, in reading order. */
-export async function checkFiles(inputs: readonly InputFile[], campaign: Campaign, opts: { scans?: ScanCheckOptions } = {}): Promise<FileResult[]> {
+export async function checkFiles(
+  inputs: readonly InputFile[],
+  campaign: Campaign,
+  opts: { scans?: ScanCheckOptions } = {},
+): Promise<FileResult[]> {
   const out: FileResult[] = [];
   for (const input of inputs) await readInto(input, campaign, { depth: 0, ...(opts.scans ? { scans: opts.scans } : {}) }, out);
   return out;

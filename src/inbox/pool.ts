@@ -65,7 +65,10 @@ export async function readEach(inputs: readonly InputFile[], campaign: Campaign,
     opts.onFile?.();
   };
   const parallel =
-    todo.length >= PARALLEL_FROM && todo.every((i) => inputs[i]!.source) && import.meta.url.endsWith('.js') && !import.meta.url.includes('/src/');
+    todo.length >= PARALLEL_FROM &&
+    todo.every((i) => inputs[i]!.source) &&
+    import.meta.url.endsWith('.js') &&
+    !import.meta.url.includes('/src/');
   // Loaded only for a large batch: a single-file check must start as fast as a bare `node`.
   const threads = parallel
     ? Math.min(opts.threads ?? Number(process.env.LIFELONG_WEEK_THREADS ?? (await import('node:os')).availableParallelism()), 8)
@@ -112,7 +115,14 @@ async function readInWorkers(
 ): Promise<void> {
   const queue: Task[] = todo.map((id) => {
     const f = inputs[id]!;
-    return { id, path: f.path, source: f.source!, size: f.size, ...(f.mtime ? { mtime: f.mtime } : {}), ...(f.preset ? { preset: f.preset } : {}) };
+    return {
+      id,
+      path: f.path,
+      source: f.source!,
+      size: f.size,
+      ...(f.mtime ? { mtime: f.mtime } : {}),
+      ...(f.preset ? { preset: f.preset } : {}),
+    };
   });
   const workerUrl = new URL('./check-worker.js', import.meta.url);
   const { Worker } = await import('node:worker_threads');
@@ -130,7 +140,10 @@ async function readInWorkers(
   const lane = () =>
     new Promise<void>((resolve) => {
       const start = () => {
-        const worker = new Worker(workerUrl, { workerData: { campaign, hash: opts.cache !== undefined, ...(opts.scans ? { scans: opts.scans } : {}) }, resourceLimits: { maxOldGenerationSizeMb: 768 } });
+        const worker = new Worker(workerUrl, {
+          workerData: { campaign, hash: opts.cache !== undefined, ...(opts.scans ? { scans: opts.scans } : {}) },
+          resourceLimits: { maxOldGenerationSizeMb: 768 },
+        });
         /** Batches sent to this worker and not answered yet, in the order it reads them. */
         const pending: Task[][] = [];
         let finished = false;
@@ -165,7 +178,14 @@ async function readInWorkers(
           // Read alone, a file that kills its worker again is the one to blame.
           if (lost.length === 1) {
             const [culprit] = lost;
-            done(culprit!.id, [{ path: culprit!.path, format: 'other', fate: 'unreadable', problems: [error('internal', { detail: e instanceof Error ? e.message : String(e) })] }]);
+            done(culprit!.id, [
+              {
+                path: culprit!.path,
+                format: 'other',
+                fate: 'unreadable',
+                problems: [error('internal', { detail: e instanceof Error ? e.message : String(e) })],
+              },
+            ]);
           } else suspects.unshift(...lost);
           start();
         };

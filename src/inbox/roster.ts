@@ -208,17 +208,24 @@ export function rollCall(files: FileResult[], campaign: Campaign, opts: { record
         older.problems.push(warning('inbox.superseded', { unit: unit.name, by: winner.path }));
       }
     const known = winner?.receivedAt !== undefined && winner?.receivedFrom !== 'copy';
-    const after = (f: FileResult) => f.receivedAt !== undefined && f.receivedFrom !== 'copy' && Date.parse(f.receivedAt) > deadline.getTime();
+    const after = (f: FileResult) =>
+      f.receivedAt !== undefined && f.receivedFrom !== 'copy' && Date.parse(f.receivedAt) > deadline.getTime();
     const onTimeBefore = winner ? ordered.slice(1).filter((f) => f.receivedAt !== undefined && f.receivedFrom !== 'copy' && !after(f)) : [];
     let timing: Timing = !winner ? 'none' : !known ? 'unknown' : !after(winner) ? 'onTime' : onTimeBefore.length ? 'corrected' : 'late';
     const late = timing === 'late';
     const at = winner?.receivedAt ? localTime(winner.receivedAt, campaign.timezone) : '';
     if (winner && late) winner.problems.push(warning('inbox.late', { at, deadline: `${campaign.deadline} 24:00` }));
     if (winner && timing === 'corrected')
-      winner.problems.push(warning('inbox.corrected', { at, first: localTime(onTimeBefore.map((f) => f.receivedAt!).sort()[0]!, campaign.timezone) }));
+      winner.problems.push(
+        warning('inbox.corrected', { at, first: localTime(onTimeBefore.map((f) => f.receivedAt!).sort()[0]!, campaign.timezone) }),
+      );
     if (winner && timing === 'unknown')
       winner.problems.push(
-        warning('inbox.timeUnknown', { copied: winner.fileTime ? localTime(winner.fileTime, campaign.timezone) : '', file: winner.path.split('!')[0]!, record: RECORD_FILE }),
+        warning('inbox.timeUnknown', {
+          copied: winner.fileTime ? localTime(winner.fileTime, campaign.timezone) : '',
+          file: winner.path.split('!')[0]!,
+          record: RECORD_FILE,
+        }),
       );
     const has = (kind: string) => mine.some((f) => f.fate === 'attachment' && f.attachment === kind);
     const received = mine.filter((f) => f.fate !== 'container' && f.fate !== 'submission' && f.fate !== 'superseded');
@@ -270,7 +277,10 @@ export function rollCall(files: FileResult[], campaign: Campaign, opts: { record
           : { status: 'unchecked', why: 'noOcr', diffs: [], same: [], unread: [] };
         scan.figuresCheck = check;
         scan.figures = figuresLine(check);
-        for (const d of check.diffs) file.problems.push(warning('scan.figureDiffers', { label: d.label, electronic: d.electronic, scan: d.scan, page: d.page ?? '?' }));
+        for (const d of check.diffs)
+          file.problems.push(
+            warning('scan.figureDiffers', { label: d.label, electronic: d.electronic, scan: d.scan, page: d.page ?? '?' }),
+          );
       }
     }
   }
@@ -279,7 +289,13 @@ export function rollCall(files: FileResult[], campaign: Campaign, opts: { record
 
 const unusableOf = (f: FileResult): UnusableFile => {
   const problem = f.problems.find((p) => p.severity === 'error') ?? f.problems[0];
-  return { path: f.path, fate: f.fate, format: f.format, ...(f.attachment ? { attachment: f.attachment } : {}), ...(problem ? { problem } : {}) };
+  return {
+    path: f.path,
+    fate: f.fate,
+    format: f.format,
+    ...(f.attachment ? { attachment: f.attachment } : {}),
+    ...(problem ? { problem } : {}),
+  };
 };
 
 const figure = (f: FileResult, group: string, key: string) => {
@@ -372,4 +388,3 @@ const COPY_WINDOW_MS = 30_000;
 export function localTime(iso: string, timezone: string): string {
   return isoInZone(new Date(iso), timezone).slice(0, 16).replace('T', ' ');
 }
-

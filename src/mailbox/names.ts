@@ -17,7 +17,11 @@ export function safePart(text: string, maxChars: number): string {
   // A leading dot would hide the file (and validate would skip it as a system file).
   s = s.replace(/^[.\s~$-]+/, '').replace(/[.\s]+$/, '');
   const chars = [...s];
-  if (chars.length > maxChars) s = chars.slice(0, maxChars).join('').replace(/[.\s]+$/, '');
+  if (chars.length > maxChars)
+    s = chars
+      .slice(0, maxChars)
+      .join('')
+      .replace(/[.\s]+$/, '');
   return RESERVED.test(s) ? `_${s}` : s;
 }
 

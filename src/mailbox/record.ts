@@ -46,7 +46,10 @@ export function mergeRecord(text: string, entries: ReadonlyArray<readonly [strin
 
 /** A key as YAML writes it: plain when that reads back as the same string, else double-quoted (JSON is valid YAML). */
 function yamlKey(key: string): string {
-  const plain = /^[^\s#:'"\-?{}[\],&*!|>%@`][^\n#]*$/.test(key) && !/: |:$|\s$/.test(key) && !/^(true|false|null|yes|no|~|[-+.\d][\d._:eE+-]*)$/i.test(key);
+  const plain =
+    /^[^\s#:'"\-?{}[\],&*!|>%@`][^\n#]*$/.test(key) &&
+    !/: |:$|\s$/.test(key) &&
+    !/^(true|false|null|yes|no|~|[-+.\d][\d._:eE+-]*)$/i.test(key);
   return plain ? key : JSON.stringify(key);
 }
 
@@ -87,4 +90,6 @@ export function recordLines(entries: ReadonlyArray<readonly [string, string]>, k
   return out;
 }
 
-export const RECORD_HEADER = `${HEADER.split('\n').map((l) => `#${l}`).join('\n')}\n\n`;
+export const RECORD_HEADER = `${HEADER.split('\n')
+  .map((l) => `#${l}`)
+  .join('\n')}\n\n`;

@@ -73,16 +73,24 @@ export function reminderText(c: UnitCase, campaign: Campaign, today: Date, lang:
   if (c.reasons.includes('scan') && c.scan) {
     // The seal, a colour scan, the final form: what the scan check saw, and what to send instead.
     const said = scanLines(c.scan, lang);
-    section(said.lines.join('\n    '), said.details.map((d, i) => (i < said.details.length - 1 ? `${i + 1}. ${d}` : d)));
+    section(
+      said.lines.join('\n    '),
+      said.details.map((d, i) => (i < said.details.length - 1 ? `${i + 1}. ${d}` : d)),
+    );
   }
   if (c.reasons.includes('unusable')) {
-    section(say(lang, 'remind.unusable'), c.unusable.map((f) => `· ${f}`));
+    section(
+      say(lang, 'remind.unusable'),
+      c.unusable.map((f) => `· ${f}`),
+    );
   }
   if (c.reasons.includes('late') && c.receivedAt) {
     section(say(lang, 'remind.late', { at: local(c.receivedAt), deadline: dateText(campaign.deadline) }));
   }
 
-  const contacts = campaign.contacts.map((p) => say(lang, 'roll.remind.contact', { name: p.name, org: p.org ?? '', phone: p.phone })).join(zh ? '；' : '; ');
+  const contacts = campaign.contacts
+    .map((p) => say(lang, 'roll.remind.contact', { name: p.name, org: p.org ?? '', phone: p.phone }))
+    .join(zh ? '；' : '; ');
   const subjectCode: MessageCode = c.reasons.includes('missing')
     ? 'remind.subject.missing'
     : c.reasons.some((r) => r === 'invalid' || r === 'unusable' || r === 'pieces' || r === 'ambiguous' || r === 'scan')

@@ -95,7 +95,10 @@ export function smtpSettings(
   opts: { smtp?: string | undefined; user?: string | undefined; starttls?: boolean | undefined },
   campaign: Campaign,
 ): Resolved<Endpoint & { user: string }> {
-  const found = endpoint(opts.smtp, opts.starttls, campaign.mailServer?.smtp, PROVIDERS[domainOf(campaign.mailbox)]?.smtp, { tls: 465, starttls: 587 });
+  const found = endpoint(opts.smtp, opts.starttls, campaign.mailServer?.smtp, PROVIDERS[domainOf(campaign.mailbox)]?.smtp, {
+    tls: 465,
+    starttls: 587,
+  });
   if (!found.ok) return found;
   return { ok: true, value: { ...found.value, user: opts.user ?? campaign.mailServer?.user ?? campaign.mailbox } };
 }

@@ -47,7 +47,12 @@ export function parseState(text: string): StateParse {
   if (!v || typeof v !== 'object' || v.version !== 1 || !Array.isArray(v.mails)) return { ok: false, reason: 'unexpected shape' };
   const mails = v.mails.filter(
     (m): m is SavedMail =>
-      Boolean(m) && typeof m.server === 'string' && typeof m.uid === 'number' && typeof m.sha256 === 'string' && typeof m.file === 'string' && typeof m.uidValidity === 'string',
+      Boolean(m) &&
+      typeof m.server === 'string' &&
+      typeof m.uid === 'number' &&
+      typeof m.sha256 === 'string' &&
+      typeof m.file === 'string' &&
+      typeof m.uidValidity === 'string',
   );
   return { ok: true, state: { version: 1, mails } };
 }
@@ -114,7 +119,7 @@ export class StateIndex {
 export function uidRanges(uids: readonly number[]): string[] {
   const sorted = [...new Set(uids)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}:${sorted[j]}`);

@@ -21,7 +21,10 @@ import { totals, validUnits } from './model.js';
 
 /** Lines of one unit's text made into one run: a line that ends without punctuation gets 「；」. */
 export function oneParagraph(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.reduce((acc, line, i) => (i === 0 ? line : /[；;。.，,、：:！!？?]$/.test(acc) ? acc + line : `${acc}；${line}`), '');
 }
 
@@ -37,9 +40,7 @@ export function mergeTexts(entries: ReadonlyArray<{ unit: string; text: string }
 const NOTHING = /^(无|没有|暂无|—+|-+|\/)$/;
 
 function mergedField(field: Field, units: readonly UnitStatus[]): string | undefined {
-  const entries = units
-    .map((u) => ({ unit: u.name, text: String(getPath(u.data, field.id) ?? '').trim() }))
-    .filter((e) => e.text !== '');
+  const entries = units.map((u) => ({ unit: u.name, text: String(getPath(u.data, field.id) ?? '').trim() })).filter((e) => e.text !== '');
   const meaningful = entries.filter((e) => !NOTHING.test(e.text));
   if (meaningful.length === 0) return entries.length ? '无' : undefined;
   // A theme every unit shares is the city's theme as it stands, not twelve copies of it.
@@ -64,17 +65,32 @@ export interface CityOptions {
  * city's form without the workbook. Words from the one verdict (`report/verdict.ts` words the same
  * states); late units are counted and named.
  */
-export function inclusionNotes(units: readonly UnitStatus[], campaign: Campaign): { notes: string[]; included: string[]; excluded: Array<{ unit: string; why: string }> } {
+export function inclusionNotes(
+  units: readonly UnitStatus[],
+  campaign: Campaign,
+): { notes: string[]; included: string[]; excluded: Array<{ unit: string; why: string }> } {
   const included = units.filter((u) => u.included).map((u) => u.name);
   const why = (u: UnitStatus) =>
-    u.status === 'missing' ? '未报送' : u.status === 'unreadable' ? '收到的文件无法读取' : u.status === 'ambiguous' ? '版本不明' : '有误未计入';
+    u.status === 'missing'
+      ? '未报送'
+      : u.status === 'unreadable'
+        ? '收到的文件无法读取'
+        : u.status === 'ambiguous'
+          ? '版本不明'
+          : '有误未计入';
   const excluded = units.filter((u) => !u.included).map((u) => ({ unit: u.name, why: why(u) }));
   const late = units.filter((u) => u.included && u.late).map((u) => u.name);
   const corrected = units.filter((u) => u.included && u.timing === 'corrected').map((u) => u.name);
   const notes = [
     `本表合计名册 ${units.length} 个单位中的 ${included.length} 个：${included.join('、')}。`,
     ...(excluded.length
-      ? [`未计入（${excluded.length} 个）：${['未报送', '收到的文件无法读取', '版本不明', '有误未计入'].map((w) => [w, excluded.filter((e) => e.why === w).map((e) => e.unit)] as const).filter(([, list]) => list.length).map(([w, list]) => `${w}：${list.join('、')}`).join('；')}。`]
+      ? [
+          `未计入（${excluded.length} 个）：${['未报送', '收到的文件无法读取', '版本不明', '有误未计入']
+            .map((w) => [w, excluded.filter((e) => e.why === w).map((e) => e.unit)] as const)
+            .filter(([, list]) => list.length)
+            .map(([w, list]) => `${w}：${list.join('、')}`)
+            .join('；')}。`,
+        ]
       : []),
     ...(late.length ? [`逾期报送（已计入）：${late.join('、')}。`] : []),
     ...(corrected.length ? [`按时报送、截止后更正（已计入更正后的数字）：${corrected.join('、')}。`] : []),
@@ -89,7 +105,10 @@ export function cityReport(units: readonly UnitStatus[], campaign: Campaign, opt
   const t = totals(units);
   const periods = valid.map((u) => getPath(u.data, 'content.period') as Period);
   const start = periods.map((p) => p.start).sort()[0]!;
-  const end = periods.map((p) => p.end).sort().at(-1)!;
+  const end = periods
+    .map((p) => p.end)
+    .sort()
+    .at(-1)!;
   // The centre's own contacts; a campaign file without any lends the units' first contacts.
   const contacts: Contact[] = campaign.contacts.length
     ? campaign.contacts.map((c) => ({ name: c.name, phone: c.phone }))
@@ -134,6 +153,7 @@ export function cityReport(units: readonly UnitStatus[], campaign: Campaign, opt
     }
   }
   const parsed = submissionSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, reason: 'schema', detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  if (!parsed.success)
+    return { ok: false, reason: 'schema', detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   return { ok: true, data: parsed.data, ...inclusionNotes(units, campaign) };
 }

@@ -44,8 +44,9 @@ export function toCsv(rows: readonly (readonly Cell[])[]): string {
  */
 export function summaryCsv(tables: MergeTables): string {
   // Every field (the 填报内容 sheet's columns): other programs want all of it, not the printed page.
-  const header = tables.contentColumns.map(
-    (c): Cell => ({ kind: 'text', value: !c.field ? c.label : c.field.kind === 'percent' ? `${c.field.labelPath}（%）` : c.field.labelPath }),
-  );
+  const header = tables.contentColumns.map((c): Cell => ({
+    kind: 'text',
+    value: !c.field ? c.label : c.field.kind === 'percent' ? `${c.field.labelPath}（%）` : c.field.labelPath,
+  }));
   return toCsv([header, ...tables.content.map((r) => r.cells), ...tables.contentTotalsRows]);
 }

@@ -48,9 +48,9 @@ export function leaderSummary(units: readonly UnitStatus[], totals: Totals, camp
     unit: u.name,
     verdict: verdictOf(u, campaign, 'zh').short,
     included: u.included,
-    activities: u.included ? num(u.data, 'participation.activityCount') ?? null : null,
-    participants: u.included ? num(u.data, 'participation.participantCount') ?? null : null,
-    satisfaction: u.included ? num(u.data, 'reach.satisfaction') ?? null : null,
+    activities: u.included ? (num(u.data, 'participation.activityCount') ?? null) : null,
+    participants: u.included ? (num(u.data, 'participation.participantCount') ?? null) : null,
+    satisfaction: u.included ? (num(u.data, 'reach.satisfaction') ?? null) : null,
     rank: null,
     pieces: [u.pieces.wordForm, u.pieces.stampedScan, u.pieces.workPlan, u.pieces.workSummary].filter(Boolean).length,
   }));

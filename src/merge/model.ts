@@ -134,7 +134,13 @@ export function summaryRows(units: readonly UnitStatus[], columns: readonly Summ
     late: u.late,
     included: u.included,
     cells: columns.map((c) =>
-      c.role === 'unit' ? text(u.name) : c.role === 'status' ? text(statusText(u, campaign)) : c.role === 'included' ? text(u.included ? '是' : '否') : fieldCell(c.field!, u.data),
+      c.role === 'unit'
+        ? text(u.name)
+        : c.role === 'status'
+          ? text(statusText(u, campaign))
+          : c.role === 'included'
+            ? text(u.included ? '是' : '否')
+            : fieldCell(c.field!, u.data),
     ),
   }));
 }
@@ -162,8 +168,10 @@ export function totalsRows(t: Totals, columns: readonly SummaryColumn[], firstRo
     if (c.role === 'unit') return text('合计');
     if (c.role === 'status') return text(`计入 ${k} 个单位`);
     if (c.role === 'included') return { kind: 'formula', formula: `COUNTIF(${counted})`, value: k, format: 'count' };
-    if (c.field?.id === 'participation.activityCount') return { kind: 'formula', formula: `SUMIFS(${range(i)},${counted})`, value: t.activities, format: 'count' };
-    if (c.field?.id === 'participation.participantCount') return { kind: 'formula', formula: `SUMIFS(${range(i)},${counted})`, value: t.participants, format: 'count' };
+    if (c.field?.id === 'participation.activityCount')
+      return { kind: 'formula', formula: `SUMIFS(${range(i)},${counted})`, value: t.activities, format: 'count' };
+    if (c.field?.id === 'participation.participantCount')
+      return { kind: 'formula', formula: `SUMIFS(${range(i)},${counted})`, value: t.participants, format: 'count' };
     if (c.field?.kind === 'percent')
       return people >= 0
         ? {
@@ -180,9 +188,19 @@ export function totalsRows(t: Totals, columns: readonly SummaryColumn[], firstRo
     if (c.role === 'unit') return text('平均');
     if (c.role === 'status') return text('每个计入的单位');
     if (c.field?.id === 'participation.activityCount')
-      return { kind: 'formula', formula: `IFERROR(AVERAGEIFS(${range(i)},${counted}),"")`, value: k ? round(t.activities / k, 1) : null, format: 'mean' };
+      return {
+        kind: 'formula',
+        formula: `IFERROR(AVERAGEIFS(${range(i)},${counted}),"")`,
+        value: k ? round(t.activities / k, 1) : null,
+        format: 'mean',
+      };
     if (c.field?.id === 'participation.participantCount')
-      return { kind: 'formula', formula: `IFERROR(AVERAGEIFS(${range(i)},${counted}),"")`, value: k ? round(t.participants / k, 0) : null, format: 'count' };
+      return {
+        kind: 'formula',
+        formula: `IFERROR(AVERAGEIFS(${range(i)},${counted}),"")`,
+        value: k ? round(t.participants / k, 0) : null,
+        format: 'count',
+      };
     if (c.field?.kind === 'percent')
       return { kind: 'formula', formula: `IFERROR(AVERAGEIFS(${range(i)},${counted}),"")`, value: t.satisfactionMean, format: 'percent' };
     if (c.field?.kind === 'dateRange') return text('满意度为简单平均');
@@ -193,7 +211,21 @@ export function totalsRows(t: Totals, columns: readonly SummaryColumn[], firstRo
 
 // —— 报送情况 ——
 
-export const STATUS_HEADERS = ['单位', '结论', '计入合计', '统计表', '盖章扫描件', '工作方案', '工作总结', '收到时间', '时间依据', '按时版本收到', '采用的文件', '收到的文件', '联系人'];
+export const STATUS_HEADERS = [
+  '单位',
+  '结论',
+  '计入合计',
+  '统计表',
+  '盖章扫描件',
+  '工作方案',
+  '工作总结',
+  '收到时间',
+  '时间依据',
+  '按时版本收到',
+  '采用的文件',
+  '收到的文件',
+  '联系人',
+];
 /** Added after 联系人 when scans were checked (`--check-scans`). */
 export const SCAN_HEADERS = ['公章', '扫描件核对'];
 
@@ -212,11 +244,21 @@ export function statusRows(units: readonly UnitStatus[], results: readonly FileR
     const v = verdictOf(u, campaign, 'zh');
     const forms = u.files.map((p) => byPath.get(p)).filter((f) => f && (f.fate === 'submission' || f.fate === 'superseded'));
     // The notice asks for the form as a Word file: a YAML or PDF alone is noted, not counted as Word.
-    const form = u.pieces.wordForm ? '有' : u.pieces.form ? `缺 Word（只有 ${[...new Set(forms.map((f) => f!.format.toUpperCase()))].join('、')}）` : '缺';
-    const brokenPiece = (has: boolean, name: string) => (has ? '有' : v.missingPieces.find((p) => p.startsWith(name))?.includes('打不开') ? '缺（文件打不开）' : '缺');
+    const form = u.pieces.wordForm
+      ? '有'
+      : u.pieces.form
+        ? `缺 Word（只有 ${[...new Set(forms.map((f) => f!.format.toUpperCase()))].join('、')}）`
+        : '缺';
+    const brokenPiece = (has: boolean, name: string) =>
+      has ? '有' : v.missingPieces.find((p) => p.startsWith(name))?.includes('打不开') ? '缺（文件打不开）' : '缺';
     // For a unit none of whose files is the form: each file and why.
     const received = u.received.length
-      ? u.received.map((f) => `${f.path}：${f.problem ? formatMessage(f.problem.code, f.problem.params, 'zh') : f.attachment ? `${ATTACHMENT_ZH[f.attachment as keyof typeof ATTACHMENT_ZH] ?? '附件'}，不是统计表` : FATE_ZH[f.fate]}`).join('\n')
+      ? u.received
+          .map(
+            (f) =>
+              `${f.path}：${f.problem ? formatMessage(f.problem.code, f.problem.params, 'zh') : f.attachment ? `${ATTACHMENT_ZH[f.attachment as keyof typeof ATTACHMENT_ZH] ?? '附件'}，不是统计表` : FATE_ZH[f.fate]}`,
+          )
+          .join('\n')
       : u.files.filter((p) => byPath.get(p)?.fate !== 'container').join('\n');
     return [
       text(u.name),
@@ -262,7 +304,12 @@ export function issueRows(results: readonly FileResult[], lang: Lang, roster: re
   const rank = (r: FileResult, severity: string) =>
     r.fate === 'not-a-submission' || r.fate === 'superseded' ? 2 : severity === 'error' ? 0 : 1;
   const all = results.flatMap((r, i) => r.problems.map((p, j) => ({ r, p, key: i * 1000 + j })));
-  all.sort((a, b) => rank(a.r, a.p.severity) - rank(b.r, b.p.severity) || (order.get(a.r.unit ?? '') ?? 999) - (order.get(b.r.unit ?? '') ?? 999) || a.key - b.key);
+  all.sort(
+    (a, b) =>
+      rank(a.r, a.p.severity) - rank(b.r, b.p.severity) ||
+      (order.get(a.r.unit ?? '') ?? 999) - (order.get(b.r.unit ?? '') ?? 999) ||
+      a.key - b.key,
+  );
   for (const { r, p } of all) {
     {
       const issue = issueOut(p, lang);
@@ -282,8 +329,6 @@ export function issueRows(results: readonly FileResult[], lang: Lang, roster: re
 // —— 文件清单 ——
 
 export const FILE_HEADERS = ['文件', '格式', '去向', '状态', '单位', '附件类型', '收到时间', '所在邮件或压缩包', '错误', '提醒'];
-
-
 
 export function fileRows(results: readonly FileResult[], campaign: Campaign): Cell[][] {
   return results.map((r) => {
@@ -341,7 +386,11 @@ export function mergeTables(results: readonly FileResult[], units: readonly Unit
     totalsRows: totalsRows(t, columns, 2, units.length),
     status: statusRows(units, results, campaign),
     statusHeaders: statusHeaders(units),
-    issues: issueRows(results, lang, campaign.roster.map((u) => u.name)),
+    issues: issueRows(
+      results,
+      lang,
+      campaign.roster.map((u) => u.name),
+    ),
     files: fileRows(results, campaign),
   };
 }

@@ -16,7 +16,14 @@ import type { Cell as SheetCell, CellObject, Row, Sheet } from 'write-excel-file
 import type { Cell, MergeTables, SummaryColumn } from './model.js';
 import { FILE_HEADERS, ISSUE_HEADERS, STATUS_HEADERS } from './model.js';
 
-export const SHEET_NAMES = { summary: '汇总', status: '报送情况', issues: '问题清单', files: '文件清单', content: '填报内容', leader: '简报' } as const;
+export const SHEET_NAMES = {
+  summary: '汇总',
+  status: '报送情况',
+  issues: '问题清单',
+  files: '文件清单',
+  content: '填报内容',
+  leader: '简报',
+} as const;
 
 /** Points per wrapped line at 11 pt (a CJK line needs a little more than Latin). */
 const LINE_HEIGHT = 15;
@@ -127,10 +134,23 @@ export function summaryHeader(columns: readonly SummaryColumn[]): Row[] {
   return [top, bottom];
 }
 
-function simpleSheet(name: string, headers: readonly string[], rows: readonly Cell[][], widths: readonly number[], stickyColumns = 0): Sheet<Buffer> {
+function simpleSheet(
+  name: string,
+  headers: readonly string[],
+  rows: readonly Cell[][],
+  widths: readonly number[],
+  stickyColumns = 0,
+): Sheet<Buffer> {
   return {
     sheet: name,
-    data: [styledRow(headers.map((h) => ({ kind: 'text', value: h })), widths, HEADER), ...rows.map((r) => styledRow(r, widths, BODY))],
+    data: [
+      styledRow(
+        headers.map((h) => ({ kind: 'text', value: h })),
+        widths,
+        HEADER,
+      ),
+      ...rows.map((r) => styledRow(r, widths, BODY)),
+    ],
     columns: widths.map((width) => ({ width })),
     stickyRowsCount: 1,
     ...(stickyColumns ? { stickyColumnsCount: stickyColumns } : {}),
@@ -143,13 +163,22 @@ export const ISSUE_WIDTHS = [36, 10, 24, 6, 56, 16];
 export const FILE_WIDTHS = [48, 6, 14, 6, 10, 10, 16, 30, 5, 5];
 
 /** The percentages of the tables are 0–100; the workbook keeps fractions with a percent format. */
-const cachedValue = (cell: Cell) => (cell.kind !== 'formula' || cell.value === null ? undefined : cell.format === 'percent' ? Math.round(cell.value * 100) / 10000 : cell.value);
+const cachedValue = (cell: Cell) =>
+  cell.kind !== 'formula' || cell.value === null
+    ? undefined
+    : cell.format === 'percent'
+      ? Math.round(cell.value * 100) / 10000
+      : cell.value;
 
 export function workbookSheets(tables: MergeTables): Sheet<Buffer>[] {
   const widths = tables.columns.map((c) => c.width);
   const contentWidths = tables.contentColumns.map((c) => c.width);
   const summary: Row[] = [
-    styledRow(tables.columns.map((c) => ({ kind: 'text', value: c.label })), widths, HEADER),
+    styledRow(
+      tables.columns.map((c) => ({ kind: 'text', value: c.label })),
+      widths,
+      HEADER,
+    ),
     ...tables.summary.map((r) => styledRow(r.cells, widths, BODY)),
     ...tables.totalsRows.map((r) => styledRow(r, widths, TOTAL)),
   ];
@@ -159,11 +188,31 @@ export function workbookSheets(tables: MergeTables): Sheet<Buffer>[] {
     ...tables.contentTotalsRows.map((r) => styledRow(r, contentWidths, TOTAL)),
   ];
   return [
-    { sheet: SHEET_NAMES.summary, data: summary, columns: widths.map((width) => ({ width })), stickyRowsCount: 1, stickyColumnsCount: 1, orientation: 'landscape' },
-    simpleSheet(SHEET_NAMES.status, tables.statusHeaders ?? STATUS_HEADERS, tables.status, STATUS_WIDTHS.slice(0, (tables.statusHeaders ?? STATUS_HEADERS).length), 1),
+    {
+      sheet: SHEET_NAMES.summary,
+      data: summary,
+      columns: widths.map((width) => ({ width })),
+      stickyRowsCount: 1,
+      stickyColumnsCount: 1,
+      orientation: 'landscape',
+    },
+    simpleSheet(
+      SHEET_NAMES.status,
+      tables.statusHeaders ?? STATUS_HEADERS,
+      tables.status,
+      STATUS_WIDTHS.slice(0, (tables.statusHeaders ?? STATUS_HEADERS).length),
+      1,
+    ),
     simpleSheet(SHEET_NAMES.issues, ISSUE_HEADERS, tables.issues, ISSUE_WIDTHS),
     simpleSheet(SHEET_NAMES.files, FILE_HEADERS, tables.files, FILE_WIDTHS),
-    { sheet: SHEET_NAMES.content, data: content, columns: contentWidths.map((width) => ({ width })), stickyRowsCount: 2, stickyColumnsCount: 1, orientation: 'landscape' },
+    {
+      sheet: SHEET_NAMES.content,
+      data: content,
+      columns: contentWidths.map((width) => ({ width })),
+      stickyRowsCount: 2,
+      stickyColumnsCount: 1,
+      orientation: 'landscape',
+    },
     leaderSheet(tables),
   ];
 }
@@ -184,11 +233,18 @@ function leaderSheet(tables: MergeTables): Sheet<Buffer> {
     n(r.rank),
     { kind: 'text', value: `${r.pieces}/4` },
   ]);
-  const line = (value: string): Row => [{ ...BODY, value, type: String, columnSpan: LEADER_WIDTHS.length, wrap: true, height: rowHeight(wrappedLines(value, 80)) ?? 18 }, ...Array<null>(LEADER_WIDTHS.length - 1).fill(null)];
+  const line = (value: string): Row => [
+    { ...BODY, value, type: String, columnSpan: LEADER_WIDTHS.length, wrap: true, height: rowHeight(wrappedLines(value, 80)) ?? 18 },
+    ...Array<null>(LEADER_WIDTHS.length - 1).fill(null),
+  ];
   return {
     sheet: SHEET_NAMES.leader,
     data: [
-      styledRow(LEADER_HEADERS.map((h) => ({ kind: 'text', value: h })), LEADER_WIDTHS, HEADER),
+      styledRow(
+        LEADER_HEADERS.map((h) => ({ kind: 'text', value: h })),
+        LEADER_WIDTHS,
+        HEADER,
+      ),
       ...rows.map((r) => styledRow(r, LEADER_WIDTHS, BODY)),
       line(l.headline),
       line(l.excluded ? `未计入合计：${l.excluded}。` : '名册中的单位全部计入合计。'),
@@ -231,19 +287,36 @@ function finishXml(files: Record<string, Uint8Array>, tables: MergeTables): void
     if (!xml || f.rows < 2) continue;
     const ref = `A1:${columnName(f.cols)}${f.rows}`;
     files[path] = enc.encode(dec.decode(xml).replace('</sheetData>', `</sheetData><autoFilter ref="${ref}"/>`));
-    names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${f.index}" hidden="1">'${f.name}'!$A$1:$${columnName(f.cols)}$${f.rows}</definedName>`);
+    names.push(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="${f.index}" hidden="1">'${f.name}'!$A$1:$${columnName(f.cols)}$${f.rows}</definedName>`,
+    );
   }
   // The title rows repeat on every printed page; the unit column too where a sheet is wide.
   const sheetNames = Object.values(SHEET_NAMES);
-  names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'${SHEET_NAMES.summary}'!$A:$A,'${SHEET_NAMES.summary}'!$1:$1</definedName>`);
-  names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'${SHEET_NAMES.status}'!$A:$A,'${SHEET_NAMES.status}'!$1:$1</definedName>`);
-  for (let i = 2; i < 4; i++) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${sheetNames[i]}'!$1:$1</definedName>`);
-  names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="4">'${SHEET_NAMES.content}'!$A:$A,'${SHEET_NAMES.content}'!$1:$2</definedName>`);
+  names.push(
+    `<definedName name="_xlnm.Print_Titles" localSheetId="0">'${SHEET_NAMES.summary}'!$A:$A,'${SHEET_NAMES.summary}'!$1:$1</definedName>`,
+  );
+  names.push(
+    `<definedName name="_xlnm.Print_Titles" localSheetId="1">'${SHEET_NAMES.status}'!$A:$A,'${SHEET_NAMES.status}'!$1:$1</definedName>`,
+  );
+  for (let i = 2; i < 4; i++)
+    names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${sheetNames[i]}'!$1:$1</definedName>`);
+  names.push(
+    `<definedName name="_xlnm.Print_Titles" localSheetId="4">'${SHEET_NAMES.content}'!$A:$A,'${SHEET_NAMES.content}'!$1:$2</definedName>`,
+  );
   names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="5">'${SHEET_NAMES.leader}'!$1:$1</definedName>`);
   for (let i = 0; i < sheetNames.length; i++) {
     const path = `xl/worksheets/sheet${i + 1}.xml`;
     const xml = files[path];
-    if (xml) files[path] = enc.encode(printSetup(dec.decode(xml), `${tables.title}　${sheetNames[i]}`, cached, sheetNames[i] === SHEET_NAMES.leader ? 'portrait' : 'landscape'));
+    if (xml)
+      files[path] = enc.encode(
+        printSetup(
+          dec.decode(xml),
+          `${tables.title}　${sheetNames[i]}`,
+          cached,
+          sheetNames[i] === SHEET_NAMES.leader ? 'portrait' : 'landscape',
+        ),
+      );
   }
   const book = files['xl/workbook.xml'];
   if (book) {
@@ -255,7 +328,12 @@ function finishXml(files: Record<string, Uint8Array>, tables: MergeTables): void
   }
 }
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**

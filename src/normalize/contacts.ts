@@ -152,7 +152,10 @@ function readItem(item: unknown, problems: Problems): ContactValue[] | undefined
   // A 姓名 holding a number or a second person (「刘芳 1390791234；王伟」, as older versions wrote
   // it) is read as free text with its 电话, so every number in it is checked.
   if (/[\d０-９]/.test(name) || CONTACT_SEPARATORS.test(name)) return parseText(`${name} ${phoneText}`, problems);
-  const phones = phoneText.split(/[、,，;；/]/).map((p) => p.trim()).filter(Boolean);
+  const phones = phoneText
+    .split(/[、,，;；/]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const normalized = phones.map((p) => normalizePhone(p));
   const bad = phones.find((_, i) => normalized[i] === undefined);
   if (bad !== undefined) {

@@ -16,7 +16,8 @@ const MIXED = new RegExp(
 const CHINESE = new RegExp(
   `^(?<pre>${APPROX_BEFORE})?(?<num>[零〇一二两三四五六七八九十百千万亿]+)(?<post>余|多)?(?<unit>${UNITS})?(?<tail>余|多|左右|以上)?$`,
 );
-const VAGUE = /^(很多|许多|若干|大量|众多|不详|不清楚|无法统计|未统计|待统计|数十|数百|数千|上百|上千|上万|成千上万|几十|几百|几千|\?+|？+)/;
+const VAGUE =
+  /^(很多|许多|若干|大量|众多|不详|不清楚|无法统计|未统计|待统计|数十|数百|数千|上百|上千|上万|成千上万|几十|几百|几千|\?+|？+)/;
 /** Prefixes that are only exact-sum words, not approximation. */
 const EXACT_PRE = new Set(['共计', '共', '合计', '计', '累计']);
 const MAGNITUDE: Record<string, number> = { 万: 1e4, w: 1e4, W: 1e4, 千: 1e3, k: 1e3, K: 1e3, 百: 100 };
@@ -52,8 +53,8 @@ export function normalizeCount(raw: unknown): Normalized<number> {
     return fail(VAGUE.test(compact) ? 'count.vague' : 'count.invalid', { text });
   }
   const g = m.groups;
-  const approximate = (g.pre !== undefined && !EXACT_PRE.has(g.pre)) || g.post !== undefined || g.tail !== undefined ||
-    (g.unit?.startsWith('余') ?? false);
+  const approximate =
+    (g.pre !== undefined && !EXACT_PRE.has(g.pre)) || g.post !== undefined || g.tail !== undefined || (g.unit?.startsWith('余') ?? false);
   const exact = base * magnitude;
   const rounded = Math.round(exact);
   const problems: Normalized<number>['problems'] = [];

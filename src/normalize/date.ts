@@ -61,7 +61,11 @@ function exactBeside(text: string, campaignYear: number): string | undefined {
   for (const m of folded.matchAll(/\(([^()]*)\)|（([^（）]*)）/g)) {
     const inner = (m[1] ?? m[2] ?? '').trim();
     if (!/\d/.test(inner) || VAGUE.test(inner)) continue;
-    const withYear = /^\d{4}/.test(inner) ? inner : /^\d{1,2}\s*[.月/]/.test(inner) ? `${year}年${inner.replace(/^(\d{1,2})\s*\.\s*(\d{1,2})/, '$1月$2日')}` : inner;
+    const withYear = /^\d{4}/.test(inner)
+      ? inner
+      : /^\d{1,2}\s*[.月/]/.test(inner)
+        ? `${year}年${inner.replace(/^(\d{1,2})\s*\.\s*(\d{1,2})/, '$1月$2日')}`
+        : inner;
     const dotted = withYear.replace(/(\d{1,2})\.(\d{1,2})(?!\d)/g, '$1月$2日');
     for (const [re] of PATTERNS) if (re.test(stripNotes(dotted).replace(/\s+/g, ' ').trim())) return dotted;
   }
@@ -105,7 +109,9 @@ export function normalizePeriod(raw: unknown, campaignYear: number): Normalized<
     if (t === undefined) return fail('value.notText');
     if (t === null) return { problems: [] };
     text = t;
-    const folded = stripNotes(arabicDates(foldWidth(t))).replace(/\s+/g, ' ').trim();
+    const folded = stripNotes(arabicDates(foldWidth(t)))
+      .replace(/\s+/g, ' ')
+      .trim();
     let parts: ReturnType<Parts> | undefined;
     for (const [re, fn] of PATTERNS) {
       const m = re.exec(folded);
@@ -123,7 +129,10 @@ export function normalizePeriod(raw: unknown, campaignYear: number): Normalized<
         if (found.value)
           return {
             value: { ...found.value, text },
-            problems: [...found.problems, { severity: 'warning', code: 'date.vagueWithExact', params: { text, start: found.value.start, end: found.value.end } }],
+            problems: [
+              ...found.problems,
+              { severity: 'warning', code: 'date.vagueWithExact', params: { text, start: found.value.start, end: found.value.end } },
+            ],
           };
       }
     }

@@ -1,7 +1,8 @@
 /** Percentages (群众满意度): 98%, 98％, 98, 98.5%, 百分之九十八; 0.98 is ambiguous → read as 98% with a warning. */
 import { fail, foldWidth, parseChineseNumeral, scalarText, type Normalized } from './common.js';
 
-const PERCENT = /^(?<pre>满意度|满意率|约|大约|达|达到|超过|高达|均在|在)*(?<num>\d+(?:\.\d+)?|\.\d+)(?<sign>%|‰)?(?<tail>以上|左右|及以上)?$/;
+const PERCENT =
+  /^(?<pre>满意度|满意率|约|大约|达|达到|超过|高达|均在|在)*(?<num>\d+(?:\.\d+)?|\.\d+)(?<sign>%|‰)?(?<tail>以上|左右|及以上)?$/;
 const CHINESE = /^(?<pre>约|达|超过)?百分之(?<num>[零〇一二两三四五六七八九十百点]+)(?<tail>以上|左右)?$/;
 /** Below this a satisfaction figure is more likely a typo than a fact. */
 const LOW_SATISFACTION = 60;

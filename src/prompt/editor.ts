@@ -33,7 +33,10 @@ export async function editText(command: string, initial: string, opts: { stdio?:
       child.on('exit', (status, signal) => resolve(status ?? signal ?? 1));
     });
     if (code !== 0) return { ok: false, reason: typeof code === 'string' ? code : `exit ${code}` };
-    const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+    const text = (await readFile(file, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/\n+$/, '');
     return { ok: true, text };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -14,7 +14,6 @@ import { makeSearchPrompt, type Choice } from './search.js';
 
 export type { Choice };
 
-
 /** Why an answer is refused before its prompt closes (empty: accepted); see `LinesConfig.check`. */
 export type AnswerCheck = (answer: string) => Promise<readonly string[]> | readonly string[];
 
@@ -86,17 +85,44 @@ export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
   const edit = opts.edit ?? editText;
 
   return {
-    input: (o) => guard(async () => (await lines({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}), multiline: false, editor: false, lang: opts.lang, ...(o.check ? { check: o.check } : {}) }, context)) as string),
+    input: (o) =>
+      guard(
+        async () =>
+          (await lines(
+            {
+              message: o.message,
+              ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}),
+              multiline: false,
+              editor: false,
+              lang: opts.lang,
+              ...(o.check ? { check: o.check } : {}),
+            },
+            context,
+          )) as string,
+      ),
     async multiline(o) {
       const multiLineDefault = Boolean(o.default && o.default.includes('\n'));
       if (multiLineDefault)
-        opts.write(`${say(opts.lang, 'prompt.currentTextEnterKeeps')}\n${o.default!.split('\n').map((l) => `    ${l}`).join('\n')}`);
-      opts.write(
-        say(opts.lang, 'prompt.severalLines', { editor: editor ? say(opts.lang, 'prompt.severalLinesEditor', { editor }) : '' }),
-      );
+        opts.write(
+          `${say(opts.lang, 'prompt.currentTextEnterKeeps')}\n${o
+            .default!.split('\n')
+            .map((l) => `    ${l}`)
+            .join('\n')}`,
+        );
+      opts.write(say(opts.lang, 'prompt.severalLines', { editor: editor ? say(opts.lang, 'prompt.severalLinesEditor', { editor }) : '' }));
       for (;;) {
         const answer = await guard(() =>
-          lines({ message: o.message, ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}), multiline: true, editor: Boolean(editor), lang: opts.lang, ...(o.check ? { check: o.check } : {}) }, context),
+          lines(
+            {
+              message: o.message,
+              ...(o.default !== undefined && o.default !== '' ? { default: o.default } : {}),
+              multiline: true,
+              editor: Boolean(editor),
+              lang: opts.lang,
+              ...(o.check ? { check: o.check } : {}),
+            },
+            context,
+          ),
         );
         if (answer !== EDITOR_REQUEST) return answer;
         opts.write(say(opts.lang, 'prompt.openingSaveCloseGo', { editor: editor ?? '' }));
@@ -109,7 +135,12 @@ export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
           opts.write(say(opts.lang, 'prompt.editorReturnedNothingType'));
           continue;
         }
-        opts.write(`${say(opts.lang, 'prompt.fromEditor')}\n${edited.text.split('\n').map((l) => `    ${l}`).join('\n')}`);
+        opts.write(
+          `${say(opts.lang, 'prompt.fromEditor')}\n${edited.text
+            .split('\n')
+            .map((l) => `    ${l}`)
+            .join('\n')}`,
+        );
         return edited.text;
       }
     },
@@ -118,7 +149,12 @@ export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
         inquirer.select<T>(
           {
             message: o.message,
-            choices: o.choices.map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}), ...(c.disabled ? { disabled: c.disabled } : {}) })),
+            choices: o.choices.map((c) => ({
+              name: c.name,
+              value: c.value,
+              ...(c.description ? { description: c.description } : {}),
+              ...(c.disabled ? { disabled: c.disabled } : {}),
+            })),
             ...(o.default !== undefined ? { default: o.default } : {}),
             pageSize: 12,
             theme,
@@ -133,18 +169,19 @@ export async function createPrompter(opts: PrompterOptions): Promise<Prompter> {
     confirm: async (o) => {
       const yes = say(opts.lang, 'prompt.yes');
       const no = say(opts.lang, 'prompt.no');
-      const text = await guard(async () =>
-        (await lines(
-          {
-            message: `${o.message}${say(opts.lang, 'prompt.yesNoHint')}`,
-            default: o.default === false ? no : yes,
-            multiline: false,
-            editor: false,
-            lang: opts.lang,
-            check: (answer) => (readYesNo(answer) === undefined ? [formatMessage('prompt.yesNo', {}, opts.lang)] : []),
-          },
-          context,
-        )) as string,
+      const text = await guard(
+        async () =>
+          (await lines(
+            {
+              message: `${o.message}${say(opts.lang, 'prompt.yesNoHint')}`,
+              default: o.default === false ? no : yes,
+              multiline: false,
+              editor: false,
+              lang: opts.lang,
+              check: (answer) => (readYesNo(answer) === undefined ? [formatMessage('prompt.yesNo', {}, opts.lang)] : []),
+            },
+            context,
+          )) as string,
       );
       return readYesNo(text)!;
     },

@@ -44,7 +44,10 @@ const isEditorRequest = (line: string) => /^\s*[:：]\s*[eE]\s*$/.test(line);
 const isBackLine = (line: string) => /^\s*[<＜]\s*$/.test(line);
 
 type Inquirer = typeof import('@inquirer/core');
-type RunLines = (config: LinesConfig, context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }) => Promise<string | typeof EDITOR_REQUEST>;
+type RunLines = (
+  config: LinesConfig,
+  context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream },
+) => Promise<string | typeof EDITOR_REQUEST>;
 
 /** The prompt, made from the core the other prompts use. */
 export function makeLinesPrompt(core: Inquirer): RunLines {
@@ -170,11 +173,16 @@ export function makeLinesPrompt(core: Inquirer): RunLines {
         .map((l) => `    ${theme.style.answer(l)}`)
         .join('\n')}`;
     }
-    const label = (n: number) => (say(config.lang, 'prompt.line', { n }));
+    const label = (n: number) => say(config.lang, 'prompt.line', { n });
     // A several-line default is listed above the several-line input; a one-line answer shows its first line.
     const def = config.default ?? '';
     const defaultLines = def.split('\n');
-    const shownDefault = defaultLines.length === 1 ? def : config.multiline ? '' : `${defaultLines[0]} …${say(config.lang, 'prompt.lines', { length: defaultLines.length })}`;
+    const shownDefault =
+      defaultLines.length === 1
+        ? def
+        : config.multiline
+          ? ''
+          : `${defaultLines[0]} …${say(config.lang, 'prompt.lines', { length: defaultLines.length })}`;
     const showDefault = shownDefault !== '' && s.lines.length === 0 && s.current === '';
     const head = `${prefix} ${message}${showDefault ? ` ${theme.style.defaultAnswer(shownDefault)}` : ''}`;
     const held = s.lines.slice(-SHOWN_LINES);

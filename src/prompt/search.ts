@@ -36,7 +36,8 @@ type RunSearch = <T>(config: SearchConfig<T>, context?: { input?: NodeJS.Readabl
 const selectable = <T>(c: Choice<T> | undefined): c is Choice<T> => c !== undefined && !c.disabled;
 
 export function makeSearchPrompt(core: Inquirer): RunSearch {
-  const { createPrompt, useKeypress, usePrefix, useRef, useState, usePagination, makeTheme, isEnterKey, isUpKey, isDownKey, isTabKey } = core;
+  const { createPrompt, useKeypress, usePrefix, useRef, useState, usePagination, makeTheme, isEnterKey, isUpKey, isDownKey, isTabKey } =
+    core;
   const prompt = createPrompt<unknown, SearchConfig<unknown>>((config, done) => {
     const theme = makeTheme({});
     const [status, setStatus] = useState<'idle' | 'done'>('idle');
@@ -109,7 +110,10 @@ export function makeSearchPrompt(core: Inquirer): RunSearch {
     });
     const description = s.choices[s.active]?.description;
     const help = say(config.lang, 'prompt.typeFilterNavigateSelect');
-    return [`${prefix} ${message} ${s.term}`, [page, ' ', ...(description ? [theme.style.help(description)] : []), theme.style.help(help)].join('\n')];
+    return [
+      `${prefix} ${message} ${s.term}`,
+      [page, ' ', ...(description ? [theme.style.help(description)] : []), theme.style.help(help)].join('\n'),
+    ];
   });
   return prompt as RunSearch;
 }

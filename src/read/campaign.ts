@@ -14,7 +14,6 @@ import { campaignSchema, type Campaign } from '../campaign/campaign.js';
 
 export type CampaignParse = { ok: true; campaign: Campaign } | { ok: false; problems: string[] };
 
-
 /** The keys the schema knows at each level, for "did you mean". */
 const KNOWN_KEYS: Record<string, readonly string[]> = {
   '': ['year', 'city', 'issuer', 'receiver', 'theme', 'window', 'deadline', 'noticeDate', 'timezone', 'mailbox', 'contacts', 'roster'],
@@ -31,12 +30,13 @@ export function parseCampaign(bytes: Uint8Array, lang: Lang): CampaignParse {
   const lineCounter = new LineCounter();
   const doc = parseDocument(decoded.text, { lineCounter, uniqueKeys: true });
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
-  const where = (line: number) => (say(lang, 'campaign.line', { line }));
+  const where = (line: number) => say(lang, 'campaign.line', { line });
   if (doc.errors.length > 0)
     return {
       ok: false,
       problems: doc.errors.slice(0, 3).map((e) => {
-        const p = e.code === 'DUPLICATE_KEY' ? undefined : explainYamlError(e.code, e.message, decoded.text, { line: lineOf(e.pos[0]), column: 1 });
+        const p =
+          e.code === 'DUPLICATE_KEY' ? undefined : explainYamlError(e.code, e.message, decoded.text, { line: lineOf(e.pos[0]), column: 1 });
         const text = p ? formatMessage(p.code, p.params, lang) : say(lang, 'campaign.keyGivenTwice');
         return `${where(p?.loc?.line ?? lineOf(e.pos[0]))}${say(lang, 'campaign.colon')}${text}`;
       }),
@@ -66,8 +66,7 @@ export function parseCampaign(bytes: Uint8Array, lang: Lang): CampaignParse {
     } else if (issue.code === 'invalid_type' && getAt(value, path) === undefined) {
       line = '';
       text = say(lang, 'campaign.missing', { path: path[path.length - 1] ?? '' });
-    }
-    else text = say(lang, 'campaign.badValue', { detail: issue.message });
+    } else text = say(lang, 'campaign.badValue', { detail: issue.message });
     return `${line}${dotted}${say(lang, 'campaign.colon')}${text}`;
   });
   return { ok: false, problems };

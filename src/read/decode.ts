@@ -2,9 +2,7 @@
  * Bytes → text for YAML/JSON written on Chinese Windows: UTF-8 with or without BOM, or GBK/GB18030
  * (Notepad's 「ANSI」 on a Chinese system). Node 20's full-ICU TextDecoder knows gb18030.
  */
-export type Decoded =
-  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16' | 'gb18030' }
-  | { ok: false; reason: 'binary'; kind?: string };
+export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'utf-16' | 'gb18030' } | { ok: false; reason: 'binary'; kind?: string };
 
 export type Sniffed = 'zip' | 'pdf' | 'ole' | 'jpeg' | 'png' | 'gif' | 'rar' | '7z';
 

@@ -22,8 +22,7 @@ import { sniff } from './decode.js';
 import type { FormDocument, GridCell, GridTable } from './grid.js';
 
 export type DocRead =
-  | { ok: true; doc: FormDocument; sheetNames: string[] }
-  | { ok: false; kind: 'unsafe' | 'unreadable'; raw: RawSubmission };
+  { ok: true; doc: FormDocument; sheetNames: string[] } | { ok: false; kind: 'unsafe' | 'unreadable'; raw: RawSubmission };
 
 function failed(code: 'file.corrupt' | 'file.binary', params: Record<string, string>): DocRead {
   return { ok: false, kind: 'unreadable', raw: rawWithProblem(error(code, params)) };
@@ -186,7 +185,11 @@ export async function readDocForm(bytes: Uint8Array): Promise<DocRead> {
     const body = (extracted.getBody as Getter).call(extracted, { filterUnicode: false });
     // The form may sit in the page header or in a text box (in the body or a header), as in .docx.
     const headers = (extracted.getHeaders as Getter).call(extracted, { includeFooters: false, filterUnicode: false });
-    const boxes = (extracted.getTextboxes as Getter).call(extracted, { includeHeadersAndFooters: true, includeBody: true, filterUnicode: false });
+    const boxes = (extracted.getTextboxes as Getter).call(extracted, {
+      includeHeadersAndFooters: true,
+      includeBody: true,
+      filterUnicode: false,
+    });
     parts = [headers, body, boxes];
   } catch {
     // Not a Word document (an .xls, a damaged or encrypted file): word-extractor rejects it.

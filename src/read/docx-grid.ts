@@ -32,7 +32,24 @@ const wAttr = (el: El, name: string) => el.getAttributeNS(W, name) ?? el.getAttr
 /** Wrappers whose content counts as if it stood in their place. */
 const TRANSPARENT = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag', 'ins', 'moveTo', 'hyperlink', 'fldSimple', 'dir', 'bdo']);
 /** Never shown as text: deletions, field instructions, drawings' own text boxes. */
-const SKIP = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'sdtPr', 'rPr', 'pPr', 'tcPr', 'trPr', 'tblPr', 'drawing', 'pict', 'object', 'footnoteReference', 'commentReference']);
+const SKIP = new Set([
+  'del',
+  'moveFrom',
+  'delText',
+  'instrText',
+  'delInstrText',
+  'sdtPr',
+  'rPr',
+  'pPr',
+  'tcPr',
+  'trPr',
+  'tblPr',
+  'drawing',
+  'pict',
+  'object',
+  'footnoteReference',
+  'commentReference',
+]);
 
 /** The text of a run container (paragraph content), in reading order. */
 function runText(el: El, out: string[]): void {
@@ -165,7 +182,13 @@ function tableRows(tbl: El, continuedStyles: ReadonlySet<string>): GridCell[][] 
         continued = true;
         text = mergeOrigin.get(col) ?? text;
       } else mergeOrigin.delete(col);
-      row.push({ text, col, span, ...(continued ? { continued } : {}), ...(content.joinsPrevious && !continued ? { joinsPrevious: true } : {}) });
+      row.push({
+        text,
+        col,
+        span,
+        ...(continued ? { continued } : {}),
+        ...(content.joinsPrevious && !continued ? { joinsPrevious: true } : {}),
+      });
       col += span;
     }
     rows.push(row);
@@ -204,7 +227,8 @@ export function docxToForm(
           else if (b.p) texts.push(paragraphText(b.p));
         });
         if (inner.length === 0) continue;
-        for (const text of texts) if (text.trim() !== '') doc.paragraphs.push({ text, loc: { line: doc.paragraphs.length + 1, column: 1, in: '段落' } });
+        for (const text of texts)
+          if (text.trim() !== '') doc.paragraphs.push({ text, loc: { line: doc.paragraphs.length + 1, column: 1, in: '段落' } });
         for (const t of inner) addTable(t);
       }
   };

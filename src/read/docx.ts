@@ -31,14 +31,21 @@ export interface DocxContent {
 
 export type DocxRead = { ok: true; content: DocxContent } | { ok: false; kind: 'unsafe' | 'unreadable'; raw: RawSubmission };
 
-const PARTS = /^(word\/document\.xml|word\/styles\.xml|word\/header\d*\.xml|docProps\/core\.xml|docProps\/custom\.xml|customXml\/item\d+\.xml)$/;
+const PARTS =
+  /^(word\/document\.xml|word\/styles\.xml|word\/header\d*\.xml|docProps\/core\.xml|docProps\/custom\.xml|customXml\/item\d+\.xml)$/;
 
 const unescape = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!,
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!,
   );
 
-function failed(kind: 'unsafe' | 'unreadable', code: 'file.zipBomb' | 'file.corrupt' | 'file.unsafeXml', params: Record<string, string>): DocxRead {
+function failed(
+  kind: 'unsafe' | 'unreadable',
+  code: 'file.zipBomb' | 'file.corrupt' | 'file.unsafeXml',
+  params: Record<string, string>,
+): DocxRead {
   return { ok: false, kind, raw: rawWithProblem(error(code, params)) };
 }
 
@@ -82,7 +89,9 @@ export async function readDocxContent(bytes: Uint8Array): Promise<DocxRead> {
       .map((n) => parseXmlTree(parts.get(n)!).documentElement);
     document = docxToForm(parseXmlTree(documentXml).documentElement, continuedStyles(parts.get('word/styles.xml')), headers);
   } catch (e) {
-    return e instanceof UnsafeXmlError ? failed('unsafe', 'file.unsafeXml', { format: 'Word' }) : failed('unreadable', 'file.corrupt', { format: 'Word' });
+    return e instanceof UnsafeXmlError
+      ? failed('unsafe', 'file.unsafeXml', { format: 'Word' })
+      : failed('unreadable', 'file.corrupt', { format: 'Word' });
   }
   const text = (name: string) => (parts.has(name) ? new TextDecoder().decode(parts.get(name)) : '');
 
@@ -99,7 +108,7 @@ export async function readDocxContent(bytes: Uint8Array): Promise<DocxRead> {
   }
   const props = new Map<string, string>();
   const re = /<property\b[^>]*\bname="([^"]*)"[^>]*>\s*<vt:lpwstr>([\s\S]*?)<\/vt:lpwstr>/g;
-  for (let m: RegExpExecArray | null; (m = re.exec(text('docProps/custom.xml'))); ) props.set(unescape(m[1]!), unescape(m[2]!));
+  for (let m: RegExpExecArray | null; (m = re.exec(text('docProps/custom.xml')));) props.set(unescape(m[1]!), unescape(m[2]!));
   if (props.has(EMBED_PROPERTY)) ours = true;
   if (embedded === null) {
     const chunks: string[] = [];
@@ -134,5 +143,7 @@ export function docxRaw(content: DocxContent): RawSubmission {
 
 /** A blank template: none of the table's value cells has anything in it but what templates print. */
 export function isBlankForm(raw: RawSubmission): boolean {
-  return FIELDS.filter((f) => f.placement === 'row' && !TEMPLATE_PREFILLED.has(f.id)).every((f) => String(raw.entries.get(f.id)?.value ?? '').trim() === '');
+  return FIELDS.filter((f) => f.placement === 'row' && !TEMPLATE_PREFILLED.has(f.id)).every(
+    (f) => String(raw.entries.get(f.id)?.value ?? '').trim() === '',
+  );
 }

@@ -69,7 +69,8 @@ export class NotMailError extends Error {
 }
 
 /** Headers of which at least one opens every real mail, whichever client saved it. */
-const MAIL_HEADER = /^(from|to|cc|subject|date|received|return-path|message-id|mime-version|content-type|sender|reply-to|delivered-to|x-mailer|x-sender|thread-topic|x-ms-has-attach|x-qq-mid):/im;
+const MAIL_HEADER =
+  /^(from|to|cc|subject|date|received|return-path|message-id|mime-version|content-type|sender|reply-to|delivered-to|x-mailer|x-sender|thread-topic|x-ms-has-attach|x-qq-mid):/im;
 
 export async function readEml(bytes: Uint8Array, limits?: Partial<EmlLimits>): Promise<ParsedMail> {
   const lim: EmlLimits = { ...DEFAULT_EML_LIMITS, ...limits };
@@ -142,9 +143,10 @@ function assertMail(buffer: Buffer): void {
   if (kind) throw new NotMailError(`not a mail: ${kind.id}`);
   // The header block: up to the first blank line, or the first 64 KB.
   const head = buffer.subarray(0, 64 * 1024);
-  const blank = head.indexOf('\n\n') >= 0 || head.indexOf('\r\n\r\n') >= 0
-    ? Math.min(...[head.indexOf('\n\n'), head.indexOf('\r\n\r\n')].filter((i) => i >= 0))
-    : head.length;
+  const blank =
+    head.indexOf('\n\n') >= 0 || head.indexOf('\r\n\r\n') >= 0
+      ? Math.min(...[head.indexOf('\n\n'), head.indexOf('\r\n\r\n')].filter((i) => i >= 0))
+      : head.length;
   const header = head.subarray(0, blank);
   if (header.includes(0)) throw new NotMailError('not a mail: binary data');
   if (!MAIL_HEADER.test(header.toString('latin1'))) throw new NotMailError('not a mail: no mail headers');
@@ -160,7 +162,13 @@ function rawHeaders(lines: HeaderLines): Map<string, string> {
     if (!key || map.has(key)) continue;
     const colon = line.indexOf(':');
     if (colon < 0) continue;
-    map.set(key, line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+    map.set(
+      key,
+      line
+        .slice(colon + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim(),
+    );
   }
   return map;
 }
@@ -241,7 +249,10 @@ export function decodeWords(text: string): string {
     const between = text.slice(last, m.index);
     const bytes = /b/i.test(encoding)
       ? Buffer.from(data, 'base64')
-      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+      : Buffer.from(
+          data.replace(/_/g, ' ').replace(/=([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        );
     if (pending && /^\s*$/.test(between) && charsetLabel(pending.charset) === charsetLabel(charset)) {
       pending.bytes.push(bytes);
       pending.source += between + word;
@@ -261,7 +272,10 @@ export function decodeWords(text: string): string {
  * US Central), and some omit the zone: both mean UTC+8 here, where every sender is.
  */
 export function parseMailDate(value: string): Date | undefined {
-  let v = value.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  let v = value
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   v = v.replace(/\b(CST|CCT|BJT)$/i, '+0800');
   if (!/(?:[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|Z|[ECMP][SD]T))$/i.test(v)) v += ' +0800';
   const t = Date.parse(v);

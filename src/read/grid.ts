@@ -167,7 +167,9 @@ export function matchGrid(doc: FormDocument, raw: RawSubmission): void {
     const stamp = /^教育行政部门\s*[（(]\s*盖章\s*[)）]\s*[:：]?\s*(.*)$/.exec(text);
     if (stamp && !raw.entries.has('department')) {
       // The line may go on with other furniture: 「…教育体育局　　填报日期：2023年11月28日」.
-      const value = stamp[1]!.replace(/[\s\u3000_]*(填报|填表|报送)?(日期|时间|人)[:：][\s\S]*$/, '').replace(/^[_\s\u3000]+|[_\s\u3000]+$/g, '');
+      const value = stamp[1]!
+        .replace(/[\s\u3000_]*(填报|填表|报送)?(日期|时间|人)[:：][\s\S]*$/, '')
+        .replace(/^[_\s\u3000]+|[_\s\u3000]+$/g, '');
       raw.entries.set('department', { value, ...(p.loc ? { loc: p.loc } : {}) });
     }
   }
@@ -233,7 +235,13 @@ function matchTable(table: GridTable, raw: RawSubmission, startGroup: Group | un
       const guess = !matchedInRow && valueCell && !matchKey(valueCell.text.trim()) ? suggestField(text, group) : undefined;
       if (guess && !raw.entries.has(guess.id) && (!guess.group || !group || guess.group.key === group.key)) {
         setEntry(raw, guess.id, valueCell!.text, table.locOf(r, valueCell!.col), guess.labelPath);
-        raw.problems.push(warning('grid.labelGuessed', { text: text.slice(0, 40), label: guess.labelPath }, { field: guess.id, loc: table.locOf(r, cell.col) }));
+        raw.problems.push(
+          warning(
+            'grid.labelGuessed',
+            { text: text.slice(0, 40), label: guess.labelPath },
+            { field: guess.id, loc: table.locOf(r, cell.col) },
+          ),
+        );
         matchedInRow = true;
         consumedUntil = cells.indexOf(valueCell!);
         continue;
@@ -242,7 +250,11 @@ function matchTable(table: GridTable, raw: RawSubmission, startGroup: Group | un
       if (!matchedInRow && !cell.continued && valueCell && !isBlank(valueCell.text)) {
         const suggestion = suggestLabel(text, group);
         raw.problems.push(
-          warning('grid.unknownLabel', { text: text.slice(0, 40), ...(suggestion ? { suggestion } : {}) }, { loc: table.locOf(r, cell.col) }),
+          warning(
+            'grid.unknownLabel',
+            { text: text.slice(0, 40), ...(suggestion ? { suggestion } : {}) },
+            { loc: table.locOf(r, cell.col) },
+          ),
         );
         consumedUntil = cells.length;
       }
@@ -256,7 +268,13 @@ function setEntry(raw: RawSubmission, id: FieldId, value: string, loc: Loc, labe
   if (previous) {
     if (isBlank(String(previous.value ?? ''))) raw.entries.set(id, { value, loc });
     else if (!isBlank(value) && String(previous.value).trim() !== value.trim())
-      raw.problems.push({ severity: 'error', code: 'key.duplicate', params: { label, otherLine: previous.loc?.line ?? '?' }, field: id, loc } as Problem);
+      raw.problems.push({
+        severity: 'error',
+        code: 'key.duplicate',
+        params: { label, otherLine: previous.loc?.line ?? '?' },
+        field: id,
+        loc,
+      } as Problem);
     return;
   }
   raw.entries.set(id, { value, loc });

@@ -88,8 +88,13 @@ function textReader(format: 'yaml' | 'json'): Reader {
       if (folded !== undefined) {
         const before = decoded.text.split('\n');
         const after = folded.split('\n');
-        const i = Math.max(0, before.findIndex((l, k) => l !== after[k]));
-        raw.problems.push(warning('text.traditional', { original: before[i]!.trim().slice(0, 24), folded: (after[i] ?? '').trim().slice(0, 24) }));
+        const i = Math.max(
+          0,
+          before.findIndex((l, k) => l !== after[k]),
+        );
+        raw.problems.push(
+          warning('text.traditional', { original: before[i]!.trim().slice(0, 24), folded: (after[i] ?? '').trim().slice(0, 24) }),
+        );
       }
       return { kind: 'submission', raw };
     },
@@ -118,7 +123,12 @@ async function formOutcome(
     if (typed && formTable(typed, 8)) doc = { paragraphs: typed.paragraphs, tables: [...doc.tables, ...typed.tables] };
   }
   if (!formTable(doc)) {
-    const piece = pieceByName(`${name} ${extra.title ?? ''} ${doc.paragraphs.slice(0, 3).map((p) => p.text).join(' ')}`);
+    const piece = pieceByName(
+      `${name} ${extra.title ?? ''} ${doc.paragraphs
+        .slice(0, 3)
+        .map((p) => p.text)
+        .join(' ')}`,
+    );
     if (piece && piece !== 'stampedScan') return { kind: 'attachment', attachment: piece, raw: emptyRaw() };
     return { kind: 'not-a-submission', raw: withProblem(warning('file.noFormTable')) };
   }
@@ -136,7 +146,10 @@ const docxReader: Reader = {
     const { readDocxContent } = await import('./docx.js');
     const read = await readDocxContent(bytes);
     if (!read.ok) return { kind: read.kind, raw: read.raw };
-    return formOutcome(read.content.document, name, { ...(read.content.title ? { title: read.content.title } : {}), embedded: read.content.embedded });
+    return formOutcome(read.content.document, name, {
+      ...(read.content.title ? { title: read.content.title } : {}),
+      embedded: read.content.embedded,
+    });
   },
 };
 
@@ -211,7 +224,11 @@ const pdfReader: Reader = {
     // Not ours. An image-only PDF is the stamped scan the notice asks for (盖章后的扫描件);
     // a PDF with text is named by what its name says, else the scan (offices often print to PDF and stamp).
     const piece = pieceByName(name);
-    const scan = (): ReaderOutcome => ({ kind: 'attachment', attachment: piece === 'workPlan' || piece === 'workSummary' ? piece : 'stampedScan', raw: emptyRaw() });
+    const scan = (): ReaderOutcome => ({
+      kind: 'attachment',
+      attachment: piece === 'workPlan' || piece === 'workSummary' ? piece : 'stampedScan',
+      raw: emptyRaw(),
+    });
     if (!hasText) return scan();
     return readTextPdf(bytes, name, piece, scan);
   },
@@ -222,7 +239,12 @@ const pdfReader: Reader = {
  * LibreOffice is read by the position of its text (`positioned.ts`) and validated like any form.
  * Only a PDF with next to no text is a scan; a text PDF that is not the form says why.
  */
-async function readTextPdf(bytes: Uint8Array, name: string, piece: AttachmentKind | undefined, scan: () => ReaderOutcome): Promise<ReaderOutcome> {
+async function readTextPdf(
+  bytes: Uint8Array,
+  name: string,
+  piece: AttachmentKind | undefined,
+  scan: () => ReaderOutcome,
+): Promise<ReaderOutcome> {
   const { readPdfText } = await import('./pdf-text.js');
   let text;
   try {

@@ -41,7 +41,7 @@ export function splitLabelled(line: string): { before: string; parts: LabelledPa
   const parts: Array<{ match: KeyMatch; labelStart: number; valueStart: number }> = [];
   const re = /[:：]/g;
   let floor = 0;
-  for (let m: RegExpExecArray | null; (m = re.exec(line)); ) {
+  for (let m: RegExpExecArray | null; (m = re.exec(line));) {
     const colon = m.index;
     for (let start = Math.max(floor, colon - 48); start < colon; start++) {
       const match = matchLabel(line.slice(start, colon));
@@ -58,7 +58,13 @@ export function splitLabelled(line: string): { before: string; parts: LabelledPa
       match: p.match,
       // The separator before the next label on the line is not part of the value; the line's own
       // last character is (「开幕式；」 going on on the next line).
-      value: i + 1 < parts.length ? line.slice(p.valueStart, parts[i + 1]!.labelStart).trim().replace(TRAILING_SEPARATORS, '') : line.slice(p.valueStart).trim(),
+      value:
+        i + 1 < parts.length
+          ? line
+              .slice(p.valueStart, parts[i + 1]!.labelStart)
+              .trim()
+              .replace(TRAILING_SEPARATORS, '')
+          : line.slice(p.valueStart).trim(),
     })),
   };
 }

@@ -110,7 +110,9 @@ export function positionedLines(items: readonly PositionedText[]): Line[] {
 function below(line: Line, seg: Segment): Segment | undefined {
   const tol = seg.height * 0.8;
   return line.segments.find(
-    (s) => (Math.abs(s.x - seg.x) <= tol || Math.abs((s.x + s.right) / 2 - (seg.x + seg.right) / 2) <= tol) && s.right <= seg.right + seg.height * 3,
+    (s) =>
+      (Math.abs(s.x - seg.x) <= tol || Math.abs((s.x + s.right) / 2 - (seg.x + seg.right) / 2) <= tol) &&
+      s.right <= seg.right + seg.height * 3,
   );
 }
 
@@ -185,7 +187,8 @@ export function positionedToForm(items: readonly PositionedText[]): FormDocument
   const all = positionedLines(items);
   // A page number stands alone on the page's first or last line.
   const lines = all.filter(
-    (l, i) => !(l.segments.length === 1 && isPageFurniture(l.segments[0]!.text, all[i - 1]?.page !== l.page || all[i + 1]?.page !== l.page)),
+    (l, i) =>
+      !(l.segments.length === 1 && isPageFurniture(l.segments[0]!.text, all[i - 1]?.page !== l.page || all[i + 1]?.page !== l.page)),
   );
   const paragraphs: FormDocument['paragraphs'] = [];
   // Pass 1: which cells are labels, and where the value column starts.
@@ -229,7 +232,13 @@ export function positionedToForm(items: readonly PositionedText[]): FormDocument
       if (label) {
         // A label wrapped over lines is centred (or starts) where its whole cell text is.
         const last = lines[li + label.wrappedLines] ?? line;
-        lineAnchor = { label: label.label, page: line.page, centre: (line.top + (last.page === line.page ? last.bottom : line.bottom)) / 2, lines: [], loc: locOf(line, si + 1) };
+        lineAnchor = {
+          label: label.label,
+          page: line.page,
+          centre: (line.top + (last.page === line.page ? last.bottom : line.bottom)) / 2,
+          lines: [],
+          loc: locOf(line, si + 1),
+        };
         anchors.push(lineAnchor);
         inlineCurrent = undefined;
         return;
@@ -254,7 +263,14 @@ export function positionedToForm(items: readonly PositionedText[]): FormDocument
         if (before !== '' && inlineCurrent) inlineCurrent.inline!.push(before);
         for (const part of fields) {
           if (part.match.type !== 'field') continue;
-          inlineCurrent = { label: part.match.field.label, page: line.page, centre: (line.top + line.bottom) / 2, inline: part.value === '' ? [] : [part.value], lines: [], loc: locOf(line, si + 1) };
+          inlineCurrent = {
+            label: part.match.field.label,
+            page: line.page,
+            centre: (line.top + line.bottom) / 2,
+            inline: part.value === '' ? [] : [part.value],
+            lines: [],
+            loc: locOf(line, si + 1),
+          };
           anchors.push(inlineCurrent);
         }
         return;
@@ -323,7 +339,11 @@ export function positionedToForm(items: readonly PositionedText[]): FormDocument
       for (const l of lines) {
         // Same page as the label above and within its reach, or on a page before this label's: the
         // row above going on. On this label's page otherwise: this row (centred around its label).
-        const goesOn = previous && (l.page === previous.page ? l.page !== anchor.page || l.centre - previous.centre <= reachAbove + l.height * 0.5 : l.page !== anchor.page);
+        const goesOn =
+          previous &&
+          (l.page === previous.page
+            ? l.page !== anchor.page || l.centre - previous.centre <= reachAbove + l.height * 0.5
+            : l.page !== anchor.page);
         if (previous && goesOn) previous.lines.push(l);
         else {
           anchor.lines.push(l);
@@ -359,7 +379,9 @@ export function positionedToForm(items: readonly PositionedText[]): FormDocument
         }
       }
       const target =
-        next && next.page === l.page && !next.ownLine && (!above || next.centre - l.centre <= (reachBelow.get(next) ?? 0) + l.height * 0.5) ? next : above;
+        next && next.page === l.page && !next.ownLine && (!above || next.centre - l.centre <= (reachBelow.get(next) ?? 0) + l.height * 0.5)
+          ? next
+          : above;
       if (target) target.lines.push(l);
     }
   }
@@ -376,7 +398,9 @@ export function positionedToForm(items: readonly PositionedText[]): FormDocument
       a.lines.sort(order);
       a.lines.forEach((l, i) => {
         const prev = a.lines[i - 1];
-        const newParagraph = prev && (prev.right + firstWordWidth(l) < rightEdge - l.height * 0.5 || (prev.page === l.page && l.top - prev.bottom > 0.6 * l.height));
+        const newParagraph =
+          prev &&
+          (prev.right + firstWordWidth(l) < rightEdge - l.height * 0.5 || (prev.page === l.page && l.top - prev.bottom > 0.6 * l.height));
         text = !prev ? l.text : newParagraph ? `${text}\n${l.text}` : join(text, l.text);
       });
     }
@@ -400,7 +424,9 @@ function firstWordWidth(line: ValueLine): number {
 }
 
 /** Fields whose value is one line on the form: a number or a period (the line with digits), the unit's name, the department. */
-const ONE_LINE = FIELDS.filter((f) => ['count', 'percent', 'dateRange', 'year', 'unit'].includes(f.kind) || f.default === 'roster.department');
+const ONE_LINE = FIELDS.filter(
+  (f) => ['count', 'percent', 'dateRange', 'year', 'unit'].includes(f.kind) || f.default === 'roster.department',
+);
 const DIGITS_LINE: ReadonlySet<string> = new Set(['count', 'percent', 'dateRange', 'year']);
 
 /**
@@ -415,7 +441,10 @@ export function pairByPosition(items: readonly PositionedText[]): RawSubmission 
   for (const field of ONE_LINE) {
     const entry = raw.entries.get(field.id);
     if (typeof entry?.value !== 'string' || !entry.value.includes('\n')) continue;
-    const lines = entry.value.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = entry.value
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     entry.value = (DIGITS_LINE.has(field.kind) ? lines.find((l) => /\d/.test(l)) : undefined) ?? lines[0] ?? '';
   }
   return raw;

@@ -65,9 +65,7 @@ export function readTnef(bytes: Uint8Array): TnefAttachment[] | undefined {
 }
 
 function finish(list: Array<{ title?: string; long?: string; bytes?: Uint8Array }>): TnefAttachment[] {
-  return list
-    .filter((a) => a.bytes)
-    .map((a, i) => ({ name: (a.long ?? a.title ?? `附件${i + 1}`).replace(/\0+$/, ''), bytes: a.bytes! }));
+  return list.filter((a) => a.bytes).map((a, i) => ({ name: (a.long ?? a.title ?? `附件${i + 1}`).replace(/\0+$/, ''), bytes: a.bytes! }));
 }
 
 /** An 8-bit name in the sender's code page: GBK on Chinese Windows (936), else what decodes. */
@@ -113,12 +111,26 @@ function mapiProps(data: Uint8Array): { longName?: string; data?: Uint8Array } {
             const len = view.getUint32(at, true);
             const value = data.subarray(at + 4, at + 4 + len);
             at += 4 + len + ((4 - (len % 4)) % 4);
-            if (id === PR_ATTACH_LONG_FILENAME && base === 0x001f) found.longName = new TextDecoder('utf-16le').decode(value).replace(/\0+$/, '');
-            else if (id === PR_ATTACH_LONG_FILENAME && base === 0x001e) found.longName = new TextDecoder('gb18030').decode(value).replace(/\0+$/, '');
+            if (id === PR_ATTACH_LONG_FILENAME && base === 0x001f)
+              found.longName = new TextDecoder('utf-16le').decode(value).replace(/\0+$/, '');
+            else if (id === PR_ATTACH_LONG_FILENAME && base === 0x001e)
+              found.longName = new TextDecoder('gb18030').decode(value).replace(/\0+$/, '');
             else if (id === PR_ATTACH_DATA_BIN && base === 0x0102) found.data = value;
           }
         } else {
-          const size = { 0x0002: 4, 0x0003: 4, 0x0004: 4, 0x000a: 4, 0x000b: 4, 0x0005: 8, 0x0006: 8, 0x0007: 8, 0x0014: 8, 0x0040: 8, 0x0048: 16 }[base];
+          const size = {
+            0x0002: 4,
+            0x0003: 4,
+            0x0004: 4,
+            0x000a: 4,
+            0x000b: 4,
+            0x0005: 8,
+            0x0006: 8,
+            0x0007: 8,
+            0x0014: 8,
+            0x0040: 8,
+            0x0048: 16,
+          }[base];
           if (size === undefined) return found;
           at += size;
         }

@@ -25,8 +25,7 @@ import { UnsafeXmlError, parseXmlTree } from './xml.js';
 import { readZip } from './zip.js';
 
 export type XlsxRead =
-  | { ok: true; doc: FormDocument; sheetNames: string[] }
-  | { ok: false; kind: 'unsafe' | 'unreadable'; raw: RawSubmission };
+  { ok: true; doc: FormDocument; sheetNames: string[] } | { ok: false; kind: 'unsafe' | 'unreadable'; raw: RawSubmission };
 
 type El = {
   localName: string;
@@ -40,7 +39,10 @@ const kids = (el: El): El[] => Array.from(el.childNodes as ArrayLike<unknown>).f
 /** Namespaces differ between transitional and strict OOXML: elements are matched by local name. */
 const kid = (el: El, name: string) => kids(el).find((c) => c.localName === name);
 const kidsNamed = (el: El, name: string) => kids(el).filter((c) => c.localName === name);
-const REL_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
+const REL_NS = [
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+];
 
 function ownText(el: El): string {
   let s = '';
@@ -81,9 +83,14 @@ const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 5
 
 function kindOfCode(code: string): NumberKind {
   // Quoted literals, escaped characters and [colour]/[$-804] sections say nothing about the kind.
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').split(';')[0]!;
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .split(';')[0]!;
   if (bare.includes('%')) return 'percent';
-  if (/[yd]/i.test(bare) || (/m/i.test(bare) && !/[hs:]/i.test(bare))) return /[0#?]/.test(bare.replace(/[ymd]/gi, '')) ? 'general' : 'date';
+  if (/[yd]/i.test(bare) || (/m/i.test(bare) && !/[hs:]/i.test(bare)))
+    return /[0#?]/.test(bare.replace(/[ymd]/gi, '')) ? 'general' : 'date';
   return 'general';
 }
 
@@ -91,7 +98,8 @@ function numberKinds(styles: El | undefined): NumberKind[] {
   if (!styles) return [];
   const custom = new Map<number, string>();
   const numFmts = kid(styles, 'numFmts');
-  if (numFmts) for (const f of kidsNamed(numFmts, 'numFmt')) custom.set(Number(f.getAttribute('numFmtId')), f.getAttribute('formatCode') ?? '');
+  if (numFmts)
+    for (const f of kidsNamed(numFmts, 'numFmt')) custom.set(Number(f.getAttribute('numFmtId')), f.getAttribute('formatCode') ?? '');
   const xfs = kid(styles, 'cellXfs');
   if (!xfs) return [];
   return kidsNamed(xfs, 'xf').map((xf) => {
@@ -162,7 +170,12 @@ interface RawCell {
   text: string;
 }
 
-function sheetCells(sheet: El, shared: string[], kinds: NumberKind[], date1904: boolean): { cells: RawCell[]; merges: Array<{ r0: number; c0: number; r1: number; c1: number }> } {
+function sheetCells(
+  sheet: El,
+  shared: string[],
+  kinds: NumberKind[],
+  date1904: boolean,
+): { cells: RawCell[]; merges: Array<{ r0: number; c0: number; r1: number; c1: number }> } {
   const cells: RawCell[] = [];
   const data = kid(sheet, 'sheetData');
   let rowIndex = -1;
@@ -210,7 +223,12 @@ function sheetCells(sheet: El, shared: string[], kinds: NumberKind[], date1904: 
     const from = a ? parseRef(a) : undefined;
     const to = b ? parseRef(b) : from;
     if (!from || !to) continue;
-    merges.push({ r0: Math.min(from.row, to.row), c0: Math.min(from.col, to.col), r1: Math.max(from.row, to.row), c1: Math.max(from.col, to.col) });
+    merges.push({
+      r0: Math.min(from.row, to.row),
+      c0: Math.min(from.col, to.col),
+      r1: Math.max(from.row, to.row),
+      c1: Math.max(from.col, to.col),
+    });
   }
   return { cells, merges };
 }
@@ -221,7 +239,10 @@ function sheetCells(sheet: El, shared: string[], kinds: NumberKind[], date1904: 
  * hold something become rows (a merge down to row 1,048,576 creates nothing), each remembering its
  * sheet row number for messages.
  */
-function buildRows(cells: RawCell[], merges: Array<{ r0: number; c0: number; r1: number; c1: number }>): { rows: GridCell[][]; lines: number[] } {
+function buildRows(
+  cells: RawCell[],
+  merges: Array<{ r0: number; c0: number; r1: number; c1: number }>,
+): { rows: GridCell[][]; lines: number[] } {
   const byRow = new Map<number, Map<number, string>>();
   for (const c of cells) {
     if (!byRow.has(c.row)) byRow.set(c.row, new Map());
@@ -261,12 +282,16 @@ function failed(kind: 'unsafe' | 'unreadable', code: 'file.zipBomb' | 'file.corr
 
 /** The parts worth extracting: XML and relationships, not pictures, charts, embedded files or document properties. */
 const WANTED = (name: string) =>
-  /\.(xml|rels)$/i.test(name) && !/^(xl\/(media|drawings|charts|embeddings|printerSettings|theme)\/|docProps\/|\[Content_Types\]\.xml$)/i.test(name);
+  /\.(xml|rels)$/i.test(name) &&
+  !/^(xl\/(media|drawings|charts|embeddings|printerSettings|theme)\/|docProps\/|\[Content_Types\]\.xml$)/i.test(name);
 
 export async function readXlsxForm(bytes: Uint8Array): Promise<XlsxRead> {
   // The zip is checked with real-byte limits before any of it is parsed (a bomb → unsafe).
   const zip = await readZip(bytes, undefined, { only: WANTED });
-  if (!zip.ok) return zip.error === 'too-large' || zip.error === 'too-many-entries' ? failed('unsafe', 'file.zipBomb') : failed('unreadable', 'file.corrupt');
+  if (!zip.ok)
+    return zip.error === 'too-large' || zip.error === 'too-many-entries'
+      ? failed('unsafe', 'file.zipBomb')
+      : failed('unreadable', 'file.corrupt');
   const parts = new Map<string, Uint8Array>();
   for (const entry of zip.entries) {
     if ('bytes' in entry) parts.set(entry.name, entry.bytes);
@@ -289,14 +314,16 @@ function readParts(parts: Map<string, Uint8Array>): XlsxRead {
   const rootRels = relTargets(pkgRels, '');
   let workbookPath = 'xl/workbook.xml';
   for (const r of pkgRels ? kidsNamed(pkgRels, 'Relationship') : [])
-    if (/\/officeDocument$/.test(r.getAttribute('Type') ?? '') && rootRels.get(r.getAttribute('Id') ?? '')) workbookPath = rootRels.get(r.getAttribute('Id')!)!;
+    if (/\/officeDocument$/.test(r.getAttribute('Type') ?? '') && rootRels.get(r.getAttribute('Id') ?? ''))
+      workbookPath = rootRels.get(r.getAttribute('Id')!)!;
   const workbook = xml(workbookPath);
   if (!workbook || workbook.localName !== 'workbook') return failed('unreadable', 'file.corrupt');
   const relsPath = workbookPath.replace(/[^/]*$/, (f) => `_rels/${f}.rels`);
   const rels = xml(relsPath);
   const targets = relTargets(rels, workbookPath);
   const typeOf = (suffix: string) => {
-    for (const r of rels ? kidsNamed(rels, 'Relationship') : []) if ((r.getAttribute('Type') ?? '').endsWith(suffix)) return targets.get(r.getAttribute('Id') ?? '');
+    for (const r of rels ? kidsNamed(rels, 'Relationship') : [])
+      if ((r.getAttribute('Type') ?? '').endsWith(suffix)) return targets.get(r.getAttribute('Id') ?? '');
     return undefined;
   };
   const date1904 = ['1', 'true'].includes(kid(workbook, 'workbookPr')?.getAttribute('date1904') ?? '');
@@ -329,7 +356,11 @@ function readParts(parts: Map<string, Uint8Array>): XlsxRead {
   const doc: FormDocument = { paragraphs: [], tables: sheets.map((s) => s.table) };
   for (const { s } of order)
     s.table.rows.forEach((row, r) => {
-      const text = row.filter((c) => !c.continued).map((c) => c.text.trim()).filter(Boolean).join(' ');
+      const text = row
+        .filter((c) => !c.continued)
+        .map((c) => c.text.trim())
+        .filter(Boolean)
+        .join(' ');
       if (text) doc.paragraphs.push({ text, loc: s.table.locOf(r, row[0]?.col ?? 0) });
     });
   return { ok: true, doc, sheetNames: infos.map((i) => i.name) };

@@ -32,7 +32,11 @@ export function readYamlText(input: string, format: 'yaml' | 'json'): RawSubmiss
       lineCounter.addNewLine(0);
       for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineCounter.addNewLine(i + 1);
       raw.problems.push(
-        error('json.syntax', { detail: detail.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '') }, at ? { loc: locOf(Number(at[1])) } : undefined),
+        error(
+          'json.syntax',
+          { detail: detail.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '') },
+          at ? { loc: locOf(Number(at[1])) } : undefined,
+        ),
       );
       return raw;
     }
@@ -144,7 +148,13 @@ function repairLines(text: string): { text: string; problems: Problem[] } {
     let m = /^(\s*(?:-\s+)?)([^:：#'"\-\s][^:：#]*?)\s*(：|:)(\s*)(.*)$/.exec(line);
     let match = m ? matchKey(m[2]!) : undefined;
     if (m && match && (m[3] === '：' || (m[4] === '' && m[5] !== ''))) {
-      problems.push(warning('yaml.colonFixed', { key: m[2]! }, { ...at(m[1]!.length + m[2]!.length + 1), ...(match.type === 'field' ? { field: match.field.id } : {}) }));
+      problems.push(
+        warning(
+          'yaml.colonFixed',
+          { key: m[2]! },
+          { ...at(m[1]!.length + m[2]!.length + 1), ...(match.type === 'field' ? { field: match.field.id } : {}) },
+        ),
+      );
     }
     // An item of the contact list (「  - 姓名：刘芳」, 「    电话：0791-86771234」): its keys are not
     // labels of the form, but their colon is forgiven the same way.
@@ -215,7 +225,8 @@ function repairLines(text: string): { text: string; problems: Problem[] } {
       problems.push(warning('yaml.quoteFixed', { quote: value[0]! }, { ...at(lead.length + key.length + 3), field: match.field.id }));
       value = JSON.stringify(value.slice(1).trim());
     } else if (needsQuoting(value, isText)) {
-      if (/(^|\s)#/.test(value)) problems.push(warning('yaml.hashKept', { key }, { ...at(lead.length + key.length + 3), field: match.field.id }));
+      if (/(^|\s)#/.test(value))
+        problems.push(warning('yaml.hashKept', { key }, { ...at(lead.length + key.length + 3), field: match.field.id }));
       value = JSON.stringify(value);
     }
     out.push(`${lead}${key}:${value ? ` ${value}` : ''}`);
@@ -245,13 +256,7 @@ function keyText(pair: Pair): string | undefined {
   return undefined;
 }
 
-function walkMap(
-  pairs: Pair[],
-  group: Group | undefined,
-  doc: Document,
-  raw: RawSubmission,
-  locOf: (offset: number) => Loc,
-): void {
+function walkMap(pairs: Pair[], group: Group | undefined, doc: Document, raw: RawSubmission, locOf: (offset: number) => Loc): void {
   for (const pair of pairs) {
     const keyNode = pair.key as Node | null;
     const keyLoc = locOf(keyNode?.range?.[0] ?? 0);
@@ -291,8 +296,13 @@ function walkMap(
     const value = valueNode === null ? null : valueNode.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
     const valueLoc = valueNode?.range ? locOf(valueNode.range[0]) : keyLoc;
     // A block scalar (`|`) starts on the indicator line; its text begins on the next one.
-    const loc = isScalar(valueNode) && (valueNode.type === 'BLOCK_LITERAL' || valueNode.type === 'BLOCK_FOLDED') ? { line: valueLoc.line + 1, column: valueLoc.column } : valueLoc;
-    const itemLocs = isSeq(valueNode) ? valueNode.items.map((item) => locOf((item as Node | null)?.range?.[0] ?? valueNode.range?.[0] ?? 0)) : undefined;
+    const loc =
+      isScalar(valueNode) && (valueNode.type === 'BLOCK_LITERAL' || valueNode.type === 'BLOCK_FOLDED')
+        ? { line: valueLoc.line + 1, column: valueLoc.column }
+        : valueLoc;
+    const itemLocs = isSeq(valueNode)
+      ? valueNode.items.map((item) => locOf((item as Node | null)?.range?.[0] ?? valueNode.range?.[0] ?? 0))
+      : undefined;
     raw.entries.set(field.id, { value, loc: isSeq(valueNode) || isMap(valueNode) ? valueLoc : loc, ...(itemLocs ? { itemLocs } : {}) });
   }
 }

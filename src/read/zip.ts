@@ -40,13 +40,10 @@ const RATIO_FLOOR = 1024 * 1024;
 
 export type ZipEntryError = 'unsafe-name' | 'too-large' | 'ratio' | 'encrypted' | 'corrupt';
 
-export type ZipEntryResult =
-  | { name: string; bytes: Uint8Array; mtime?: Date }
-  | { name: string; error: ZipEntryError; detail?: string };
+export type ZipEntryResult = { name: string; bytes: Uint8Array; mtime?: Date } | { name: string; error: ZipEntryError; detail?: string };
 
 export type ZipRead =
-  | { ok: true; entries: ZipEntryResult[] }
-  | { ok: false; error: 'corrupt' | 'too-many-entries' | 'too-large' | 'not-zip'; detail?: string };
+  { ok: true; entries: ZipEntryResult[] } | { ok: false; error: 'corrupt' | 'too-many-entries' | 'too-large' | 'not-zip'; detail?: string };
 
 export interface ZipReadOptions {
   /** Extract (and list) only the entries whose decoded name passes: a DOCX reader wants one part. */
@@ -277,7 +274,15 @@ export async function readZip(bytes: Uint8Array, limits?: Partial<ZipLimits>, op
 }
 
 function dosDate(date: number, time: number): Date {
-  return new Date((date >> 9 & 0x7f) + 1980, (date >> 5 & 0xf) - 1, date & 0x1f, time >> 11 & 0x1f, time >> 5 & 0x3f, (time & 0x1f) * 2, 0);
+  return new Date(
+    ((date >> 9) & 0x7f) + 1980,
+    ((date >> 5) & 0xf) - 1,
+    date & 0x1f,
+    (time >> 11) & 0x1f,
+    (time >> 5) & 0x3f,
+    (time & 0x1f) * 2,
+    0,
+  );
 }
 
 /** When the entry was last changed: the Info-ZIP or NTFS extra field, else the DOS time (local), as yauzl read it. */
@@ -335,7 +340,10 @@ function extract(zip: Buffer, entry: Entry, name: string, lim: ZipLimits, budget
   } else {
     try {
       // One output chunk for a part of ordinary size: no concatenation.
-      out = zlib().inflateRawSync(data, { maxOutputLength: declared + 1, chunkSize: Math.max(64, Math.min(declared + 1, 4 * 1024 * 1024)) });
+      out = zlib().inflateRawSync(data, {
+        maxOutputLength: declared + 1,
+        chunkSize: Math.max(64, Math.min(declared + 1, 4 * 1024 * 1024)),
+      });
       got = out.length;
     } catch (e) {
       if (!isTooLarge(e)) return { name, error: 'corrupt', detail: message(e) };
@@ -346,7 +354,8 @@ function extract(zip: Buffer, entry: Entry, name: string, lim: ZipLimits, budget
   budget.total += got;
   if (budget.total > lim.maxTotalBytes) return new Stop('archive', 'too-large', `total > ${lim.maxTotalBytes}`);
   if (got > lim.maxEntryBytes) return { name, error: 'too-large', detail: `inflated > ${lim.maxEntryBytes}` };
-  if (got > RATIO_FLOOR && got > Math.max(compressed, 1) * lim.maxRatio) return { name, error: 'ratio', detail: `inflated > ${lim.maxRatio} × ${compressed}` };
+  if (got > RATIO_FLOOR && got > Math.max(compressed, 1) * lim.maxRatio)
+    return { name, error: 'ratio', detail: `inflated > ${lim.maxRatio} × ${compressed}` };
   if (got > declared) return { name, error: 'too-large', detail: `inflates past its declared size ${declared}` };
   if (got !== declared) return { name, error: 'corrupt', detail: `inflated ${got} of declared ${declared}` };
   if (crc32(out) >>> 0 !== entry.crc32 >>> 0) return { name, error: 'corrupt', detail: 'CRC-32 mismatch' };

@@ -52,7 +52,8 @@ const w3cdtf = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
  * src/export/packer/packer.ts); `viaPacker` forces the public road (tests check both agree).
  */
 export async function documentParts(docx: Docx, doc: InstanceType<Docx['Document']>, viaPacker = false): Promise<Parts> {
-  const compiler = (docx.Packer as unknown as { compiler?: { compile(file: unknown, prettify?: unknown, overrides?: unknown[]): Parts } }).compiler;
+  const compiler = (docx.Packer as unknown as { compiler?: { compile(file: unknown, prettify?: unknown, overrides?: unknown[]): Parts } })
+    .compiler;
   if (!viaPacker && typeof compiler?.compile === 'function') return compiler.compile(doc, undefined, []);
   const { unzipSync } = await import('fflate');
   const packed = await docx.Packer.toBuffer(doc);
@@ -93,7 +94,13 @@ function fontTable(fonts: readonly FontEntry[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="${W}">${entries}</w:fonts>`;
 }
 
-export function finishPackage(parts: Parts, data: Submission | null, date: Date, day: string, fonts: readonly FontEntry[] = []): Uint8Array {
+export function finishPackage(
+  parts: Parts,
+  data: Submission | null,
+  date: Date,
+  day: string,
+  fonts: readonly FontEntry[] = [],
+): Uint8Array {
   const decoder = new TextDecoder();
   const text = (path: string) => {
     const v = parts.get(path);
@@ -117,7 +124,8 @@ export function finishPackage(parts: Parts, data: Submission | null, date: Date,
       ),
     );
     let types = text('[Content_Types].xml');
-    if (!/Extension="xml"/.test(types)) types = types.replace('</Types>', '<Default Extension="xml" ContentType="application/xml"/></Types>');
+    if (!/Extension="xml"/.test(types))
+      types = types.replace('</Types>', '<Default Extension="xml" ContentType="application/xml"/></Types>');
     files.set(
       '[Content_Types].xml',
       types.replace(

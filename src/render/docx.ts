@@ -167,7 +167,11 @@ export function autospaceGaps(s: string): number {
  */
 async function tablePages(model: FormModel): Promise<Placed[][]> {
   const [regular, bold] = await Promise.all([loadFont('regular'), loadFont('bold')]);
-  const { tableTop } = pageOne(model, (s) => textWidth(bold, s, PDF_SIZE.title), (s) => textWidth(regular, s, PDF_SIZE.stamp));
+  const { tableTop } = pageOne(
+    model,
+    (s) => textWidth(bold, s, PDF_SIZE.title),
+    (s) => textWidth(regular, s, PDF_SIZE.stamp),
+  );
   const autospace = AUTOSPACE_EM * PDF_SIZE.table;
   const measure = (s: string) => textWidth(regular, s, PDF_SIZE.table) + autospace * autospaceGaps(s);
   return paginate(model, measure, tableTop).map((page) => page.placed);
@@ -185,7 +189,11 @@ function tablePlan(model: FormModel, pages: Placed[][]): PlannedRow[][] {
   const textOf = new Map<Placed, { paragraphs: string[]; joinsPrevious: boolean }>();
   for (const [row, parts] of partsOf) {
     if (parts.length === 1) textOf.set(parts[0]!, { paragraphs: row.text.split('\n'), joinsPrevious: false });
-    else valueParts(row.text, parts.map((p) => p.lines)).forEach((part, i) => textOf.set(parts[i]!, part));
+    else
+      valueParts(
+        row.text,
+        parts.map((p) => p.lines),
+      ).forEach((part, i) => textOf.set(parts[i]!, part));
   }
   return pages.map((placed) => placed.map((p) => ({ row: p.m.row, ...textOf.get(p)!, continuation: p.continuation })));
 }
@@ -311,7 +319,8 @@ function tableRows(docx: Docx, planned: PlannedRow[]) {
       new TableCell({ verticalAlign: VerticalAlignTable.CENTER, children: valueParagraphs(docx, p, keepNext) }),
     );
     // A blank template leaves room to write paragraphs by hand (model.ts, BLANK_LONG_TEXT_LINES).
-    const height = row.text === '' && row.blankLines > 1 ? { value: Math.round(row.blankLines * 12 * 20 * 1.45), rule: HeightRule.ATLEAST } : minRow;
+    const height =
+      row.text === '' && row.blankLines > 1 ? { value: Math.round(row.blankLines * 12 * 20 * 1.45), rule: HeightRule.ATLEAST } : minRow;
     // Rows never split: where a value is taller than a page, the split is explicit (tablePlan).
     return new TableRow({ children: cells, height, cantSplit: true });
   });

@@ -20,7 +20,11 @@ const INNER = W - 2 * MARGIN;
 const nf = (n: number) => n.toLocaleString('en-US');
 
 export async function renderLeaderPdf(summary: LeaderSummary, campaign: Campaign): Promise<Uint8Array> {
-  const [lib, regular, bold] = await Promise.all([import('pdf-lib/dist/pdf-lib.esm.min.js') as Promise<PdfLib>, loadFont('regular'), loadFont('bold')]);
+  const [lib, regular, bold] = await Promise.all([
+    import('pdf-lib/dist/pdf-lib.esm.min.js') as Promise<PdfLib>,
+    loadFont('regular'),
+    loadFont('bold'),
+  ]);
   const { PDFDocument, rgb } = lib;
   const doc = await PDFDocument.create({ updateMetadata: false });
   let suffix = 0;
@@ -38,7 +42,13 @@ export async function renderLeaderPdf(summary: LeaderSummary, campaign: Campaign
   const green = rgb(0.44, 0.68, 0.28);
   const red = rgb(0.75, 0, 0);
 
-  const text = (s: string, x: number, top: number, size: number, opts: { font?: 'body' | 'heading'; color?: ReturnType<typeof rgb>; align?: 'left' | 'right' | 'center' } = {}) => {
+  const text = (
+    s: string,
+    x: number,
+    top: number,
+    size: number,
+    opts: { font?: 'body' | 'heading'; color?: ReturnType<typeof rgb>; align?: 'left' | 'right' | 'center' } = {},
+  ) => {
     const f: LoadedFont = opts.font === 'heading' ? bold : regular;
     const pf: PDFFont = opts.font === 'heading' ? heading : body;
     const w = textWidth(f, s, size);
@@ -106,7 +116,14 @@ export async function renderLeaderPdf(summary: LeaderSummary, campaign: Campaign
   // Charts: participants and activities per included unit, side by side.
   const included = summary.rows.filter((r) => r.included);
   const half = (INNER - 20) / 2;
-  const bars = (title: string, x: number, top: number, width: number, values: Array<{ label: string; value: number }>, colour: ReturnType<typeof rgb>) => {
+  const bars = (
+    title: string,
+    x: number,
+    top: number,
+    width: number,
+    values: Array<{ label: string; value: number }>,
+    colour: ReturnType<typeof rgb>,
+  ) => {
     text(title, x, top, 10.5, { font: 'heading' });
     let t = top + 18;
     const labelW = Math.max(58, ...values.map((v) => textWidth(regular, v.label, 8.5) + 6));
@@ -122,8 +139,22 @@ export async function renderLeaderPdf(summary: LeaderSummary, campaign: Campaign
     }
     return t;
   };
-  const a = bars('各单位参加人数（人次）', MARGIN, y, half, included.map((r) => ({ label: r.unit, value: r.participants ?? 0 })), blue);
-  const b = bars('各单位活动数量（场）', MARGIN + half + 20, y, half, included.map((r) => ({ label: r.unit, value: r.activities ?? 0 })), orange);
+  const a = bars(
+    '各单位参加人数（人次）',
+    MARGIN,
+    y,
+    half,
+    included.map((r) => ({ label: r.unit, value: r.participants ?? 0 })),
+    blue,
+  );
+  const b = bars(
+    '各单位活动数量（场）',
+    MARGIN + half + 20,
+    y,
+    half,
+    included.map((r) => ({ label: r.unit, value: r.activities ?? 0 })),
+    orange,
+  );
   y = Math.max(a, b) + 14;
   bars(
     `收到材料的单位数（共 ${summary.unitCount} 个单位）`,

@@ -62,7 +62,11 @@ function blankRoom(field: Field): number {
   return 1;
 }
 
-export function buildModel(data: Submission | null, campaign: Campaign, opts: { department?: string; district?: string; notes?: readonly string[] } = {}): FormModel {
+export function buildModel(
+  data: Submission | null,
+  campaign: Campaign,
+  opts: { department?: string; district?: string; notes?: readonly string[] } = {},
+): FormModel {
   const groupSizes = new Map<string, number>();
   for (const f of FIELDS) if (f.group) groupSizes.set(f.group.key, (groupSizes.get(f.group.key) ?? 0) + 1);
   const seen = new Map<string, number>();

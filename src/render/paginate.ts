@@ -29,7 +29,11 @@ export const RIGHT = PAGE_W - 26 * MM;
 export const WIDTH = RIGHT - LEFT;
 
 /** Column widths; the same proportions as the DOCX (first column ≥ 1,900 twips, docs/rendering.md, "The table"). */
-export const COL = [LABEL_COLUMNS_TWIPS[0] / 20, LABEL_COLUMNS_TWIPS[1] / 20, WIDTH - (LABEL_COLUMNS_TWIPS[0] + LABEL_COLUMNS_TWIPS[1]) / 20] as const;
+export const COL = [
+  LABEL_COLUMNS_TWIPS[0] / 20,
+  LABEL_COLUMNS_TWIPS[1] / 20,
+  WIDTH - (LABEL_COLUMNS_TWIPS[0] + LABEL_COLUMNS_TWIPS[1]) / 20,
+] as const;
 export const SIZE = { annex: 16, title: 22, stamp: 14, table: 12, footnote: 14, page: 14, cont: 12 } as const;
 /** 1.5 lines: CJK needs more leading than Latin to stay legible. */
 export const LINE = SIZE.table * 1.5;
@@ -196,7 +200,9 @@ export function paginate(model: FormModel, measure: Measure, firstTop: number) {
     let from = 0;
     let continuation = false;
     while (true) {
-      const labelLines = continuation ? linesFor(m.row.field.label + CONT_LABEL, m.row.group ? COL[1] : COL[0] + COL[1], measure) : m.labelLines;
+      const labelLines = continuation
+        ? linesFor(m.row.field.label + CONT_LABEL, m.row.group ? COL[1] : COL[0] + COL[1], measure)
+        : m.labelLines;
       // A group segment starts here if the group starts, or the page is new: its label must fit too.
       const startsSegment = !!m.row.group && (m.row.group.key !== prevGroup || page().placed.length === 0);
       const groupLabelLines = startsSegment
@@ -220,7 +226,8 @@ export function paginate(model: FormModel, measure: Measure, firstTop: number) {
       // A row that fits on the next page moves there whole — unless that would leave more than a
       // quarter of this page empty (a long 活动内容 moving whole left a third of page 1 blank): then it
       // splits between lines, with at least 2 lines on each side. Blank rows never split.
-      const worthSplitting = m.row.text !== '' && avail - 2 * PAD_Y > fullPage * SPLIT_WHEN_EMPTY && fitHere >= Math.max(2, fixedLines) && rest - 2 >= 2;
+      const worthSplitting =
+        m.row.text !== '' && avail - 2 * PAD_Y > fullPage * SPLIT_WHEN_EMPTY && fitHere >= Math.max(2, fixedLines) && rest - 2 >= 2;
       if (page().placed.length > 0 && ((need <= fullPage && !worthSplitting) || fitHere < Math.max(2, fixedLines))) {
         newPage();
         continue;

@@ -26,8 +26,25 @@ import { loadFont, textWidth, type LoadedFont } from './fonts.js';
 import { breakLines, visibleWidth } from './layout.js';
 import { buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
 import {
-  BORDER, BOTTOM, COL, CONT_LABEL, CONTINUED, LEFT, LINE, MM, PAD_X, PAGE_H, PAGE_W, RIGHT, SIZE, TOP, WIDTH,
-  pageOne, paginate, printable, type PageLayout,
+  BORDER,
+  BOTTOM,
+  COL,
+  CONT_LABEL,
+  CONTINUED,
+  LEFT,
+  LINE,
+  MM,
+  PAD_X,
+  PAGE_H,
+  PAGE_W,
+  RIGHT,
+  SIZE,
+  TOP,
+  WIDTH,
+  pageOne,
+  paginate,
+  printable,
+  type PageLayout,
 } from './paginate.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -131,11 +148,7 @@ function subsetTag(name: string, text: string): string {
   return `${tag}+${name}`;
 }
 
-export async function renderPdf(
-  data: Submission | null,
-  campaign: Campaign,
-  opts: RenderPdfOptions = {},
-): Promise<Uint8Array> {
+export async function renderPdf(data: Submission | null, campaign: Campaign, opts: RenderPdfOptions = {}): Promise<Uint8Array> {
   const model = buildModel(data, campaign, opts);
   const [lib, regular, bold, sans] = await Promise.all([
     import('pdf-lib/dist/pdf-lib.esm.min.js') as Promise<PdfLib>,
@@ -180,10 +193,29 @@ async function newDocument(lib: PdfLib, fonts: readonly LoadedFont[]): Promise<P
 }
 
 /** Each face subset to the text it draws, with a subset tag derived from that text. */
-async function embedFaces(lib: PdfLib, doc: PDFDocument, model: FormModel, faces: { regular: LoadedFont; bold: LoadedFont; sans: LoadedFont }): Promise<DrawContext> {
-  const embed = (font: LoadedFont, text: string) => doc.embedFont(font.embedKey, { subset: true, customName: subsetTag(font.postscriptName, text) });
-  const bodyText = [model.stampLine, model.department, model.footnote, ...model.notes, CONTINUED, CONT_LABEL, '— 0123456789', ...model.rows.flatMap((r) => [r.field.label, r.group?.label ?? '', r.text])].join('');
-  const [body, heading, annex] = await Promise.all([embed(faces.regular, bodyText), embed(faces.bold, model.title), embed(faces.sans, model.annexLabel)]);
+async function embedFaces(
+  lib: PdfLib,
+  doc: PDFDocument,
+  model: FormModel,
+  faces: { regular: LoadedFont; bold: LoadedFont; sans: LoadedFont },
+): Promise<DrawContext> {
+  const embed = (font: LoadedFont, text: string) =>
+    doc.embedFont(font.embedKey, { subset: true, customName: subsetTag(font.postscriptName, text) });
+  const bodyText = [
+    model.stampLine,
+    model.department,
+    model.footnote,
+    ...model.notes,
+    CONTINUED,
+    CONT_LABEL,
+    '— 0123456789',
+    ...model.rows.flatMap((r) => [r.field.label, r.group?.label ?? '', r.text]),
+  ].join('');
+  const [body, heading, annex] = await Promise.all([
+    embed(faces.regular, bodyText),
+    embed(faces.bold, model.title),
+    embed(faces.sans, model.annexLabel),
+  ]);
   return { lib, ...faces, body, heading, annex, black: lib.rgb(0, 0, 0) };
 }
 
@@ -194,7 +226,11 @@ function drawPageOne(ctx: DrawContext, doc: PDFDocument, model: FormModel, filla
   let y = TOP;
   y = drawLine(ctx, first, model.annexLabel, { x: LEFT, top: y, size: SIZE.annex, font: 'annex' });
   y -= SIZE.annex * 0.75;
-  const furniture = pageOne(model, (s) => textWidth(bold, s, SIZE.title), (s) => textWidth(regular, s, SIZE.stamp));
+  const furniture = pageOne(
+    model,
+    (s) => textWidth(bold, s, SIZE.title),
+    (s) => textWidth(regular, s, SIZE.stamp),
+  );
   for (const line of furniture.title) {
     const w = visibleWidth(line, (s) => textWidth(bold, s, SIZE.title));
     y = drawLine(ctx, first, line, { x: LEFT + (WIDTH - w) / 2, top: y, size: SIZE.title, font: 'heading', lineHeight: SIZE.title * 1.4 });
@@ -204,7 +240,12 @@ function drawPageOne(ctx: DrawContext, doc: PDFDocument, model: FormModel, filla
   drawLine(ctx, first, model.stampLine, { x: LEFT, top: y, size: SIZE.stamp });
   const stampX = LEFT + textWidth(regular, model.stampLine, SIZE.stamp);
   const department = furniture.department;
-  const stampRect = { x: stampX, y: stampTop - department.length * SIZE.stamp * 1.5, width: RIGHT - stampX, height: department.length * SIZE.stamp * 1.5 };
+  const stampRect = {
+    x: stampX,
+    y: stampTop - department.length * SIZE.stamp * 1.5,
+    width: RIGHT - stampX,
+    height: department.length * SIZE.stamp * 1.5,
+  };
   if (model.department !== '' && !fillable)
     department.forEach((line, i) => drawLine(ctx, first, line, { x: stampX, top: stampTop - i * SIZE.stamp * 1.5, size: SIZE.stamp }));
   else if (model.department === '')
@@ -234,9 +275,15 @@ function drawTablePages(ctx: DrawContext, doc: PDFDocument, first: PDFPage, mode
       pages.push(page);
       drawLine(ctx, page, CONTINUED, { x: LEFT, top: TOP, size: SIZE.cont, lineHeight: LINE });
     }
-    drawTable(ctx, page, layout, (row, rect, lines, continuation) => {
-      if (!continuation) cells.push({ page, row, rect, lines });
-    }, fillable);
+    drawTable(
+      ctx,
+      page,
+      layout,
+      (row, rect, lines, continuation) => {
+        if (!continuation) cells.push({ page, row, rect, lines });
+      },
+      fillable,
+    );
   });
   return { pages, cells, bottomOfTable: layouts[layouts.length - 1]!.bottomOfTable };
 }
@@ -329,7 +376,8 @@ function drawLine(
   o: { x: number; top: number; size: number; font?: 'body' | 'heading' | 'annex'; lineHeight?: number },
 ): number {
   const lh = o.lineHeight ?? o.size * 1.5;
-  const [f, embedded] = o.font === 'heading' ? [ctx.bold, ctx.heading] : o.font === 'annex' ? [ctx.sans, ctx.annex] : [ctx.regular, ctx.body];
+  const [f, embedded] =
+    o.font === 'heading' ? [ctx.bold, ctx.heading] : o.font === 'annex' ? [ctx.sans, ctx.annex] : [ctx.regular, ctx.body];
   if (text.trim() !== '')
     page.drawText(text, {
       x: o.x,
@@ -390,7 +438,13 @@ function drawTable(
       drawBox(ctx, page, rect);
       const continues = row.group.index > 0 || p.continuation;
       const label = continues ? row.group.label + CONT_LABEL : row.group.label;
-      drawCellText(ctx, page, rect, breakLines(label, COL[0] - 2 * PAD_X, (s) => textWidth(ctx.regular, s, SIZE.table)), 'center');
+      drawCellText(
+        ctx,
+        page,
+        rect,
+        breakLines(label, COL[0] - 2 * PAD_X, (s) => textWidth(ctx.regular, s, SIZE.table)),
+        'center',
+      );
     }
   }
 }

@@ -105,7 +105,11 @@ function readCmap(bytes: Uint8Array): CmapLookup {
     const format = d.getUint16(at);
     // Full Unicode (Windows UCS-4 or Unicode platform, format 12) before BMP-only (format 4).
     const rank =
-      format === 12 && ((platform === 3 && encoding === 10) || platform === 0) ? 2 : format === 4 && (platform === 3 || platform === 0) ? 1 : 0;
+      format === 12 && ((platform === 3 && encoding === 10) || platform === 0)
+        ? 2
+        : format === 4 && (platform === 3 || platform === 0)
+          ? 1
+          : 0;
     if (rank > 0 && (!best || rank > best.rank)) best = { rank, at, format };
   }
   if (!best) throw new FontFormatError('cmap: no Unicode subtable (format 4 or 12)');
@@ -323,7 +327,7 @@ export class TrueTypeSubset {
     const font = this.font;
     const records: Uint8Array[] = [];
     // Components are appended while we go, so read in rounds until no new glyph appears.
-    for (let done = 0; done < this.glyphs.length; ) {
+    for (let done = 0; done < this.glyphs.length;) {
       const batch = this.glyphs.slice(done);
       const read = font.glyphRecords(batch);
       done += batch.length;
@@ -385,8 +389,10 @@ export class TrueTypeSubset {
       const flags = d.getUint16(at);
       d.setUint16(at + 2, this.includeGlyph(d.getUint16(at + 2)));
       at += 4 + (flags & 0x0001 ? 4 : 2); // ARG_1_AND_2_ARE_WORDS
-      if (flags & 0x0008) at += 2; // WE_HAVE_A_SCALE
-      else if (flags & 0x0040) at += 4; // WE_HAVE_AN_X_AND_Y_SCALE
+      if (flags & 0x0008)
+        at += 2; // WE_HAVE_A_SCALE
+      else if (flags & 0x0040)
+        at += 4; // WE_HAVE_AN_X_AND_Y_SCALE
       else if (flags & 0x0080) at += 8; // WE_HAVE_A_TWO_BY_TWO
       if (!(flags & 0x0020)) break; // MORE_COMPONENTS
     }

@@ -9,7 +9,16 @@ import type { AttachmentKind } from '../read/index.js';
 import type { Fate } from '../inbox/check.js';
 import type { UnitStatus } from '../inbox/roster.js';
 
-const FATES: readonly Fate[] = ['submission', 'superseded', 'attachment', 'not-a-submission', 'unreadable', 'unsafe', 'unsupported', 'container'];
+const FATES: readonly Fate[] = [
+  'submission',
+  'superseded',
+  'attachment',
+  'not-a-submission',
+  'unreadable',
+  'unsafe',
+  'unsupported',
+  'container',
+];
 const fateCode = (fate: Fate) => (fate === 'not-a-submission' ? 'fate.notASubmission' : (`fate.${fate}` as const));
 
 /** A file's fate in words: 报送文件, 已被新版本取代, 附件 … */

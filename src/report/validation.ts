@@ -66,37 +66,41 @@ export interface ValidationReport {
 }
 
 export function buildReport(results: readonly FileResult[], campaign: Campaign, lang: Lang, units?: UnitStatus[]): ValidationReport {
-  const files = results.map(
-    (r): FileReport => ({
-      path: r.path,
-      format: r.format,
-      fate: r.fate,
-      ...(r.status ? { status: r.status } : {}),
-      ...(r.unit ? { unit: r.unit } : {}),
-      ...(r.receivedAt ? { receivedAt: r.receivedAt } : {}),
-      ...(r.attachment ? { attachment: r.attachment } : {}),
-      ...(r.entryTime ? { entryTime: r.entryTime } : {}),
-      ...(r.supersededBy ? { supersededBy: r.supersededBy } : {}),
-      ...(r.data ? { data: r.data } : {}),
-      ...(r.originals && Object.keys(r.originals).length ? { originals: r.originals } : {}),
-      ...(r.scan ? { scan: reportedScan(r.scan) } : {}),
-      issues: r.problems.map((p) => issueOut(p, lang)),
-    }),
-  );
+  const files = results.map((r): FileReport => ({
+    path: r.path,
+    format: r.format,
+    fate: r.fate,
+    ...(r.status ? { status: r.status } : {}),
+    ...(r.unit ? { unit: r.unit } : {}),
+    ...(r.receivedAt ? { receivedAt: r.receivedAt } : {}),
+    ...(r.attachment ? { attachment: r.attachment } : {}),
+    ...(r.entryTime ? { entryTime: r.entryTime } : {}),
+    ...(r.supersededBy ? { supersededBy: r.supersededBy } : {}),
+    ...(r.data ? { data: r.data } : {}),
+    ...(r.originals && Object.keys(r.originals).length ? { originals: r.originals } : {}),
+    ...(r.scan ? { scan: reportedScan(r.scan) } : {}),
+    issues: r.problems.map((p) => issueOut(p, lang)),
+  }));
   // Notes on files that were not checked (a photo, a hidden file) are not problems with submissions.
   // Superseded files no longer count; notes on files that are not reports are not problems.
   const chase = units ? chaseBlocks(results, units, campaign, lang) : [];
-  const unitReports = units?.map(
-    (u): UnitReport => ({
-      ...u,
-      received: u.received.map((f) => ({ ...f, ...(f.problem ? { reason: formatMessage(f.problem.code, f.problem.params, lang) } : {}) })),
-      verdict: verdictOf(u, campaign, lang),
-      chase: chase.find((b) => b.unit === u.name) ?? null,
-    }),
-  );
-  const all = files.filter((f) => f.fate !== 'superseded' && f.fate !== 'not-a-submission' && f.fate !== 'unsupported').flatMap((f) => f.issues);
+  const unitReports = units?.map((u): UnitReport => ({
+    ...u,
+    received: u.received.map((f) => ({ ...f, ...(f.problem ? { reason: formatMessage(f.problem.code, f.problem.params, lang) } : {}) })),
+    verdict: verdictOf(u, campaign, lang),
+    chase: chase.find((b) => b.unit === u.name) ?? null,
+  }));
+  const all = files
+    .filter((f) => f.fate !== 'superseded' && f.fate !== 'not-a-submission' && f.fate !== 'unsupported')
+    .flatMap((f) => f.issues);
   return {
-    campaign: { year: campaign.year, city: campaign.city, deadline: campaign.deadline, timezone: campaign.timezone, mailbox: campaign.mailbox },
+    campaign: {
+      year: campaign.year,
+      city: campaign.city,
+      deadline: campaign.deadline,
+      timezone: campaign.timezone,
+      mailbox: campaign.mailbox,
+    },
     files,
     ...(unitReports ? { units: unitReports } : {}),
     summary: {
@@ -139,7 +143,6 @@ export function hasErrors(report: ValidationReport): boolean {
   return report.summary.errors > 0 || report.summary.invalid > 0 || report.summary.rejected > 0;
 }
 
-
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
 /** 有公章 / 未见公章 / 无法判断 (the scan check). */
@@ -176,7 +179,16 @@ export function unitTable(report: ValidationReport, lang: Lang, c: Paint, width 
     const at = localTime(u.receivedAt, tz);
     return wide ? at : `${at.slice(5)} ${say(lang, `report.from.${u.receivedFrom ?? 'file'}`)}`;
   };
-  const columns = ['unit', 'verdict', 'form', 'scan', 'plan', 'summary', 'received', ...(wide ? (['evidence', 'fileUsed'] as const) : [])] as const;
+  const columns = [
+    'unit',
+    'verdict',
+    'form',
+    'scan',
+    'plan',
+    'summary',
+    'received',
+    ...(wide ? (['evidence', 'fileUsed'] as const) : []),
+  ] as const;
   const head = columns.map((col) => say(lang, `report.col.${col}`));
   const rows = units.map((u) => {
     const row = [
@@ -202,7 +214,9 @@ export function unitTable(report: ValidationReport, lang: Lang, c: Paint, width 
   const lines = [
     c.bold(say(lang, 'report.roster', { count: units.length, deadline: report.campaign.deadline })),
     `  ${head.map((h, i) => pad(h, widths[i]!)).join('  ')}`.trimEnd(),
-    ...units.map((u, k) => `  ${rows[k]!.map((cell, i) => (i === 1 ? colour(u, pad(cell, widths[i]!)) : pad(cut(cell, widths[i]!), widths[i]!))).join('  ')}`.trimEnd()),
+    ...units.map((u, k) =>
+      `  ${rows[k]!.map((cell, i) => (i === 1 ? colour(u, pad(cell, widths[i]!)) : pad(cut(cell, widths[i]!), widths[i]!))).join('  ')}`.trimEnd(),
+    ),
   ];
   if (!wide) lines.push(c.dim(say(lang, 'report.from.legend')));
   lines.push(...unitNotes(units, lang, c, width), '', rollCallLine(units, lang));
@@ -245,7 +259,9 @@ function rollCallLine(units: readonly UnitReport[], lang: Lang): string {
 }
 
 /** The system and lock files (Thumbs.db, .DS_Store, ~$…) and the tool's own files: one line, not one each. */
-const quiet = (f: FileReport) => f.fate === 'not-a-submission' && f.issues.every((i) => i.code === 'file.hidden' || i.code === 'inbox.ownFile' || i.code === 'inbox.ownOutput');
+const quiet = (f: FileReport) =>
+  f.fate === 'not-a-submission' &&
+  f.issues.every((i) => i.code === 'file.hidden' || i.code === 'inbox.ownFile' || i.code === 'inbox.ownOutput');
 
 export function renderText(report: ValidationReport, lang: Lang, c: Paint, opts: TextOptions = {}): string {
   const width = opts.width ?? 80;
@@ -255,8 +271,18 @@ export function renderText(report: ValidationReport, lang: Lang, c: Paint, opts:
   if (!opts.summary) lines.push(...fileList(report, lang, c), '');
   const count = (code: 'valid' | 'invalid' | 'rejected' | 'unchecked', n: number, always = false) =>
     n || always ? [say(lang, `report.total.${code}`, { count: n })] : [];
-  const parts = [...count('valid', summary.valid, true), ...count('invalid', summary.invalid, true), ...count('rejected', summary.rejected), ...count('unchecked', summary.unchecked)];
-  const total = say(lang, 'report.total', { files: summary.files, parts: joinList(lang, parts, 'comma'), errors: summary.errors, warnings: summary.warnings });
+  const parts = [
+    ...count('valid', summary.valid, true),
+    ...count('invalid', summary.invalid, true),
+    ...count('rejected', summary.rejected),
+    ...count('unchecked', summary.unchecked),
+  ];
+  const total = say(lang, 'report.total', {
+    files: summary.files,
+    parts: joinList(lang, parts, 'comma'),
+    errors: summary.errors,
+    warnings: summary.warnings,
+  });
   lines.push((hasErrors(report) ? c.red : c.green)(total));
   const advice = closingAdvice(report, lang, opts.reader ?? (report.units ? 'centre' : 'clerk'));
   if (advice) lines.push(advice);
@@ -274,7 +300,18 @@ function fileList(report: ValidationReport, lang: Lang, c: Paint): string[] {
     .sort((a, b) => rank(a.f) - rank(b.f) || (order.get(a.f.unit ?? '') ?? 999) - (order.get(b.f.unit ?? '') ?? 999) || a.i - b.i)
     .map(({ f }) => f);
   const lines = shown.flatMap((file) => fileLines(file, lang, c));
-  if (hidden.length) lines.push(c.dim(say(lang, 'report.hidden', { count: hidden.length, paths: joinList(lang, hidden.map((f) => f.path)) })));
+  if (hidden.length)
+    lines.push(
+      c.dim(
+        say(lang, 'report.hidden', {
+          count: hidden.length,
+          paths: joinList(
+            lang,
+            hidden.map((f) => f.path),
+          ),
+        }),
+      ),
+    );
   return lines;
 }
 
@@ -299,14 +336,25 @@ function fileState(file: FileReport, lang: Lang, c: Paint): { mark: string; stat
     let state = c.green(say(lang, 'report.file.attachment', { kind }));
     if (file.scan) {
       const seal = file.scan.seals[0];
-      state += '  ' + (seal
-        ? c.green(formatMessage('scan.sealFound', { page: seal.page, x: seal.xMm, y: seal.yMm, diameter: seal.diameterMm, ...(seal.scaleKnown ? {} : { estimated: 1 }) }, lang))
-        : c.yellow(sealWord(file.scan.seal, lang)));
+      state +=
+        '  ' +
+        (seal
+          ? c.green(
+              formatMessage(
+                'scan.sealFound',
+                { page: seal.page, x: seal.xMm, y: seal.yMm, diameter: seal.diameterMm, ...(seal.scaleKnown ? {} : { estimated: 1 }) },
+                lang,
+              ),
+            )
+          : c.yellow(sealWord(file.scan.seal, lang)));
     }
     return { mark: c.green('＋'), state };
   }
   if (file.status === 'valid')
-    return { mark: c.green('✔'), state: c.green(say(lang, 'status.valid')) + (warnings ? c.yellow(say(lang, 'report.file.warnings', { count: warnings })) : '') };
+    return {
+      mark: c.green('✔'),
+      state: c.green(say(lang, 'status.valid')) + (warnings ? c.yellow(say(lang, 'report.file.warnings', { count: warnings })) : ''),
+    };
   if (file.status === 'invalid' || file.fate === 'unreadable' || file.fate === 'unsafe') {
     const what = file.fate === 'submission' ? say(lang, 'status.invalid') : fateName(file.fate, lang);
     const andWarnings = warnings ? say(lang, 'report.file.andWarnings', { count: warnings }) : '';

@@ -83,9 +83,16 @@ export function scanRequest(u: Pick<UnitStatus, 'scan' | 'status'>, encoding?: s
   if (!scan || u.status === 'missing') return null;
   let ask: ScanAsk | null = null;
   if (scan.seal === 'notFound') ask = 'seal';
-  else if (scan.seal === 'unknown')
-    ask = scan.reason === 'notScanned' ? 'scanned' : scan.reason === 'undecodable' ? 'readable' : 'colour';
-  const diffs = scan.figuresCheck?.status === 'differ' ? scan.figuresCheck.diffs.map(({ label, electronic, scan: value, page }) => ({ label, electronic, scan: value, ...(page ? { page } : {}) })) : [];
+  else if (scan.seal === 'unknown') ask = scan.reason === 'notScanned' ? 'scanned' : scan.reason === 'undecodable' ? 'readable' : 'colour';
+  const diffs =
+    scan.figuresCheck?.status === 'differ'
+      ? scan.figuresCheck.diffs.map(({ label, electronic, scan: value, page }) => ({
+          label,
+          electronic,
+          scan: value,
+          ...(page ? { page } : {}),
+        }))
+      : [];
   if (!ask && !diffs.length) return null;
   return { file: baseName(scan.file), ask, ...(encoding ? { encoding } : {}), ...(scan.reason ? { reason: scan.reason } : {}), diffs };
 }
@@ -103,7 +110,8 @@ export function scanLines(r: ScanRequest, lang: Lang): { lines: string[]; detail
   if (r.ask === 'readable') lines.push(say(lang, 'roll.scan.readable', { file: r.file, encoding: r.encoding ?? '' }));
   if (r.diffs.length) {
     lines.push(say(lang, 'roll.scan.final', { file: r.file, n: r.diffs.length }));
-    for (const d of r.diffs) details.push(say(lang, 'roll.scan.diff', { label: d.label, electronic: d.electronic, scan: d.scan, page: d.page ?? '' }));
+    for (const d of r.diffs)
+      details.push(say(lang, 'roll.scan.diff', { label: d.label, electronic: d.electronic, scan: d.scan, page: d.page ?? '' }));
     details.push(say(lang, 'roll.scan.finalAsk'));
   }
   return { lines, details };
@@ -149,7 +157,16 @@ export function verdictOf(u: UnitStatus, campaign: Campaign, lang: Lang): Verdic
             ? 'late'
             : null;
   const at = u.receivedAt ? localTime(u.receivedAt, campaign.timezone) : '';
-  return { unit: u.name, short, long, included: u.included, group, missingPieces: pieces, received: at, evidence: evidenceText(u.receivedFrom, lang) };
+  return {
+    unit: u.name,
+    short,
+    long,
+    included: u.included,
+    group,
+    missingPieces: pieces,
+    received: at,
+    evidence: evidenceText(u.receivedFrom, lang),
+  };
 }
 
 /** One unit's block in the chase list: ready to paste into WeChat or a mail. */
@@ -256,7 +273,8 @@ export function chaseBrief(u: UnitStatus, campaign: Campaign, lang: Lang, errorC
   if (u.status === 'invalid') parts.push(say(lang, 'roll.brief.invalid', { n: errorCount }));
   const short = (['stampedScan', 'workPlan', 'workSummary'] as const).filter((k) => !u.pieces[k]).map((k) => say(lang, `roll.piece.${k}`));
   if (u.pieces.form && !u.pieces.wordForm) short.unshift(say(lang, 'roll.piece.wordShort'));
-  if (u.status !== 'missing' && u.status !== 'unreadable' && short.length) parts.push(say(lang, 'roll.brief.pieces', { list: short.join(lang === 'zh' ? '、' : ', ') }));
+  if (u.status !== 'missing' && u.status !== 'unreadable' && short.length)
+    parts.push(say(lang, 'roll.brief.pieces', { list: short.join(lang === 'zh' ? '、' : ', ') }));
   const scan = scanRequest(u);
   if (scan?.ask) parts.push(say(lang, `roll.brief.${scan.ask}`));
   if (scan?.diffs.length) parts.push(say(lang, 'roll.brief.final', { n: scan.diffs.length }));
@@ -272,7 +290,12 @@ export function chaseText(blocks: readonly ChaseBlock[], campaign: Campaign, lan
     const mine = blocks.filter((b) => b.group === g);
     if (!mine.length) continue;
     out.push(say(lang, 'roll.chase.heading', { group: chaseGroupName(g, lang), n: mine.length }));
-    for (const b of mine) out.push(lang === 'zh' ? `${b.unit}（${b.who}）` : `${b.unit} (${b.who})`, ...b.lines.map((l) => (l.startsWith('  ') ? l : `  ${l}`)), '');
+    for (const b of mine)
+      out.push(
+        lang === 'zh' ? `${b.unit}（${b.who}）` : `${b.unit} (${b.who})`,
+        ...b.lines.map((l) => (l.startsWith('  ') ? l : `  ${l}`)),
+        '',
+      );
   }
   out.push(say(lang, 'roll.chase.footer', { mailbox: campaign.mailbox, deadline: campaign.deadline }));
   return out.join('\n');

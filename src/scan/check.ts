@@ -81,7 +81,8 @@ export function judgePages(pages: readonly PageImage[]): Omit<ScanCheck, 'versio
     const scaleKnown = p.pxPerMm !== undefined;
     const pxPerMm = p.pxPerMm ?? Math.min(p.raster.width, p.raster.height) / ASSUMED_SHORT_SIDE_MM;
     for (const c of findSeals(p.raster, pxPerMm)) {
-      if (c.isSeal) seals.push({ page: p.page, xMm: Math.round(c.xMm), yMm: Math.round(c.yMm), diameterMm: Math.round(c.diameterMm), scaleKnown });
+      if (c.isSeal)
+        seals.push({ page: p.page, xMm: Math.round(c.xMm), yMm: Math.round(c.yMm), diameterMm: Math.round(c.diameterMm), scaleKnown });
       else rejected.push({ page: p.page, diameterMm: c.diameterMm, ...(c.rejected ? { rejected: c.rejected } : {}) });
     }
   }
@@ -119,7 +120,10 @@ const LABELS = [...new Set(FIELDS.map((f) => f.label.replace(/[\s（）()]/g, ''
 
 /** The text read shows the form: its title, or several of its labels. Pure. */
 export function showsForm(items: readonly PositionedText[]): boolean {
-  const text = items.map((i) => i.text).join('').replace(/[\s（）()]/g, '');
+  const text = items
+    .map((i) => i.text)
+    .join('')
+    .replace(/[\s（）()]/g, '');
   if (TITLE.test(text)) return true;
   return LABELS.filter((l) => text.includes(l)).length >= LABELS_NEEDED;
 }
@@ -157,7 +161,10 @@ export async function checkScan(bytes: Uint8Array, name: string, opts: ScanOptio
       const cached = JSON.parse(await fs.readFile(join(opts.cacheDir, `${key}.json`), 'utf8')) as ScanCheck;
       // An entry without the text is not enough when the text is asked for (the add-on may be new);
       // nor a photo's that could not tell whether it shows the form, when it may now be read.
-      const enough = (!opts.ocr || cached.ocr?.engine) && (!opts.photo?.read || cached.form !== 'unknown') && (!opts.photo || cached.seal === 'found' || cached.form);
+      const enough =
+        (!opts.ocr || cached.ocr?.engine) &&
+        (!opts.photo?.read || cached.form !== 'unknown') &&
+        (!opts.photo || cached.seal === 'found' || cached.form);
       if (cached.version === SCAN_CHECK_VERSION && enough) {
         delete cached.ms;
         if (cached.ocr) delete cached.ocr.ms;

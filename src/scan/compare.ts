@@ -41,14 +41,22 @@ export interface FiguresCheck {
 
 /** The fields compared, from the one definition: the unit, the department, numbers, dates, phones. */
 export const COMPARED_FIELDS: readonly Field[] = FIELDS.filter(
-  (f) => f.kind === 'unit' || f.kind === 'count' || f.kind === 'percent' || f.kind === 'dateRange' || f.kind === 'contacts' || f.default === 'roster.department',
+  (f) =>
+    f.kind === 'unit' ||
+    f.kind === 'count' ||
+    f.kind === 'percent' ||
+    f.kind === 'dateRange' ||
+    f.kind === 'contacts' ||
+    f.default === 'roster.department',
 );
 
 /** A mobile (11 digits from 1) or a landline with its area code (0791-86771234). */
 const PHONE = /(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)/g;
 const squeeze = (s: string) => s.replace(/[\s·•、，,。.（）()：:]/g, '');
 const phonesOf = (contacts: unknown): string[] =>
-  Array.isArray(contacts) ? [...new Set((contacts as Contact[]).map((c) => String(c.phone).replace(/\D/g, '')).filter((p) => p.length >= 7))].sort() : [];
+  Array.isArray(contacts)
+    ? [...new Set((contacts as Contact[]).map((c) => String(c.phone).replace(/\D/g, '')).filter((p) => p.length >= 7))].sort()
+    : [];
 
 /** Equal as the form means it: numbers as numbers, periods by their days, phones as digits, names without spaces. */
 function same(field: Field, a: unknown, b: unknown): boolean {
@@ -63,7 +71,11 @@ function same(field: Field, a: unknown, b: unknown): boolean {
   }
 }
 
-export function compareFigures(items: readonly PositionedText[], electronic: Record<string, unknown> | null, campaign: Campaign): FiguresCheck {
+export function compareFigures(
+  items: readonly PositionedText[],
+  electronic: Record<string, unknown> | null,
+  campaign: Campaign,
+): FiguresCheck {
   const empty = { diffs: [], same: [], unread: [] };
   if (!electronic) return { status: 'unchecked', why: 'noElectronic', ...empty };
   if (items.length === 0) return { status: 'unchecked', why: 'noText', ...empty };
@@ -74,7 +86,9 @@ export function compareFigures(items: readonly PositionedText[], electronic: Rec
   // Phone numbers stand only in 联系人及电话 on this form: the paper's phones are every phone number
   // on it, wherever the pairing put its line.
   const paperPhones = new Map<string, number>();
-  for (const i of items) for (const m of i.text.replace(/\s/g, '').matchAll(PHONE)) if (!paperPhones.has(m[0].replace(/\D/g, ''))) paperPhones.set(m[0].replace(/\D/g, ''), i.page);
+  for (const i of items)
+    for (const m of i.text.replace(/\s/g, '').matchAll(PHONE))
+      if (!paperPhones.has(m[0].replace(/\D/g, ''))) paperPhones.set(m[0].replace(/\D/g, ''), i.page);
   for (const field of COMPARED_FIELDS) {
     const mine = getPath(electronic, field.id);
     if (mine === undefined || mine === null) continue;
@@ -126,10 +140,16 @@ export function compareFigures(items: readonly PositionedText[], electronic: Rec
 /** One line for the 报送情况 sheet and the terminal: 扫描件与电子版一致 / 有出入：… / 无法核对：… (in the reader's language). */
 export function figuresLine(check: FiguresCheck, lang: Lang = 'zh'): string {
   const say = (code: MessageCode, p?: Params) => formatMessage(code, p, lang);
-  if (check.status === 'match') return say('roll.figures.match') + (check.unread.length ? say('roll.figures.unread', { list: check.unread.join(lang === 'zh' ? '、' : ', ') }) : '');
+  if (check.status === 'match')
+    return (
+      say('roll.figures.match') +
+      (check.unread.length ? say('roll.figures.unread', { list: check.unread.join(lang === 'zh' ? '、' : ', ') }) : '')
+    );
   if (check.status === 'differ')
     return say('roll.figures.differ', {
-      list: check.diffs.map((d) => say('roll.figures.diff', { label: d.label, electronic: d.electronic, scan: d.scan, page: d.page ?? '' })).join(lang === 'zh' ? '；' : '; '),
+      list: check.diffs
+        .map((d) => say('roll.figures.diff', { label: d.label, electronic: d.electronic, scan: d.scan, page: d.page ?? '' }))
+        .join(lang === 'zh' ? '；' : '; '),
     });
   return say('roll.figures.unchecked', { why: say(`roll.figures.why.${check.why ?? 'noText'}`) });
 }

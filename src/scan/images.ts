@@ -92,7 +92,7 @@ async function decodeJpeg(bytes: Uint8Array): Promise<{ raster: Raster; componen
   const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024, maxResolutionInMP: 200 });
   // Components: SOF marker's byte after height/width.
   let components = 3;
-  for (let at = 2; at + 9 < bytes.length; ) {
+  for (let at = 2; at + 9 < bytes.length;) {
     if (bytes[at] !== 0xff) break;
     const marker = bytes[at + 1]!;
     const len = (bytes[at + 2]! << 8) | bytes[at + 3]!;
@@ -110,7 +110,10 @@ async function decodePng(bytes: Uint8Array): Promise<{ raster: Raster; gray: boo
   const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   // Colour types 0 and 4 are gray.
   const colorType = (png as unknown as { colorType?: number }).colorType;
-  return { raster: { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) }, gray: colorType === 0 || colorType === 4 };
+  return {
+    raster: { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) },
+    gray: colorType === 0 || colorType === 4,
+  };
 }
 
 /**
@@ -188,7 +191,8 @@ export function placements(content: string): Placed[] {
   let ctm = [1, 0, 0, 1, 0, 0];
   const operands: string[] = [];
   // Strings and inline images do not occur in scanners' page streams; skip them roughly anyway.
-  const tokens = content.replace(/\((?:\\.|[^\\)])*\)/g, ' ').match(/\/[^\s/\[\]()<>{}]+|[-+]?\d*\.?\d+(?:[eE][-+]?\d+)?|[A-Za-z'"*]+|\[|\]/g) ?? [];
+  const tokens =
+    content.replace(/\((?:\\.|[^\\)])*\)/g, ' ').match(/\/[^\s/\[\]()<>{}]+|[-+]?\d*\.?\d+(?:[eE][-+]?\d+)?|[A-Za-z'"*]+|\[|\]/g) ?? [];
   for (const tok of tokens) {
     if (tok === 'q') stack.push(ctm);
     else if (tok === 'Q') ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
@@ -255,7 +259,11 @@ async function decodeImage(lib: PdfLib, stream: import('pdf-lib').PDFRawStream):
   const dict = stream.dict;
   const filterObj = dict.lookup(PDFName.of('Filter'));
   const filters: string[] =
-    filterObj instanceof PDFName ? [filterObj.decodeText()] : filterObj instanceof PDFArray ? filterObj.asArray().map((f) => (f as import('pdf-lib').PDFName).decodeText()) : [];
+    filterObj instanceof PDFName
+      ? [filterObj.decodeText()]
+      : filterObj instanceof PDFArray
+        ? filterObj.asArray().map((f) => (f as import('pdf-lib').PDFName).decodeText())
+        : [];
   const last = filters[filters.length - 1] ?? '';
   if (/JBIG2/.test(last)) return { kind: 'bilevel', encoding: 'JBIG2' };
   if (/CCITT/.test(last)) return { kind: 'bilevel', encoding: 'CCITT' };
@@ -277,7 +285,12 @@ async function decodeImage(lib: PdfLib, stream: import('pdf-lib').PDFRawStream):
         bytes = unzlibSync(bytes);
       }
       const { raster, components } = await decodeJpeg(bytes);
-      return { kind: components === 1 || looksGray(raster) ? 'gray' : 'colour', raster, encoding: 'JPEG', ...(components === 1 ? { oneChannel: true } : {}) };
+      return {
+        kind: components === 1 || looksGray(raster) ? 'gray' : 'colour',
+        raster,
+        encoding: 'JPEG',
+        ...(components === 1 ? { oneChannel: true } : {}),
+      };
     } catch {
       return { kind: 'undecodable', encoding: 'JPEG' };
     }
@@ -308,7 +321,9 @@ async function decodeImage(lib: PdfLib, stream: import('pdf-lib').PDFRawStream):
     const bytes =
       lookup && 'contents' in (lookup as object)
         ? (lib as unknown as { decodePDFRawStream: (s: unknown) => { decode(): Uint8Array } }).decodePDFRawStream(lookup).decode()
-        : new Uint8Array(((lookup as import('pdf-lib').PDFHexString | import('pdf-lib').PDFString).asBytes?.() as Uint8Array | undefined) ?? []);
+        : new Uint8Array(
+            ((lookup as import('pdf-lib').PDFHexString | import('pdf-lib').PDFString).asBytes?.() as Uint8Array | undefined) ?? [],
+          );
     palette = new Uint8Array(256 * 3);
     for (let i = 0; i < 256; i++) {
       const at = i * baseComponents;
@@ -407,7 +422,8 @@ export async function pdfPages(bytes: Uint8Array, opts: { maxPages?: number } = 
     const H = Math.max(1, Math.round(hPt * scale));
     let raster: Raster;
     const only = usable.length === 1 ? usable[0]! : undefined;
-    if (only && Math.abs(only.decoded.raster!.width - W) <= 2 && Math.abs(only.decoded.raster!.height - H) <= 2) raster = only.decoded.raster!;
+    if (only && Math.abs(only.decoded.raster!.width - W) <= 2 && Math.abs(only.decoded.raster!.height - H) <= 2)
+      raster = only.decoded.raster!;
     else {
       raster = { width: W, height: H, data: new Uint8Array(W * H * 4).fill(255) };
       for (const { decoded, m } of usable) {
@@ -432,7 +448,16 @@ export async function pdfPages(bytes: Uint8Array, opts: { maxPages?: number } = 
     }
     const colour = usable.some((x) => x.decoded.kind === 'colour');
     const oneChannel = usable.every((x) => x.decoded.oneChannel);
-    out.push({ page: pageNo, kind: colour ? 'colour' : 'gray', raster, pxPerMm: scale / MM_PER_PT, widthMm, heightMm, encoding: usable[0]!.decoded.encoding, ...(oneChannel ? { oneChannel } : {}) });
+    out.push({
+      page: pageNo,
+      kind: colour ? 'colour' : 'gray',
+      raster,
+      pxPerMm: scale / MM_PER_PT,
+      widthMm,
+      heightMm,
+      encoding: usable[0]!.decoded.encoding,
+      ...(oneChannel ? { oneChannel } : {}),
+    });
   }
   return out;
 }

@@ -30,8 +30,7 @@ export interface OcrEngine {
 /** A copy of the picture with reddish pixels (the seal, red pen) turned white. */
 export function withoutRed(r: Raster): Raster {
   const data = new Uint8Array(r.data);
-  for (let i = 0; i < data.length; i += 4)
-    if (isReddish(data[i]!, data[i + 1]!, data[i + 2]!)) data[i] = data[i + 1] = data[i + 2] = 255;
+  for (let i = 0; i < data.length; i += 4) if (isReddish(data[i]!, data[i + 1]!, data[i + 2]!)) data[i] = data[i + 1] = data[i + 2] = 255;
   return { width: r.width, height: r.height, data };
 }
 
@@ -44,10 +43,22 @@ const cjkWidth = (text: string) => [...text].reduce((w, ch) => w + (/[\u2e80-\uf
  * left end and the last at its right end (the value then starts at its column's edge); parts between
  * share the room left.
  */
-export function splitLine(text: string, box: { x: number; y: number; width: number; height: number }, page: number, halfWidth?: number): PositionedText[] {
+export function splitLine(
+  text: string,
+  box: { x: number; y: number; width: number; height: number },
+  page: number,
+  halfWidth?: number,
+): PositionedText[] {
   const parts = text.trim().split(/\s+/).filter(Boolean);
   if (parts.length <= 1) return parts.length ? [{ text: parts[0]!, ...box, page }] : [];
-  const half = Math.min(halfWidth ?? box.height * 0.4, box.width / Math.max(1, parts.reduce((w, p) => w + cjkWidth(p), 0)));
+  const half = Math.min(
+    halfWidth ?? box.height * 0.4,
+    box.width /
+      Math.max(
+        1,
+        parts.reduce((w, p) => w + cjkWidth(p), 0),
+      ),
+  );
   const widths = parts.map((p) => cjkWidth(p) * half);
   const out: PositionedText[] = [];
   const right = box.x + box.width;
@@ -122,7 +133,9 @@ let engine: Promise<OcrEngine | undefined> | undefined;
 /** The installed engine, loaded once per process; undefined when the add-on is not installed. */
 export function loadOcr(): Promise<OcrEngine | undefined> {
   engine ??= (async () => {
-    let Ocr: { create(opts?: object): Promise<{ detect(image: Buffer | string): Promise<Array<{ text: string; mean: number; box?: number[][] }>> }> };
+    let Ocr: {
+      create(opts?: object): Promise<{ detect(image: Buffer | string): Promise<Array<{ text: string; mean: number; box?: number[][] }>> }>;
+    };
     const found = await importAddOn();
     if (!found) return undefined;
     Ocr = found as typeof Ocr;
@@ -140,7 +153,12 @@ export function loadOcr(): Promise<OcrEngine | undefined> {
           const xs = (line.box ?? []).map((p) => p[0]!);
           const ys = (line.box ?? []).map((p) => p[1]!);
           if (!xs.length) continue;
-          const box = { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+          const box = {
+            x: Math.min(...xs),
+            y: Math.min(...ys),
+            width: Math.max(...xs) - Math.min(...xs),
+            height: Math.max(...ys) - Math.min(...ys),
+          };
           out.push({ text: line.text, ...box, page });
         }
         return out;

@@ -63,14 +63,21 @@ export function isReddish(r: number, g: number, b: number): boolean {
 function fitCircle(points: ReadonlyArray<readonly [number, number]>): { cx: number; cy: number; r: number } | undefined {
   const n = points.length;
   if (n < 5) return undefined;
-  let sx = 0, sy = 0;
+  let sx = 0,
+    sy = 0;
   for (const [x, y] of points) {
     sx += x;
     sy += y;
   }
   const mx = sx / n;
   const my = sy / n;
-  let suu = 0, svv = 0, suv = 0, suuu = 0, svvv = 0, suvv = 0, svuu = 0;
+  let suu = 0,
+    svv = 0,
+    suv = 0,
+    suuu = 0,
+    svvv = 0,
+    suvv = 0,
+    svuu = 0;
   for (const [x, y] of points) {
     const u = x - mx;
     const v = y - my;

@@ -36,7 +36,8 @@ export function barChart(title: string, bars: readonly Bar[], opts: { max?: numb
       `<text x="${LABEL_WIDTH + w + 6}" y="${y + 16}" font-size="12" fill="#333">${escapeXml(text)}</text>`
     );
   });
-  const body = bars.length === 0 ? `<text x="${LABEL_WIDTH}" y="52" font-size="13" fill="#666">${escapeXml(opts.empty)}</text>` : rows.join('');
+  const body =
+    bars.length === 0 ? `<text x="${LABEL_WIDTH}" y="52" font-size="13" fill="#666">${escapeXml(opts.empty)}</text>` : rows.join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeXml(title)}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">` +
     `<title>${escapeXml(title)}</title>` +
@@ -54,7 +55,10 @@ export interface ChartTitles {
 }
 
 /** The four charts of the roll call: participants, activities, satisfaction (valid units only) and pieces received. */
-export function rollCallCharts(units: readonly UnitStatus[], titles: ChartTitles): Record<'participants' | 'activities' | 'satisfaction' | 'pieces', string> {
+export function rollCallCharts(
+  units: readonly UnitStatus[],
+  titles: ChartTitles,
+): Record<'participants' | 'activities' | 'satisfaction' | 'pieces', string> {
   // The units the totals count (merge/totals.ts), so the charts and the totals never disagree.
   const valid = validUnits(units);
   const series = (id: FieldId) =>

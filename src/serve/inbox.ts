@@ -28,7 +28,8 @@ interface Cached {
 }
 
 /** A part that the seal check looks at: a stamped scan, or a picture that may be one. */
-const needsScanCheck = (r: FileResult) => r.fate === 'attachment' && (r.attachment === 'stampedScan' || (r.attachment === 'photo' && r.format === 'image'));
+const needsScanCheck = (r: FileResult) =>
+  r.fate === 'attachment' && (r.attachment === 'stampedScan' || (r.attachment === 'photo' && r.format === 'image'));
 
 export interface InboxState {
   version: number;
@@ -166,7 +167,13 @@ export class InboxWatcher {
       }
       for (const c of changed) {
         const results = byTop.get(c.path) ?? [];
-        this.cache.set(c.path, { input: c, size: c.size, mtimeMs: c.mtime?.getTime() ?? 0, results, scanned: !this.scans || !results.some(needsScanCheck) });
+        this.cache.set(c.path, {
+          input: c,
+          size: c.size,
+          mtimeMs: c.mtime?.getTime() ?? 0,
+          results,
+          scanned: !this.scans || !results.some(needsScanCheck),
+        });
       }
     }
     await this.publish(inputs, changed.length);
@@ -204,7 +211,8 @@ export class InboxWatcher {
     const units = await callRoll([this.folder], all, this.campaign, processIo(this.lang));
     const report = buildReport(all, this.campaign, this.lang, units);
     const fileIds = new Map<string, { path: string; full: string }>();
-    for (const input of inputs) if (input.source && !input.preset) fileIds.set(fileId(input.path), { path: input.path, full: input.source });
+    for (const input of inputs)
+      if (input.source && !input.preset) fileIds.set(fileId(input.path), { path: input.path, full: input.source });
     this.state = {
       version: (this.state?.version ?? 0) + 1,
       updatedAt: new Date().toISOString(),

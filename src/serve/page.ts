@@ -41,7 +41,8 @@ function fieldHtml(field: Field, campaign: Campaign, lang: Lang): string {
     ? `<abbr class="req" title="${m('serve.required')}" aria-hidden="true">*</abbr><span class="sr-only">（${m('serve.required')}）</span>`
     : `<span class="opt">（${m('serve.optional')}）</span>`;
   const extra = field.kind === 'contacts' ? ` ${m('serve.contacts.hint')}。` : '';
-  const def = fallback !== undefined && field.kind !== 'unit' ? ` <span class="default">${m('serve.defaultValue', { value: fallback })}</span>` : '';
+  const def =
+    fallback !== undefined && field.kind !== 'unit' ? ` <span class="default">${m('serve.defaultValue', { value: fallback })}</span>` : '';
   return (
     `<div class="field kind-${field.kind}" id="field-${id}" data-field="${esc(field.id)}">` +
     `<label for="in-${id}">${esc(field.label)}${required}</label>` +
@@ -61,7 +62,9 @@ function formBody(campaign: Campaign, lang: Lang): string {
       const legend = lang === 'en' ? `${item.label} (${item.labelEn})` : item.label;
       parts.push(
         `<fieldset class="group" id="group-${item.key}"><legend>${esc(legend)}</legend>` +
-          groupByKey(item.key)!.fields.map((f) => fieldHtml(f, campaign, lang)).join('') +
+          groupByKey(item.key)!
+            .fields.map((f) => fieldHtml(f, campaign, lang))
+            .join('') +
           `</fieldset>`,
       );
     }
@@ -122,7 +125,10 @@ export function pageHtml(config: PageConfig): string {
   const m = (code: MessageCode) => esc(formatMessage(code, undefined, lang));
   const title = `${page === 'form' ? m('serve.nav.form') : m('serve.nav.summary')} · ${esc(FURNITURE.title(campaign.year))}`;
   const nav = (['form', 'summary'] as const)
-    .map((p) => `<a href="/${p === 'form' ? '' : 'summary'}"${p === page ? ' aria-current="page"' : ''}>${m(p === 'form' ? 'serve.nav.form' : 'serve.nav.summary')}</a>`)
+    .map(
+      (p) =>
+        `<a href="/${p === 'form' ? '' : 'summary'}"${p === page ? ' aria-current="page"' : ''}>${m(p === 'form' ? 'serve.nav.form' : 'serve.nav.summary')}</a>`,
+    )
     .join('');
   // `<` is escaped so that no value can close the data block.
   const json = JSON.stringify(config).replace(/</g, '\\u003c');

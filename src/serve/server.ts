@@ -196,8 +196,11 @@ export function safeUploadName(raw: string): string | undefined {
   } catch {
     return undefined;
   }
-  name = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').trim();
-  if (name === '' || name === '.' || name === '..' || isHiddenName(name) || name.startsWith('.lifelong-week') || name === '收件记录.yaml') return undefined;
+  name = basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .trim();
+  if (name === '' || name === '.' || name === '..' || isHiddenName(name) || name.startsWith('.lifelong-week') || name === '收件记录.yaml')
+    return undefined;
   if (Buffer.byteLength(name) > 200) {
     const ext = extname(name).slice(0, 12);
     name = `${name.slice(0, 60)}${ext}`;
@@ -278,17 +281,25 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
     for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
     res.end(body);
   };
-  const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+  const json = (res: ServerResponse, status: number, value: unknown) =>
+    send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
   const refuse = (req: IncomingMessage, res: ServerResponse, status: number, code: MessageCode, params?: Params) => {
     const message = say(code, params);
     if ((req.url ?? '').startsWith('/api/')) json(res, status, { ok: false, status, code, message });
     else send(res, status, 'text/html; charset=utf-8', refusalHtml(message, lang));
   };
   const attachment = (res: ServerResponse, name: string, type: string, body: Uint8Array) =>
-    send(res, 200, type, body, { 'Content-Disposition': `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}` });
+    send(res, 200, type, body, {
+      'Content-Disposition': `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    });
 
   const page = (res: ServerResponse, which: 'form' | 'summary') =>
-    send(res, 200, 'text/html; charset=utf-8', pageHtml({ lang, page: which, campaign, inbox: Boolean(inbox), today: campaignDay(config.now(), campaign) }));
+    send(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      pageHtml({ lang, page: which, campaign, inbox: Boolean(inbox), today: campaignDay(config.now(), campaign) }),
+    );
 
   /**
    * The page's CJK fallback font: the same Noto Serif SC the PDF uses, from the font package, for a
@@ -297,7 +308,11 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
    */
   const font = async (res: ServerResponse) => {
     const require = createRequire(import.meta.url);
-    const path = join(dirname(require.resolve('@expo-google-fonts/noto-serif-sc/package.json')), '400Regular', 'NotoSerifSC_400Regular.ttf');
+    const path = join(
+      dirname(require.resolve('@expo-google-fonts/noto-serif-sc/package.json')),
+      '400Regular',
+      'NotoSerifSC_400Regular.ttf',
+    );
     const info = await stat(path);
     res.statusCode = 200;
     res.setHeader('Content-Type', 'font/ttf');
@@ -372,7 +387,10 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
     if (result.fate !== 'submission')
       return json(res, 200, {
         ok: false,
-        message: say('serve.open.failed', { name, why: result.problems.map((p) => formatMessage(p.code, p.params, lang)).join(' ') || result.fate }),
+        message: say('serve.open.failed', {
+          name,
+          why: result.problems.map((p) => formatMessage(p.code, p.params, lang)).join(' ') || result.fate,
+        }),
       });
     const texts = textsOf(result.data ?? {});
     // A value with an error is given back as the file wrote it, so the clerk sees what to fix.
@@ -411,12 +429,17 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
       ({ docx, pdf } = await renderForm(submission, campaign));
     } catch (e) {
       // A missing or damaged font: the renderer's own words, in the page's language.
-      if (isRenderError(e)) return json(res, 200, { ok: false, message: say('serve.generate.failed', { why: say(e.code as MessageCode, e.params) }) });
+      if (isRenderError(e))
+        return json(res, 200, { ok: false, message: say('serve.generate.failed', { why: say(e.code as MessageCode, e.params) }) });
       if (!isMissingGlyphs(e)) throw e;
       const first = e.missing[0]!;
       return json(res, 200, {
         ok: false,
-        message: say('serve.generate.glyph', { label: fieldById(first.fieldId).labelPath, char: first.char, code: first.codePoint.toString(16).toUpperCase() }),
+        message: say('serve.generate.glyph', {
+          label: fieldById(first.fieldId).labelPath,
+          char: first.char,
+          code: first.codePoint.toString(16).toUpperCase(),
+        }),
         field: first.fieldId,
       });
     }
@@ -481,7 +504,8 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
     });
     const ids: Record<string, string> = {};
     for (const [id, f] of state.fileIds) ids[f.path] = id;
-    const errorsOf = (source: string | null) => state.report.files.find((f) => f.path === source)?.issues.filter((i) => i.severity === 'error').length ?? 0;
+    const errorsOf = (source: string | null) =>
+      state.report.files.find((f) => f.path === source)?.issues.filter((i) => i.severity === 'error').length ?? 0;
     return {
       ok: true,
       version: state.version,
@@ -525,7 +549,11 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
     const saved = await freeName(inbox!.folder, name);
     await writeFileAtomic(join(inbox!.folder, saved), bytes, { force: false, lang });
     void inbox!.rescan();
-    json(res, 201, { ok: true, name: saved, message: say(saved === name ? 'serve.upload.saved' : 'serve.upload.renamed', { name: saved }) });
+    json(res, 201, {
+      ok: true,
+      name: saved,
+      message: say(saved === name ? 'serve.upload.saved' : 'serve.upload.renamed', { name: saved }),
+    });
   };
 
   const cityReportFile = async (res: ServerResponse, format: 'docx' | 'pdf') => {
@@ -544,7 +572,10 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
   const workbook = async (res: ServerResponse) => {
     const state = inbox!.current();
     if (!state) throw new HttpError(409, 'serve.summary.loading');
-    const [{ mergeTables, workbookTitle }, { workbookBytes }] = await Promise.all([import('../merge/model.js'), import('../merge/workbook.js')]);
+    const [{ mergeTables, workbookTitle }, { workbookBytes }] = await Promise.all([
+      import('../merge/model.js'),
+      import('../merge/workbook.js'),
+    ]);
     const results = structuredClone(state.results);
     const { rollCall } = await import('../inbox/roster.js');
     const units = rollCall(results, campaign);
@@ -560,7 +591,11 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
   const reminderDrafts = async (res: ServerResponse) => {
     const state = inbox!.current();
     if (!state) throw new HttpError(409, 'serve.summary.loading');
-    const [{ unitCases }, { buildDrafts }, { zipSync }] = await Promise.all([import('../mailbox/roll-call.js'), import('../commands/remind.js'), import('fflate')]);
+    const [{ unitCases }, { buildDrafts }, { zipSync }] = await Promise.all([
+      import('../mailbox/roll-call.js'),
+      import('../commands/remind.js'),
+      import('fflate'),
+    ]);
     const cases = unitCases(state.results, state.units, campaign, lang);
     if (!cases.length) return send(res, 409, 'text/plain; charset=utf-8', formatMessage('remind.nothing', undefined, lang));
     const now = config.now();
@@ -611,11 +646,18 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
       if (!out) throw new HttpError(404, 'serve.http.notFound');
       return attachment(res, out.name, TYPES[extname(out.name)] ?? 'application/octet-stream', await readFile(out.path));
     }
-    if (path.startsWith('/api/') && ['/api/rollcall', '/api/totals', '/api/upload', '/api/workbook', '/api/city.docx', '/api/city.pdf', '/api/reminders.zip'].includes(path) && !inbox)
+    if (
+      path.startsWith('/api/') &&
+      ['/api/rollcall', '/api/totals', '/api/upload', '/api/workbook', '/api/city.docx', '/api/city.pdf', '/api/reminders.zip'].includes(
+        path,
+      ) &&
+      !inbox
+    )
       throw new HttpError(404, 'serve.http.noInbox');
     if (method === 'GET' && path === '/api/rollcall') {
       const after = Number(url.searchParams.get('after') ?? -1);
-      if (Number.isFinite(after) && after >= 0) await inbox!.waitFor(after, Math.min(25_000, Number(url.searchParams.get('wait') ?? 20_000)));
+      if (Number.isFinite(after) && after >= 0)
+        await inbox!.waitFor(after, Math.min(25_000, Number(url.searchParams.get('wait') ?? 20_000)));
       const body = rollCallJson();
       return json(res, 200, body.version ? { ...body, totals: await totalsJson() } : body);
     }
@@ -664,9 +706,10 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
   const urls: string[] = [];
   if (isLoopbackHost(config.host)) urls.push(`http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}${query}`);
   else {
-    const addrs = config.host === '0.0.0.0' || config.host === '::'
-      ? Object.values(networkInterfaces()).flatMap((l) => (l ?? []).filter((a) => a.family === 'IPv4').map((a) => a.address))
-      : [config.host];
+    const addrs =
+      config.host === '0.0.0.0' || config.host === '::'
+        ? Object.values(networkInterfaces()).flatMap((l) => (l ?? []).filter((a) => a.family === 'IPv4').map((a) => a.address))
+        : [config.host];
     for (const a of addrs) urls.push(`http://${a}:${port}${query}`);
   }
   return {

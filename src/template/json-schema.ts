@@ -6,10 +6,10 @@ import { inputSchema } from '../form/schema.js';
 export const SCHEMA_FILE = 'schemas/submission.schema.json';
 
 export function jsonSchema(campaign: Campaign): Record<string, unknown> {
-  const schema = z.toJSONSchema(
-    inputSchema({ year: campaign.year, theme: campaign.theme, unitNames: unitNames(campaign) }),
-    { target: 'draft-7', io: 'input' },
-  ) as Record<string, unknown>;
+  const schema = z.toJSONSchema(inputSchema({ year: campaign.year, theme: campaign.theme, unitNames: unitNames(campaign) }), {
+    target: 'draft-7',
+    io: 'input',
+  }) as Record<string, unknown>;
   return { ...schema, $id: `lifelong-week/${campaign.year}-${campaign.city}/submission.schema.json` };
 }
 

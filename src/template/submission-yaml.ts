@@ -8,7 +8,17 @@
  * 姓名/电话 items): the normalisers read that back to the same value.
  */
 import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { CONTACT_KEYS, exampleFor, FIELDS, FORM, FURNITURE, type Field, type FieldSpec, type FieldId, type FormItem } from '../form/definition.js';
+import {
+  CONTACT_KEYS,
+  exampleFor,
+  FIELDS,
+  FORM,
+  FURNITURE,
+  type Field,
+  type FieldSpec,
+  type FieldId,
+  type FormItem,
+} from '../form/definition.js';
 import { displayValue } from '../form/display.js';
 import type { Contact } from '../form/schema.js';
 
@@ -32,7 +42,12 @@ function yamlValue(field: Field, value: unknown): unknown {
 function comment(spec: FieldSpec, year: number, howTo: boolean): string {
   const lines = [` ${spec.label}（${spec.required ? '必填' : '选填'}）：${spec.hint}。例：${exampleFor(spec, year)}`];
   if (howTo && spec.kind === 'contacts')
-    lines.push('   也可逐人填写：', `   ${spec.label}:`, `     - ${CONTACT_KEYS.name}: 张敏`, `       ${CONTACT_KEYS.phone}: 0791-86771234`);
+    lines.push(
+      '   也可逐人填写：',
+      `   ${spec.label}:`,
+      `     - ${CONTACT_KEYS.name}: 张敏`,
+      `       ${CONTACT_KEYS.phone}: 0791-86771234`,
+    );
   if (howTo && spec.kind === 'longText') lines.push('   内容较长可分行：冒号后写「|」，换行后每行缩进两格。');
   return lines.join('\n');
 }

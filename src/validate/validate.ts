@@ -105,7 +105,9 @@ export function validateRaw(raw: RawSubmission, campaign: Campaign): ValidationR
 
   // A group written as one line (「组织领导: 东湖区教育体育局」) already has its error; its fields' "missing" would be noise.
   const brokenGroups = new Set(raw.problems.filter((p) => p.code === 'group.notMapping').map((p) => String(p.params?.group)));
-  const suggested = new Set(raw.problems.filter((p) => p.code === 'key.unknown' && p.params?.suggestion).map((p) => String(p.params!.suggestion)));
+  const suggested = new Set(
+    raw.problems.filter((p) => p.code === 'key.unknown' && p.params?.suggestion).map((p) => String(p.params!.suggestion)),
+  );
   const locFor = (field: Field) => raw.entries.get(field.id)?.loc ?? (field.group ? raw.groupLocs.get(field.group.key) : undefined);
   const at = (field: Field) => {
     const loc = locFor(field);
@@ -125,7 +127,13 @@ export function validateRaw(raw: RawSubmission, campaign: Campaign): ValidationR
       } else if (field.required && !(field.group && brokenGroups.has(field.group.label))) {
         // A mistyped key already said 「是不是「参加活动人数」？」: "missing" on top would say it twice.
         if (!suggested.has(field.label))
-          problems.push(error('required', { label: field.labelPath, hint: field.hint, hintEn: field.hintEn, example: exampleFor(field, campaign.year) }, at(field)));
+          problems.push(
+            error(
+              'required',
+              { label: field.labelPath, hint: field.hint, hintEn: field.hintEn, example: exampleFor(field, campaign.year) },
+              at(field),
+            ),
+          );
       }
       continue;
     }
@@ -140,7 +148,8 @@ export function validateRaw(raw: RawSubmission, campaign: Campaign): ValidationR
 
   // Cross-field rules.
   const period = values.get('content.period') as { start: string; end: string } | undefined;
-  if (period) for (const [code, params] of periodProblems(period, campaign)) problems.push(warning(code, params, at(fieldById('content.period'))));
+  if (period)
+    for (const [code, params] of periodProblems(period, campaign)) problems.push(warning(code, params, at(fieldById('content.period'))));
   for (const [code, params] of participationProblems(
     values.get('participation.activityCount') as number | undefined,
     values.get('participation.participantCount') as number | undefined,
@@ -167,9 +176,7 @@ export function validateRaw(raw: RawSubmission, campaign: Campaign): ValidationR
     const parsed = submissionSchema.safeParse(data);
     if (parsed.success) result.submission = parsed.data;
     else
-      result.problems.push(
-        error('internal', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }),
-      );
+      result.problems.push(error('internal', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
   }
   return result;
 }

@@ -186,13 +186,23 @@ export function startForm(config: PageConfig): void {
     if (findUnit(unitInput.value, campaign)?.name === unitInput.value && document.activeElement !== unitInput) return closeList();
     const items =
       options.length === 0
-        ? [el('li', { class: 'none', role: 'option', 'aria-disabled': 'true', id: 'unit-none' }, say('serve.unit.none', { q: unitInput.value.trim() }))]
+        ? [
+            el(
+              'li',
+              { class: 'none', role: 'option', 'aria-disabled': 'true', id: 'unit-none' },
+              say('serve.unit.none', { q: unitInput.value.trim() }),
+            ),
+          ]
         : options.map((u, i) =>
             el(
               'li',
               { role: 'option', id: `unit-opt-${i}`, 'aria-selected': String(i === active), 'data-unit': u.name },
               el('span', { class: 'unit-name' }, u.name),
-              el('span', { class: 'unit-desc' }, say('serve.unit.stamp', { department: u.department }) + (u.aliases.length ? `；${u.aliases.join('、')}` : '')),
+              el(
+                'span',
+                { class: 'unit-desc' },
+                say('serve.unit.stamp', { department: u.department }) + (u.aliases.length ? `；${u.aliases.join('、')}` : ''),
+              ),
             ),
           );
     list.replaceChildren(...items);
@@ -325,10 +335,17 @@ export function startForm(config: PageConfig): void {
       if (!answer) return void result.replaceChildren(el('p', { class: 'error' }, say('serve.server.gone')));
       if (!answer.ok) {
         const items = (answer.problems ?? []).map((p) => el('li', {}, p.label ? `${p.label}：` : '', p.message));
-        return void result.replaceChildren(el('p', { class: 'error' }, answer.message ?? ''), ...(items.length ? [el('ul', {}, ...items)] : []));
+        return void result.replaceChildren(
+          el('p', { class: 'error' }, answer.message ?? ''),
+          ...(items.length ? [el('ul', {}, ...items)] : []),
+        );
       }
       const links = (answer.files ?? []).map((f) =>
-        el('li', {}, el('a', { href: f.url, download: f.name, class: `download download-${f.kind}` }, say('serve.download', { name: f.name }))),
+        el(
+          'li',
+          {},
+          el('a', { href: f.url, download: f.name, class: `download download-${f.kind}` }, say('serve.download', { name: f.name })),
+        ),
       );
       result.replaceChildren(
         el('p', { class: 'ok' }, say('serve.generate.done', { dir: answer.dir ?? '' })),

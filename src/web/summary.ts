@@ -69,7 +69,10 @@ interface RollCall {
   updatedAt?: string;
   /** Files whose scans still wait for the seal check. */
   scansPending?: number;
-  summary?: { files: number; units?: { total: number; validOnTime: number; valid: number; invalid: number; missing: number; late: number } };
+  summary?: {
+    files: number;
+    units?: { total: number; validOnTime: number; valid: number; invalid: number; missing: number; late: number };
+  };
   units?: Unit[];
   files?: FileOut[];
   fileIds?: Record<string, string>;
@@ -112,7 +115,16 @@ export function startSummary(config: PageConfig): void {
 
   const renderTable = () => {
     const rows = (data?.units ?? []).map((u) => {
-      const button = el('button', { type: 'button', class: 'unit-link', 'aria-label': say('serve.detail.open', { unit: u.name }), 'aria-expanded': String(selected === u.name) }, u.name);
+      const button = el(
+        'button',
+        {
+          type: 'button',
+          class: 'unit-link',
+          'aria-label': say('serve.detail.open', { unit: u.name }),
+          'aria-expanded': String(selected === u.name),
+        },
+        u.name,
+      );
       button.addEventListener('click', () => {
         selected = selected === u.name ? undefined : u.name;
         renderTable();
@@ -123,9 +135,18 @@ export function startSummary(config: PageConfig): void {
       const time = u.receivedAt ? campaignTime(u.receivedAt) : '';
       return el(
         'tr',
-        { 'data-unit': u.name, 'data-status': u.status, ...(u.scan ? { 'data-seal': u.scan.seal } : {}), class: `status-${u.status}${u.late ? ' late' : ''}${selected === u.name ? ' selected' : ''}` },
+        {
+          'data-unit': u.name,
+          'data-status': u.status,
+          ...(u.scan ? { 'data-seal': u.scan.seal } : {}),
+          class: `status-${u.status}${u.late ? ' late' : ''}${selected === u.name ? ' selected' : ''}`,
+        },
         el('th', { scope: 'row' }, button),
-        el('td', { class: 'status', ...(u.verdict ? { title: u.verdict.long } : {}) }, u.verdict?.short ?? say(`serve.status.${u.status as 'valid' | 'invalid' | 'missing'}`)),
+        el(
+          'td',
+          { class: 'status', ...(u.verdict ? { title: u.verdict.long } : {}) },
+          u.verdict?.short ?? say(`serve.status.${u.status as 'valid' | 'invalid' | 'missing'}`),
+        ),
         mark(u.pieces.form),
         mark(u.pieces.stampedScan, sealNote(u)),
         mark(u.pieces.workPlan),
@@ -147,19 +168,43 @@ export function startSummary(config: PageConfig): void {
     const file = data?.files?.find((f) => f.path === scan.file);
     const sealText =
       scan.seal === 'found' && seal
-        ? say('scan.sealFound', { page: seal.page, x: seal.xMm, y: seal.yMm, diameter: seal.diameterMm, ...(seal.scaleKnown ? {} : { estimated: 1 }) })
+        ? say('scan.sealFound', {
+            page: seal.page,
+            x: seal.xMm,
+            y: seal.yMm,
+            diameter: seal.diameterMm,
+            ...(seal.scaleKnown ? {} : { estimated: 1 }),
+          })
         : scan.seal === 'notFound'
           ? say('scan.noSeal', { pages: file?.scan?.pages ?? 1 })
           : say(`scan.${scan.reason ?? 'undecodable'}`, { encoding: file?.scan?.encoding ?? '?' });
     const out: HTMLElement[] = [el('p', { class: `seal-line seal-${scan.seal}` }, `${scan.file}${lang === 'zh' ? '：' : ': '}${sealText}`)];
     const f = scan.figuresCheck;
     if (f?.status === 'match')
-      out.push(el('p', {}, say('roll.figures.match') + (f.unread.length ? say('roll.figures.unread', { list: f.unread.join(lang === 'zh' ? '、' : ', ') }) : '')));
+      out.push(
+        el(
+          'p',
+          {},
+          say('roll.figures.match') +
+            (f.unread.length ? say('roll.figures.unread', { list: f.unread.join(lang === 'zh' ? '、' : ', ') }) : ''),
+        ),
+      );
     if (f?.status === 'differ')
       out.push(
-        el('ul', { class: 'figures' }, ...f.diffs.map((d) => el('li', { class: 'warning' }, say('roll.scan.diff', { label: d.label, electronic: d.electronic, scan: d.scan, page: d.page ?? '' })))),
+        el(
+          'ul',
+          { class: 'figures' },
+          ...f.diffs.map((d) =>
+            el(
+              'li',
+              { class: 'warning' },
+              say('roll.scan.diff', { label: d.label, electronic: d.electronic, scan: d.scan, page: d.page ?? '' }),
+            ),
+          ),
+        ),
       );
-    if (f?.status === 'unchecked') out.push(el('p', {}, say('roll.figures.unchecked', { why: say(`roll.figures.why.${f.why ?? 'noText'}`) })));
+    if (f?.status === 'unchecked')
+      out.push(el('p', {}, say('roll.figures.unchecked', { why: say(`roll.figures.why.${f.why ?? 'noText'}`) })));
     return out;
   };
 
@@ -176,7 +221,11 @@ export function startSummary(config: PageConfig): void {
       const name = id ? el('a', { href: `/api/inbox/${id}`, download: '' }, f.path) : el('span', {}, f.path);
       const state =
         lang === 'zh'
-          ? [FATE_ZH[f.fate as keyof typeof FATE_ZH] ?? f.fate, f.status ? say(`serve.status.${f.status as 'valid' | 'invalid'}`) : '', f.attachment ? ATTACHMENT_ZH[f.attachment as keyof typeof ATTACHMENT_ZH] : '']
+          ? [
+              FATE_ZH[f.fate as keyof typeof FATE_ZH] ?? f.fate,
+              f.status ? say(`serve.status.${f.status as 'valid' | 'invalid'}`) : '',
+              f.attachment ? ATTACHMENT_ZH[f.attachment as keyof typeof ATTACHMENT_ZH] : '',
+            ]
               .filter(Boolean)
               .join(' · ')
           : [f.fate, f.status, f.attachment].filter(Boolean).join(' · ');
@@ -190,7 +239,11 @@ export function startSummary(config: PageConfig): void {
           el('strong', {}, i.severity === 'error' ? say('serve.error.prefix') : say('serve.warning.prefix')),
           i.label ? el('span', { class: 'label' }, `${i.label}${lang === 'zh' ? '：' : ': '}`) : '',
           i.message,
-          el('span', { class: 'where' }, ` — ${f.path}${i.line ? ` ${i.in ? `${i.in}${lang === 'zh' ? '' : ' '}` : ''}${say('serve.detail.where', { line: i.line })}` : ''}`),
+          el(
+            'span',
+            { class: 'where' },
+            ` — ${f.path}${i.line ? ` ${i.in ? `${i.in}${lang === 'zh' ? '' : ' '}` : ''}${say('serve.detail.where', { line: i.line })}` : ''}`,
+          ),
         ),
       ),
     );
@@ -220,7 +273,10 @@ export function startSummary(config: PageConfig): void {
     const t = data?.totals;
     const dl = document.querySelector('#totals dl')!;
     if (!t) return;
-    const item = (k: 'units' | 'activities' | 'participants' | 'satisfaction', v: string) => [el('dt', {}, say(`serve.totals.${k}`)), el('dd', { 'data-total': k }, v)];
+    const item = (k: 'units' | 'activities' | 'participants' | 'satisfaction', v: string) => [
+      el('dt', {}, say(`serve.totals.${k}`)),
+      el('dd', { 'data-total': k }, v),
+    ];
     dl.replaceChildren(
       ...item('units', `${t.unitsReporting} / ${campaign.roster.length}`),
       ...item('activities', t.activities.toLocaleString('en-US')),
@@ -240,7 +296,14 @@ export function startSummary(config: PageConfig): void {
     document.getElementById('updated')!.textContent =
       say('serve.summary.updated', { time: localTimeText(data.updatedAt!), files: data.summary?.files ?? 0 }) +
       (data.scansPending ? ` ${say('serve.scans.pending', { n: data.scansPending })}` : '');
-    if (s) document.getElementById('counts')!.textContent = say('serve.summary.counts', { total: s.total, onTime: s.validOnTime, late: s.late, invalid: s.invalid, missing: s.missing });
+    if (s)
+      document.getElementById('counts')!.textContent = say('serve.summary.counts', {
+        total: s.total,
+        onTime: s.validOnTime,
+        late: s.late,
+        invalid: s.invalid,
+        missing: s.missing,
+      });
     renderTable();
     renderDetail();
     renderTotals();
@@ -271,7 +334,8 @@ export function startSummary(config: PageConfig): void {
   // ── upload ──────────────────────────────────────────────────────────────────
   const log = document.getElementById('upload-log')!;
   const upload = async (files: File[]) => {
-    if (files.length > MAX_FILES_PER_DROP) log.append(el('li', { class: 'error' }, say('serve.upload.tooMany', { limit: MAX_FILES_PER_DROP })));
+    if (files.length > MAX_FILES_PER_DROP)
+      log.append(el('li', { class: 'error' }, say('serve.upload.tooMany', { limit: MAX_FILES_PER_DROP })));
     for (const file of files.slice(0, MAX_FILES_PER_DROP)) {
       const answer = await api<{ ok: boolean; message: string }>('/api/upload', {
         method: 'POST',

@@ -114,7 +114,9 @@ describe('fill: a whole interview', () => {
   });
 
   it('< at 「再添加一位联系人」 takes back the contact just given (it was refused as a contact named 「‹」)', async () => {
-    const steps = fullInterview({ contacts: ['张敏 0791-86771234', '李华 1390791234', '李华 13907912345', '<', '王芳 18607918888', ENTER] });
+    const steps = fullInterview({
+      contacts: ['张敏 0791-86771234', '李华 1390791234', '李华 13907912345', '<', '王芳 18607918888', ENTER],
+    });
     const r = await fill({ output: out }, [...steps, { pick: 'write' }], { home });
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('没有电话');
@@ -127,7 +129,9 @@ describe('fill: a whole interview', () => {
   });
 
   it('edits a field picked at the summary', async () => {
-    const r = await fill({ output: out }, [...fullInterview(), { pick: 'edit' }, { search: '自我评价' }, '圆满完成。', { pick: 'write' }], { home });
+    const r = await fill({ output: out }, [...fullInterview(), { pick: 'edit' }, { search: '自我评价' }, '圆满完成。', { pick: 'write' }], {
+      home,
+    });
     expect(r.code).toBe(0);
     expect((await validated(join(out, `${BASE}.yaml`))).data).toMatchObject({ reach: { selfAssessment: '圆满完成。' } });
   });
@@ -139,7 +143,9 @@ describe('fill: a whole interview', () => {
     h.transcript = transcript;
     const lines: string[] = [];
     const io = { lang: 'en' as const, color: false, out: (s: string) => void lines.push(s), err: (s: string) => void lines.push(s) };
-    expect(await runFill({ output: out, district: '东湖' }, io, { isTTY: true, home, now: new Date('2023-12-05T09:00:00+08:00'), env: {} })).toBe(0);
+    expect(
+      await runFill({ output: out, district: '东湖' }, io, { isTTY: true, home, now: new Date('2023-12-05T09:00:00+08:00'), env: {} }),
+    ).toBe(0);
     expect(transcript.asked[0]!.message).toContain('年度');
     expect(lines.join('\n')).toContain('Example:');
     expect(lines.join('\n')).toMatch(/deadline 2023-11-30 passed 5 day/);
@@ -205,7 +211,9 @@ describe('fill: overwriting', () => {
 
   it('accepting the question overwrites', async () => {
     await fill({ output: out }, [...fullInterview(), { pick: 'write' }], { home });
-    const r = await fill({ output: out }, [...fullInterview({ 'reach.selfAssessment': ['第二次填写。'] }), { pick: 'write' }, true], { home });
+    const r = await fill({ output: out }, [...fullInterview({ 'reach.selfAssessment': ['第二次填写。'] }), { pick: 'write' }, true], {
+      home,
+    });
     expect(r.code).toBe(0);
     expect((await validated(join(out, `${BASE}.yaml`))).data).toMatchObject({ reach: { selfAssessment: '第二次填写。' } });
   });
@@ -226,7 +234,10 @@ describe('fill --from', () => {
     expect(r.transcript.asked[0]!.message).toContain('参加活动人数');
     expect(r.transcript.asked[1]!.message).toContain('群众满意度');
     expect(r.out).toContain('「很高」'); // the file's problem is shown before asking
-    expect((await validated(join(out, `${BASE}.yaml`))).data).toMatchObject({ participation: { participantCount: 12000 }, reach: { satisfaction: 98 } });
+    expect((await validated(join(out, `${BASE}.yaml`))).data).toMatchObject({
+      participation: { participantCount: 12000 },
+      reach: { satisfaction: 98 },
+    });
   });
 
   it('--yes renders without a terminal when nothing is missing', async () => {

@@ -33,7 +33,8 @@ async function waitFor(text: string, times = 1, timeout = 20_000): Promise<void>
   for (;;) {
     const s = screen();
     if (s.split(text).length - 1 >= times) return;
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${String(text)}; screen:\n${s.split('\n').slice(-30).join('\n')}`);
+    if (Date.now() - start > timeout)
+      throw new Error(`timed out waiting for ${String(text)}; screen:\n${s.split('\n').slice(-30).join('\n')}`);
     await sleep(100);
   }
 }
@@ -59,7 +60,8 @@ async function review(times = 1, timeout = 30_000): Promise<void> {
       await sleep(300);
       continue;
     }
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for the review; screen:\n${screen().split('\n').slice(-20).join('\n')}`);
+    if (Date.now() - start > timeout)
+      throw new Error(`timed out waiting for the review; screen:\n${screen().split('\n').slice(-20).join('\n')}`);
     await sleep(100);
   }
 }

@@ -66,7 +66,9 @@ describe('checkAnswer: the normalisers of validate, with the value read back', (
   });
 
   it('warns (to be confirmed) on guesses and on the cross-field rules of validate', () => {
-    expect(check('participation.participantCount', '约3000').warnings).toEqual([formatMessage('count.approximate', { text: '约3000', value: 3000 }, 'zh')]);
+    expect(check('participation.participantCount', '约3000').warnings).toEqual([
+      formatMessage('count.approximate', { text: '约3000', value: 3000 }, 'zh'),
+    ]);
     expect(check('reach.satisfaction', '0.98').warnings.length).toBe(1);
     expect(check('participation.participantCount', '10', { 'participation.activityCount': 36 }).warnings[0]).toContain('少于活动数量');
     expect(check('content.period', '2023年12月1日至12月3日').warnings.join()).toContain('晚于报送截止日期');
@@ -157,7 +159,12 @@ describe('summary and deadline', () => {
     for (const f of FIELDS.filter((f) => f.placement === 'row')) expect(table).toContain(`│ ${f.label.slice(0, 9)}`);
     expect(table).toContain('（未填）');
     // Every line of the box is equally wide on a terminal.
-    const widths = new Set(table.split('\n').filter((l) => /^[│├┌└]/.test(l)).map(termWidth));
+    const widths = new Set(
+      table
+        .split('\n')
+        .filter((l) => /^[│├┌└]/.test(l))
+        .map(termWidth),
+    );
     expect(widths.size).toBe(1);
   });
 
@@ -178,7 +185,10 @@ describe('summary and deadline', () => {
 });
 
 describe('the unit list', () => {
-  const names = (term: string) => unitChoices(term, campaign, true, 'zh').filter((c) => !c.disabled && c.value !== BACK).map((c) => c.value);
+  const names = (term: string) =>
+    unitChoices(term, campaign, true, 'zh')
+      .filter((c) => !c.disabled && c.value !== BACK)
+      .map((c) => c.value);
 
   it.each(['xyz', '九江', 'zzz'])('「%s」matching nothing says so and offers nothing to pick (not 东湖区, not "back")', (term) => {
     const choices = unitChoices(term, campaign, true, 'zh');
@@ -204,8 +214,7 @@ describe('the unit list', () => {
   });
 
   it("the unit's own name outranks aliases and pinyin; the city's name inside an alias counts last", () => {
-    for (const term of ['南昌', 'nc', 'nanchang', 'NanChang'])
-      expect(names(term)[0], term).toBe('南昌县');
+    for (const term of ['南昌', 'nc', 'nanchang', 'NanChang']) expect(names(term)[0], term).toBe('南昌县');
     expect(names('南昌').slice(1)).toEqual(['东湖区', '西湖区', '经开区', '高新区']);
     expect(names('湖')).toEqual(['东湖区', '西湖区', '青山湖区']);
     expect(names('新建')[0]).toBe('新建区');

@@ -19,7 +19,12 @@ describe('fill: all three files or none', () => {
     writeFileSync(file, readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace(/^ {2}自我评价:.*$/m, '  自我评价: 圆满完成𠀀。'));
     const err: string[] = [];
     const io = { lang: 'zh' as const, color: false, out: () => undefined, err: (s: string) => void err.push(s) };
-    const run = runFill({ from: file, output: out, yes: true }, io, { isTTY: false, home: tempDir('lw-fill-home-'), now: new Date('2023-11-20T12:00:00+08:00'), env: {} });
+    const run = runFill({ from: file, output: out, yes: true }, io, {
+      isTTY: false,
+      home: tempDir('lw-fill-home-'),
+      now: new Date('2023-11-20T12:00:00+08:00'),
+      env: {},
+    });
     await expect(run).rejects.toBeInstanceOf(ExitError);
     expect(readdirSync(out)).toEqual(['rare.yaml']);
     expect(err.join('\n')).toContain('未生成任何文件');

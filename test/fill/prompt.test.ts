@@ -152,7 +152,9 @@ describe('prompt: the filtered list picks what the screen confirms, whatever the
   const roster = ['东湖区', '西湖区', '南昌县', '安义县'];
   const source = (term: string) => {
     const hits = roster.filter((n) => n.includes(term));
-    return hits.length > 0 ? hits.map((n) => ({ name: n, value: n })) : [{ name: `没有匹配的单位：「${term}」`, value: '', disabled: '（请换个写法）' }];
+    return hits.length > 0
+      ? hits.map((n) => ({ name: n, value: n }))
+      : [{ name: `没有匹配的单位：「${term}」`, value: '', disabled: '（请换个写法）' }];
   };
   async function drawn() {
     const input = new PassThrough();
@@ -172,7 +174,12 @@ describe('prompt: the filtered list picks what the screen confirms, whatever the
       const value = await picked;
       expect(value).toBe(roster.find((n) => n.startsWith(burst.slice(0, 2))));
       await sleep(20);
-      const confirmed = t.screen().split('\n').filter((l) => l.includes('✔')).pop() ?? '';
+      const confirmed =
+        t
+          .screen()
+          .split('\n')
+          .filter((l) => l.includes('✔'))
+          .pop() ?? '';
       expect(confirmed).toContain(value);
     }
   });

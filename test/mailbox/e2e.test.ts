@@ -45,20 +45,43 @@ describe.skipIf(Boolean(missing))('fetch → validate → remind', () => {
     const v = cli(['validate', inbox, '--json', '--check-scans'], { env: { ...env, LIFELONG_WEEK_OCR_DIR: join(root, 'no-ocr') } });
     expect(v.code).toBe(1);
     const report = JSON.parse(v.stdout) as {
-      units: Array<{ name: string; status: string; late: boolean; source: string | null; pieces: Record<string, boolean>; unusable: string[]; scan?: { seal: string } }>;
+      units: Array<{
+        name: string;
+        status: string;
+        late: boolean;
+        source: string | null;
+        pieces: Record<string, boolean>;
+        unusable: string[];
+        scan?: { seal: string };
+      }>;
       files: Array<{ path: string; issues: Array<{ severity: string; label?: string; message: string }> }>;
     };
     // The fetched mails were attributed as the hand-saved ones are.
     expect(report.units.find((u) => u.name === '高新区')).toMatchObject({ status: 'invalid', late: false });
     expect(report.units.find((u) => u.name === '安义县')).toMatchObject({ status: 'valid', late: true });
-    expect(report.units.find((u) => u.name === '东湖区')).toMatchObject({ status: 'valid', late: false, pieces: { form: true, stampedScan: true, workPlan: true, workSummary: true } });
+    expect(report.units.find((u) => u.name === '东湖区')).toMatchObject({
+      status: 'valid',
+      late: false,
+      pieces: { form: true, stampedScan: true, workPlan: true, workSummary: true },
+    });
 
     const r = cli(['remind', inbox, '--json', '-o', join(root, '催报')], { env, cwd: root });
     expect(r.code, r.stderr).toBe(0);
-    const reminders = JSON.parse(r.stdout).reminders as Array<{ unit: string; reasons: string[]; errors: Array<{ label?: string; message: string; file: string }>; source: string | null; to: string | null }>;
+    const reminders = JSON.parse(r.stdout).reminders as Array<{
+      unit: string;
+      reasons: string[];
+      errors: Array<{ label?: string; message: string; file: string }>;
+      source: string | null;
+      to: string | null;
+    }>;
 
     const expectedUnits = report.units.filter(
-      (u) => u.status !== 'valid' || u.late || Object.values(u.pieces).some((p) => !p) || u.unusable.length || (u.scan && u.scan.seal !== 'found'),
+      (u) =>
+        u.status !== 'valid' ||
+        u.late ||
+        Object.values(u.pieces).some((p) => !p) ||
+        u.unusable.length ||
+        (u.scan && u.scan.seal !== 'found'),
     );
     expect(reminders.map((x) => x.unit)).toEqual(expectedUnits.map((u) => u.name));
     // 东湖区 sent everything on time; its scan has no colour, so only a colour scan is asked for.
@@ -68,7 +91,8 @@ describe.skipIf(Boolean(missing))('fetch → validate → remind', () => {
       expect(x.reasons.includes('missing')).toBe(u.status === 'missing');
       expect(x.reasons.includes('invalid')).toBe(u.status === 'invalid');
       expect(x.reasons.includes('late')).toBe(u.late);
-      const errors = u.status === 'invalid' ? report.files.find((file) => file.path === u.source)!.issues.filter((i) => i.severity === 'error') : [];
+      const errors =
+        u.status === 'invalid' ? report.files.find((file) => file.path === u.source)!.issues.filter((i) => i.severity === 'error') : [];
       expect(x.errors.map((e) => [e.label, e.message])).toEqual(errors.map((e) => [e.label, e.message]));
     }
     // The senders of the fetched mails are the addresses.

@@ -29,7 +29,10 @@ const MAILS: Array<[string, string]> = [
 ];
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const emls = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+const emls = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
 
 describe.skipIf(Boolean(missing))('fetch from a real IMAP server (dovecot)', () => {
   let server: Dovecot;
@@ -45,7 +48,14 @@ describe.skipIf(Boolean(missing))('fetch from a real IMAP server (dovecot)', () 
 
   /** Flags and count of every message, as another client sees them (read-only). */
   async function snapshot(mailbox = 'INBOX') {
-    const client = new ImapFlow({ host: '127.0.0.1', port: server.port, secure: true, tls: { rejectUnauthorized: false }, auth: { user: USER, pass: PASSWORD }, logger: false });
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port: server.port,
+      secure: true,
+      tls: { rejectUnauthorized: false },
+      auth: { user: USER, pass: PASSWORD },
+      logger: false,
+    });
     await client.connect();
     try {
       const box = await client.mailboxOpen(mailbox, { readOnly: true });
@@ -64,9 +74,14 @@ describe.skipIf(Boolean(missing))('fetch from a real IMAP server (dovecot)', () 
     for (const [i, [name, at]] of MAILS.entries())
       server.addMessage(USER, readFileSync(fixture('inbox', name)), { date: new Date(at), seen: i % 2 === 0 });
     // A mail from before the campaign: not fetched by default.
-    server.addMessage(USER, Buffer.from('From: a@b.cn\r\nSubject: old\r\nMessage-ID: <old@b.cn>\r\n\r\nold\r\n'), { date: new Date('2023-10-01T09:00:00+08:00') });
+    server.addMessage(USER, Buffer.from('From: a@b.cn\r\nSubject: old\r\nMessage-ID: <old@b.cn>\r\n\r\nold\r\n'), {
+      date: new Date('2023-10-01T09:00:00+08:00'),
+    });
     // A Chinese folder (modified UTF-7 on the server).
-    server.addMessage(USER, readFileSync(fixture('inbox', '东湖区材料.eml')), { date: new Date('2023-11-28T16:42:10+08:00'), folder: '&XfJT0ZAB-' });
+    server.addMessage(USER, readFileSync(fixture('inbox', '东湖区材料.eml')), {
+      date: new Date('2023-11-28T16:42:10+08:00'),
+      folder: '&XfJT0ZAB-',
+    });
   });
   afterAll(async () => {
     await server?.cleanup();
@@ -116,7 +131,10 @@ describe.skipIf(Boolean(missing))('fetch from a real IMAP server (dovecot)', () 
     expect(server.log()).toMatch(new RegExp(`imap\\(${USER.replace('.', '\\.')}\\).*ID sent: name=lifelong-week`));
     const session = server.commandsSent(USER).find((s) => s.includes('BODY.PEEK[]') && !s.includes('(FLAGS'))!;
     expect(session).toBeDefined();
-    const commands = session.split('\n').map((l) => l.replace(/^\S+ \S+ /, '')).filter(Boolean);
+    const commands = session
+      .split('\n')
+      .map((l) => l.replace(/^\S+ \S+ /, ''))
+      .filter(Boolean);
     const id = commands.findIndex((c) => c.startsWith('ID ('));
     const examine = commands.findIndex((c) => c.startsWith('EXAMINE'));
     expect(id).toBeGreaterThanOrEqual(0);
@@ -125,7 +143,12 @@ describe.skipIf(Boolean(missing))('fetch from a real IMAP server (dovecot)', () 
     expect(commands.filter((c) => /BODY\[/.test(c))).toEqual([]);
 
     // The password is nowhere: not on screen, not in any file written.
-    for (const text of [r.stdout, r.stderr, readFileSync(join(dir, '.lifelong-week-fetch.json'), 'utf8'), readFileSync(join(dir, '收件记录.yaml'), 'utf8')])
+    for (const text of [
+      r.stdout,
+      r.stderr,
+      readFileSync(join(dir, '.lifelong-week-fetch.json'), 'utf8'),
+      readFileSync(join(dir, '收件记录.yaml'), 'utf8'),
+    ])
       expect(text).not.toContain(PASSWORD);
   });
 
@@ -178,10 +201,19 @@ describe.skipIf(Boolean(missing))('fetch from a real IMAP server (dovecot)', () 
     const pad = 'x'.repeat(76);
     for (let i = 0; i < 120; i++) {
       const body = Array.from({ length: 800 }, () => pad).join('\r\n');
-      server.addMessage(USER, Buffer.from(`From: 测试 <t${i}@example.cn>\r\nSubject: 批量 ${i}\r\nMessage-ID: <bulk-${i}@example.cn>\r\nDate: Wed, 29 Nov 2023 10:00:00 +0800\r\n\r\n${body}\r\n`), { date: new Date(Date.parse('2023-11-29T10:00:00+08:00') + i * 1000) });
+      server.addMessage(
+        USER,
+        Buffer.from(
+          `From: 测试 <t${i}@example.cn>\r\nSubject: 批量 ${i}\r\nMessage-ID: <bulk-${i}@example.cn>\r\nDate: Wed, 29 Nov 2023 10:00:00 +0800\r\n\r\n${body}\r\n`,
+        ),
+        { date: new Date(Date.parse('2023-11-29T10:00:00+08:00') + i * 1000) },
+      );
     }
     const dir = newDir();
-    const child = spawn(process.execPath, [BIN, 'fetch', dir, ...base()], { env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env() }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'fetch', dir, ...base()], {
+      env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env() },
+      stdio: 'ignore',
+    });
     const started = Date.now();
     while (Date.now() - started < 30_000) {
       if (existsSync(dir) && emls(dir).length >= 15) break;
@@ -225,7 +257,11 @@ describe.skipIf(Boolean(missing))('fetch from a real IMAP server (dovecot)', () 
     const relayPort = (relay.address() as { port: number }).port;
     const dir = newDir();
     try {
-      const child = spawn(process.execPath, [BIN, 'fetch', dir, '--imap', `127.0.0.1:${relayPort}`, '--user', USER, '--insecure', '--timeout', '10'], { env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env() } });
+      const child = spawn(
+        process.execPath,
+        [BIN, 'fetch', dir, '--imap', `127.0.0.1:${relayPort}`, '--user', USER, '--insecure', '--timeout', '10'],
+        { env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env() } },
+      );
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));
       const code = await new Promise<number | null>((r) => child.once('exit', r));
@@ -282,7 +318,9 @@ describe.skipIf(Boolean(missing))('fetch from a real IMAP server (dovecot)', () 
 
   it('Ctrl+C stops cleanly with exit 130 and says how to go on', async () => {
     const dir = newDir();
-    const child = spawn(process.execPath, [BIN, 'fetch', dir, ...base()], { env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env() } });
+    const child = spawn(process.execPath, [BIN, 'fetch', dir, ...base()], {
+      env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env() },
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const started = Date.now();
@@ -321,12 +359,16 @@ describe.skipIf(Boolean(missing))('fetch from a real IMAP server (dovecot)', () 
     expect(host.code).toBe(2);
     expect(host.stderr).toMatch(/找不到邮件服务器|超时/);
 
-    const tls = cli(['fetch', dir, '--imap', `127.0.0.1:${server.plainPort}`, '--user', USER, '--insecure', '--timeout', '5'], { env: env() });
+    const tls = cli(['fetch', dir, '--imap', `127.0.0.1:${server.plainPort}`, '--user', USER, '--insecure', '--timeout', '5'], {
+      env: env(),
+    });
     expect(tls.code).toBe(2);
     expect(tls.stderr).toMatch(/--starttls|超时/);
 
     // STARTTLS on the plain port works.
-    const starttls = cli(['fetch', dir, '--imap', `127.0.0.1:${server.plainPort}`, '--starttls', '--user', USER, '--insecure'], { env: env() });
+    const starttls = cli(['fetch', dir, '--imap', `127.0.0.1:${server.plainPort}`, '--starttls', '--user', USER, '--insecure'], {
+      env: env(),
+    });
     expect(starttls.code, starttls.stderr).toBe(0);
 
     // A server that accepts and never greets.

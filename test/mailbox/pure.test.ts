@@ -13,7 +13,12 @@ import { campaignYaml } from '../../src/template/campaign.js';
 
 describe('file names of fetched mails', () => {
   it('are <收到时间>-<发件人>-<主题>, in the campaign zone, safe and short', () => {
-    const name = mailBaseName({ received: new Date('2023-11-28T08:42:10Z'), timezone: '+08:00', fromName: '东湖区教体局', subject: '关于报送：东湖区/2023 材料?*' });
+    const name = mailBaseName({
+      received: new Date('2023-11-28T08:42:10Z'),
+      timezone: '+08:00',
+      fromName: '东湖区教体局',
+      subject: '关于报送：东湖区/2023 材料?*',
+    });
     expect(name).toBe('20231128-1642-东湖区教体局-关于报送：东湖区 2023 材料');
     const long = mailBaseName({ received: new Date(0), timezone: '+08:00', fromAddress: 'abc@163.com', subject: '很'.repeat(200) });
     expect(new TextEncoder().encode(`${long}-99.eml`).length).toBeLessThanOrEqual(120);
@@ -26,7 +31,11 @@ describe('file names of fetched mails', () => {
     expect(withSuffix('x', 3)).toBe('x-3.eml');
   });
   it('re-read raw GBK headers', () => {
-    const gbk = Buffer.concat([Buffer.from('From: '), Buffer.from([0xc7, 0xe0, 0xc9, 0xbd, 0xba, 0xfe]), Buffer.from(' <a@b.cn>\r\nSubject: =?UTF-8?B?5Lit?=\r\n\r\nbody')]);
+    const gbk = Buffer.concat([
+      Buffer.from('From: '),
+      Buffer.from([0xc7, 0xe0, 0xc9, 0xbd, 0xba, 0xfe]),
+      Buffer.from(' <a@b.cn>\r\nSubject: =?UTF-8?B?5Lit?=\r\n\r\nbody'),
+    ]);
     expect(rawHeader(gbk, 'from')).toBe('青山湖 <a@b.cn>');
     expect(rawHeader(gbk, 'subject')).toBeUndefined();
     expect(displayName('"张敏" <a@b.cn>')).toBe('张敏');
@@ -44,7 +53,18 @@ describe('folder names (modified UTF-7)', () => {
 
 describe('the fetch state', () => {
   const mail = (uid: number, over: Partial<SavedMail> = {}): SavedMail => ({
-    server: 'imap.163.com:993', user: 'u@163.com', mailbox: 'INBOX', uidValidity: '7', uid, messageId: `<m${uid}@x>`, sha256: `h${uid}`, file: `${uid}.eml`, internalDate: '2023-11-28T10:00:00+08:00', size: 1, fetchedAt: '2023-12-01T00:00:00Z', ...over,
+    server: 'imap.163.com:993',
+    user: 'u@163.com',
+    mailbox: 'INBOX',
+    uidValidity: '7',
+    uid,
+    messageId: `<m${uid}@x>`,
+    sha256: `h${uid}`,
+    file: `${uid}.eml`,
+    internalDate: '2023-11-28T10:00:00+08:00',
+    size: 1,
+    fetchedAt: '2023-12-01T00:00:00Z',
+    ...over,
   });
   it('knows the UIDs of one UIDVALIDITY and the contents of all', () => {
     const index = new StateIndex(emptyState());
@@ -74,11 +94,18 @@ describe('收件记录.yaml', () => {
     expect(first.text).toContain('# 收件记录');
     expect(parse(first.text)).toEqual({ 'a b.eml': '2023-11-28T10:15:00+08:00' });
     const edited = `${first.text}# 手工补记\n东湖区统计表.docx: 2023-11-27T09:00:00+08:00 # 纸质转交\n`;
-    const second = mergeRecord(edited, [['a b.eml', '2099-01-01T00:00:00+08:00'], ['sub/c.eml', '2023-11-29T10:00:00+08:00']]);
+    const second = mergeRecord(edited, [
+      ['a b.eml', '2099-01-01T00:00:00+08:00'],
+      ['sub/c.eml', '2023-11-29T10:00:00+08:00'],
+    ]);
     expect(second.ok && second.added).toBe(1);
     if (!second.ok) return;
     expect(second.text).toContain('# 纸质转交');
-    expect(parse(second.text)).toEqual({ 'a b.eml': '2023-11-28T10:15:00+08:00', '东湖区统计表.docx': '2023-11-27T09:00:00+08:00', 'sub/c.eml': '2023-11-29T10:00:00+08:00' });
+    expect(parse(second.text)).toEqual({
+      'a b.eml': '2023-11-28T10:15:00+08:00',
+      '东湖区统计表.docx': '2023-11-27T09:00:00+08:00',
+      'sub/c.eml': '2023-11-29T10:00:00+08:00',
+    });
     expect(mergeRecord('a: [', []).ok).toBe(false);
     // The fast path: plain lines are read without a parser and appended to; the result is the same YAML.
     const keys = plainRecordKeys(second.text)!;
@@ -88,7 +115,9 @@ describe('收件记录.yaml', () => {
     expect(parse(appended)).toMatchObject(Object.fromEntries(odd.map((k) => [k, '2023-11-30T08:00:00+08:00'])));
     expect(parse(appended)['a b.eml']).toBe('2023-11-28T10:15:00+08:00');
     expect(plainRecordKeys(appended)?.size).toBe(8);
-    expect(parse(`${RECORD_HEADER}${recordLines([['n.eml', '2023-11-30T08:00:00+08:00']], new Set())}`)).toEqual({ 'n.eml': '2023-11-30T08:00:00+08:00' });
+    expect(parse(`${RECORD_HEADER}${recordLines([['n.eml', '2023-11-30T08:00:00+08:00']], new Set())}`)).toEqual({
+      'n.eml': '2023-11-30T08:00:00+08:00',
+    });
     expect(plainRecordKeys('{ a: 2023-11-30T08:00:00+08:00 }')).toBeUndefined();
     expect(plainRecordKeys('a: 明天')).toBeUndefined();
     expect(mergeRecord('- a\n', []).ok).toBe(false);
@@ -101,8 +130,13 @@ describe('where to connect', () => {
     expect(parseHostPort('[::1]:143')).toEqual({ ok: true, host: '::1', port: 143 });
     expect(parseHostPort('imap 163').ok).toBe(false);
     expect(parseHostPort('h:70000').ok).toBe(false);
-    expect(imapSettings({}, NANCHANG_2023)).toEqual({ ok: true, value: { host: 'imap.163.com', port: 993, secure: true, user: 'jxedusqjy@163.com', mailbox: 'INBOX' } });
-    expect(imapSettings({ imap: 'mail.example.cn', starttls: true }, NANCHANG_2023)).toMatchObject({ value: { host: 'mail.example.cn', port: 143, secure: false } });
+    expect(imapSettings({}, NANCHANG_2023)).toEqual({
+      ok: true,
+      value: { host: 'imap.163.com', port: 993, secure: true, user: 'jxedusqjy@163.com', mailbox: 'INBOX' },
+    });
+    expect(imapSettings({ imap: 'mail.example.cn', starttls: true }, NANCHANG_2023)).toMatchObject({
+      value: { host: 'mail.example.cn', port: 143, secure: false },
+    });
     expect(smtpSettings({}, NANCHANG_2023)).toMatchObject({ value: { host: 'smtp.163.com', port: 465, secure: true } });
     expect(imapSettings({}, { ...NANCHANG_2023, mailbox: 'a@example.cn' })).toEqual({ ok: false, problem: 'noHost' });
     expect(wantsAuthCode('imap.163.com', 'x')).toBe(true);
@@ -111,7 +145,10 @@ describe('where to connect', () => {
   });
   it('the campaign takes a mailbox section (never a password), noticeDate and roster emails, and writes them back', () => {
     const text = campaignYaml(NANCHANG_2023)
-      .replace('mailbox: jxedusqjy@163.com', 'mailbox: { address: jxedusqjy@163.com, host: imap.163.com, port: 993, user: jxedusqjy@163.com, mailbox: 已发送, starttls: false, smtp: { host: smtp.163.com, port: 465 } }\nnoticeDate: "2023-11-10"')
+      .replace(
+        'mailbox: jxedusqjy@163.com',
+        'mailbox: { address: jxedusqjy@163.com, host: imap.163.com, port: 993, user: jxedusqjy@163.com, mailbox: 已发送, starttls: false, smtp: { host: smtp.163.com, port: 465 } }\nnoticeDate: "2023-11-10"',
+      )
       .replace('    department: 东湖区教育体育局\n', '    department: 东湖区教育体育局\n    email: dh@example.cn\n');
     const parsed = parseCampaign(new TextEncoder().encode(text), 'zh');
     expect(parsed.ok, parsed.ok ? '' : parsed.problems.join('\n')).toBe(true);

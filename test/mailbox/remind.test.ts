@@ -47,11 +47,16 @@ describe('remind: drafts from the same roll call as validate', () => {
     const inbox = sampleInbox(root);
     // The seal as remind looks at it (validate's --check-scans without the OCR add-on: the seal only).
     const v = cli(['validate', inbox, '--json', '--check-scans'], { env: { ...env, LIFELONG_WEEK_OCR_DIR: join(root, 'no-ocr') } });
-    const report = JSON.parse(v.stdout) as { units: ValidateUnit[]; files: Array<{ path: string; issues: Array<{ severity: string; label?: string; message: string }> }> };
+    const report = JSON.parse(v.stdout) as {
+      units: ValidateUnit[];
+      files: Array<{ path: string; issues: Array<{ severity: string; label?: string; message: string }> }>;
+    };
     // The sample's scans are all without colour: each of those units is asked for a colour scan.
     const scanAsked = report.units.filter((u) => u.scan && u.scan.seal !== 'found');
     expect(scanAsked.map((u) => u.name).sort()).toEqual(['东湖区', '新建区', '西湖区', '青山湖区', '高新区'].sort());
-    const toRemind = report.units.filter((u) => u.status !== 'valid' || u.late || Object.values(u.pieces).some((p) => !p) || u.unusable.length || scanAsked.includes(u));
+    const toRemind = report.units.filter(
+      (u) => u.status !== 'valid' || u.late || Object.values(u.pieces).some((p) => !p) || u.unusable.length || scanAsked.includes(u),
+    );
     rmSync(join(root, 'cache'), { recursive: true, force: true });
 
     const r = cli(['remind', inbox, '-o', join(root, '草稿')], { env, cwd: root });
@@ -75,7 +80,10 @@ describe('remind: drafts from the same roll call as validate', () => {
         expect(text).toContain('尚未收到贵单位的报送材料');
         // Prefilled templates: the DOCX (a zip) and the YAML with the unit filled in.
         const names = m.attachments.map((a) => a.filename);
-        expect(names).toEqual([`2023年全民终身学习活动开展情况统计表（${u.name}空白模板）.docx`, `2023年全民终身学习活动开展情况统计表（${u.name}空白模板）.yaml`]);
+        expect(names).toEqual([
+          `2023年全民终身学习活动开展情况统计表（${u.name}空白模板）.docx`,
+          `2023年全民终身学习活动开展情况统计表（${u.name}空白模板）.yaml`,
+        ]);
         expect(m.attachments[0]!.content.subarray(0, 2).toString()).toBe('PK');
         expect(m.attachments[1]!.content.toString('utf8')).toMatch(new RegExp(`举办县区: ${u.name}`));
       } else expect(m.attachments).toEqual([]);
@@ -93,7 +101,9 @@ describe('remind: drafts from the same roll call as validate', () => {
       for (const f of u.unusable) expect(text).toContain(f);
       if (scanAsked.includes(u)) {
         expect(m.subject).toBe(`【请补正】2023年全民终身学习活动周报送材料（${u.name}）`);
-        expect(text).toMatch(/盖章扫描件「[^」]+」是(灰度扫描件|不带任何彩色的扫描件（灰度或黑白）)，公章的红色已经看不出来，无法确认是否盖章：请用「彩色」模式重新扫描盖章后的统计表发送。/);
+        expect(text).toMatch(
+          /盖章扫描件「[^」]+」是(灰度扫描件|不带任何彩色的扫描件（灰度或黑白）)，公章的红色已经看不出来，无法确认是否盖章：请用「彩色」模式重新扫描盖章后的统计表发送。/,
+        );
       } else expect(text).not.toContain('彩色');
     }
     // 东湖区 sent everything in time; only its scan is asked for again.
@@ -124,7 +134,10 @@ describe('remind: drafts from the same roll call as validate', () => {
       .replace('window: { start: "2024-10-01", end: "2024-11-15" }', 'window: { start: "2023-11-01", end: "2023-11-30" }')
       .replace('deadline: "2024-11-20"', 'deadline: "2023-11-30"')
       .replace('theme: 学习新思想 奋进新征程', 'theme: 让学习成为一种生活方式')
-      .replace('aliases: [南昌高新区, 南昌高新技术产业开发区] }', 'aliases: [南昌高新区, 南昌高新技术产业开发区], email: gxq-office@example.cn }')
+      .replace(
+        'aliases: [南昌高新区, 南昌高新技术产业开发区] }',
+        'aliases: [南昌高新区, 南昌高新技术产业开发区], email: gxq-office@example.cn }',
+      )
       .replace('mailbox: jxedusqjy@163.com', 'mailbox: { address: jxedusqjy@163.com, host: imap.163.com, smtp: { host: smtp.163.com } }');
     writeFileSync(join(root, 'campaign.yaml'), campaign);
     const r = cli(['remind', inbox, '--campaign', join(root, 'campaign.yaml'), '--json', '-o', join(root, 'out')], { env });
@@ -134,7 +147,10 @@ describe('remind: drafts from the same roll call as validate', () => {
     expect(out.reminders.find((x) => x.unit === '进贤县')).toMatchObject({ to: 'jxxjtj@163.com', toSource: 'mail' });
 
     // A roster of one unit that sent everything in time: nobody to remind, nothing written.
-    const one = campaign.replace(/roster:\n(?:  - .*\n)+/, 'roster:\n  - { name: 东湖区, kind: district, department: 东湖区教育体育局, aliases: [东湖, 南昌市东湖区] }\n');
+    const one = campaign.replace(
+      /roster:\n(?:  - .*\n)+/,
+      'roster:\n  - { name: 东湖区, kind: district, department: 东湖区教育体育局, aliases: [东湖, 南昌市东湖区] }\n',
+    );
     expect(one).not.toContain('西湖区');
     writeFileSync(join(root, 'one.yaml'), one);
     const only = join(root, 'only');
@@ -162,7 +178,10 @@ describe('remind: drafts from the same roll call as validate', () => {
         .replace('window: { start: "2024-10-01", end: "2024-11-15" }', 'window: { start: "2023-11-01", end: "2023-11-30" }')
         .replace('deadline: "2024-11-20"', 'deadline: "2023-11-30"')
         .replace('theme: 学习新思想 奋进新征程', 'theme: 让学习成为一种生活方式')
-        .replace(/roster:\n(?:  - .*\n)+/, 'roster:\n  - { name: 东湖区, kind: district, department: 东湖区教育体育局, aliases: [东湖, 南昌市东湖区] }\n'),
+        .replace(
+          /roster:\n(?:  - .*\n)+/,
+          'roster:\n  - { name: 东湖区, kind: district, department: 东湖区教育体育局, aliases: [东湖, 南昌市东湖区] }\n',
+        ),
     );
     const r = cli(['remind', inbox, '--campaign', one, '-o', join(root, 'zh')], { env });
     expect(r.code, r.stderr).toBe(0);
@@ -174,9 +193,21 @@ describe('remind: drafts from the same roll call as validate', () => {
     const en = cli(['remind', inbox, '--campaign', one, '-o', join(root, 'en'), '--lang', 'en'], { env });
     expect(en.code, en.stderr).toBe(0);
     const mail = await simpleParser(readFileSync(join(root, 'en', '催报-东湖区.eml')));
-    expect(mail.text).toContain('1. No seal on the stamped scan “东湖区扫描件.pdf”: stamp the printed form, scan it in colour and send it again.');
+    expect(mail.text).toContain(
+      '1. No seal on the stamped scan “东湖区扫描件.pdf”: stamp the printed form, scan it in colour and send it again.',
+    );
     // Chinese only in names (units, departments, people, files) and in the centre's own name.
-    const names = ['东湖区教育体育局', '东湖区扫描件', '东湖区', '南昌市社区教育指导中心', '市社区教育指导中心', '南昌市教育局', '南昌市', '万梦婷', '万 翾'];
+    const names = [
+      '东湖区教育体育局',
+      '东湖区扫描件',
+      '东湖区',
+      '南昌市社区教育指导中心',
+      '市社区教育指导中心',
+      '南昌市教育局',
+      '南昌市',
+      '万梦婷',
+      '万 翾',
+    ];
     let rest = `${mail.subject}\n${mail.text}\n${en.stdout}`;
     for (const n of names) rest = rest.split(n).join('');
     expect(rest.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g) ?? []).toEqual([]);
@@ -205,7 +236,11 @@ describe('remind --send to a real SMTP server on loopback', () => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks),
+          });
           cb();
         });
       },
@@ -233,7 +268,10 @@ describe('remind --send to a real SMTP server on loopback', () => {
     dirs.push(root);
     const inbox = sampleInbox(root);
     // Drafts first: the sent mails must be these very bytes.
-    expect(cli(['remind', inbox, '-o', join(root, 'drafts')], { env: { LIFELONG_WEEK_TODAY: TODAY, LIFELONG_WEEK_CACHE: join(root, 'cache') } }).code).toBe(0);
+    expect(
+      cli(['remind', inbox, '-o', join(root, 'drafts')], { env: { LIFELONG_WEEK_TODAY: TODAY, LIFELONG_WEEK_CACHE: join(root, 'cache') } })
+        .code,
+    ).toBe(0);
 
     received.length = 0;
     refuse = new Set(['ayxjtj@126.com']);
@@ -245,7 +283,12 @@ describe('remind --send to a real SMTP server on loopback', () => {
     const to = received.map((m) => m.to[0]).sort();
     expect(to).toEqual(['dhqjyj@163.com', 'gxqjyzx@163.com', 'jxxjtj@163.com', 'qshsqxy@126.com']);
     for (const m of received) {
-      const unit = ({ 'dhqjyj@163.com': '东湖区', 'gxqjyzx@163.com': '高新区', 'jxxjtj@163.com': '进贤县', 'qshsqxy@126.com': '青山湖区' } as Record<string, string>)[m.to[0]!]!;
+      const unit = (
+        { 'dhqjyj@163.com': '东湖区', 'gxqjyzx@163.com': '高新区', 'jxxjtj@163.com': '进贤县', 'qshsqxy@126.com': '青山湖区' } as Record<
+          string,
+          string
+        >
+      )[m.to[0]!]!;
       const draft = readFileSync(join(root, 'drafts', `催报-${unit}.eml`));
       expect(m.raw.toString('utf8').replace(/\r\n/g, '\n').trim()).toBe(draft.toString('utf8').replace(/\r\n/g, '\n').trim());
       const parsed = await simpleParser(m.raw);
@@ -281,7 +324,10 @@ describe('remind --send to a real SMTP server on loopback', () => {
     expect(received).toHaveLength(0);
     expect(expectNoStackTrace(r.stderr)).toBe(true);
 
-    const noYes = await cliAsync(['remind', inbox, '--send', '--smtp', `127.0.0.1:${port}`, '--starttls', '--insecure'], { LIFELONG_WEEK_TODAY: TODAY, LIFELONG_WEEK_SMTP_PASSWORD: SMTP_PASSWORD });
+    const noYes = await cliAsync(['remind', inbox, '--send', '--smtp', `127.0.0.1:${port}`, '--starttls', '--insecure'], {
+      LIFELONG_WEEK_TODAY: TODAY,
+      LIFELONG_WEEK_SMTP_PASSWORD: SMTP_PASSWORD,
+    });
     expect(noYes.code).toBe(2);
     expect(noYes.stderr).toContain('--yes');
     expect(received).toHaveLength(0);
@@ -337,7 +383,18 @@ describe('what a reminder asks of the stamped scan (pure: the words from the sca
       '盖章扫描件「东湖区盖章扫描件.pdf」与统计表电子版有 2 处不一致，可能扫描的是修改前的打印稿：',
     ]);
     // The table's few words (serve's 汇总).
-    const unit = { name: '东湖区', status: 'valid', late: false, pieces: { form: true, wordForm: true, stampedScan: true, workPlan: true, workSummary: true }, unusable: [], received: [], versions: [], receivedAt: null, receivedFrom: null, scan: scan('notFound') };
+    const unit = {
+      name: '东湖区',
+      status: 'valid',
+      late: false,
+      pieces: { form: true, wordForm: true, stampedScan: true, workPlan: true, workSummary: true },
+      unusable: [],
+      received: [],
+      versions: [],
+      receivedAt: null,
+      receivedFrom: null,
+      scan: scan('notFound'),
+    };
     expect(chaseBrief(unit as never, NANCHANG_2023, 'zh')).toBe('扫描件未见公章；扫描件与电子版 2 处不一致');
     expect(chaseBrief(unit as never, NANCHANG_2023, 'en')).toBe('no seal on the scan; scan differs in 2 place(s)');
     const en = reminderText(unitCase, NANCHANG_2023, new Date('2023-11-29T02:00:00Z'), 'en');

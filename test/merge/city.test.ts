@@ -33,7 +33,12 @@ const PROVINCE = campaignSchema.parse({
   ],
 });
 
-const input = (path: string): InputFile => ({ path, size: statSync(path).size, load: async () => readFileSync(path), mtime: statSync(path).mtime });
+const input = (path: string): InputFile => ({
+  path,
+  size: statSync(path).size,
+  load: async () => readFileSync(path),
+  mtime: statSync(path).mtime,
+});
 
 describe('city report', () => {
   let inbox: string;
@@ -67,7 +72,9 @@ describe('city report', () => {
     expect(d.content.period).toMatchObject({ ...EXPECTED.period, text: '2023年11月8日至11月28日' });
     // The shared theme once; the units' texts under their names, in roster order, without the invalid unit.
     expect(d.content.theme).toBe('让学习成为一种生活方式');
-    expect(d.leadership.documentIssuer).toBe('东湖区：东湖区教育体育局；西湖区：西湖区教育体育局；青云谱区：青云谱区教育体育局；南昌县：南昌县教育体育局');
+    expect(d.leadership.documentIssuer).toBe(
+      '东湖区：东湖区教育体育局；西湖区：西湖区教育体育局；青云谱区：青云谱区教育体育局；南昌县：南昌县教育体育局',
+    );
     expect(d.content.description.split('\n').map((p) => p.slice(0, p.indexOf('：')))).toEqual(EXPECTED.units);
     expect(d.content.description).not.toContain('新建区');
     // Every unit wrote 「无」 under 其他: the city says 「无」 once.
@@ -113,11 +120,19 @@ describe('city report', () => {
   it('says under the table who is counted and who is not, in the PDF’s text and the DOCX', async () => {
     const { spawnSync } = await import('node:child_process');
     const { unzipSync } = await import('fflate');
-    const docx = new TextDecoder().decode(unzipSync(readFileSync(join(out, '2023年全民终身学习活动开展情况统计表（南昌市）.docx')))['word/document.xml']!);
+    const docx = new TextDecoder().decode(
+      unzipSync(readFileSync(join(out, '2023年全民终身学习活动开展情况统计表（南昌市）.docx')))['word/document.xml']!,
+    );
     const texts = [docx.replace(/<[^>]+>/g, '')];
     const pdftotext = spawnSync('pdftotext', ['-v']);
     if (pdftotext.error) console.warn('pdftotext not installed: the PDF text is not checked (apt-get install poppler-utils)');
-    else texts.push(spawnSync('pdftotext', [join(out, '2023年全民终身学习活动开展情况统计表（南昌市）.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ''));
+    else
+      texts.push(
+        spawnSync('pdftotext', [join(out, '2023年全民终身学习活动开展情况统计表（南昌市）.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(
+          /\s+/g,
+          '',
+        ),
+      );
     for (const t of texts) {
       expect(t.replace(/\s+/g, '')).toContain(`本表合计名册12个单位中的${EXPECTED.units.length}个`);
       for (const unit of EXPECTED.units) expect(t).toContain(unit);
@@ -128,9 +143,7 @@ describe('city report', () => {
   });
 
   it('「其他」 holds the centre’s own text, never the units’ notes unless asked', () => {
-    const units = [
-      { ...unitOf('东湖区'), data: { ...unitOf('东湖区').data!, other: '本表为修改版，请以此为准。' } },
-    ];
+    const units = [{ ...unitOf('东湖区'), data: { ...unitOf('东湖区').data!, other: '本表为修改版，请以此为准。' } }];
     const plain = cityReport(units, NANCHANG_2023);
     const given = cityReport(units, NANCHANG_2023, { other: '全市开幕式在八一广场举行。' });
     const merged = cityReport(units, NANCHANG_2023, { unitsOther: true });

@@ -13,7 +13,12 @@ import { readWorkbook } from './xlsx.js';
 
 interface Expected {
   files: Array<{ path: string; mtime?: string }>;
-  units: Array<{ name: string; status: 'valid' | 'invalid' | 'missing' | 'unreadable'; late: boolean; data?: { activityCount?: number; participantCount?: number } }>;
+  units: Array<{
+    name: string;
+    status: 'valid' | 'invalid' | 'missing' | 'unreadable';
+    late: boolean;
+    data?: { activityCount?: number; participantCount?: number };
+  }>;
   summary: { exitCode: number };
 }
 const expected = JSON.parse(readFileSync(fixture('inbox.expected.json'), 'utf8')) as Expected;

@@ -34,16 +34,61 @@ export function submissionYaml(s: UnitSpec): string {
 
 /** Valid and on time unless said otherwise; the figures the tests add up. */
 export const UNITS: UnitSpec[] = [
-  { unit: '东湖区', activities: 36, participants: 12000, satisfaction: 98, period: '2023年11月15日至11月21日', at: '2023-11-28T10:00:00+08:00' },
+  {
+    unit: '东湖区',
+    activities: 36,
+    participants: 12000,
+    satisfaction: 98,
+    period: '2023年11月15日至11月21日',
+    at: '2023-11-28T10:00:00+08:00',
+  },
   // A text that starts like a formula: it must stay text in the workbook and be escaped in the CSV.
-  { unit: '西湖区', activities: 20, participants: 5000, satisfaction: 90, period: '2023年11月12日至11月20日', at: '2023-11-29T09:30:00+08:00', featured: '=HYPERLINK("http://evil.example","点我")' },
+  {
+    unit: '西湖区',
+    activities: 20,
+    participants: 5000,
+    satisfaction: 90,
+    period: '2023年11月12日至11月20日',
+    at: '2023-11-29T09:30:00+08:00',
+    featured: '=HYPERLINK("http://evil.example","点我")',
+  },
   // Late: received after the deadline day.
-  { unit: '青云谱区', activities: 10, participants: 3000, satisfaction: 95.5, period: '2023年11月18日至11月25日', at: '2023-12-01T08:15:00+08:00' },
+  {
+    unit: '青云谱区',
+    activities: 10,
+    participants: 3000,
+    satisfaction: 95.5,
+    period: '2023年11月18日至11月25日',
+    at: '2023-12-01T08:15:00+08:00',
+  },
   // Invalid: 很多 is not a number.
-  { unit: '新建区', activities: 12, participants: '很多', satisfaction: 99, period: '2023年11月16日至11月22日', at: '2023-11-27T16:00:00+08:00' },
+  {
+    unit: '新建区',
+    activities: 12,
+    participants: '很多',
+    satisfaction: 99,
+    period: '2023年11月16日至11月22日',
+    at: '2023-11-27T16:00:00+08:00',
+  },
   // Two revisions: the later one counts.
-  { unit: '南昌县', activities: 1, participants: 100, satisfaction: 80, period: '2023年11月10日至11月11日', at: '2023-11-20T10:00:00+08:00', file: '南昌县（初稿）.yaml' },
-  { unit: '南昌县', activities: 40, participants: 20000, satisfaction: 97, period: '2023年11月8日至11月28日', at: '2023-11-30T23:00:00+08:00', file: '南昌县（修改稿）.yaml' },
+  {
+    unit: '南昌县',
+    activities: 1,
+    participants: 100,
+    satisfaction: 80,
+    period: '2023年11月10日至11月11日',
+    at: '2023-11-20T10:00:00+08:00',
+    file: '南昌县（初稿）.yaml',
+  },
+  {
+    unit: '南昌县',
+    activities: 40,
+    participants: 20000,
+    satisfaction: 97,
+    period: '2023年11月8日至11月28日',
+    at: '2023-11-30T23:00:00+08:00',
+    file: '南昌县（修改稿）.yaml',
+  },
 ];
 
 /** The valid units' figures as the tests expect them (南昌县's later revision, 新建区 left out). */

@@ -87,7 +87,14 @@ describe('merge: the workbook read back', () => {
     const names = NANCHANG_2023.roster.map((u) => u.name);
     expect(s.rows.slice(1, 13).map((r) => r[0])).toEqual(names);
     const status = Object.fromEntries(s.rows.slice(1, 13).map((r) => [r[0], r[1]]));
-    expect(status).toMatchObject({ 东湖区: '有效', 西湖区: '有效', 青云谱区: '有效（逾期）', 新建区: '有误', 南昌县: '有效', 安义县: '未报送' });
+    expect(status).toMatchObject({
+      东湖区: '有效',
+      西湖区: '有效',
+      青云谱区: '有效（逾期）',
+      新建区: '有误',
+      南昌县: '有效',
+      安义县: '未报送',
+    });
     const counted = Object.fromEntries(s.rows.slice(1, 13).map((r) => [r[0], r[2]]));
     expect(counted).toMatchObject({ 东湖区: '是', 青云谱区: '是', 新建区: '否', 安义县: '否' });
     expect(s.rows[13]![0]).toBe('合计');
@@ -144,7 +151,21 @@ describe('merge: the workbook read back', () => {
 
   it('报送情况: the verdict, whether it counts, the four pieces, times with their evidence, source', () => {
     const s = wb.sheets[1]!;
-    expect(s.rows[0]).toEqual(['单位', '结论', '计入合计', '统计表', '盖章扫描件', '工作方案', '工作总结', '收到时间', '时间依据', '按时版本收到', '采用的文件', '收到的文件', '联系人']);
+    expect(s.rows[0]).toEqual([
+      '单位',
+      '结论',
+      '计入合计',
+      '统计表',
+      '盖章扫描件',
+      '工作方案',
+      '工作总结',
+      '收到时间',
+      '时间依据',
+      '按时版本收到',
+      '采用的文件',
+      '收到的文件',
+      '联系人',
+    ]);
     const row = (unit: string) => s.rows.find((r) => r[0] === unit)!;
     expect(row('东湖区').slice(0, 7)).toEqual(['东湖区', '有效', '是', '缺 Word（只有 YAML）', '有', '缺', '缺']);
     expect(row('东湖区')[10]).toBe('东湖区.yaml');
@@ -188,7 +209,12 @@ describe('merge: the workbook read back', () => {
     const csv = readFileSync(join(run.out, `${TITLE}.csv`), 'utf8');
     expect(csv.startsWith('\uFEFF举办县区,报送状态,计入合计,')).toBe(true);
     expect(csv).toContain('活动参与情况 › 参加活动人数');
-    expect(csv.replace(/"[^"]*"/g, '').split('\n').every((l, i, all) => i === all.length - 1 || l.endsWith('\r'))).toBe(true);
+    expect(
+      csv
+        .replace(/"[^"]*"/g, '')
+        .split('\n')
+        .every((l, i, all) => i === all.length - 1 || l.endsWith('\r')),
+    ).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
     expect(csv).toMatch(/\r\n合计,计入 4 个单位,4,(,)*[^\r]*106,40000,/);
   });
@@ -196,7 +222,14 @@ describe('merge: the workbook read back', () => {
   it('JSON: the validate report plus the totals', () => {
     const json = JSON.parse(readFileSync(join(run.out, `${TITLE}.json`), 'utf8'));
     expect(json.units).toHaveLength(12);
-    expect(json.totals).toMatchObject({ unitsReporting: 4, activities: EXPECTED.activities, participants: EXPECTED.participants, unitsMissing: 7, unitsInvalid: 1, unitsLate: 1 });
+    expect(json.totals).toMatchObject({
+      unitsReporting: 4,
+      activities: EXPECTED.activities,
+      participants: EXPECTED.participants,
+      unitsMissing: 7,
+      unitsInvalid: 1,
+      unitsLate: 1,
+    });
     expect(json.files.map((f: { path: string }) => f.path).sort()).toEqual(readdirSync(inbox).sort());
   });
 
@@ -258,7 +291,6 @@ describe('merge: outputs', () => {
     expect(statSync(join(run.out, `${TITLE}.xlsx`)).size).toBeGreaterThan(5000);
   });
 });
-
 
 describe('merge from the command line (built CLI)', () => {
   it('is wired: writes the workbook to -o, no progress bar without a terminal, exit 1 with units missing', () => {

@@ -56,8 +56,21 @@ const unit = (name: string, status: UnitStatus['status'], acts?: number, people?
 
 describe('totals', () => {
   it('sums the valid units only; satisfaction plain and weighted by participants', () => {
-    const t = totals([unit('甲', 'valid', 10, 1000, 90), unit('乙', 'valid', 5, 3000, 100, true), unit('丙', 'invalid', 99, 99999, 10), unit('丁', 'missing')]);
-    expect(t).toMatchObject({ unitsReporting: 2, unitsOnTime: 1, unitsLate: 1, unitsInvalid: 1, unitsMissing: 1, activities: 15, participants: 4000 });
+    const t = totals([
+      unit('甲', 'valid', 10, 1000, 90),
+      unit('乙', 'valid', 5, 3000, 100, true),
+      unit('丙', 'invalid', 99, 99999, 10),
+      unit('丁', 'missing'),
+    ]);
+    expect(t).toMatchObject({
+      unitsReporting: 2,
+      unitsOnTime: 1,
+      unitsLate: 1,
+      unitsInvalid: 1,
+      unitsMissing: 1,
+      activities: 15,
+      participants: 4000,
+    });
     expect(t.satisfactionMean).toBe(95);
     expect(t.satisfactionWeighted).toBe(97.5);
   });
@@ -83,7 +96,7 @@ describe('汇总 and 填报内容 columns come from the form definition', () => 
 });
 
 describe('merged texts', () => {
-  it('joins a unit\'s lines into one run, adding 「；」 only where a line has no punctuation', () => {
+  it("joins a unit's lines into one run, adding 「；」 only where a line has no punctuation", () => {
     expect(oneParagraph('开幕式；\n社区大讲堂 12 场\n  \n读书会。')).toBe('开幕式；社区大讲堂 12 场；读书会。');
   });
   it('short texts on one line, long texts a paragraph per unit', () => {

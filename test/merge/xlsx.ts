@@ -34,7 +34,11 @@ export function readWorkbook(bytes: Uint8Array) {
   const files = unzipSync(bytes);
   const text = (p: string) => new TextDecoder().decode(files[p]);
   const shared = files['xl/sharedStrings.xml']
-    ? children(parseXml(text('xl/sharedStrings.xml')).documentElement!, 'si').map((si) => children(si, 't').map((t) => t.textContent ?? '').join(''))
+    ? children(parseXml(text('xl/sharedStrings.xml')).documentElement!, 'si').map((si) =>
+        children(si, 't')
+          .map((t) => t.textContent ?? '')
+          .join(''),
+      )
     : [];
   const book = parseXml(text('xl/workbook.xml'));
   const names = children(book.documentElement!, 'sheet').map((s) => s.getAttribute('name')!);
@@ -67,7 +71,11 @@ export function readWorkbook(bytes: Uint8Array) {
       merges: children(doc, 'mergeCell').map((m) => m.getAttribute('ref')!),
       pane: pane ? Object.fromEntries(Array.from(pane.attributes).map((a) => [a.name, a.value])) : undefined,
       heights,
-      cols: children(doc, 'col').map((c) => ({ min: Number(c.getAttribute('min')), max: Number(c.getAttribute('max')), width: Number(c.getAttribute('width')) })),
+      cols: children(doc, 'col').map((c) => ({
+        min: Number(c.getAttribute('min')),
+        max: Number(c.getAttribute('max')),
+        width: Number(c.getAttribute('width')),
+      })),
     };
   });
   return { names, sheets, files, workbookXml: text('xl/workbook.xml'), styles: text('xl/styles.xml') };

@@ -27,7 +27,8 @@ function validate(doc: FormDocument) {
   return validateRaw(raw, NANCHANG_2023);
 }
 
-const codes = (problems: Array<{ code: string; severity: string; field?: string }>) => problems.map((p) => `${p.severity} ${p.code} ${p.field ?? ''}`.trim());
+const codes = (problems: Array<{ code: string; severity: string; field?: string }>) =>
+  problems.map((p) => `${p.severity} ${p.code} ${p.field ?? ''}`.trim());
 
 const DONGHU = {
   year: 2023,
@@ -44,7 +45,11 @@ const DONGHU = {
     coordinator: '东湖区社区教育学院',
     planMaker: '东湖区教育体育局职成教科',
   },
-  participation: { activityCount: 36, participantCount: 12000, featuredActivities: '“书香东湖”亲子共读、老年智能手机课堂、百姓学习之星故事会' },
+  participation: {
+    activityCount: 36,
+    participantCount: 12000,
+    featuredActivities: '“书香东湖”亲子共读、老年智能手机课堂、百姓学习之星故事会',
+  },
   content: {
     theme: '让学习成为一种生活方式',
     description: '开幕式暨百姓学习之星分享会；\n社区大讲堂 12 场，内容涵盖健康养生、反诈宣传、家庭教育；\n老年智能手机课堂 8 期。',
@@ -62,9 +67,19 @@ const XIHU = {
   district: '西湖区',
   contacts: [{ name: '王芳', phone: '13807910001' }],
   organizers: '西湖区教育体育局',
-  leadership: { documentIssuer: '西湖区教育体育局', openingLeaders: '区委常委、宣传部部长', coordinator: '西湖区社区学院', planMaker: '西湖区教育体育局' },
+  leadership: {
+    documentIssuer: '西湖区教育体育局',
+    openingLeaders: '区委常委、宣传部部长',
+    coordinator: '西湖区社区学院',
+    planMaker: '西湖区教育体育局',
+  },
   participation: { activityCount: 24, participantCount: 3000, featuredActivities: '社区读书节' },
-  content: { theme: '让学习成为一种生活方式', description: '读书节、讲座、展演', outcomes: '群众参与度高', period: { start: '2023-11-16', end: '2023-11-20' } },
+  content: {
+    theme: '让学习成为一种生活方式',
+    description: '读书节、讲座、展演',
+    outcomes: '群众参与度高',
+    period: { start: '2023-11-16', end: '2023-11-20' },
+  },
   reach: { scope: '全区 8 个街道', satisfaction: 96, selfAssessment: '良好' },
   publicity: { scope: '西湖区融媒体中心', textReports: '5 篇', mediaReports: '无' },
 };
@@ -86,7 +101,9 @@ describe('word-form.doc: the city form filled in by hand (东湖区)', () => {
     expect(rows[3]!.map((c) => c.text)).toEqual(['组织领导', '下发活动文件的部门', '东湖区教育体育局']);
     expect(rows[4]![0]).toEqual({ text: '组织领导', col: 0, span: 1, continued: true });
     // Paragraphs inside a cell keep their breaks; 「“”」 are not rewritten to ASCII.
-    expect(rows[11]![2]!.text).toBe('开幕式暨百姓学习之星分享会；\n社区大讲堂 12 场，内容涵盖健康养生、反诈宣传、家庭教育；\n老年智能手机课堂 8 期。');
+    expect(rows[11]![2]!.text).toBe(
+      '开幕式暨百姓学习之星分享会；\n社区大讲堂 12 场，内容涵盖健康养生、反诈宣传、家庭教育；\n老年智能手机课堂 8 期。',
+    );
     expect(rows[9]![2]!.text).toContain('“书香东湖”');
   });
 
@@ -108,7 +125,10 @@ describe('word-form.doc: the city form filled in by hand (东湖区)', () => {
 describe('word-variants.doc: retyped in WPS (西湖区)', () => {
   it('header row, blank rows, half-width brackets, 「标签：值」 cells; the shortened label 「参加人数」 is guessed, with a warning', async () => {
     const v = validate(await read(office('word-variants.doc')));
-    expect(codes(v.problems)).toEqual(['warning grid.labelGuessed participation.participantCount', 'warning count.approximate participation.participantCount']);
+    expect(codes(v.problems)).toEqual([
+      'warning grid.labelGuessed participation.participantCount',
+      'warning count.approximate participation.participantCount',
+    ]);
     expect(v.problems[0]!.loc).toEqual({ line: 11, column: 2, in: '表格' });
     expect(v.data).toMatchObject(XIHU);
     expect(v.data).not.toHaveProperty('other');
@@ -128,7 +148,11 @@ describe('word-extractor text → grid', () => {
   it('cells end with \\t, rows with \\t\\n; a first cell of several paragraphs; text after the table', () => {
     const doc = docTextToForm('标题\n举办县区\t东湖区\t\n活动\n内容\t第一段\n第二段\t\n\t\t\n脚注\n');
     expect(doc.paragraphs.map((p) => p.text)).toEqual(['标题', '脚注']);
-    expect(doc.tables[0]!.rows.map((r) => r.map((c) => c.text))).toEqual([['举办县区', '东湖区'], ['活动\n内容', '第一段\n第二段'], ['', '']]);
+    expect(doc.tables[0]!.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['举办县区', '东湖区'],
+      ['活动\n内容', '第一段\n第二段'],
+      ['', ''],
+    ]);
     expect(doc.tables[0]!.locOf(1, 1)).toEqual({ line: 2, column: 2, in: '表格' });
   });
 
@@ -187,7 +211,8 @@ describe('damaged and wrong bytes', () => {
     const start = performance.now();
     for (let k = 0; k < 300; k++) {
       const bytes = base.slice();
-      for (let i = 0; i < 1 + Math.floor(rnd() * 16); i++) bytes[Math.floor(rnd() * (k % 2 ? bytes.length : 2048))] = Math.floor(rnd() * 256);
+      for (let i = 0; i < 1 + Math.floor(rnd() * 16); i++)
+        bytes[Math.floor(rnd() * (k % 2 ? bytes.length : 2048))] = Math.floor(rnd() * 256);
       const r = await readDocForm(bytes);
       expect(typeof r.ok).toBe('boolean');
     }

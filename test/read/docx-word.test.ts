@@ -53,7 +53,8 @@ const rows = [
   single('其他', '<w:p/>'),
 ];
 
-const tbl = (content: string) => `<w:tbl><w:tblGrid><w:gridCol w:w="1960"/><w:gridCol w:w="3120"/><w:gridCol w:w="3820"/></w:tblGrid>${content}</w:tbl>`;
+const tbl = (content: string) =>
+  `<w:tbl><w:tblGrid><w:gridCol w:w="1960"/><w:gridCol w:w="3120"/><w:gridCol w:w="3820"/></w:tblGrid>${content}</w:tbl>`;
 /** The form around the given tables (and whatever stands between them). */
 const documentOf = (tables: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="${W}"><w:body>
@@ -64,7 +65,9 @@ ${para('详细的活动情况总结、活动照片、活动录像请另附。')}
 const documentXml = documentOf(tbl(rows.join('')));
 
 const docx = zipSync({
-  '[Content_Types].xml': new TextEncoder().encode('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+  '[Content_Types].xml': new TextEncoder().encode(
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  ),
   'word/document.xml': new TextEncoder().encode(documentXml),
 });
 
@@ -132,7 +135,10 @@ describe('a Word form filled in Word, with Word’s markup', () => {
   });
 
   it('the stamp line may go on with a date: only the department is taken', async () => {
-    const dated = documentXml.replace(para('教育行政部门（盖章）：', '东湖区教育体育局'), para('教育行政部门（盖章）：', '东湖区教育体育局　　　填报日期：2023年11月28日'));
+    const dated = documentXml.replace(
+      para('教育行政部门（盖章）：', '东湖区教育体育局'),
+      para('教育行政部门（盖章）：', '东湖区教育体育局　　　填报日期：2023年11月28日'),
+    );
     expect(dated).toContain('填报日期');
     const outcome = await readerFor('a.docx')!.read(zipSync({ 'word/document.xml': new TextEncoder().encode(dated) }), 'a.docx');
     if (outcome.kind !== 'submission') throw new Error(outcome.kind);
@@ -152,9 +158,15 @@ describe('a Word form filled in Word, with Word’s markup', () => {
   });
 
   it('a Word document with no form table is not a submission; a 工作方案 is its piece', async () => {
-    const plan = zipSync({ 'word/document.xml': new TextEncoder().encode(`<w:document xmlns:w="${W}"><w:body>${para('东湖区2023年全民终身学习活动周工作方案')}${para('一、指导思想')}</w:body></w:document>`) });
+    const plan = zipSync({
+      'word/document.xml': new TextEncoder().encode(
+        `<w:document xmlns:w="${W}"><w:body>${para('东湖区2023年全民终身学习活动周工作方案')}${para('一、指导思想')}</w:body></w:document>`,
+      ),
+    });
     expect(await readerFor('a.docx')!.read(plan, '材料.docx')).toMatchObject({ kind: 'attachment', attachment: 'workPlan' });
-    const note = zipSync({ 'word/document.xml': new TextEncoder().encode(`<w:document xmlns:w="${W}"><w:body>${para('请查收')}</w:body></w:document>`) });
+    const note = zipSync({
+      'word/document.xml': new TextEncoder().encode(`<w:document xmlns:w="${W}"><w:body>${para('请查收')}</w:body></w:document>`),
+    });
     expect(await readerFor('a.docx')!.read(note, '说明.docx')).toMatchObject({ kind: 'not-a-submission' });
   });
 });

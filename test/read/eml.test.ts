@@ -59,7 +59,9 @@ describe('readEml on saved mails', () => {
 /** A one-attachment mail built inline: `header` is the attachment's raw header lines. */
 function mailWith(header: Buffer | string, extraTop = ''): Buffer {
   return Buffer.concat([
-    Buffer.from(`From: a@example.cn\r\nSubject: t\r\n${extraTop}MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n`),
+    Buffer.from(
+      `From: a@example.cn\r\nSubject: t\r\n${extraTop}MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n`,
+    ),
     Buffer.isBuffer(header) ? header : Buffer.from(header),
     Buffer.from('\r\nContent-Transfer-Encoding: base64\r\n\r\naGVsbG8=\r\n--b--\r\n'),
   ]);
@@ -67,12 +69,36 @@ function mailWith(header: Buffer | string, extraTop = ''): Buffer {
 
 describe('attachment names', () => {
   it.each([
-    ['raw 8-bit UTF-8', Buffer.concat([Buffer.from('Content-Type: application/pdf\r\nContent-Disposition: attachment; filename="'), Buffer.from('东湖区扫描件.pdf'), Buffer.from('"')]), '东湖区扫描件.pdf'],
-    ['RFC 2047 GBK', `Content-Type: application/pdf; name="=?GBK?B?${Buffer.from([0xb6, 0xab, 0xba, 0xfe, 0xc7, 0xf8]).toString('base64')}?=.pdf"\r\nContent-Disposition: attachment`, '东湖区.pdf'],
-    ['RFC 2231 with a language', "Content-Type: application/pdf\r\nContent-Disposition: attachment; filename*=utf-8'zh-cn'%E4%B8%9C%E6%B9%96%E5%8C%BA.pdf", '东湖区.pdf'],
-    ['a Windows path', 'Content-Type: application/pdf\r\nContent-Disposition: attachment; filename="C:\\\\Users\\\\wang\\\\Desktop\\\\scan.pdf"', 'scan.pdf'],
+    [
+      'raw 8-bit UTF-8',
+      Buffer.concat([
+        Buffer.from('Content-Type: application/pdf\r\nContent-Disposition: attachment; filename="'),
+        Buffer.from('东湖区扫描件.pdf'),
+        Buffer.from('"'),
+      ]),
+      '东湖区扫描件.pdf',
+    ],
+    [
+      'RFC 2047 GBK',
+      `Content-Type: application/pdf; name="=?GBK?B?${Buffer.from([0xb6, 0xab, 0xba, 0xfe, 0xc7, 0xf8]).toString('base64')}?=.pdf"\r\nContent-Disposition: attachment`,
+      '东湖区.pdf',
+    ],
+    [
+      'RFC 2231 with a language',
+      "Content-Type: application/pdf\r\nContent-Disposition: attachment; filename*=utf-8'zh-cn'%E4%B8%9C%E6%B9%96%E5%8C%BA.pdf",
+      '东湖区.pdf',
+    ],
+    [
+      'a Windows path',
+      'Content-Type: application/pdf\r\nContent-Disposition: attachment; filename="C:\\\\Users\\\\wang\\\\Desktop\\\\scan.pdf"',
+      'scan.pdf',
+    ],
     ['a traversal', 'Content-Type: application/pdf\r\nContent-Disposition: attachment; filename="../../etc/passwd"', 'passwd'],
-    ['a Latin-1 name that is not GBK', 'Content-Type: text/plain\r\nContent-Disposition: attachment; filename="=?ISO-8859-1?Q?caf=E9.txt?="', 'café.txt'],
+    [
+      'a Latin-1 name that is not GBK',
+      'Content-Type: text/plain\r\nContent-Disposition: attachment; filename="=?ISO-8859-1?Q?caf=E9.txt?="',
+      'café.txt',
+    ],
     ['no name, a zip', 'Content-Type: application/zip\r\nContent-Disposition: attachment', '附件1.zip'],
     ['no name, unknown type', 'Content-Type: application/x-whatever\r\nContent-Disposition: attachment', '附件1.bin'],
   ])('%s', async (_, header, name) => {
@@ -106,7 +132,9 @@ describe('attachment names', () => {
   });
 
   it('an mbox envelope line before the headers', async () => {
-    const mail = await readEml(Buffer.concat([Buffer.from('From a@example.cn Thu Nov 23 09:12:00 2023\n'), mailWith('Content-Type: application/pdf')]));
+    const mail = await readEml(
+      Buffer.concat([Buffer.from('From a@example.cn Thu Nov 23 09:12:00 2023\n'), mailWith('Content-Type: application/pdf')]),
+    );
     expect(mail.subject).toBe('t');
     expect(mail.attachments).toHaveLength(1);
   });
@@ -180,7 +208,9 @@ describe('helpers', () => {
   ])('parseMailDate(%j) → %s', (input, iso) => expect(parseMailDate(input)?.toISOString()).toBe(iso));
 
   it('htmlText', () => {
-    expect(htmlText('<style>p{}</style><p>新建区&nbsp;统计表</p><p>第二段&#x3002;</p><script>x()</script>')).toBe('新建区 统计表\n第二段。');
+    expect(htmlText('<style>p{}</style><p>新建区&nbsp;统计表</p><p>第二段&#x3002;</p><script>x()</script>')).toBe(
+      '新建区 统计表\n第二段。',
+    );
     const hostile = '<'.repeat(200_000) + '<script'.repeat(50_000) + ' '.repeat(200_000);
     const start = performance.now();
     htmlText(hostile);

@@ -24,7 +24,15 @@ import { BIN, cli, fixture, ROOT, tempDir } from '../helpers.js';
 
 type Data = Record<string, unknown>;
 interface Report {
-  files: Array<{ path: string; fate: string; unit?: string; status?: string; format?: string; data?: Data; issues: Array<{ code: string; severity: string; field?: string; message: string }> }>;
+  files: Array<{
+    path: string;
+    fate: string;
+    unit?: string;
+    status?: string;
+    format?: string;
+    data?: Data;
+    issues: Array<{ code: string; severity: string; field?: string; message: string }>;
+  }>;
   units: Array<{ name: string; status: string; late: boolean; source: string | null }>;
 }
 
@@ -57,7 +65,17 @@ const SOURCES: Record<string, string> = {
 
 /** Text values compared without line breaks and spaces (a PDF's lines are rebuilt from positions). */
 const squash = (v: unknown): unknown =>
-  typeof v === 'string' ? v.replace(/\s+/g, '') : Array.isArray(v) ? v.map(squash) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'text').map(([k, x]) => [k, squash(x)])) : v;
+  typeof v === 'string'
+    ? v.replace(/\s+/g, '')
+    : Array.isArray(v)
+      ? v.map(squash)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([k]) => k !== 'text')
+              .map(([k, x]) => [k, squash(x)]),
+          )
+        : v;
 
 describe('a mixed inbox: 12 units, each form made a different way, all valid and on time', () => {
   const r = cli(['validate', '--json', inbox()]);
@@ -87,7 +105,10 @@ describe('a mixed inbox: 12 units, each form made a different way, all valid and
       const { content, ...rest } = got as { content: Data };
       const { content: wantContent, ...wantRest } = want.data as { content: Data };
       expect(rest).toEqual(wantRest);
-      expect({ ...content, period: { ...(content.period as Data), text: '' } }).toEqual({ ...wantContent, period: { ...(wantContent.period as Data), text: '' } });
+      expect({ ...content, period: { ...(content.period as Data), text: '' } }).toEqual({
+        ...wantContent,
+        period: { ...(wantContent.period as Data), text: '' },
+      });
     }
   });
 
@@ -161,7 +182,9 @@ describe('Word 97 (.doc): the form in a text box or the page header', () => {
 
 describe('forms typed as paragraphs', () => {
   it('several 「label：value」 on a line, values with spaces and colons of their own', () => {
-    const { parts } = splitLabelled('举办县区:东湖区　　联系人及电话：张敏 0791-86771234；李 翾 13907912345  主办单位及协办单位：主办：东湖区教育体育局；协办：社区教育学院');
+    const { parts } = splitLabelled(
+      '举办县区:东湖区　　联系人及电话：张敏 0791-86771234；李 翾 13907912345  主办单位及协办单位：主办：东湖区教育体育局；协办：社区教育学院',
+    );
     expect(parts.map((p) => [p.match.type === 'field' ? p.match.field.id : p.match.group.key, p.value])).toEqual([
       ['district', '东湖区'],
       ['contacts', '张敏 0791-86771234；李 翾 13907912345'],
@@ -171,7 +194,15 @@ describe('forms typed as paragraphs', () => {
 
   it('a label alone on its line takes the lines below; a heading ends a value', () => {
     const doc = linesToForm(
-      ['2023年全民终身学习活动开展情况统计表', '一、活动主题与内容', '活动内容：', '开幕式；', '社区大讲堂 12 场。', '二、活动的群众性', '群众满意度：98%'].map((text) => ({ text })),
+      [
+        '2023年全民终身学习活动开展情况统计表',
+        '一、活动主题与内容',
+        '活动内容：',
+        '开幕式；',
+        '社区大讲堂 12 场。',
+        '二、活动的群众性',
+        '群众满意度：98%',
+      ].map((text) => ({ text })),
     )!;
     expect(doc.tables[0]!.rows.map((r) => r.map((c) => c.text))).toEqual([
       ['活动主题与内容'],
@@ -255,10 +286,25 @@ describe('files that are not forms say what they are', () => {
 
   it('a 工作总结 that lists 「活动主题：」「活动时间：」 lines stays the summary, not a typed form', async () => {
     const para = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
-    const body = ['东湖区2023年全民终身学习活动周工作总结', '活动主题：让学习成为一种生活方式', '活动时间：2023年11月15日至11月21日', '参加活动人数：1.2万人次', '活动范围：全区10个街道', '宣传范围：区融媒体中心', '一、主要做法', '……'].map(para).join('');
+    const body = [
+      '东湖区2023年全民终身学习活动周工作总结',
+      '活动主题：让学习成为一种生活方式',
+      '活动时间：2023年11月15日至11月21日',
+      '参加活动人数：1.2万人次',
+      '活动范围：全区10个街道',
+      '宣传范围：区融媒体中心',
+      '一、主要做法',
+      '……',
+    ]
+      .map(para)
+      .join('');
     const bytes = zipSync({
-      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
-      'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`),
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+      ),
+      'word/document.xml': strToU8(
+        `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+      ),
     });
     const out = await readerFor('东湖区工作总结.docx')!.read(bytes, '东湖区工作总结.docx');
     expect(out.kind === 'attachment' && out.attachment).toBe('workSummary');
@@ -284,7 +330,9 @@ describe('files that are not forms say what they are', () => {
   });
 
   it('a traditional-character YAML: keys and values read as simplified', async () => {
-    const yaml = readFileSync(fixture('readers', 'expected', '东湖区.yaml'), 'utf8').replace('参加活动人数: "3000人次"', '參加活動人數: "3000人次"').replace(/举办县区: "东湖区"/, '舉辦縣區: "東湖區"');
+    const yaml = readFileSync(fixture('readers', 'expected', '东湖区.yaml'), 'utf8')
+      .replace('参加活动人数: "3000人次"', '參加活動人數: "3000人次"')
+      .replace(/举办县区: "东湖区"/, '舉辦縣區: "東湖區"');
     const out = await readerFor('x.yaml')!.read(new TextEncoder().encode(yaml), 'x.yaml');
     const result = validateRaw(out.raw, NANCHANG_2023);
     expect(result.unit).toBe('东湖区');

@@ -27,7 +27,8 @@ function validate(doc: FormDocument) {
   return validateRaw(raw, NANCHANG_2023);
 }
 
-const codes = (problems: Array<{ code: string; severity: string; field?: string }>) => problems.map((p) => `${p.severity} ${p.code} ${p.field ?? ''}`.trim());
+const codes = (problems: Array<{ code: string; severity: string; field?: string }>) =>
+  problems.map((p) => `${p.severity} ${p.code} ${p.field ?? ''}`.trim());
 
 /** Cell text by sheet row number (1-based) and column letter, as a person would point at it. */
 function cellAt(doc: FormDocument, sheet: number, ref: string) {
@@ -73,7 +74,12 @@ describe('sheet-form.xlsx: the form retyped in a spreadsheet (青山湖区)', ()
       district: '青山湖区',
       contacts: [{ name: '刘洋', phone: '0791-88501234' }],
       organizers: '青山湖区教育体育局、青山湖区社区学院',
-      leadership: { documentIssuer: '青山湖区教育体育局', openingLeaders: '副区长', coordinator: '青山湖区社区学院', planMaker: '青山湖区教育体育局' },
+      leadership: {
+        documentIssuer: '青山湖区教育体育局',
+        openingLeaders: '副区长',
+        coordinator: '青山湖区社区学院',
+        planMaker: '青山湖区教育体育局',
+      },
       participation: { activityCount: 42, participantCount: 4200, featuredActivities: '湖畔读书会' },
       content: {
         theme: '让学习成为一种生活方式',
@@ -96,7 +102,9 @@ describe('sheet-form.xlsx: the form retyped in a spreadsheet (青山湖区)', ()
       sheet.data.forEach((row, r) =>
         row.forEach((value, c) => {
           if (value === null) return;
-          const ours = doc.tables[s]!.rows.find((_, i) => doc.tables[s]!.locOf(i, 0).line === r + 1)?.find((cell) => cell.col === c && !cell.continued);
+          const ours = doc.tables[s]!.rows.find((_, i) => doc.tables[s]!.locOf(i, 0).line === r + 1)?.find(
+            (cell) => cell.col === c && !cell.continued,
+          );
           const expected = typeof value === 'number' ? [numberText(value), `${numberText(value * 100)}%`] : [String(value)];
           expect(expected, `${sheet.sheet} row ${r + 1} col ${c + 1}`).toContain(ours?.text);
           compared++;
@@ -162,7 +170,8 @@ describe('hostile and broken bytes', () => {
 });
 
 // ---------------------------------------------------------------- hand-made parts
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 function handMade(sheetData: string, opts: { workbookPr?: string; doctype?: boolean; styles?: string; merges?: string } = {}) {
   return zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
@@ -176,7 +185,9 @@ function handMade(sheetData: string, opts: { workbookPr?: string; doctype?: bool
       '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/data.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
     ),
     'xl/styles.xml': strToU8(`<?xml version="1.0"?><styleSheet ${NS}>${opts.styles ?? ''}</styleSheet>`),
-    'xl/worksheets/data.xml': strToU8(`<?xml version="1.0"?><worksheet ${NS}><sheetData>${sheetData}</sheetData>${opts.merges ?? ''}</worksheet>`),
+    'xl/worksheets/data.xml': strToU8(
+      `<?xml version="1.0"?><worksheet ${NS}><sheetData>${sheetData}</sheetData>${opts.merges ?? ''}</worksheet>`,
+    ),
   });
 }
 
@@ -190,7 +201,11 @@ describe('parts LibreOffice does not write', () => {
     const { doc, sheetNames } = await read(bytes);
     expect(sheetNames).toEqual(['数据']);
     const rows = doc.tables[0]!.rows.map((row) => row.map((c) => `${c.col}:${c.text}`));
-    expect(rows).toEqual([['0:举办县区', '1:东湖区'], ['0:活动内容', '1:第一行\n第二行'], ['0:TRUE', '2:#DIV/0!', '3:0.3']]);
+    expect(rows).toEqual([
+      ['0:举办县区', '1:东湖区'],
+      ['0:活动内容', '1:第一行\n第二行'],
+      ['0:TRUE', '2:#DIV/0!', '3:0.3'],
+    ]);
     expect(doc.tables[0]!.locOf(2, 3)).toEqual({ line: 5, column: 4, in: '工作表「数据」' });
   });
 
@@ -198,7 +213,8 @@ describe('parts LibreOffice does not write', () => {
     const styles =
       '<numFmts count="2"><numFmt numFmtId="170" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="171" formatCode="0.0%"/></numFmts>' +
       '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="170"/><xf numFmtId="171"/><xf numFmtId="31"/></cellXfs>';
-    const row = '<row r="1"><c r="A1" s="1"><v>45248</v></c><c r="B1" s="2"><v>45248.5</v></c><c r="C1" s="3"><v>0.985</v></c><c r="D1" s="4"><v>45248</v></c><c r="E1"><v>45248</v></c></row>';
+    const row =
+      '<row r="1"><c r="A1" s="1"><v>45248</v></c><c r="B1" s="2"><v>45248.5</v></c><c r="C1" s="3"><v>0.985</v></c><c r="D1" s="4"><v>45248</v></c><c r="E1"><v>45248</v></c></row>';
     const texts = async (workbookPr?: string) =>
       (await read(handMade(row, { styles, ...(workbookPr ? { workbookPr } : {}) }))).doc.tables[0]!.rows[0]!.map((c) => c.text);
     expect(await texts()).toEqual(['2023-11-18', '2023-11-18', '98.5%', '2023-11-18', '45248']);
@@ -206,9 +222,12 @@ describe('parts LibreOffice does not write', () => {
   });
 
   it('a merge down to the last row creates nothing beyond the rows that hold content', async () => {
-    const bytes = handMade('<row r="1"><c r="A1" t="inlineStr"><is><t>组织领导</t></is></c></row><row r="2"><c r="B2" t="inlineStr"><is><t>具体协调部门</t></is></c></row>', {
-      merges: '<mergeCells count="1"><mergeCell ref="A1:A1048576"/></mergeCells>',
-    });
+    const bytes = handMade(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>组织领导</t></is></c></row><row r="2"><c r="B2" t="inlineStr"><is><t>具体协调部门</t></is></c></row>',
+      {
+        merges: '<mergeCells count="1"><mergeCell ref="A1:A1048576"/></mergeCells>',
+      },
+    );
     const { doc } = await read(bytes);
     expect(doc.tables[0]!.rows).toEqual([
       [{ text: '组织领导', col: 0, span: 1 }],

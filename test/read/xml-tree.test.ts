@@ -17,8 +17,14 @@ type Canon = [string | null, string, string[][], Array<Canon | string>];
 /** Elements, attributes and text (adjacent text and CDATA merged: the readers take both as text). */
 function canon(el: { nodeType: number; nodeValue: string | null; childNodes: ArrayLike<unknown> } & Record<string, unknown>): Canon {
   const attrs: string[][] = [];
-  if (el instanceof XmlElement) for (let i = 0; i < el.attrs.length; i += 4) attrs.push([el.attrs[i]!, el.attrs[i + 1]!, String(el.attrs[i + 2]), el.attrs[i + 3]!]);
-  else for (const a of Array.from((el as unknown as { attributes: ArrayLike<{ name: string; value: string; namespaceURI: string | null; localName: string }> }).attributes)) attrs.push([a.name, a.value, String(a.namespaceURI), a.localName]);
+  if (el instanceof XmlElement)
+    for (let i = 0; i < el.attrs.length; i += 4) attrs.push([el.attrs[i]!, el.attrs[i + 1]!, String(el.attrs[i + 2]), el.attrs[i + 3]!]);
+  else
+    for (const a of Array.from(
+      (el as unknown as { attributes: ArrayLike<{ name: string; value: string; namespaceURI: string | null; localName: string }> })
+        .attributes,
+    ))
+      attrs.push([a.name, a.value, String(a.namespaceURI), a.localName]);
   const kids: Array<Canon | string> = [];
   for (const n of Array.from(el.childNodes) as Array<{ nodeType: number; nodeValue: string | null }>) {
     if (n.nodeType === 1) kids.push(canon(n as never));
@@ -86,7 +92,7 @@ describe('the fast XML tree', () => {
     '<a xmlns="u"><b xmlns=""/></a>',
     '<a xml:space="preserve"> x </a>',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<a/>\n',
-    '<?xml version=\'1.0\'?><!-- c --><a><?pi x?><!-- d -->t</a><!-- e -->',
+    "<?xml version='1.0'?><!-- c --><a><?pi x?><!-- d -->t</a><!-- e -->",
     '<a>]]></a>',
     '<a b=">"/>',
   ])('agrees with xmldom on %j', (text) => {
@@ -121,9 +127,34 @@ describe('the fast XML tree', () => {
   it('gives xmldom’s tree or none on generated XML-ish text', () => {
     const piece = fc.oneof(
       fc.constantFrom('<a>', '</a>', '<w:p>', '</w:p>', '<b/>', '<w:t xml:space="preserve">', '</w:t>', '<x:c/>', '</b>', '<b>'),
-      fc.constantFrom(' b="1"', " w:val='2'", ' x:y="&amp;"', ' xmlns:w="urn:w"', ' xmlns="urn:d"', ' xmlns:x="urn:x"', ' c="a\tb"', ' d="<"', ' e=f'),
+      fc.constantFrom(
+        ' b="1"',
+        " w:val='2'",
+        ' x:y="&amp;"',
+        ' xmlns:w="urn:w"',
+        ' xmlns="urn:d"',
+        ' xmlns:x="urn:x"',
+        ' c="a\tb"',
+        ' d="<"',
+        ' e=f',
+      ),
       fc.constantFrom('&amp;', '&lt;', '&#20013;', '&#x1F600;', '&nbsp;', '&', '&#0;', '&#x110000;', ';'),
-      fc.constantFrom('<!-- c -->', '<!-- a--b -->', '<![CDATA[x]]>', '<?pi d?>', '<?xml version="1.0"?>', '\r\n', '\r', ' ', '\t', '>', ']]>', '<', '/>', '='),
+      fc.constantFrom(
+        '<!-- c -->',
+        '<!-- a--b -->',
+        '<![CDATA[x]]>',
+        '<?pi d?>',
+        '<?xml version="1.0"?>',
+        '\r\n',
+        '\r',
+        ' ',
+        '\t',
+        '>',
+        ']]>',
+        '<',
+        '/>',
+        '=',
+      ),
       fc.string({ maxLength: 4 }),
       fc.constantFrom('举办县区', '東湖區', '\u2028', '\u0085', '\ufffd'),
     );

@@ -45,13 +45,7 @@ describe('isZip', () => {
 describe('entry names', () => {
   it('GBK without the UTF-8 flag, UTF-8 with it, ASCII, Info-ZIP Unicode Path; directories skipped', async () => {
     const list = entries(await readZip(part('gbk-names.zip')));
-    expect(summary(list)).toEqual([
-      '新建区统计表.yaml ✓',
-      '资料/活动照片说明.txt ✓',
-      '说明（UTF-8）.txt ✓',
-      'readme.txt ✓',
-      '方案.txt ✓',
-    ]);
+    expect(summary(list)).toEqual(['新建区统计表.yaml ✓', '资料/活动照片说明.txt ✓', '说明（UTF-8）.txt ✓', 'readme.txt ✓', '方案.txt ✓']);
     const yaml = list[0]!;
     expect('bytes' in yaml && text(yaml.bytes)).toContain('举办县区: 新建区');
     const note = list[1]!;
@@ -169,8 +163,12 @@ describe('zip bombs (300 MB of zeros in word/document.xml, ~300 KB compressed)',
   });
 
   it('a falsified header (claims 1,000 bytes) is caught by counting the real bytes', async () => {
-    const { result, ms, rssGrowthMB } = await measure(() => readZip(part('bomb-falsified.docx'), {}, { only: (n) => n === 'word/document.xml' }));
-    expect(entries(result)).toMatchObject([{ name: 'word/document.xml', error: 'too-large', detail: expect.stringMatching(/past its declared size 1000/) }]);
+    const { result, ms, rssGrowthMB } = await measure(() =>
+      readZip(part('bomb-falsified.docx'), {}, { only: (n) => n === 'word/document.xml' }),
+    );
+    expect(entries(result)).toMatchObject([
+      { name: 'word/document.xml', error: 'too-large', detail: expect.stringMatching(/past its declared size 1000/) },
+    ]);
     expect(rssGrowthMB).toBeLessThan(200);
     console.log(`falsified bomb: ${ms.toFixed(0)} ms, peak RSS growth ${rssGrowthMB.toFixed(1)} MB`);
   });

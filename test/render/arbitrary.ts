@@ -24,9 +24,7 @@ const text = (max = 40) =>
     .filter((s) => s !== '');
 
 /** Long text keeps inner line breaks (paragraphs in DOCX, lines in PDF). */
-const longText = fc
-  .array(text(60), { minLength: 1, maxLength: 4 })
-  .map((paras) => paras.join('\n'));
+const longText = fc.array(text(60), { minLength: 1, maxLength: 4 }).map((paras) => paras.join('\n'));
 
 const phone = fc.oneof(
   fc.tuple(fc.integer({ min: 3, max: 9 }), fc.integer({ min: 0, max: 999_999_999 })).map(([a, b]) => `1${a}${String(b).padStart(9, '0')}`),
@@ -35,13 +33,11 @@ const phone = fc.oneof(
 const name = fc.array(fc.constantFrom(...CJK), { minLength: 2, maxLength: 3 }).map((cs) => cs.join(''));
 
 const day = fc.integer({ min: 1, max: 30 }).map((d) => `2023-11-${String(d).padStart(2, '0')}`);
-const period = fc
-  .tuple(day, day, fc.boolean())
-  .map(([a, b, withText]) => {
-    const [start, end] = a <= b ? [a, b] : [b, a];
-    const text = withText ? `${start.replaceAll('-', '.')}-${end.replaceAll('-', '.')}` : '';
-    return { start, end, text };
-  });
+const period = fc.tuple(day, day, fc.boolean()).map(([a, b, withText]) => {
+  const [start, end] = a <= b ? [a, b] : [b, a];
+  const text = withText ? `${start.replaceAll('-', '.')}-${end.replaceAll('-', '.')}` : '';
+  return { start, end, text };
+});
 
 export const submission: fc.Arbitrary<Submission> = fc
   .record({

@@ -148,7 +148,9 @@ describe('renderDocx', () => {
     const xml =
       '<w:body><w:p><w:r><w:t>教育行政部门（盖章）：</w:t></w:r><w:r><w:t xml:space="preserve">东湖区</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>教育体育局</w:t></w:r></w:p>' +
       '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>举办</w:t></w:r><w:r><w:t>县区</w:t></w:r></w:p></w:tc><w:tc><w:p><w:del><w:r><w:delText>西湖区</w:delText></w:r></w:del><w:r><w:t>东湖区</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body>';
-    const form = docxToForm(parseXml(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${xml}</w:document>`).documentElement);
+    const form = docxToForm(
+      parseXml(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${xml}</w:document>`).documentElement,
+    );
     expect(form.paragraphs[0]!.text).toBe('教育行政部门（盖章）：东湖区教育体育局');
     expect(form.tables[0]!.rows[0]!.map((c) => c.text)).toEqual(['举办县区', '东湖区']);
   });
@@ -192,7 +194,11 @@ describe('renderDocx', () => {
         { env: { ...process.env, FONTCONFIG_FILE: fontconfigWithPackageFont(dir) }, stdio: 'ignore', timeout: 120_000 },
       );
       const pages = (name: string) =>
-        (readFileSync(join(dir, name)).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+        (
+          readFileSync(join(dir, name))
+            .toString('latin1')
+            .match(/\/Type\s*\/Page[^s]/g) ?? []
+        ).length;
       expect(pages('东湖区.pdf')).toBeGreaterThanOrEqual(1);
       expect(pages('东湖区.pdf')).toBeLessThanOrEqual(2);
       expect(pages('模板.pdf')).toBeGreaterThanOrEqual(1);
@@ -223,7 +229,12 @@ function readRows(xml: string): ReadRow[] {
       return {
         table,
         ...(group
-          ? { group: { text: cellText(group), merge: group.includes('w:vMerge w:val="restart"') ? 'restart' : group.includes('<w:vMerge') ? 'continue' : 'none' } as const }
+          ? {
+              group: {
+                text: cellText(group),
+                merge: group.includes('w:vMerge w:val="restart"') ? 'restart' : group.includes('<w:vMerge') ? 'continue' : 'none',
+              } as const,
+            }
           : {}),
         label: cellText(label!),
         valueStyles: stylesOf(value!),
@@ -265,10 +276,15 @@ function expectContinuedTables(xml: string): ReadRow[] {
     row.valueStyles.forEach((style, k) => expect(style).toBe(k === 0 && continued ? style : 'LwCellValue'));
     if (!field.group) return expect(row.group).toBeUndefined();
     const previous = rows[i - 1];
-    const startsHere = !previous || previous.table !== row.table || !rowFields.find((f) => previous.label.startsWith(f.label) && f.group?.key === field.group!.key);
+    const startsHere =
+      !previous ||
+      previous.table !== row.table ||
+      !rowFields.find((f) => previous.label.startsWith(f.label) && f.group?.key === field.group!.key);
     if (startsHere) {
       const began = seenGroups.get(field.group.key);
-      expect(row.group!.text).toBe(began !== undefined && began < row.table ? field.group.label + FURNITURE.continuedLabel : field.group.label);
+      expect(row.group!.text).toBe(
+        began !== undefined && began < row.table ? field.group.label + FURNITURE.continuedLabel : field.group.label,
+      );
       let span = 1;
       while (rows[i + span]?.table === row.table && rows[i + span]!.group?.merge === 'continue') span++;
       expect(row.group!.merge).toBe(span > 1 ? 'restart' : 'none');
@@ -386,10 +402,27 @@ describe('a table that runs onto the next pages (docs/rendering.md, "Pagination 
     // Paragraphs of up to 600 characters, some blank: values of several pages, split inside
     // paragraphs, between them, and next to a blank one.
     const paragraph = fc.oneof(
-      { arbitrary: fc.array(fc.constantFrom(...'全民终身学习活动社区大讲堂书香东湖亲子共读，。、（）「」', ...'abcXYZ0123-./', ' '), { minLength: 1, maxLength: 600, size: 'max' }).map((cs) => cs.join('').trim()), weight: 4 },
+      {
+        arbitrary: fc
+          .array(fc.constantFrom(...'全民终身学习活动社区大讲堂书香东湖亲子共读，。、（）「」', ...'abcXYZ0123-./', ' '), {
+            minLength: 1,
+            maxLength: 600,
+            size: 'max',
+          })
+          .map((cs) => cs.join('').trim()),
+        weight: 4,
+      },
       { arbitrary: fc.constant(''), weight: 1 },
     );
-    const long = fc.array(paragraph, { minLength: 1, maxLength: 10, size: 'max' }).map((ps) => ps.join('\n').replace(/\n{3,}/g, '\n\n').trim()).filter((t) => t !== '');
+    const long = fc
+      .array(paragraph, { minLength: 1, maxLength: 10, size: 'max' })
+      .map((ps) =>
+        ps
+          .join('\n')
+          .replace(/\n{3,}/g, '\n\n')
+          .trim(),
+      )
+      .filter((t) => t !== '');
     const splits = { inside: 0, between: 0 };
     await fc.assert(
       fc.asyncProperty(submission, long, long, fc.option(long, { nil: undefined }), async (base, description, outcomes, other) => {
@@ -408,87 +441,100 @@ describe('a table that runs onto the next pages (docs/rendering.md, "Pagination 
   });
 });
 
-describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdftotext', 'poppler-utils')))('as LibreOffice lays it out', () => {
-  /** Convert with soffice (the package font made visible to it); returns the output paths by name. */
-  function soffice(files: Record<string, Uint8Array>, to: string): Record<string, string> {
-    const dir = tmp();
-    const inputs = Object.entries(files).map(([name, bytes]) => {
-      writeFileSync(join(dir, `${name}.docx`), bytes);
-      return join(dir, `${name}.docx`);
-    });
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', to, '--outdir', join(dir, 'out'), ...inputs], {
-      env: { ...process.env, FONTCONFIG_FILE: fontconfigWithPackageFont(dir) },
-      stdio: 'ignore',
-      timeout: 120_000,
-    });
-    return Object.fromEntries(Object.keys(files).map((name) => [name, join(dir, 'out', `${name}.${to.split(':')[0]}`)]));
-  }
+describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdftotext', 'poppler-utils')))(
+  'as LibreOffice lays it out',
+  () => {
+    /** Convert with soffice (the package font made visible to it); returns the output paths by name. */
+    function soffice(files: Record<string, Uint8Array>, to: string): Record<string, string> {
+      const dir = tmp();
+      const inputs = Object.entries(files).map(([name, bytes]) => {
+        writeFileSync(join(dir, `${name}.docx`), bytes);
+        return join(dir, `${name}.docx`);
+      });
+      execFileSync(
+        'soffice',
+        [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', to, '--outdir', join(dir, 'out'), ...inputs],
+        {
+          env: { ...process.env, FONTCONFIG_FILE: fontconfigWithPackageFont(dir) },
+          stdio: 'ignore',
+          timeout: 120_000,
+        },
+      );
+      return Object.fromEntries(Object.keys(files).map((name) => [name, join(dir, 'out', `${name}.${to.split(':')[0]}`)]));
+    }
 
-  /** Each page's text in drawing order (`-raw`: a cell's lines stay together), whitespace removed. */
-  const pagesOf = (pdf: string) =>
-    execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
-      .split('\f')
-      .map((page) => page.replace(/\s+/g, ''))
-      .filter((page) => page !== '');
+    /** Each page's text in drawing order (`-raw`: a cell's lines stay together), whitespace removed. */
+    const pagesOf = (pdf: string) =>
+      execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
+        .split('\f')
+        .map((page) => page.replace(/\s+/g, ''))
+        .filter((page) => page !== '');
 
-  /**
-   * How full each page is: from the top of the type area (37 mm) down to the lowest text above the
-   * bottom margin (35 mm; the page number sits below it), as a share of the type area's height.
-   */
-  const fillOf = (pdf: string) => {
-    const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
-    const mm = 72 / 25.4;
-    const [top, bottom] = [37 * mm, 842 - 35 * mm];
-    return html.split('<page ').slice(1).map((page) => {
-      const lowest = Math.max(...[...page.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])).filter((y) => y <= bottom + 1));
-      return (lowest - top) / (bottom - top);
-    });
-  };
+    /**
+     * How full each page is: from the top of the type area (37 mm) down to the lowest text above the
+     * bottom margin (35 mm; the page number sits below it), as a share of the type area's height.
+     */
+    const fillOf = (pdf: string) => {
+      const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+      const mm = 72 / 25.4;
+      const [top, bottom] = [37 * mm, 842 - 35 * mm];
+      return html
+        .split('<page ')
+        .slice(1)
+        .map((page) => {
+          const lowest = Math.max(...[...page.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])).filter((y) => y <= bottom + 1));
+          return (lowest - top) / (bottom - top);
+        });
+    };
 
-  const latin = (n: number) => {
-    let text = '';
-    while (text.length < n) text += 'Wi-Fi课堂8期共400人，App下载1200次。' + (text.length % 5 === 0 ? '\n' : '');
-    return text.slice(0, n).trim();
-  };
-  const cases: Record<string, Submission> = {
-    long: withLongDescription(),
-    donghu: DONGHU,
-    qingshanhu: QINGSHANHU,
-    // Word and LibreOffice space CJK from Latin and digits; the PDF's measure alone undercounted these lines.
-    latin: { ...DONGHU, content: { ...DONGHU.content, description: latin(1500) } },
-    // Page 1 full to within a point of one-line rows, where the DOCX's rows must be no taller than
-    // the PDF's (Word's 0.8 cm rows and cell margins pushed the last one over).
-    tight: withLongDescription(ONE_PAGE, 46),
-    // A single row (spanning both label columns) split between pages: 「其他（续）」.
-    other: { ...DONGHU, other: withLongDescription(DONGHU, 1800).content.description },
-    // Links, dates and phone numbers: the office suites space them from CJK only where they meet it,
-    // not at every 「.」「/」「-」 inside (counting it there broke pages far too early).
-    links: {
-      ...DONGHU,
-      content: {
-        ...DONGHU.content,
-        description: Array.from({ length: 40 }, (_, i) => `第${i + 1}场报道：https://mp.weixin.qq.com/s/AbCd${i}EfGh，2023-11-${15 + (i % 7)}，咨询0791-8677${1000 + i}。`).join(''),
+    const latin = (n: number) => {
+      let text = '';
+      while (text.length < n) text += 'Wi-Fi课堂8期共400人，App下载1200次。' + (text.length % 5 === 0 ? '\n' : '');
+      return text.slice(0, n).trim();
+    };
+    const cases: Record<string, Submission> = {
+      long: withLongDescription(),
+      donghu: DONGHU,
+      qingshanhu: QINGSHANHU,
+      // Word and LibreOffice space CJK from Latin and digits; the PDF's measure alone undercounted these lines.
+      latin: { ...DONGHU, content: { ...DONGHU.content, description: latin(1500) } },
+      // Page 1 full to within a point of one-line rows, where the DOCX's rows must be no taller than
+      // the PDF's (Word's 0.8 cm rows and cell margins pushed the last one over).
+      tight: withLongDescription(ONE_PAGE, 46),
+      // A single row (spanning both label columns) split between pages: 「其他（续）」.
+      other: { ...DONGHU, other: withLongDescription(DONGHU, 1800).content.description },
+      // Links, dates and phone numbers: the office suites space them from CJK only where they meet it,
+      // not at every 「.」「/」「-」 inside (counting it there broke pages far too early).
+      links: {
+        ...DONGHU,
+        content: {
+          ...DONGHU.content,
+          description: Array.from(
+            { length: 40 },
+            (_, i) => `第${i + 1}场报道：https://mp.weixin.qq.com/s/AbCd${i}EfGh，2023-11-${15 + (i % 7)}，咨询0791-8677${1000 + i}。`,
+          ).join(''),
+        },
       },
-    },
-    // A department too long for the stamp line: two lines there, so the table starts lower.
-    department: { ...withLongDescription(), department: '南昌经济技术开发区管理委员会社会事业发展局教育科' },
-    // Links longer than a line, cut character by character (the reviewer's case: 9 tables for 6 pages).
-    urls: {
-      ...DONGHU,
-      content: {
-        ...DONGHU.content,
-        description: Array.from(
-          { length: 24 },
-          (_, i) => `详见 https://mp.weixin.qq.com/s/AbCdEfGhIjKlMnOpQrStUvWxYz${i}_abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ?from=timeline 编号 ${String(i).padStart(24, '7')}`,
-        ).join('\n'),
+      // A department too long for the stamp line: two lines there, so the table starts lower.
+      department: { ...withLongDescription(), department: '南昌经济技术开发区管理委员会社会事业发展局教育科' },
+      // Links longer than a line, cut character by character (the reviewer's case: 9 tables for 6 pages).
+      urls: {
+        ...DONGHU,
+        content: {
+          ...DONGHU.content,
+          description: Array.from(
+            { length: 24 },
+            (_, i) =>
+              `详见 https://mp.weixin.qq.com/s/AbCdEfGhIjKlMnOpQrStUvWxYz${i}_abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ?from=timeline 编号 ${String(i).padStart(24, '7')}`,
+          ).join('\n'),
+        },
       },
-    },
-  };
+    };
 
-  it(
-    'every table on its own page: the next starts with 「（续表）」, and no page shows a group’s rows without its label',
-    async () => {
-      const docx = Object.fromEntries(await Promise.all(Object.entries(cases).map(async ([name, data]) => [name, await renderDocx(data, NANCHANG_2023)] as const)));
+    it('every table on its own page: the next starts with 「（续表）」, and no page shows a group’s rows without its label', async () => {
+      const docx = Object.fromEntries(
+        await Promise.all(Object.entries(cases).map(async ([name, data]) => [name, await renderDocx(data, NANCHANG_2023)] as const)),
+      );
       const pdfs = soffice(docx, 'pdf');
       for (const [name, data] of Object.entries(cases)) {
         const tables = tablesOf(documentXml(docx[name]!)).length;
@@ -498,12 +544,21 @@ describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdftote
         // And no page is broken far too early: every page but the last is filled to at least 75 % of
         // the type area (measured: 81–97 %). Breaks measured for Word stay a little on the safe side
         // (Latin in the PDF font's wider Latin), never at half a page (links did: review).
-        fillOf(pdfs[name]!).slice(0, -1).forEach((fill, i) => expect(fill, `${name} page ${i + 1}`).toBeGreaterThan(0.75));
-        if (process.env.LW_DEBUG_FILL) console.log(name, fillOf(pdfs[name]!).map((f) => f.toFixed(2)).join(' '));
+        fillOf(pdfs[name]!)
+          .slice(0, -1)
+          .forEach((fill, i) => expect(fill, `${name} page ${i + 1}`).toBeGreaterThan(0.75));
+        if (process.env.LW_DEBUG_FILL)
+          console.log(
+            name,
+            fillOf(pdfs[name]!)
+              .map((f) => f.toFixed(2))
+              .join(' '),
+          );
         pages.slice(1).forEach((page, i) => expect(page.startsWith(FURNITURE.continuedTable), `${name} page ${i + 2}`).toBe(true));
         for (const page of pages)
           for (const group of GROUPS)
-            if (group.fields.some((f) => page.includes(f.label.replace(/\s+/g, '')))) expect(page, `${name}: ${group.label}`).toContain(group.label);
+            if (group.fields.some((f) => page.includes(f.label.replace(/\s+/g, ''))))
+              expect(page, `${name}: ${group.label}`).toContain(group.label);
         // Every character of every value is on some page, in order.
         const repeated = [...GROUPS.map((g) => g.label), ...rowFields.map((f) => f.label)].map((l) => l + FURNITURE.continuedLabel);
         const furniture = new RegExp(`—\\d+—|${FURNITURE.continuedTable}|${repeated.join('|')}`, 'g');
@@ -514,13 +569,9 @@ describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdftote
       expect(long.length).toBeGreaterThanOrEqual(3);
       expect(long[1]).toMatch(/^（续表）活动主题与内容（续）活动内容（续）/);
       expect(pagesOf(pdfs.other!).at(-1)).toContain('其他（续）');
-    },
-    180_000,
-  );
+    }, 180_000);
 
-  it(
-    'a DOCX saved again by LibreOffice reads back exactly (style ids renamed, names kept)',
-    async () => {
+    it('a DOCX saved again by LibreOffice reads back exactly (style ids renamed, names kept)', async () => {
       const data = withLongDescription();
       const saved = soffice({ long: await renderDocx(data, NANCHANG_2023) }, 'docx:MS Word 2007 XML');
       const bytes = readFileSync(saved.long!);
@@ -528,7 +579,6 @@ describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdftote
       const { values, stale } = await docxValues(bytes);
       expect(stale).toEqual([]);
       expect(values.get('content.description')).toBe(data.content.description);
-    },
-    180_000,
-  );
-});
+    }, 180_000);
+  },
+);

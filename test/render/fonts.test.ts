@@ -48,23 +48,27 @@ describe('the 附件 face', () => {
     expect(new Set(names)).toEqual(new Set(['NotoSansSC-Medium', 'NotoSerifSC-Bold', 'NotoSerifSC-Regular']));
   });
 
-  it.skipIf(!(needs('pdftotext', 'poppler-utils') && needs('pdffonts', 'poppler-utils')))('「附件」 is drawn with ink and extracted as text, in the sans', async () => {
-    const pdf = await renderPdf(null, NANCHANG_2023);
-    const file = join(tmp(), 'blank.pdf');
-    writeFileSync(file, pdf);
-    expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })).toMatch(/^\s*附件/);
-    // 「附件」 sits in the top-left of the type area (28 mm in, 37 mm down, 16 pt).
-    const mm = 72 / 25.4;
-    expect(inkIn(pdf, { x: 28 * mm, y: 37 * mm, w: 40, h: 24 })).toBeGreaterThan(150);
-    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSansSC-Medium\s+CID TrueType/);
-  });
+  it.skipIf(!(needs('pdftotext', 'poppler-utils') && needs('pdffonts', 'poppler-utils')))(
+    '「附件」 is drawn with ink and extracted as text, in the sans',
+    async () => {
+      const pdf = await renderPdf(null, NANCHANG_2023);
+      const file = join(tmp(), 'blank.pdf');
+      writeFileSync(file, pdf);
+      expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })).toMatch(/^\s*附件/);
+      // 「附件」 sits in the top-left of the type area (28 mm in, 37 mm down, 16 pt).
+      const mm = 72 / 25.4;
+      expect(inkIn(pdf, { x: 28 * mm, y: 37 * mm, w: 40, h: 24 })).toBeGreaterThan(150);
+      expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSansSC-Medium\s+CID TrueType/);
+    },
+  );
 });
 
-describe('the DOCX names the offices\' fonts with fallbacks', () => {
+describe("the DOCX names the offices' fonts with fallbacks", () => {
   it('黑体 for 「附件」, 方正小标宋简体 for the title, 仿宋_GB2312 for the body, each with a Windows font and its PANOSE', async () => {
     const files = unzipSync(await renderDocx(DONGHU, NANCHANG_2023));
     const fonts = strFromU8(files['word/fontTable.xml']!);
-    const entry = (name: string) => new RegExp(`<w:font w:name="${name}"><w:altName w:val="([^"]+)"/><w:panose1 w:val="([0-9A-F]{20})"/>`, 'i').exec(fonts)?.slice(1);
+    const entry = (name: string) =>
+      new RegExp(`<w:font w:name="${name}"><w:altName w:val="([^"]+)"/><w:panose1 w:val="([0-9A-F]{20})"/>`, 'i').exec(fonts)?.slice(1);
     expect(entry('黑体')).toEqual(['SimHei', '02010609060101010101']);
     expect(entry('方正小标宋简体')).toEqual(['宋体', '02010600030101010101']);
     expect(entry('仿宋_GB2312')).toEqual(['仿宋', '02010609060101010101']);

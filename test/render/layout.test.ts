@@ -66,7 +66,8 @@ describe('breakLines', () => {
           const units = l.match(/[a-z0-9]+| +|[\s\S]/gu) ?? [];
           // Closing punctuation may hang past the edge of a line that is one unit (标点悬挂).
           const body = l.replace(/ +$/, '').replace(new RegExp(`[${[...NO_LINE_START].join('').replace(/[\\\]^-]/g, '\\$&')}]+$`, 'u'), '');
-          if (units.filter((u) => !u.startsWith(' ')).length > 1) expect(measure(body) <= width || body.length < l.replace(/ +$/, '').length).toBe(true);
+          if (units.filter((u) => !u.startsWith(' ')).length > 1)
+            expect(measure(body) <= width || body.length < l.replace(/ +$/, '').length).toBe(true);
         }
       }),
     );

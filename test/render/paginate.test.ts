@@ -72,7 +72,9 @@ describe('valueParts', () => {
   });
 
   it('joining the parts gives the value back, wherever the splits fall (property)', () => {
-    const para = fc.array(fc.constantFrom(...'全民终身学习，。（abc 12'), { minLength: 0, maxLength: 30 }).map((cs) => cs.join('').replace(/ +$/, ''));
+    const para = fc
+      .array(fc.constantFrom(...'全民终身学习，。（abc 12'), { minLength: 0, maxLength: 30 })
+      .map((cs) => cs.join('').replace(/ +$/, ''));
     fc.assert(
       fc.property(fc.array(para, { minLength: 1, maxLength: 6 }), fc.array(fc.nat({ max: 6 }), { maxLength: 4 }), (paras, cuts) => {
         const text = paras.join('\n');
@@ -108,7 +110,14 @@ describe('paginate, as the DOCX uses it', () => {
     const parts = pages.flatMap((p) => p.placed).filter((p) => p.m.row.field.id === 'content.description');
     expect(parts.length).toBeGreaterThan(2);
     expect(parts.slice(1).every((p) => p.continuation)).toBe(true);
-    expect(join(valueParts(withLongDescription().content.description, parts.map((p) => p.lines)))).toBe(withLongDescription().content.description);
+    expect(
+      join(
+        valueParts(
+          withLongDescription().content.description,
+          parts.map((p) => p.lines),
+        ),
+      ),
+    ).toBe(withLongDescription().content.description);
     // Every page's rows stay within the type area.
     for (const page of pages) for (const p of page.placed) expect(p.top - p.height).toBeGreaterThanOrEqual(BOTTOM - 1e-9);
     expect(pages[1]!.placed[0]!.top).toBeCloseTo(TOP - LINE - 4, 6);

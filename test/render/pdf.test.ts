@@ -115,18 +115,24 @@ describe('renderPdf', () => {
         const pdf = await renderPdf(fillable ? null : { ...DONGHU, department }, NANCHANG_2023, fillable ? { fillable, department } : {});
         const dir = tmp();
         writeFileSync(join(dir, 'a.pdf'), pdf);
-        const words = [...execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).matchAll(/xMax="([\d.]+)"/g)];
+        const words = [
+          ...execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).matchAll(
+            /xMax="([\d.]+)"/g,
+          ),
+        ];
         // A4 is 595.3 pt wide; the type area ends 26 mm from the right edge (GB/T 9704).
         for (const [, xMax] of words) expect(Number(xMax)).toBeLessThanOrEqual(595.3 - (26 * 72) / 25.4 + 0.5);
         if (!fillable) expect(squash(pdftotext(pdf))).toContain(department);
       }
       // Two stamp lines: the table starts one 4号 line (21 pt) lower than with a short name.
-      const tops = await Promise.all([DONGHU.department, department].map(async (d) => {
-        const dir = tmp();
-        writeFileSync(join(dir, 'a.pdf'), await renderPdf({ ...DONGHU, department: d }, NANCHANG_2023));
-        const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
-        return Number(/yMin="([\d.]+)"[^>]*>举办县区</.exec(html)![1]);
-      }));
+      const tops = await Promise.all(
+        [DONGHU.department, department].map(async (d) => {
+          const dir = tmp();
+          writeFileSync(join(dir, 'a.pdf'), await renderPdf({ ...DONGHU, department: d }, NANCHANG_2023));
+          const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+          return Number(/yMin="([\d.]+)"[^>]*>举办县区</.exec(html)![1]);
+        }),
+      );
       expect(tops[1]! - tops[0]!).toBeCloseTo(21, 0);
     });
 

@@ -57,13 +57,17 @@ const fillOf = (pdf: string) => {
   return html
     .split('<page ')
     .slice(1)
-    .map((page) => (Math.max(...[...page.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])).filter((y) => y <= bottom + 1)) - top) / (bottom - top));
+    .map(
+      (page) =>
+        (Math.max(...[...page.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])).filter((y) => y <= bottom + 1)) - top) /
+        (bottom - top),
+    );
 };
 
-describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdfinfo', 'poppler-utils')))('DOCX (through LibreOffice) and PDF', () => {
-  it(
-    'have the same pages: short, typical (~1,000 characters) and template alike, within one for ~2,000 characters',
-    async () => {
+describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdfinfo', 'poppler-utils')))(
+  'DOCX (through LibreOffice) and PDF',
+  () => {
+    it('have the same pages: short, typical (~1,000 characters) and template alike, within one for ~2,000 characters', async () => {
       const d = dir();
       const names = Object.keys(cases);
       for (const name of names) {
@@ -71,11 +75,23 @@ describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdfinfo
         writeFileSync(join(d, `${name}.docx`), await renderDocx(data, NANCHANG_2023));
         writeFileSync(join(d, `${name}.pdf`), await renderPdf(data, NANCHANG_2023));
       }
-      execFileSync('soffice', [`-env:UserInstallation=file://${join(d, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(d, 'lo'), ...names.map((n) => join(d, `${n}.docx`))], {
-        env: { ...process.env, FONTCONFIG_FILE: fontconfigWithPackageFont(d) },
-        stdio: 'ignore',
-        timeout: 180_000,
-      });
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${join(d, 'profile')}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          join(d, 'lo'),
+          ...names.map((n) => join(d, `${n}.docx`)),
+        ],
+        {
+          env: { ...process.env, FONTCONFIG_FILE: fontconfigWithPackageFont(d) },
+          stdio: 'ignore',
+          timeout: 180_000,
+        },
+      );
       for (const name of names) {
         const ours = pageCount(join(d, `${name}.pdf`));
         const office = pageCount(join(d, 'lo', `${name}.pdf`));
@@ -87,19 +103,31 @@ describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdfinfo
       // No office suite breaks a phone number: the hyphen between digits is Word's non-breaking one
       // (a Chinese date it may still break: docs/rendering.md, "Line breaks in the DOCX").
       for (const name of ['typical', 'long']) {
-        const lines = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', join(d, 'lo', `${name}.pdf`), '-'], { encoding: 'utf8' }).split('\n').map((l) => l.trim());
-        expect(lines.filter((l) => /\d-$|^-?\d{3,8}[；;，]?$/.test(l)), name).toEqual([]);
-        if (name === 'typical') for (const phone of ['0791-86771234', '13907912345']) expect(lines.some((l) => l.includes(phone)), phone).toBe(true);
+        const lines = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', join(d, 'lo', `${name}.pdf`), '-'], { encoding: 'utf8' })
+          .split('\n')
+          .map((l) => l.trim());
+        expect(
+          lines.filter((l) => /\d-$|^-?\d{3,8}[；;，]?$/.test(l)),
+          name,
+        ).toEqual([]);
+        if (name === 'typical')
+          for (const phone of ['0791-86771234', '13907912345'])
+            expect(
+              lines.some((l) => l.includes(phone)),
+              phone,
+            ).toBe(true);
       }
       for (const pdf of [join(d, 'short.pdf'), join(d, 'lo', 'short.pdf')]) {
         const lines = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\n');
         for (const label of ['活动主题与内容', '活动参与情况', '全区参与活动的数量', '下发活动文件的部门', '制定活动方案部门'])
-          expect(lines.some((l) => l.includes(label)), `${pdf}: 「${label}」 on one line`).toBe(true);
+          expect(
+            lines.some((l) => l.includes(label)),
+            `${pdf}: 「${label}」 on one line`,
+          ).toBe(true);
       }
-    },
-    240_000,
-  );
-});
+    }, 240_000);
+  },
+);
 
 describe.skipIf(!needs('pdftotext', 'poppler-utils'))('the PDF as printed', () => {
   const text = (pdf: Uint8Array) => {
@@ -120,7 +148,10 @@ describe.skipIf(!needs('pdftotext', 'poppler-utils'))('the PDF as printed', () =
     };
     const lines = text(await renderPdf(data, NANCHANG_2023)).split('\n');
     for (const phone of ['13907912345', '0791-86771234', '0791-86779988'])
-      expect(lines.some((l) => l.includes(phone)), phone).toBe(true);
+      expect(
+        lines.some((l) => l.includes(phone)),
+        phone,
+      ).toBe(true);
     expect(lines.filter((l) => /\d-$|^-?\d{3,8}[；;，]?$/.test(l.trim()))).toEqual([]);
     expect(lines.some((l) => l.includes('王伟 0791-86771234'))).toBe(true);
     const dates = lines.filter((l) => l.includes('2023年11月16日'));
@@ -132,7 +163,10 @@ describe.skipIf(!needs('pdftotext', 'poppler-utils'))('the PDF as printed', () =
     const d = dir();
     for (const length of [300, 400, 500, 600, 700, 800]) {
       const file = join(d, `${length}.pdf`);
-      writeFileSync(file, await renderPdf({ ...DONGHU, content: { ...DONGHU.content, description: typicalDescription(length) } }, NANCHANG_2023));
+      writeFileSync(
+        file,
+        await renderPdf({ ...DONGHU, content: { ...DONGHU.content, description: typicalDescription(length) } }, NANCHANG_2023),
+      );
       fillOf(file)
         .slice(0, -1)
         .forEach((fill, i) => expect(fill, `${length} characters: page ${i + 1}`).toBeGreaterThan(0.75));
@@ -140,7 +174,10 @@ describe.skipIf(!needs('pdftotext', 'poppler-utils'))('the PDF as printed', () =
   });
 
   it('prints 活动时间 normalised, as the interview echoes it', async () => {
-    const data: Submission = { ...DONGHU, content: { ...DONGHU.content, period: { start: '2023-11-15', end: '2023-11-21', text: '11.15-11.21' } } };
+    const data: Submission = {
+      ...DONGHU,
+      content: { ...DONGHU.content, period: { start: '2023-11-15', end: '2023-11-21', text: '11.15-11.21' } },
+    };
     const printed = text(await renderPdf(data, NANCHANG_2023)).replace(/\s+/g, '');
     expect(printed).toContain('2023年11月15日至11月21日');
     expect(printed).not.toContain('11.15-11.21');

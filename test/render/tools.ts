@@ -39,9 +39,22 @@ export function inkIn(pdf: Uint8Array, box: { x: number; y: number; w: number; h
   writeFileSync(file, pdf);
   const s = dpi / 72;
   const pgm = execFileSync('pdftoppm', [
-    '-gray', '-r', String(dpi), '-f', '1', '-l', '1',
-    '-x', String(Math.round(box.x * s)), '-y', String(Math.round(box.y * s)),
-    '-W', String(Math.round(box.w * s)), '-H', String(Math.round(box.h * s)), file,
+    '-gray',
+    '-r',
+    String(dpi),
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-x',
+    String(Math.round(box.x * s)),
+    '-y',
+    String(Math.round(box.y * s)),
+    '-W',
+    String(Math.round(box.w * s)),
+    '-H',
+    String(Math.round(box.h * s)),
+    file,
   ]);
   // Binary PGM: "P5\n<w> <h>\n255\n" then one byte per pixel.
   const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;

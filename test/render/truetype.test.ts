@@ -80,7 +80,9 @@ describe('TrueTypeFont reads what fontkit 2 reads', () => {
   it('reads from the file at offsets, never the whole file', async () => {
     const reads: number[] = [];
     const file = fileSource(fontPath('regular'));
-    const counting = { read: (ranges: ReadonlyArray<readonly [number, number]>) => (ranges.forEach(([, n]) => reads.push(n)), file.read(ranges)) };
+    const counting = {
+      read: (ranges: ReadonlyArray<readonly [number, number]>) => (ranges.forEach(([, n]) => reads.push(n)), file.read(ranges)),
+    };
     const font = TrueTypeFont.open(counting);
     const subset = font.createSubset();
     for (const cp of codePoints) subset.includeGlyph(font.glyphIdFor(cp));
@@ -145,12 +147,23 @@ function tinyFont(): Uint8Array {
     return out;
   };
   // Triangle (padded to an even length, as fonts store glyphs): 1 contour, points (0,0) (500,0) (250,700), all on-curve, coordinates as int16 deltas.
-  const triangle = cat(be(16, 1, 0, 0, 500, 700), be(16, 2, 0), new Uint8Array([1, 1, 1]), be(16, 0, 500, -250, 0, 0, 700), new Uint8Array(1));
+  const triangle = cat(
+    be(16, 1, 0, 0, 500, 700),
+    be(16, 2, 0),
+    new Uint8Array([1, 1, 1]),
+    be(16, 0, 500, -250, 0, 0, 700),
+    new Uint8Array(1),
+  );
   // Composite: header (-1 contours, bbox), then one component: ARGS_ARE_XY_VALUES (0x2), words (0x1).
   const composite = cat(be(16, 0xffff, 100, 0, 600, 700), be(16, 0x0003, 1, 100, 0));
   const glyf = cat(triangle, composite);
   const loca = be(32, 0, 0, triangle.length, glyf.length);
-  const head = cat(be(32, 0x00010000, 0x00010000, 0, 0x5f0f3cf5), be(16, 0, 1000), new Uint8Array(16), be(16, 0, 0, 600, 700, 0, 8, 2, 1, 0));
+  const head = cat(
+    be(32, 0x00010000, 0x00010000, 0, 0x5f0f3cf5),
+    be(16, 0, 1000),
+    new Uint8Array(16),
+    be(16, 0, 0, 600, 700, 0, 8, 2, 1, 0),
+  );
   const hhea = cat(be(32, 0x00010000), be(16, 800, 0xff38, 0, 600, 0, 0, 600, 1, 0, 0, 0, 0, 0, 0, 0, 3));
   const maxp = cat(be(32, 0x00010000), be(16, 3, ...new Array<number>(13).fill(0)));
   const post = cat(be(32, 0x00030000, 0, 0, 0, 0, 0, 0, 0));

@@ -11,7 +11,10 @@ import { checkScan } from '../../src/scan/check.js';
 import { loadOcr } from '../../src/scan/ocr.js';
 
 const ocrInstalled = (await loadOcr()) !== undefined;
-if (!ocrInstalled) console.warn('文字识别组件未安装：只检查公章，「扫描件核对」应为「无法核对」（装上 @gutenye/ocr-node@1.4.8 后会核对，见 README「启用文字识别」）');
+if (!ocrInstalled)
+  console.warn(
+    '文字识别组件未安装：只检查公章，「扫描件核对」应为「无法核对」（装上 @gutenye/ocr-node@1.4.8 后会核对，见 README「启用文字识别」）',
+  );
 
 let dir: string;
 let inbox: string;
@@ -43,7 +46,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('validate --check-scans', () => {
   let json: {
-    files: Array<{ path: string; attachment?: string; scan?: { seal: string; reason?: string; seals: Array<{ page: number; diameterMm: number }> }; issues: Array<{ code: string; severity: string; message: string }> }>;
+    files: Array<{
+      path: string;
+      attachment?: string;
+      scan?: { seal: string; reason?: string; seals: Array<{ page: number; diameterMm: number }> };
+      issues: Array<{ code: string; severity: string; message: string }>;
+    }>;
     units: Array<{ name: string; scan?: { seal: string; file: string; reason?: string } }>;
   };
   beforeAll(() => {
@@ -120,7 +128,14 @@ describe('merge --check-scans', () => {
     const out = join(dir, 'out');
     const r = cli(['merge', inbox, '-o', out, '--check-scans'], { env });
     expect(expectNoStackTrace(r.stderr)).toBe(true);
-    const wb = readWorkbook(readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.xlsx'))!)));
+    const wb = readWorkbook(
+      readFileSync(
+        join(
+          out,
+          readdirSync(out).find((f) => f.endsWith('.xlsx'))!,
+        ),
+      ),
+    );
     const s = wb.sheets[1]!;
     expect(s.rows[0]!.slice(-2)).toEqual(['公章', '扫描件核对']);
     const row = (unit: string) => s.rows.find((x) => x[0] === unit)!;
@@ -152,11 +167,18 @@ describe('a photo of the form without a seal (JPEG attached to a mail, named lik
     const { withoutRed } = await import('../../src/scan/ocr.js');
     const decoded = jpeg.decode(readFileSync(fixture('scans', '东湖区-统计表-手机拍照.jpg')), { useTArray: true, formatAsRGBA: true });
     const plain = withoutRed({ width: decoded.width, height: decoded.height, data: decoded.data });
-    writeFileSync(join(photoDir, '东湖区IMG_2041.jpg'), jpeg.encode({ width: plain.width, height: plain.height, data: Buffer.from(plain.data) }, 88).data);
+    writeFileSync(
+      join(photoDir, '东湖区IMG_2041.jpg'),
+      jpeg.encode({ width: plain.width, height: plain.height, data: Buffer.from(plain.data) }, 88).data,
+    );
   });
-  type Out = { files: Array<{ path: string; attachment?: string; scan?: { seal: string }; issues: Array<{ code: string; message: string }> }> };
+  type Out = {
+    files: Array<{ path: string; attachment?: string; scan?: { seal: string }; issues: Array<{ code: string; message: string }> }>;
+  };
   const run = (extra: Record<string, string>) => {
-    const r = cli(['validate', photoDir, '--check-scans', '--json'], { env: { LIFELONG_WEEK_CACHE: join(dir, `cache-photo-${Object.keys(extra).length}`), ...extra } });
+    const r = cli(['validate', photoDir, '--check-scans', '--json'], {
+      env: { LIFELONG_WEEK_CACHE: join(dir, `cache-photo-${Object.keys(extra).length}`), ...extra },
+    });
     expect(expectNoStackTrace(r.stderr)).toBe(true);
     return JSON.parse(r.stdout) as Out;
   };
@@ -171,12 +193,16 @@ describe('a photo of the form without a seal (JPEG attached to a mail, named lik
     expect(out.files.find((f) => f.path === '东湖区活动照片.jpg')!.issues).toEqual([]);
   }, 120_000);
 
-  it.skipIf(!ocrInstalled)('with the OCR add-on: its title and labels make it the stamped scan, and 未见公章 is said', () => {
-    const out = run({});
-    const photo = out.files.find((f) => f.path === '东湖区IMG_2041.jpg')!;
-    expect(photo.attachment).toBe('stampedScan');
-    expect(photo.scan?.seal).toBe('notFound');
-    expect(photo.issues.map((i) => i.code)).toContain('scan.noSeal');
-    expect(out.files.find((f) => f.path === '东湖区活动照片.jpg')!.attachment).toBe('photo');
-  }, 600_000);
+  it.skipIf(!ocrInstalled)(
+    'with the OCR add-on: its title and labels make it the stamped scan, and 未见公章 is said',
+    () => {
+      const out = run({});
+      const photo = out.files.find((f) => f.path === '东湖区IMG_2041.jpg')!;
+      expect(photo.attachment).toBe('stampedScan');
+      expect(photo.scan?.seal).toBe('notFound');
+      expect(photo.issues.map((i) => i.code)).toContain('scan.noSeal');
+      expect(out.files.find((f) => f.path === '东湖区活动照片.jpg')!.attachment).toBe('photo');
+    },
+    600_000,
+  );
 });

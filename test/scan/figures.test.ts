@@ -34,7 +34,9 @@ describe.skipIf(!installed)('scan vs electronic form (real OCR)', () => {
       ['活动的群众性 › 群众满意度', '98%', '96%', 2],
     ]);
     expect(check.same).toEqual(expect.arrayContaining(['举办县区', '活动主题与内容 › 活动时间']));
-    expect(figuresLine(check)).toMatch(/^有出入：联系人及电话 电子版「079186771234、13907912345」、扫描件第 1 页「079186771235、13907912345」；/);
+    expect(figuresLine(check)).toMatch(
+      /^有出入：联系人及电话 电子版「079186771234、13907912345」、扫描件第 1 页「079186771235、13907912345」；/,
+    );
   }, 300_000);
 
   it('the stamped final form: 扫描件与电子版一致 (a name under the seal may be unread, never different)', async () => {
@@ -42,7 +44,15 @@ describe.skipIf(!installed)('scan vs electronic form (real OCR)', () => {
     expect(check.diffs).toEqual([]);
     expect(check.status).toBe('match');
     // Every number and the date are read and equal.
-    expect(check.same).toEqual(expect.arrayContaining(['活动参与情况 › 全区参与活动的数量', '活动参与情况 › 参加活动人数', '活动的群众性 › 群众满意度', '活动主题与内容 › 活动时间', '联系人及电话']));
+    expect(check.same).toEqual(
+      expect.arrayContaining([
+        '活动参与情况 › 全区参与活动的数量',
+        '活动参与情况 › 参加活动人数',
+        '活动的群众性 › 群众满意度',
+        '活动主题与内容 › 活动时间',
+        '联系人及电话',
+      ]),
+    );
     expect(figuresLine(check)).toMatch(/^扫描件与电子版一致/);
   }, 300_000);
 
@@ -67,11 +77,19 @@ describe('the pieces (no OCR needed)', () => {
   });
   it('without text or without an electronic form: 无法核对, with why', () => {
     expect(compareFigures([], electronic, NANCHANG_2023)).toMatchObject({ status: 'unchecked', why: 'noText' });
-    expect(compareFigures([{ text: '参加活动人数 9800', x: 0, y: 0, width: 100, height: 10, page: 1 }], null, NANCHANG_2023)).toMatchObject({ status: 'unchecked', why: 'noElectronic' });
+    expect(compareFigures([{ text: '参加活动人数 9800', x: 0, y: 0, width: 100, height: 10, page: 1 }], null, NANCHANG_2023)).toMatchObject(
+      { status: 'unchecked', why: 'noElectronic' },
+    );
   });
   it('compared fields come from the one form definition: unit, department, numbers, period, contacts', () => {
     expect(COMPARED_FIELDS.map((f) => f.id)).toEqual([
-      'department', 'district', 'contacts', 'participation.activityCount', 'participation.participantCount', 'content.period', 'reach.satisfaction',
+      'department',
+      'district',
+      'contacts',
+      'participation.activityCount',
+      'participation.participantCount',
+      'content.period',
+      'reach.satisfaction',
     ]);
   });
 });

@@ -38,7 +38,8 @@ describe('有公章: the seal is found, at its place and true size', () => {
     expect(r.pages).toBe(2);
     expectCountySeal(r);
   });
-  it('dark red on the Word road (LibreOffice PDF), −1.8°', async () => expectCountySeal(await check('东湖区-盖章扫描件-深红-Word版.pdf'), { x: 102, y: 71 }));
+  it('dark red on the Word road (LibreOffice PDF), −1.8°', async () =>
+    expectCountySeal(await check('东湖区-盖章扫描件-深红-Word版.pdf'), { x: 102, y: 71 }));
   it('orange-red', async () => expectCountySeal(await check('东湖区-盖章扫描件-橙红.pdf'), { x: 109, y: 65 }));
   it('faint and uneven (a dry ink pad)', async () => expectCountySeal(await check('东湖区-盖章扫描件-淡印.pdf')));
   it('lying over the figures', async () => expectCountySeal(await check('东湖区-盖章扫描件-压数字.pdf'), { x: 118, y: 152 }));
@@ -112,15 +113,30 @@ describe('无法判断: the red is gone, or there is no scan', () => {
     const doc = await PDFDocument.create();
     const page = doc.addPage([595, 842]);
     const stream = doc.context.stream(new Uint8Array(64), {
-      Type: 'XObject', Subtype: 'Image', Width: 1240, Height: 1754, ColorSpace: 'DeviceGray', BitsPerComponent: 1, Filter: filter, ...extra,
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: 1240,
+      Height: 1754,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 1,
+      Filter: filter,
+      ...extra,
     });
     page.node.setXObject(PDFName.of('Im0'), doc.context.register(stream));
     page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream('q 595 0 0 842 0 0 cm /Im0 Do Q')));
     return doc.save();
   }
   it('CCITT and JBIG2 images are black and white by construction', async () => {
-    expect(await checkScan(await pdfWithImage('CCITTFaxDecode'), 'fax.pdf')).toMatchObject({ seal: 'unknown', reason: 'bilevel', encoding: 'CCITT' });
-    expect(await checkScan(await pdfWithImage('JBIG2Decode'), 'jbig2.pdf')).toMatchObject({ seal: 'unknown', reason: 'bilevel', encoding: 'JBIG2' });
+    expect(await checkScan(await pdfWithImage('CCITTFaxDecode'), 'fax.pdf')).toMatchObject({
+      seal: 'unknown',
+      reason: 'bilevel',
+      encoding: 'CCITT',
+    });
+    expect(await checkScan(await pdfWithImage('JBIG2Decode'), 'jbig2.pdf')).toMatchObject({
+      seal: 'unknown',
+      reason: 'bilevel',
+      encoding: 'JBIG2',
+    });
   });
   it('a one-channel (DeviceGray) scan is grayscale for sure: the red is gone', async () => {
     const doc = await PDFDocument.create();
@@ -129,13 +145,24 @@ describe('无法判断: the red is gone, or there is no scan', () => {
     const h = 175;
     const gray = new Uint8Array(w * h).fill(235);
     for (let x = 10; x < 110; x++) gray[40 * w + x] = 30; // a printed line
-    const stream = doc.context.flateStream(gray, { Type: 'XObject', Subtype: 'Image', Width: w, Height: h, ColorSpace: 'DeviceGray', BitsPerComponent: 8 });
+    const stream = doc.context.flateStream(gray, {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: w,
+      Height: h,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 8,
+    });
     page.node.setXObject(PDFName.of('Im0'), doc.context.register(stream));
     page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream('q 595 0 0 842 0 0 cm /Im0 Do Q')));
     expect(await checkScan(await doc.save(), 'gray.pdf')).toMatchObject({ seal: 'unknown', reason: 'grayscale', pages: 1 });
   });
   it('JPEG 2000 is named, not guessed at', async () => {
-    expect(await checkScan(await pdfWithImage('JPXDecode', { BitsPerComponent: 8, ColorSpace: 'DeviceRGB' }), 'jpx.pdf')).toMatchObject({ seal: 'unknown', reason: 'undecodable', encoding: 'JPEG 2000' });
+    expect(await checkScan(await pdfWithImage('JPXDecode', { BitsPerComponent: 8, ColorSpace: 'DeviceRGB' }), 'jpx.pdf')).toMatchObject({
+      seal: 'unknown',
+      reason: 'undecodable',
+      encoding: 'JPEG 2000',
+    });
   });
   it('a PDF exported from a document (text, no picture) is not a scan', async () => {
     const doc = await PDFDocument.create();
@@ -148,7 +175,10 @@ describe('无法判断: the red is gone, or there is no scan', () => {
   it('a damaged file is undecodable, never an exception', async () => {
     const r = await checkScan(new TextEncoder().encode('%PDF-1.7\nnot really'), 'broken.pdf');
     expect(r).toMatchObject({ seal: 'unknown', reason: 'undecodable' });
-    expect(await checkScan(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2]), 'cut.jpg')).toMatchObject({ seal: 'unknown', reason: 'undecodable' });
+    expect(await checkScan(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2]), 'cut.jpg')).toMatchObject({
+      seal: 'unknown',
+      reason: 'undecodable',
+    });
   });
 });
 

@@ -72,7 +72,9 @@ describe.skipIf(chromiumMissing)(`serve: 填报 in chromium${chromiumMissing ? `
   it('picks the unit by pinyin initials, and the department follows', async () => {
     await page.click(id('district'));
     await page.keyboard.type('qsh');
-    await expect.poll(() => page.locator('#list-district li[data-unit]').allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringContaining('青山湖区')]);
+    await expect
+      .poll(() => page.locator('#list-district li[data-unit]').allInnerTexts(), { timeout: 15_000 })
+      .toEqual([expect.stringContaining('青山湖区')]);
     await page.keyboard.press('Enter');
     expect(await page.inputValue(id('district'))).toBe('青山湖区');
     expect(await page.inputValue(id('department'))).toBe('青山湖区教育体育局');
@@ -132,7 +134,9 @@ describe.skipIf(chromiumMissing)(`serve: 填报 in chromium${chromiumMissing ? `
     await expect.poll(() => page.locator('#missing').getAttribute('class'), { timeout: 15_000 }).toContain('done');
     // The server draft is written 0.8 s after the last key.
     const draft = join(dir, 'home', '.lifelong-week', 'drafts', '2023-青山湖区.yaml');
-    await expect.poll(() => existsSync(draft) && readFileSync(draft, 'utf8').includes('3 条视频、120 张照片'), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => existsSync(draft) && readFileSync(draft, 'utf8').includes('3 条视频、120 张照片'), { timeout: 15_000 })
+      .toBe(true);
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.locator('#notice').innerText()).toContain('已恢复');
@@ -167,7 +171,9 @@ describe.skipIf(chromiumMissing)(`serve: 填报 in chromium${chromiumMissing ? `
     for (const [group, lines] of groups) nested.push(`${group}:`, ...lines);
     writeFileSync(join(dir, 'answers.yaml'), `${nested.join('\n')}\n`);
     const filled = join(dir, 'filled');
-    const r = cli(['fill', '--from', join(dir, 'answers.yaml'), '--yes', '-o', filled], { env: { HOME: join(dir, 'home'), LIFELONG_WEEK_TODAY: '2023-11-20' } });
+    const r = cli(['fill', '--from', join(dir, 'answers.yaml'), '--yes', '-o', filled], {
+      env: { HOME: join(dir, 'home'), LIFELONG_WEEK_TODAY: '2023-11-20' },
+    });
     expect(r.code, r.stderr).toBe(0);
 
     const dataOf = (file: string) => {
@@ -176,7 +182,12 @@ describe.skipIf(chromiumMissing)(`serve: 填报 in chromium${chromiumMissing ? `
       expect(report.files[0]!.status).toBe('valid');
       return report.files[0]!.data;
     };
-    const expected = dataOf(join(filled, readdirSync(filled).find((n) => n.endsWith('.yaml'))!));
+    const expected = dataOf(
+      join(
+        filled,
+        readdirSync(filled).find((n) => n.endsWith('.yaml'))!,
+      ),
+    );
     for (const kind of ['yaml', 'docx', 'pdf']) expect(dataOf(join(got, `page.${kind}`)), kind).toEqual(expected);
     // And the files on the server's output folder are those three.
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(readdirSync(filled).sort());
@@ -196,7 +207,11 @@ describe.skipIf(chromiumMissing)(`serve: 填报 in chromium${chromiumMissing ? `
     expect(await page.inputValue(id('district'))).toBe('青山湖区');
     expect(await page.inputValue(id('contacts'))).toContain('13907912345');
 
-    await page.setInputFiles('#open-file', { name: '照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) });
+    await page.setInputFiles('#open-file', {
+      name: '照片.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]),
+    });
     await expect.poll(() => page.locator('#notice .error').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('#notice .error').innerText()).toContain('无法从「照片.jpg」读取统计表');
     // What was there stays.

@@ -43,7 +43,9 @@ describe('serve: following the inbox', () => {
   it('calls the roll as validate does: a received-time record (收件记录.yaml) counts there too', async () => {
     writeFileSync(join(dir, '收件记录.yaml'), '东湖区.yaml: 2023-12-03T09:00:00+08:00\n');
     await watcher.rescan();
-    const report = JSON.parse(cli(['validate', '--json', dir]).stdout) as { units: Array<{ name: string; late: boolean; receivedFrom?: string }> };
+    const report = JSON.parse(cli(['validate', '--json', dir]).stdout) as {
+      units: Array<{ name: string; late: boolean; receivedFrom?: string }>;
+    };
     const state = watcher.current()!;
     expect(report.units.find((u) => u.name === '东湖区')).toMatchObject({ late: true, receivedFrom: 'record' });
     expect(state.report.units).toEqual(report.units);
@@ -63,7 +65,10 @@ describe('serve: following the inbox', () => {
     expect(watcher.current()!.version).toBe(v1 + 1);
 
     // Changed content (a broken count) with a new time: only that file.
-    writeFileSync(join(dir, '南昌县.yaml'), readFileSync(join(dir, '南昌县.yaml'), 'utf8').replace('全区参与活动的数量: 36', '全区参与活动的数量: 很多'));
+    writeFileSync(
+      join(dir, '南昌县.yaml'),
+      readFileSync(join(dir, '南昌县.yaml'), 'utf8').replace('全区参与活动的数量: 36', '全区参与活动的数量: 很多'),
+    );
     utimesSync(join(dir, '南昌县.yaml'), new Date(), new Date(Date.now() + 5000));
     await watcher.rescan();
     state = watcher.current()!;
@@ -129,9 +134,12 @@ describe('serve: the seal of each stamped scan, after the roll call is first sho
     expect(done.scansPending).toBe(0);
     expect(done.version).toBe(first.version + 2);
     expect(done.reread).toBe(0);
-    const v = cli(['validate', '--json', '--check-scans', dir], { env: { LIFELONG_WEEK_CACHE: join(cache, 'cli'), LIFELONG_WEEK_OCR_DIR: join(cache, 'no-ocr') } });
+    const v = cli(['validate', '--json', '--check-scans', dir], {
+      env: { LIFELONG_WEEK_CACHE: join(cache, 'cli'), LIFELONG_WEEK_OCR_DIR: join(cache, 'no-ocr') },
+    });
     const report = JSON.parse(v.stdout) as { units: Array<{ name: string; scan?: { seal: string } }> };
-    const seals = (units: Array<{ name: string; scan?: { seal: string } }>) => units.filter((u) => u.scan).map((u) => [u.name, u.scan!.seal]);
+    const seals = (units: Array<{ name: string; scan?: { seal: string } }>) =>
+      units.filter((u) => u.scan).map((u) => [u.name, u.scan!.seal]);
     expect(seals(done.units)).toEqual([
       ['东湖区', 'found'],
       ['西湖区', 'notFound'],

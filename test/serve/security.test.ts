@@ -19,14 +19,30 @@ interface Reply {
   body: string;
 }
 
-function call(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<Reply> {
+function call(
+  port: number,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ agent: false, host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? resolve({ status: 413, headers: {}, body: '' }) : reject(e)));
+    const req = request(
+      {
+        agent: false,
+        host: '127.0.0.1',
+        port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${port}`, ...opts.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'EPIPE' || e.code === 'ECONNRESET' ? resolve({ status: 413, headers: {}, body: '' }) : reject(e),
+    );
     if (opts.body) req.end(opts.body);
     else req.end();
   });
@@ -88,9 +104,15 @@ describe('serve: safety', () => {
   it('refuses a state-changing request from a foreign Origin (CSRF) with 403, writing nothing', async () => {
     const before = listing(dir);
     const body = JSON.stringify({ texts: { district: '东湖区' } });
-    for (const headers of [{ Origin: 'http://evil.example' }, { Origin: `http://127.0.0.1:${port + 1}` }, {}] as Array<Record<string, string>>) {
-      expect((await call(port, '/api/draft', { method: 'PUT', headers: { ...headers, 'Content-Type': 'application/json' }, body })).status).toBe(403);
-      expect((await call(port, '/api/upload', { method: 'POST', headers: { ...headers, 'X-File-Name': 'x.yaml' }, body: 'a: 1' })).status).toBe(403);
+    for (const headers of [{ Origin: 'http://evil.example' }, { Origin: `http://127.0.0.1:${port + 1}` }, {}] as Array<
+      Record<string, string>
+    >) {
+      expect(
+        (await call(port, '/api/draft', { method: 'PUT', headers: { ...headers, 'Content-Type': 'application/json' }, body })).status,
+      ).toBe(403);
+      expect(
+        (await call(port, '/api/upload', { method: 'POST', headers: { ...headers, 'X-File-Name': 'x.yaml' }, body: 'a: 1' })).status,
+      ).toBe(403);
       expect((await call(port, '/api/generate', { method: 'POST', headers, body })).status).toBe(403);
     }
     expect(listing(dir)).toEqual(before);
@@ -127,7 +149,11 @@ describe('serve: safety', () => {
     expect(bomb.status).toBe(422);
     expect(JSON.parse(bomb.body).message).toContain('未保存');
     for (const name of ['../../逃出.yaml', '.hidden.yaml', '收件记录.yaml', '']) {
-      const r = await call(port, '/api/upload', { method: 'POST', headers: { Origin: origin(), 'X-File-Name': encodeURIComponent(name) }, body: 'a: 1' });
+      const r = await call(port, '/api/upload', {
+        method: 'POST',
+        headers: { Origin: origin(), 'X-File-Name': encodeURIComponent(name) },
+        body: 'a: 1',
+      });
       if (name === '../../逃出.yaml') {
         // Only the last segment is used: it lands inside the inbox, never outside.
         expect(r.status).toBe(201);
@@ -143,7 +169,11 @@ describe('serve: safety', () => {
     const before = listing(inbox);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = await call(port, '/api/upload', { method: 'POST', headers: { Origin: origin(), 'X-File-Name': encodeURIComponent(`说明${i}.txt`) }, body: '请查收。' });
+      const r = await call(port, '/api/upload', {
+        method: 'POST',
+        headers: { Origin: origin(), 'X-File-Name': encodeURIComponent(`说明${i}.txt`) },
+        body: '请查收。',
+      });
       statuses.push(r.status);
     }
     // The oversized and hostile uploads above counted too: at most three a minute in this server.
@@ -261,9 +291,16 @@ describe('serve: the command', () => {
     try {
       cpSync(fixture('sample'), join(dir, 'inbox'), { recursive: true });
       cpSync(fixture('scans', '东湖区-盖章扫描件.pdf'), join(dir, 'inbox', '东湖区盖章扫描件.pdf'));
-      const served = await startServe([join(dir, 'inbox'), '-o', dir, '--no-check-scans'], { HOME: dir, LIFELONG_WEEK_CACHE: join(dir, 'cache') });
+      const served = await startServe([join(dir, 'inbox'), '-o', dir, '--no-check-scans'], {
+        HOME: dir,
+        LIFELONG_WEEK_CACHE: join(dir, 'cache'),
+      });
       const port = Number(new URL(served.url).port);
-      let body = JSON.parse((await call(port, '/api/rollcall')).body) as { version: number; scansPending?: number; units?: Array<{ name: string; scan?: unknown; pieces: { stampedScan: boolean } }> };
+      let body = JSON.parse((await call(port, '/api/rollcall')).body) as {
+        version: number;
+        scansPending?: number;
+        units?: Array<{ name: string; scan?: unknown; pieces: { stampedScan: boolean } }>;
+      };
       for (let i = 0; !body.version && i < 100; i++) {
         await new Promise((r) => setTimeout(r, 200));
         body = JSON.parse((await call(port, '/api/rollcall')).body) as typeof body;

@@ -17,7 +17,10 @@ interface Unit {
   pieces: Record<string, boolean>;
 }
 
-const sample = (unit: string) => readFileSync(fixture('sample', '东湖区.yaml'), 'utf8').replace(/东湖区/g, unit).replace(/东湖/g, unit.slice(0, 2));
+const sample = (unit: string) =>
+  readFileSync(fixture('sample', '东湖区.yaml'), 'utf8')
+    .replace(/东湖区/g, unit)
+    .replace(/东湖/g, unit.slice(0, 2));
 
 describe.skipIf(chromiumMissing)(`serve: 汇总 in chromium${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`, () => {
   let dir: string;
@@ -56,7 +59,12 @@ describe.skipIf(chromiumMissing)(`serve: 汇总 in chromium${chromiumMissing ? `
     await page.goto(`${served.url}summary`);
     await page.waitForSelector('body[data-version]');
     expect(await rows()).toEqual(
-      report.units.map((u) => ({ name: u.name, status: u.status, late: u.late, pieces: [u.pieces.form, u.pieces.stampedScan, u.pieces.workPlan, u.pieces.workSummary] })),
+      report.units.map((u) => ({
+        name: u.name,
+        status: u.status,
+        late: u.late,
+        pieces: [u.pieces.form, u.pieces.stampedScan, u.pieces.workPlan, u.pieces.workSummary],
+      })),
     );
     const counts = await page.locator('#counts').innerText();
     expect(counts).toContain(`按时有效 ${report.summary.units.validOnTime}`);
@@ -104,12 +112,20 @@ describe.skipIf(chromiumMissing)(`serve: 汇总 in chromium${chromiumMissing ? `
 
   it('shows the seal of each stamped scan as validate --check-scans finds it, once checked', async () => {
     // The seal alone (no OCR add-on in this run), with a cache of its own.
-    const v = cli(['validate', '--json', '--check-scans', inbox], { env: { LIFELONG_WEEK_CACHE: join(dir, 'cache'), LIFELONG_WEEK_OCR_DIR: join(dir, 'no-ocr') } });
+    const v = cli(['validate', '--json', '--check-scans', inbox], {
+      env: { LIFELONG_WEEK_CACHE: join(dir, 'cache'), LIFELONG_WEEK_OCR_DIR: join(dir, 'no-ocr') },
+    });
     const report = JSON.parse(v.stdout) as { units: Array<{ name: string; scan?: { seal: string } }> };
     const sealed = report.units.filter((u) => u.scan);
     expect(sealed.length).toBeGreaterThan(0);
     await expect
-      .poll(() => page.locator('#rollcall tbody tr[data-seal]').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-unit'), tr.getAttribute('data-seal')])), { timeout: 60_000 })
+      .poll(
+        () =>
+          page
+            .locator('#rollcall tbody tr[data-seal]')
+            .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-unit'), tr.getAttribute('data-seal')])),
+        { timeout: 60_000 },
+      )
       .toEqual(sealed.map((u) => [u.name, u.scan!.seal]));
     // The sample's scans have no colour: 「无法判断」 under the mark, and what to ask for in the detail.
     expect(await page.locator('tr[data-unit="东湖区"] .seal').innerText()).toBe('无法判断');
@@ -131,7 +147,11 @@ describe.skipIf(chromiumMissing)(`serve: 汇总 in chromium${chromiumMissing ? `
     const r = cli(['remind', inbox, '-o', join(dir, 'remind')], { env: { LIFELONG_WEEK_TODAY: '2023-11-20', HOME: dir } });
     expect(r.code, r.stderr).toBe(0);
     const written = readdirSync(join(dir, 'remind')).sort();
-    expect(Object.keys(entries).map((n) => n).sort()).toEqual(written);
+    expect(
+      Object.keys(entries)
+        .map((n) => n)
+        .sort(),
+    ).toEqual(written);
     const { simpleParser } = await import('mailparser');
     for (const name of written) {
       const fromPage = await simpleParser(Buffer.from(entries[name]!));
@@ -175,7 +195,11 @@ describe.skipIf(chromiumMissing)(`serve: 汇总 in chromium${chromiumMissing ? `
   });
 
   it('downloads the city workbook and the city report', async () => {
-    for (const [sel, ext] of [['#workbook', '.xlsx'], ['#city-docx', '.docx'], ['#city-pdf', '.pdf']] as const) {
+    for (const [sel, ext] of [
+      ['#workbook', '.xlsx'],
+      ['#city-docx', '.docx'],
+      ['#city-pdf', '.pdf'],
+    ] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click(sel)]);
       expect(download.suggestedFilename().endsWith(ext)).toBe(true);
       const path = join(dir, `download${ext}`);

@@ -10,7 +10,10 @@ export const CAMPAIGN_MESSAGES = {
   'campaign.wholeFile': { zh: () => '（整个文件）', en: () => '(whole file)' },
   'campaign.missing': { zh: (p) => `缺少「${s(p.path)}」这一项`, en: (p) => `“${s(p.path)}” is missing` },
   // the campaign schema's own checks (src/campaign/campaign.ts names these codes)
-  'campaign.date': { zh: () => '日期应写成 YYYY-MM-DD（如 2023-11-30），且必须是存在的日期', en: () => 'a real date written YYYY-MM-DD (e.g. 2023-11-30)' },
+  'campaign.date': {
+    zh: () => '日期应写成 YYYY-MM-DD（如 2023-11-30），且必须是存在的日期',
+    en: () => 'a real date written YYYY-MM-DD (e.g. 2023-11-30)',
+  },
   'campaign.timezone': { zh: () => '时区应写成 +08:00 这样的格式', en: () => 'time zone must look like +08:00' },
   'campaign.email': { zh: () => '不是有效的邮箱地址', en: () => 'not a valid e-mail address' },
   'campaign.emptyRoster': { zh: () => '名册至少要有一个单位', en: () => 'the roster needs at least one unit' },
@@ -24,7 +27,10 @@ export const CAMPAIGN_MESSAGES = {
     zh: (p) => `报送截止日期 ${s(p.deadline)} 早于活动开始日期 ${s(p.start)}`,
     en: (p) => `the deadline ${s(p.deadline)} is before the window starts (${s(p.start)})`,
   },
-  'campaign.windowYear': { zh: (p) => `日期 ${s(p.date)} 不在年度 ${s(p.year)} 内`, en: (p) => `${s(p.date)} is not in the year ${s(p.year)}` },
+  'campaign.windowYear': {
+    zh: (p) => `日期 ${s(p.date)} 不在年度 ${s(p.year)} 内`,
+    en: (p) => `${s(p.date)} is not in the year ${s(p.year)}`,
+  },
   'campaign.phone': {
     zh: (p) => `「${s(p.phone)}」不是有效的电话号码（手机 11 位，座机带区号）`,
     en: (p) => `“${s(p.phone)}” is not a valid phone number`,

@@ -27,6 +27,8 @@ export const RENDER_MESSAGES = {
       (p.fix === 'tool' ? '这是本工具自带的文件：请重新下载或安装完整的本工具。' : '请在本工具的文件夹里运行 npm ci 重新安装。'),
     en: (p) =>
       `The font file the PDF is set in cannot be read (${fontReason(p, 'en')}): ${s(p.path)}\n` +
-      (p.fix === 'tool' ? 'It comes with this tool: download or install the whole tool again.' : "Run npm ci in this tool's folder to install it again."),
+      (p.fix === 'tool'
+        ? 'It comes with this tool: download or install the whole tool again.'
+        : "Run npm ci in this tool's folder to install it again."),
   },
 } satisfies Record<string, Entry>;

@@ -42,9 +42,18 @@ export const REPORT_MESSAGES = {
   'report.from.mail': { zh: () => '邮', en: () => 'M' },
   'report.from.file': { zh: () => '文', en: () => 'F' },
   'report.from.copy': { zh: () => '?', en: () => '?' },
-  'report.from.legend': { zh: () => '  收到时间：邮＝邮件时间，记＝收件记录，文＝文件时间', en: () => '  Received: M = mail Date, R = record, F = file time' },
-  'report.roster': { zh: (p) => `报送情况（名册 ${s(p.count)} 个单位，截止 ${s(p.deadline)}）`, en: (p) => `Roster (${s(p.count)} units, deadline ${s(p.deadline)})` },
-  'report.version': { zh: (p) => `${s(p.activities)} 场 ${s(p.participants)} 人次`, en: (p) => `${s(p.activities)} activities, ${s(p.participants)} participants` },
+  'report.from.legend': {
+    zh: () => '  收到时间：邮＝邮件时间，记＝收件记录，文＝文件时间',
+    en: () => '  Received: M = mail Date, R = record, F = file time',
+  },
+  'report.roster': {
+    zh: (p) => `报送情况（名册 ${s(p.count)} 个单位，截止 ${s(p.deadline)}）`,
+    en: (p) => `Roster (${s(p.count)} units, deadline ${s(p.deadline)})`,
+  },
+  'report.version': {
+    zh: (p) => `${s(p.activities)} 场 ${s(p.participants)} 人次`,
+    en: (p) => `${s(p.activities)} activities, ${s(p.participants)} participants`,
+  },
   'report.unitNote': { zh: (p) => `${s(p.unit)}：${s(p.note)}`, en: (p) => `${s(p.unit)}: ${s(p.note)}` },
   // the roll call's closing line
   'report.roll.ok': { zh: (p) => `${s(p.count)} 个单位有效且未逾期`, en: (p) => `${s(p.count)} unit(s) valid and not late` },
@@ -74,7 +83,8 @@ export const REPORT_MESSAGES = {
   },
   'report.advice.centre': {
     zh: (p) => `有 ${s(p.count)} 个单位需要联系。运行 lifelong-week merge <收件箱文件夹> 可得到可直接发送的催报名单和全市汇总表。`,
-    en: (p) => `${s(p.count)} unit(s) to contact. Run lifelong-week merge <inbox folder> for a chase list ready to send and the city workbook.`,
+    en: (p) =>
+      `${s(p.count)} unit(s) to contact. Run lifelong-week merge <inbox folder> for a chase list ready to send and the city workbook.`,
   },
   'report.advice.clerk': { zh: () => '请按提示修改有误的文件后重新检查。', en: () => 'Fix the files with errors and check again.' },
   'report.file.attachment': { zh: (p) => `附件：${s(p.kind)}`, en: (p) => `attachment: ${s(p.kind)}` },
@@ -83,7 +93,10 @@ export const REPORT_MESSAGES = {
   'report.file.andWarnings': { zh: (p) => `，${s(p.count)} 条提醒`, en: (p) => `, ${s(p.count)} warning(s)` },
   'report.severity.error': { zh: () => '错误', en: () => 'error' },
   'report.severity.warning': { zh: () => '提醒', en: () => 'warning' },
-  'report.where.line': { zh: (p) => `${s(p.path)} ${s(p.in)}第 ${s(p.line)} 行${s(p.column)}`, en: (p) => `${s(p.path)}${s(p.in)}:${s(p.line)}${s(p.column)}` },
+  'report.where.line': {
+    zh: (p) => `${s(p.path)} ${s(p.in)}第 ${s(p.line)} 行${s(p.column)}`,
+    en: (p) => `${s(p.path)}${s(p.in)}:${s(p.line)}${s(p.column)}`,
+  },
   'report.where.in': { zh: (p) => `${s(p.in)}`, en: (p) => ` (${s(p.in)})` },
   'report.where.column': { zh: (p) => `第 ${s(p.column)} 列`, en: (p) => `:${s(p.column)}` },
   'report.place.table': { zh: () => '表格', en: () => 'table' },

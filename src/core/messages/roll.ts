@@ -44,7 +44,8 @@ export const ROLL_MESSAGES = {
 
   // ── what to ask of a unit whose files are not its form ──────────────────
   'roll.ask.winmail': {
-    zh: (p) => `「${s(p.name)}」是 Outlook 以 RTF 格式发信时把附件打包成的文件，打不开：请在 Outlook 中改用 HTML 或纯文本格式，重新发送统计表（.docx）`,
+    zh: (p) =>
+      `「${s(p.name)}」是 Outlook 以 RTF 格式发信时把附件打包成的文件，打不开：请在 Outlook 中改用 HTML 或纯文本格式，重新发送统计表（.docx）`,
     en: (p) => `“${s(p.name)}” is Outlook’s rich-text wrapper (winmail.dat): resend in HTML or plain-text format with the form as .docx`,
   },
   'roll.ask.scanOnly': {
@@ -73,8 +74,14 @@ export const ROLL_MESSAGES = {
 
   // ── the chase list (report/verdict.ts) ──────────────────────────────────
   'roll.error.written': { zh: (p) => `（填的是「${s(p.written)}」）`, en: (p) => ` (it says “${s(p.written)}”)` },
-  'roll.error.hint': { zh: (p) => `应填写：${s(p.hint)}，例如「${s(p.example)}」。`, en: (p) => ` Write: ${s(p.hint)}, e.g. “${s(p.example)}”.` },
-  'roll.error.line': { zh: (p) => `「${s(p.label)}」${s(p.shown)}：${s(p.message)}${s(p.hint)}`, en: (p) => `${s(p.label)}${s(p.shown)}: ${s(p.message)}${s(p.hint)}` },
+  'roll.error.hint': {
+    zh: (p) => `应填写：${s(p.hint)}，例如「${s(p.example)}」。`,
+    en: (p) => ` Write: ${s(p.hint)}, e.g. “${s(p.example)}”.`,
+  },
+  'roll.error.line': {
+    zh: (p) => `「${s(p.label)}」${s(p.shown)}：${s(p.message)}${s(p.hint)}`,
+    en: (p) => `${s(p.label)}${s(p.shown)}: ${s(p.message)}${s(p.hint)}`,
+  },
   'roll.who.noPhone': {
     zh: () => '（名册里没有联系电话：请在活动配置的 roster 中为该单位写 contacts）',
     en: () => ' (no phone in the roster: add contacts to the campaign file)',
@@ -89,7 +96,10 @@ export const ROLL_MESSAGES = {
     zh: (p) => `「${s(p.name)}」${p.at ? `（${s(p.at)} 收到）` : ''}：活动 ${s(p.activities)} 场，参加 ${s(p.participants)} 人次`,
     en: (p) => `“${s(p.name)}”${p.at ? ` (received ${s(p.at)})` : ''}: ${s(p.activities)} activities, ${s(p.participants)} participants`,
   },
-  'roll.chase.invalid': { zh: (p) => `统计表有 ${s(p.n)} 处需要更正，改好后请重新发送：`, en: (p) => `The form has ${s(p.n)} error(s); correct and resend:` },
+  'roll.chase.invalid': {
+    zh: (p) => `统计表有 ${s(p.n)} 处需要更正，改好后请重新发送：`,
+    en: (p) => `The form has ${s(p.n)} error(s); correct and resend:`,
+  },
   'roll.chase.pieces': { zh: (p) => `还缺：${s(p.list)}，请补发。`, en: (p) => `Still missing: ${s(p.list)}.` },
   'roll.chase.late': {
     zh: (p) => `统计表 ${s(p.at)} 收到，晚于截止时间 ${s(p.deadline)} 24:00（逾期，已计入）。`,
@@ -100,7 +110,10 @@ export const ROLL_MESSAGES = {
     en: () => 'Every unit reported on time with everything valid: nobody to chase.',
   },
   'roll.chase.heading': { zh: (p) => `【${s(p.group)}】${s(p.n)} 个单位`, en: (p) => `[${s(p.group)}] ${s(p.n)} unit(s)` },
-  'roll.chase.footer': { zh: (p) => `报送邮箱：${s(p.mailbox)}　截止：${s(p.deadline)}`, en: (p) => `Mailbox: ${s(p.mailbox)}  deadline: ${s(p.deadline)}` },
+  'roll.chase.footer': {
+    zh: (p) => `报送邮箱：${s(p.mailbox)}　截止：${s(p.deadline)}`,
+    en: (p) => `Mailbox: ${s(p.mailbox)}  deadline: ${s(p.deadline)}`,
+  },
 
   // ── the stamped scan: what to ask for (chase list, reminders) ───────────
   'roll.scan.seal': {
@@ -108,36 +121,48 @@ export const ROLL_MESSAGES = {
     en: (p) => `No seal on the stamped scan “${s(p.file)}”: stamp the printed form, scan it in colour and send it again.`,
   },
   'roll.scan.colour': {
-    zh: (p) => `盖章扫描件「${s(p.file)}」是${s(p.kind)}，公章的红色已经看不出来，无法确认是否盖章：请用「彩色」模式重新扫描盖章后的统计表发送。`,
-    en: (p) => `The stamped scan “${s(p.file)}” is ${s(p.kind)}: the red of the seal is lost, so the seal cannot be seen. Scan the stamped form again in colour and send it.`,
+    zh: (p) =>
+      `盖章扫描件「${s(p.file)}」是${s(p.kind)}，公章的红色已经看不出来，无法确认是否盖章：请用「彩色」模式重新扫描盖章后的统计表发送。`,
+    en: (p) =>
+      `The stamped scan “${s(p.file)}” is ${s(p.kind)}: the red of the seal is lost, so the seal cannot be seen. Scan the stamped form again in colour and send it.`,
   },
   'roll.scan.kind.grayscale': { zh: () => '灰度扫描件', en: () => 'a grayscale scan' },
   'roll.scan.kind.noColour': { zh: () => '不带任何彩色的扫描件（灰度或黑白）', en: () => 'a scan without any colour' },
-  'roll.scan.kind.bilevel': { zh: (p) => `黑白扫描件${p.encoding ? `（${s(p.encoding)}）` : ''}`, en: (p) => `a black-and-white scan${p.encoding ? ` (${s(p.encoding)})` : ''}` },
+  'roll.scan.kind.bilevel': {
+    zh: (p) => `黑白扫描件${p.encoding ? `（${s(p.encoding)}）` : ''}`,
+    en: (p) => `a black-and-white scan${p.encoding ? ` (${s(p.encoding)})` : ''}`,
+  },
   'roll.scan.scanned': {
     zh: (p) => `「${s(p.file)}」是由电子文档直接导出的 PDF，不是盖章后的扫描件：请打印统计表、加盖公章，扫描后发送。`,
     en: (p) => `“${s(p.file)}” is a PDF exported from a document, not a scan of the stamped form: print, stamp, scan and send it.`,
   },
   'roll.scan.readable': {
-    zh: (p) => `盖章扫描件「${s(p.file)}」的图像格式${p.encoding ? `（${s(p.encoding)}）` : ''}打不开：请另存为 JPG 图片或普通 PDF 后重新发送。`,
-    en: (p) => `The stamped scan “${s(p.file)}” uses a picture format${p.encoding ? ` (${s(p.encoding)})` : ''} that cannot be opened: send it as JPG or an ordinary PDF.`,
+    zh: (p) =>
+      `盖章扫描件「${s(p.file)}」的图像格式${p.encoding ? `（${s(p.encoding)}）` : ''}打不开：请另存为 JPG 图片或普通 PDF 后重新发送。`,
+    en: (p) =>
+      `The stamped scan “${s(p.file)}” uses a picture format${p.encoding ? ` (${s(p.encoding)})` : ''} that cannot be opened: send it as JPG or an ordinary PDF.`,
   },
   'roll.scan.final': {
     zh: (p) => `盖章扫描件「${s(p.file)}」与统计表电子版有 ${s(p.n)} 处不一致，可能扫描的是修改前的打印稿：`,
-    en: (p) => `The stamped scan “${s(p.file)}” differs from the electronic form in ${s(p.n)} place(s); perhaps an older printout was scanned:`,
+    en: (p) =>
+      `The stamped scan “${s(p.file)}” differs from the electronic form in ${s(p.n)} place(s); perhaps an older printout was scanned:`,
   },
   'roll.scan.diff': {
     zh: (p) => `「${s(p.label)}」：电子版为「${s(p.electronic)}」，扫描件${p.page ? `第 ${s(p.page)} 页` : ''}为「${s(p.scan)}」`,
-    en: (p) => `“${s(p.label)}”: “${s(p.electronic)}” in the electronic form, “${s(p.scan)}” on the scan${p.page ? ` (page ${s(p.page)})` : ''}`,
+    en: (p) =>
+      `“${s(p.label)}”: “${s(p.electronic)}” in the electronic form, “${s(p.scan)}” on the scan${p.page ? ` (page ${s(p.page)})` : ''}`,
   },
   'roll.scan.finalAsk': {
     zh: () => '请核对：如电子版是最终稿，请打印最终稿、加盖公章、扫描后重新发送；如扫描件是对的，请改正电子版后重新发送。',
-    en: () => 'Please check: if the electronic form is final, print it, stamp it and send a new scan; if the scan is right, correct the electronic form and send it again.',
+    en: () =>
+      'Please check: if the electronic form is final, print it, stamp it and send a new scan; if the scan is right, correct the electronic form and send it again.',
   },
 
   'roll.photo.cannotTell': {
-    zh: () => '这张照片拍的像是一页纸质文件，但上面没有看到公章；未安装文字识别组件，无法判断是不是统计表的照片，暂按活动照片计。如果是统计表，请单位改发盖章后的扫描件（PDF）；要自动识别，见 README「启用文字识别」。',
-    en: () => 'This photo looks like a sheet of paper but shows no seal; without the OCR add-on nobody can tell whether it is the form, so it counts as an activity photo. If it is the form, ask for a scan of the stamped form (PDF); to read such photos automatically, install the OCR add-on (see the README).',
+    zh: () =>
+      '这张照片拍的像是一页纸质文件，但上面没有看到公章；未安装文字识别组件，无法判断是不是统计表的照片，暂按活动照片计。如果是统计表，请单位改发盖章后的扫描件（PDF）；要自动识别，见 README「启用文字识别」。',
+    en: () =>
+      'This photo looks like a sheet of paper but shows no seal; without the OCR add-on nobody can tell whether it is the form, so it counts as an activity photo. If it is the form, ask for a scan of the stamped form (PDF); to read such photos automatically, install the OCR add-on (see the README).',
   },
 
   // ── one line in a table (serve's 汇总): the chase in a few words ─────────
@@ -182,9 +207,18 @@ export const ROLL_MESSAGES = {
   // ── reminders (mailbox/reminder.ts, commands/remind.ts) ─────────────────
   'roll.remind.salutation': { zh: (p) => `${s(p.department)}：`, en: (p) => `${s(p.department)}:` },
   'roll.remind.section': { zh: (p) => `${s(p.numeral)}、${s(p.title)}`, en: (p) => `${s(p.n)}. ${s(p.title)}` },
-  'roll.remind.error': { zh: (p) => `${s(p.i)}. 「${s(p.label)}」${s(p.where)}：${s(p.message)}`, en: (p) => `${s(p.i)}. “${s(p.label)}”${s(p.where)}: ${s(p.message)}` },
-  'roll.remind.errorWhole': { zh: (p) => `${s(p.i)}. ${s(p.whole)}${s(p.where)}：${s(p.message)}`, en: (p) => `${s(p.i)}. ${s(p.whole)}${s(p.where)}: ${s(p.message)}` },
-  'roll.remind.contact': { zh: (p) => `${s(p.name)}${p.org ? `（${s(p.org)}）` : ''} ${s(p.phone)}`, en: (p) => `${s(p.name)}${p.org ? ` (${s(p.org)})` : ''} ${s(p.phone)}` },
+  'roll.remind.error': {
+    zh: (p) => `${s(p.i)}. 「${s(p.label)}」${s(p.where)}：${s(p.message)}`,
+    en: (p) => `${s(p.i)}. “${s(p.label)}”${s(p.where)}: ${s(p.message)}`,
+  },
+  'roll.remind.errorWhole': {
+    zh: (p) => `${s(p.i)}. ${s(p.whole)}${s(p.where)}：${s(p.message)}`,
+    en: (p) => `${s(p.i)}. ${s(p.whole)}${s(p.where)}: ${s(p.message)}`,
+  },
+  'roll.remind.contact': {
+    zh: (p) => `${s(p.name)}${p.org ? `（${s(p.org)}）` : ''} ${s(p.phone)}`,
+    en: (p) => `${s(p.name)}${p.org ? ` (${s(p.org)})` : ''} ${s(p.phone)}`,
+  },
   'roll.remind.scanSection': {
     zh: () => '盖章扫描件需要重新发送：',
     en: () => 'The stamped scan needs to be sent again:',
