@@ -27,6 +27,16 @@ const KINDS: Record<string, readonly [string, string]> = {
   '7z': [' 7z 压缩包', 'a 7z archive'],
 };
 
+/** A format named in a sentence: DOCX, XLSX … as they are; a file inside an archive in words. */
+const formatWord = (format: string | number | undefined, lang: Lang): string =>
+  format === 'archiveEntry'
+    ? lang === 'zh'
+      ? '压缩包中的文件'
+      : 'file inside the archive'
+    : lang === 'zh'
+      ? s(format)
+      : `${s(format)} file`;
+
 const DATA_MESSAGES = {
   // ── files ────────────────────────────────────────────────────────────────
   'file.empty': {
@@ -61,16 +71,16 @@ const DATA_MESSAGES = {
     en: () => 'A system or temporary file (starts with “.” or “~$”); not checked.',
   },
   'file.corrupt': {
-    zh: (p) => `${s(p.format)} 文件已损坏或不完整，无法打开。请让报送单位重新发送。`,
-    en: (p) => `The ${s(p.format)} file is damaged or incomplete. Ask the sender to send it again.`,
+    zh: (p) => `${formatWord(p.format, 'zh')} 文件已损坏或不完整，无法打开。请让报送单位重新发送。`,
+    en: (p) => `The ${formatWord(p.format, 'en')} is damaged or incomplete. Ask the sender to send it again.`,
   },
   'file.corruptMail': {
     zh: () => '邮件文件已损坏或不完整，无法打开。请让报送单位重新发送。',
     en: () => 'The mail file is damaged or incomplete. Ask the sender to send it again.',
   },
   'file.zipBomb': {
-    zh: (p) => `${s(p.format)} 文件解压后异常巨大（疑似“压缩炸弹”），为保护电脑已拒绝读取。请让报送单位重新保存后再发送。`,
-    en: (p) => `The ${s(p.format)} file inflates to an abnormal size (a zip bomb?); it was refused.`,
+    zh: (p) => `${formatWord(p.format, 'zh')} 文件解压后异常巨大（疑似“压缩炸弹”），为保护电脑已拒绝读取。请让报送单位重新保存后再发送。`,
+    en: (p) => `The ${formatWord(p.format, 'en')} inflates to an abnormal size (a zip bomb?); it was refused.`,
   },
   'file.unsafeXml': {
     zh: (p) => `${s(p.format)} 文件内部含有不允许的 XML 声明（DOCTYPE），为安全起见已拒绝读取。`,

@@ -5,8 +5,8 @@
  * never an exception, never a silent skip.
  */
 import { deadlineInstant, type Campaign } from '../campaign/campaign.js';
-import { error, warning, type Problem } from '../core/problem.js';
-import { readerFor, type AttachmentKind, type Format, type MailMeta } from '../read/index.js';
+import { error, warning, type Problem, type RawSubmission } from '../core/problem.js';
+import { readerFor, type AttachmentKind, type Format, type MailMeta, type ReaderOutcome } from '../read/index.js';
 import { validateRaw } from '../validate/validate.js';
 import { isoInZone } from '../core/clock.js';
 
@@ -123,7 +123,61 @@ export interface ScanCheckOptions {
 
 /** One file (and, for a mail or an archive, everything inside it), appended to `out` in reading order. */
 async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out: FileResult[]): Promise<void> {
-  const base = {
+  const base = baseOf(input, campaign, ctx);
+  if (input.preset) {
+    out.push({ ...base, format: 'other', fate: input.preset.fate, problems: [input.preset.problem] });
+    return;
+  }
+  const name = baseName(input.path);
+  const reader = readerFor(name);
+  if (isHiddenName(name) || !reader) {
+    out.push(notRead(base, name));
+    return;
+  }
+  const failed = (fate: Fate, problem: Problem): void => void out.push({ ...base, format: reader.format, fate, problems: [problem] });
+  if (input.size > reader.maxBytes)
+    return failed('unsafe', error('file.tooLarge', { size: formatBytes(input.size), limit: formatBytes(reader.maxBytes) }));
+  let bytes: Uint8Array;
+  try {
+    bytes = await input.load();
+  } catch (e) {
+    return failed('unreadable', error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
+  }
+  // An empty file (a failed upload, a copy that never finished) says nothing about its format or
+  // its unit: unreadable, never an invalid submission of no unit — a .yaml as much as a .docx.
+  if (bytes.byteLength === 0)
+    return failed('unreadable', error(reader.format === 'yaml' || reader.format === 'json' ? 'file.empty' : 'file.emptyDocument'));
+  let outcome: ReaderOutcome;
+  try {
+    outcome = await reader.read(bytes, name);
+  } catch (e) {
+    // A reader that throws is a bug, but one hostile file must never stop the batch.
+    return failed('unreadable', error('internal', { detail: e instanceof Error ? e.message : String(e) }));
+  }
+  switch (outcome.kind) {
+    case 'submission':
+      out.push(submissionResult(base, reader.format, outcome.raw, campaign));
+      return;
+    case 'attachment':
+      out.push(await attachmentResult(base, reader.format, outcome, bytes, name, ctx.scans));
+      return;
+    case 'not-a-submission':
+    case 'unsupported':
+    case 'unreadable':
+    case 'unsafe':
+      out.push({ ...base, format: reader.format, fate: outcome.kind, problems: outcome.raw.problems });
+      return;
+    case 'container':
+      await expandContainer(input, base, reader.format, outcome, campaign, ctx, out);
+      return;
+  }
+}
+
+type Base = Pick<FileResult, 'path' | 'mail' | 'parent' | 'receivedAt' | 'receivedFrom'>;
+
+/** Where a file sits and when it arrived: its mail's date, else the file's own time (docs/inbox.md). */
+function baseOf(input: InputFile, campaign: Campaign, ctx: Context): Base {
+  return {
     path: input.path,
     ...(ctx.mail ? { mail: ctx.mail } : {}),
     ...(ctx.parent ? { parent: ctx.parent } : {}),
@@ -133,190 +187,143 @@ async function readInto(input: InputFile, campaign: Campaign, ctx: Context, out:
         ? { receivedAt: isoInZone(input.mtime, campaign.timezone), receivedFrom: ctx.receivedFrom ?? ('file' as const) }
         : {}),
   };
-  if (input.preset) {
-    out.push({ ...base, format: 'other', fate: input.preset.fate, problems: [input.preset.problem] });
+}
+
+/**
+ * A file no reader takes. A system or lock file, or a note, is plainly not a report; a format that
+ * might hold one but cannot be read here (WPS, ODF, old Excel…) is "unsupported", so the centre asks again.
+ */
+function notRead(base: Base, name: string): FileResult {
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot).toLowerCase() : '';
+  const hidden = isHiddenName(name);
+  const note = !hidden && NOTE_EXTENSIONS.has(ext);
+  const problem = hidden ? warning('file.hidden') : note ? warning('file.note', { ext }) : warning('file.unsupported', { ext });
+  return { ...base, format: 'other', fate: hidden || note ? 'not-a-submission' : 'unsupported', problems: [problem] };
+}
+
+/** A form read: validated against the one form, its values given storage of their own. */
+function submissionResult(base: Base, format: Format, raw: RawSubmission, campaign: Campaign): FileResult {
+  const result = validateRaw(raw, campaign);
+  const valid = !result.problems.some((p) => p.severity === 'error');
+  // Values are substrings of the whole decoded file (a document.xml of 100 KB): V8 keeps the
+  // parent string alive for each. A JSON round trip gives them their own storage, so ten
+  // thousand results do not hold ten thousand documents (bench/inbox.mjs: memory stays flat).
+  const own = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+  return {
+    ...base,
+    format,
+    fate: 'submission',
+    status: valid ? 'valid' : 'invalid',
+    ...(result.unit ? { unit: result.unit } : {}),
+    data: own(result.data),
+    originals: own(result.originals),
+    problems: own(result.problems),
+  };
+}
+
+/**
+ * A piece besides the form. With the scan check on, a stamped scan is checked for the seal (and its
+ * figures), and a photo counts as the scan when it shows a seal or the form (its title or labels,
+ * read with the OCR add-on when the photo is mostly paper); activity photos stay photos (docs/scans.md).
+ */
+async function attachmentResult(
+  base: Base,
+  format: Format,
+  outcome: Extract<ReaderOutcome, { kind: 'attachment' }>,
+  bytes: Uint8Array,
+  name: string,
+  scans: ScanCheckOptions | undefined,
+): Promise<FileResult> {
+  const result: FileResult = { ...base, format, fate: 'attachment', attachment: outcome.attachment, problems: outcome.raw.problems };
+  const photo = outcome.attachment === 'photo' && format === 'image';
+  if (!scans || (outcome.attachment !== 'stampedScan' && !photo)) return result;
+  const { checkScan } = await import('../scan/check.js');
+  const { scanProblems, photoProblems } = await import('../scan/problems.js');
+  let scan = await checkScan(bytes, name, photo ? { ...scans, ocr: false, photo: { read: true } } : scans);
+  if (photo) {
+    const showsForm = scan.seal === 'found' || scan.form === 'shown';
+    if (!showsForm) result.problems = [...result.problems, ...photoProblems(scan)];
+    if (showsForm) {
+      result.attachment = 'stampedScan';
+      if (scans.ocr) scan = await checkScan(bytes, name, scans);
+    }
+  }
+  if (result.attachment === 'stampedScan') {
+    result.scan = scan;
+    result.problems = [...result.problems, ...scanProblems(scan)];
+  }
+  return result;
+}
+
+/**
+ * A mail or an archive: listed, then every part read in turn (unless `expand` is off, or it is nested
+ * too deep). Parts arrive with their mail or archive: the archive's own entry times say when a file
+ * was last edited, not when it reached the centre (kept as `entryTime` for people).
+ */
+async function expandContainer(
+  input: InputFile,
+  base: Base,
+  format: Format,
+  outcome: Extract<ReaderOutcome, { kind: 'container' }>,
+  campaign: Campaign,
+  ctx: Context,
+  out: FileResult[],
+): Promise<void> {
+  const mailDate = outcome.mail?.date ? isoInZone(outcome.mail.date, campaign.timezone) : undefined;
+  out.push({
+    ...base,
+    ...(outcome.mail ? { mail: outcome.mail, ...(mailDate ? { receivedAt: mailDate, receivedFrom: 'mail' as const } : {}) } : {}),
+    format,
+    fate: 'container',
+    problems: outcome.raw.problems,
+  });
+  if (ctx.expand === false) return;
+  if (ctx.depth >= MAX_DEPTH) {
+    out[out.length - 1]!.problems.push(error('file.tooDeep'));
     return;
   }
-  const name = baseName(input.path);
-  const reader = readerFor(name);
-  if (isHiddenName(name) || !reader) {
-    const dot = name.lastIndexOf('.');
-    const ext = dot > 0 ? name.slice(dot).toLowerCase() : '';
-    // A system or lock file, or a note, is plainly not a report; a format that might hold one but
-    // cannot be read here (WPS, ODF, old Excel…) is "unsupported", so the centre asks again.
-    const notReport = isHiddenName(name) || NOTE_EXTENSIONS.has(ext);
-    out.push({
-      ...base,
-      format: 'other',
-      fate: notReport ? 'not-a-submission' : 'unsupported',
-      problems: [
-        isHiddenName(name) ? warning('file.hidden') : notReport ? warning('file.note', { ext }) : warning('file.unsupported', { ext }),
-      ],
-    });
-    return;
-  }
-  if (input.size > reader.maxBytes) {
-    out.push({
-      ...base,
-      format: reader.format,
-      fate: 'unsafe',
-      problems: [error('file.tooLarge', { size: formatBytes(input.size), limit: formatBytes(reader.maxBytes) })],
-    });
-    return;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await input.load();
-  } catch (e) {
-    out.push({
-      ...base,
-      format: reader.format,
-      fate: 'unreadable',
-      problems: [error('file.readFailed', { reason: (e as NodeJS.ErrnoException).code ?? String(e) })],
-    });
-    return;
-  }
-  // An empty file (a failed upload, a copy that never finished) says nothing about its format or
-  // its unit: unreadable, never an invalid submission of no unit — a .yaml as much as a .docx.
-  if (bytes.byteLength === 0) {
-    const text = reader.format === 'yaml' || reader.format === 'json';
-    out.push({ ...base, format: reader.format, fate: 'unreadable', problems: [error(text ? 'file.empty' : 'file.emptyDocument')] });
-    return;
-  }
-  let outcome;
-  try {
-    outcome = await reader.read(bytes, name);
-  } catch (e) {
-    // A reader that throws is a bug, but one hostile file must never stop the batch.
-    out.push({
-      ...base,
-      format: reader.format,
-      fate: 'unreadable',
-      problems: [error('internal', { detail: e instanceof Error ? e.message : String(e) })],
-    });
-    return;
-  }
-  switch (outcome.kind) {
-    case 'submission': {
-      const result = validateRaw(outcome.raw, campaign);
-      const valid = !result.problems.some((p) => p.severity === 'error');
-      // Values are substrings of the whole decoded file (a document.xml of 100 KB): V8 keeps the
-      // parent string alive for each. A JSON round trip gives them their own storage, so ten
-      // thousand results do not hold ten thousand documents (bench/inbox.mjs: memory stays flat).
-      const own = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+  const mail = outcome.mail ?? ctx.mail;
+  const arrived = mailDate ?? base.receivedAt;
+  const arrivedFrom: ReceivedFrom | undefined = mailDate ? 'mail' : base.receivedFrom;
+  const childCtx: Context = {
+    ...(mail ? { mail } : {}),
+    parent: input.path,
+    depth: ctx.depth + 1,
+    ...(arrivedFrom ? { receivedFrom: arrivedFrom } : {}),
+    ...(ctx.scans ? { scans: ctx.scans } : {}),
+  };
+  const seen = new Map<string, number>();
+  for (const child of outcome.children) {
+    // Two entries with one name (a mail with two 「统计表.docx」) keep two paths.
+    const n = (seen.get(child.name) ?? 0) + 1;
+    seen.set(child.name, n);
+    const path = `${input.path}!${n > 1 ? `${child.name} (${n})` : child.name}`;
+    if (child.problem) {
+      // An entry refused inside the archive (a bomb, a damaged entry): named as a file in an archive.
+      const inArchive =
+        child.problem.code === 'file.zipBomb' || child.problem.code === 'file.corrupt' ? { format: 'archiveEntry' } : undefined;
       out.push({
-        ...base,
-        format: reader.format,
-        fate: 'submission',
-        status: valid ? 'valid' : 'invalid',
-        ...(result.unit ? { unit: result.unit } : {}),
-        data: own(result.data),
-        originals: own(result.originals),
-        problems: own(result.problems),
+        path,
+        format: 'other',
+        fate: child.problem.fate,
+        parent: input.path,
+        ...(arrived ? { receivedAt: arrived, ...(arrivedFrom ? { receivedFrom: arrivedFrom } : {}) } : {}),
+        ...(mail ? { mail } : {}),
+        problems: [error(child.problem.code, inArchive)],
       });
-      return;
+      continue;
     }
-    case 'attachment': {
-      const result: FileResult = {
-        ...base,
-        format: reader.format,
-        fate: 'attachment',
-        attachment: outcome.attachment,
-        problems: outcome.raw.problems,
-      };
-      if (ctx.scans && (outcome.attachment === 'stampedScan' || (outcome.attachment === 'photo' && reader.format === 'image'))) {
-        const { checkScan } = await import('../scan/check.js');
-        const { scanProblems, photoProblems } = await import('../scan/problems.js');
-        // A photo counts as the scan when it shows a seal or the form (its title or labels, read with the
-        // OCR add-on when the photo is mostly paper); activity photos stay photos.
-        const photo = outcome.attachment === 'photo';
-        let scan = await checkScan(bytes, name, photo ? { ...ctx.scans, ocr: false, photo: { read: true } } : ctx.scans);
-        if (photo && scan.seal !== 'found' && scan.form !== 'shown') result.problems = [...result.problems, ...photoProblems(scan)];
-        if (photo && (scan.seal === 'found' || scan.form === 'shown')) {
-          result.attachment = 'stampedScan';
-          if (ctx.scans.ocr) scan = await checkScan(bytes, name, ctx.scans);
-        }
-        if (result.attachment === 'stampedScan') {
-          result.scan = scan;
-          result.problems = [...result.problems, ...scanProblems(scan)];
-        }
-      }
-      out.push(result);
-      return;
-    }
-    case 'not-a-submission':
-    case 'unsupported':
-      out.push({ ...base, format: reader.format, fate: outcome.kind, problems: outcome.raw.problems });
-      return;
-    case 'unreadable':
-    case 'unsafe':
-      out.push({ ...base, format: reader.format, fate: outcome.kind, problems: outcome.raw.problems });
-      return;
-    case 'container': {
-      const mail = outcome.mail ?? ctx.mail;
-      out.push({
-        ...base,
-        ...(outcome.mail
-          ? {
-              mail: outcome.mail,
-              ...(outcome.mail.date ? { receivedAt: isoInZone(outcome.mail.date, campaign.timezone), receivedFrom: 'mail' as const } : {}),
-            }
-          : {}),
-        format: reader.format,
-        fate: 'container',
-        problems: outcome.raw.problems,
-      });
-      if (ctx.expand === false) return;
-      if (ctx.depth >= MAX_DEPTH) {
-        out[out.length - 1]!.problems.push(error('file.tooDeep'));
-        return;
-      }
-      // Parts arrive with their mail or archive: the archive's own entry times say when a file was
-      // last edited, not when it reached the centre (kept as `entryTime` for people).
-      const arrived = outcome.mail?.date ? isoInZone(outcome.mail.date, campaign.timezone) : base.receivedAt;
-      const arrivedFrom: ReceivedFrom | undefined = outcome.mail?.date ? 'mail' : base.receivedFrom;
-      const seen = new Map<string, number>();
-      for (const child of outcome.children) {
-        // Two entries with one name (a mail with two 「统计表.docx」) keep two paths.
-        const n = (seen.get(child.name) ?? 0) + 1;
-        seen.set(child.name, n);
-        const path = `${input.path}!${n > 1 ? `${child.name} (${n})` : child.name}`;
-        const childCtx: Context = {
-          ...(mail ? { mail } : {}),
-          parent: input.path,
-          depth: ctx.depth + 1,
-          ...(arrivedFrom ? { receivedFrom: arrivedFrom } : {}),
-          ...(ctx.scans ? { scans: ctx.scans } : {}),
-        };
-        if (child.problem) {
-          out.push({
-            path,
-            format: 'other',
-            fate: child.problem.fate,
-            parent: input.path,
-            ...(arrived ? { receivedAt: arrived, ...(arrivedFrom ? { receivedFrom: arrivedFrom } : {}) } : {}),
-            ...(mail ? { mail } : {}),
-            problems: [
-              error(
-                child.problem.code,
-                child.problem.code === 'file.zipBomb' || child.problem.code === 'file.corrupt' ? { format: '压缩包中的文件' } : undefined,
-              ),
-            ],
-          });
-          continue;
-        }
-        const bytesOf = child.bytes!;
-        const before = out.length;
-        await readInto(
-          { path, size: bytesOf.byteLength, load: async () => bytesOf, ...(arrived ? { mtime: new Date(arrived) } : {}) },
-          campaign,
-          childCtx,
-          out,
-        );
-        if (child.mtime && out[before]) out[before]!.entryTime = isoInZone(child.mtime, campaign.timezone);
-      }
-      return;
-    }
+    const bytes = child.bytes!;
+    const before = out.length;
+    const childInput: InputFile = {
+      path,
+      size: bytes.byteLength,
+      load: async () => bytes,
+      ...(arrived ? { mtime: new Date(arrived) } : {}),
+    };
+    await readInto(childInput, campaign, childCtx, out);
+    if (child.mtime && out[before]) out[before]!.entryTime = isoInZone(child.mtime, campaign.timezone);
   }
 }
 
