@@ -67,6 +67,9 @@ export async function takeScreenshots(outDir, { executablePath = '/usr/bin/chrom
       deviceScaleFactor: 1,
     });
     const page = await context.newPage();
+    // The first roll call reads the whole sample inbox: on a loaded machine (CI runs every test file at
+    // once) it takes longer than Playwright's default 30 s.
+    page.setDefaultTimeout(120_000);
     await page.goto(served.url);
     await page.waitForSelector('body[data-ready="true"]');
     await page.setInputFiles('#open-file', join(root, 'fixtures', 'sample', '东湖区.yaml'));

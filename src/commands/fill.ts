@@ -120,6 +120,45 @@ export async function renderForm(submission: Submission, campaign: Campaign): Pr
  * Is this the renderer's refusal of characters the font lacks (worded by the caller)? By name, so
  * the check needs no renderer loaded.
  */
+/**
+ * The three files of a validated form — YAML, Word, PDF — written all or none, for `fill` and the
+ * browser form alike: refused when one exists (without `force`) or when the font lacks a character,
+ * before anything is written. A write failure or a renderer's font error is thrown.
+ */
+export async function writeForm(
+  values: Values,
+  submission: Submission,
+  campaign: Campaign,
+  dir: string,
+  force: boolean,
+  lang: Io['lang'],
+): Promise<
+  { kind: 'exists'; path: string } | { kind: 'glyphs'; missing: MissingGlyphError['missing'] } | { kind: 'written'; paths: Outputs }
+> {
+  const { outputBaseName } = await import('../render/model.js');
+  const paths = outputPaths(dir, outputBaseName(submission, campaign));
+  const existing = force ? undefined : await firstExisting(paths);
+  if (existing) return { kind: 'exists', path: existing };
+  let docx: Uint8Array;
+  let pdf: Uint8Array;
+  try {
+    ({ docx, pdf } = await renderForm(submission, campaign));
+  } catch (e) {
+    if (isMissingGlyphs(e)) return { kind: 'glyphs', missing: e.missing };
+    throw e;
+  }
+  // All three or none: a full disk while writing the PDF leaves no YAML and DOCX without it.
+  await writeFilesAtomic(
+    [
+      { path: paths.yaml, data: finalYaml(values, campaign, paths.yaml) },
+      { path: paths.docx, data: docx },
+      { path: paths.pdf, data: pdf },
+    ],
+    { force: true, lang },
+  );
+  return { kind: 'written', paths };
+}
+
 export function isMissingGlyphs(e: unknown): e is MissingGlyphError {
   return e instanceof Error && e.name === 'MissingGlyphError';
 }
@@ -350,17 +389,10 @@ async function writeOutputs(
     }
     submission = result.submission;
   }
-  const { outputBaseName } = await import('../render/model.js');
-  const paths = outputPaths(dir, outputBaseName(submission, campaign));
-  const existing = force ? undefined : await firstExisting(paths);
-  if (existing) throw new UsageError(say(lang, 'fill.alreadyExistsUseForce', { existing }));
-  let docx: Uint8Array;
-  let pdf: Uint8Array;
-  try {
-    ({ docx, pdf } = await renderForm(submission, campaign));
-  } catch (e) {
-    if (!isMissingGlyphs(e)) throw e;
-    const lines = e.missing.map((m) =>
+  const written = await writeForm(values, submission, campaign, dir, force, lang);
+  if (written.kind === 'exists') throw new UsageError(say(lang, 'fill.alreadyExistsUseForce', { existing: written.path }));
+  if (written.kind === 'glyphs') {
+    const lines = written.missing.map((m) =>
       say(lang, 'cli.glyphAt', {
         label: fieldById(m.fieldId).labelPath,
         line: m.line,
@@ -377,15 +409,7 @@ async function writeOutputs(
     );
     throw new ExitError(1);
   }
-  // All three or none: a full disk while writing the PDF leaves no YAML and DOCX without it.
-  await writeFilesAtomic(
-    [
-      { path: paths.yaml, data: finalYaml(values, campaign, paths.yaml) },
-      { path: paths.docx, data: docx },
-      { path: paths.pdf, data: pdf },
-    ],
-    { force: true, lang },
-  );
+  const { paths } = written;
   io.out(say(lang, 'fill.nwroteNNN', { yaml: paths.yaml, docx: paths.docx, pdf: paths.pdf }));
   io.out(nextStepsText(paths, submission.department, campaign, now, lang));
   return 0;

@@ -25,7 +25,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import type { Campaign } from '../campaign/campaign.js';
 import { isRenderError, isUsageError } from '../core/errors.js';
-import { exists, writeFileAtomic, writeFilesAtomic } from '../core/io.js';
+import { exists, writeFileAtomic } from '../core/io.js';
 import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
 import { emptyRaw, type Params } from '../core/problem.js';
 import { FIELDS, fieldById, getPath } from '../form/definition.js';
@@ -38,7 +38,7 @@ import { MAX_DOCUMENT_BYTES } from '../read/index.js';
 import { checkFile, checkFiles, formatBytes, isHiddenName, type ScanCheckOptions } from '../inbox/check.js';
 import { validateRaw } from '../validate/validate.js';
 import { campaignDay } from '../fill/summary.js';
-import { finalYaml, firstExisting, isMissingGlyphs, outputPaths, renderForm } from '../commands/fill.js';
+import { writeForm } from '../commands/fill.js';
 import { chaseBrief } from '../report/verdict.js';
 import { rollCallCharts } from './charts.js';
 import { InboxWatcher } from './inbox.js';
@@ -419,20 +419,20 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
       const v = getPath(result.data, f.id);
       if (v !== undefined) values[f.id] = v;
     }
-    const { outputBaseName } = await import('../render/model.js');
-    const paths = outputPaths(resolve(config.outDir), outputBaseName(submission, campaign));
-    const existing = force ? undefined : await firstExisting(paths);
-    if (existing) return json(res, 200, { ok: false, exists: true, message: say('serve.generate.exists', { name: basename(existing) }) });
-    let docx: Uint8Array;
-    let pdf: Uint8Array;
+    let written: Awaited<ReturnType<typeof writeForm>>;
     try {
-      ({ docx, pdf } = await renderForm(submission, campaign));
+      written = await writeForm(values, submission, campaign, resolve(config.outDir), force, lang);
     } catch (e) {
-      // A missing or damaged font: the renderer's own words, in the page's language.
+      // A missing or damaged font: the renderer's own words, in the page's language; a failed write likewise.
       if (isRenderError(e))
         return json(res, 200, { ok: false, message: say('serve.generate.failed', { why: say(e.code as MessageCode, e.params) }) });
-      if (!isMissingGlyphs(e)) throw e;
-      const first = e.missing[0]!;
+      if (isUsageError(e)) return json(res, 200, { ok: false, message: say('serve.generate.failed', { why: e.message }) });
+      throw e;
+    }
+    if (written.kind === 'exists')
+      return json(res, 200, { ok: false, exists: true, message: say('serve.generate.exists', { name: basename(written.path) }) });
+    if (written.kind === 'glyphs') {
+      const first = written.missing[0]!;
       return json(res, 200, {
         ok: false,
         message: say('serve.generate.glyph', {
@@ -443,19 +443,7 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
         field: first.fieldId,
       });
     }
-    try {
-      await writeFilesAtomic(
-        [
-          { path: paths.yaml, data: finalYaml(values, campaign, paths.yaml) },
-          { path: paths.docx, data: docx },
-          { path: paths.pdf, data: pdf },
-        ],
-        { force: true, lang },
-      );
-    } catch (e) {
-      if (isUsageError(e)) return json(res, 200, { ok: false, message: say('serve.generate.failed', { why: e.message }) });
-      throw e;
-    }
+    const { paths } = written;
     if (currentDraft) {
       await rm(currentDraft, { force: true });
       currentDraft = undefined;

@@ -20,5 +20,5 @@ describe.skipIf(chromiumMissing)(`serve: screenshots for docs/${chromiumMissing 
       expect(png.readUInt32BE(16)).toBeGreaterThan(800);
       expect(png.readUInt32BE(20)).toBeGreaterThan(1500);
     }
-  });
+  }, 240_000);
 });
