@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ImapFlow } from 'imapflow';
 import { dovecotMissing, startDovecot } from '../scripts/lib/dovecot.mjs';
+import { UNITS } from './roster.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const measure = join(root, 'bench', 'measure.mjs');
@@ -25,20 +26,7 @@ if (missing) {
   process.exit(0);
 }
 
-const units = [
-  '东湖区',
-  '西湖区',
-  '青云谱区',
-  '青山湖区',
-  '新建区',
-  '红谷滩区',
-  '南昌县',
-  '安义县',
-  '进贤县',
-  '经开区',
-  '高新区',
-  '湾里管理局',
-];
+const units = UNITS;
 const b64 = (buf) => buf.toString('base64').replace(/.{76}/g, '$&\r\n');
 const encWord = (s) => `=?UTF-8?B?${Buffer.from(s).toString('base64')}?=`;
 

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
+import { UNITS } from './roster.mjs';
 
 /** The files the inbox is made of: our own DOCX and PDF rendered from the sample, office files from fixtures/office. */
 export function inboxTemplates(root) {
@@ -38,20 +39,7 @@ export function inboxTemplates(root) {
   }
 }
 
-const units = [
-  '东湖区',
-  '西湖区',
-  '青云谱区',
-  '青山湖区',
-  '新建区',
-  '红谷滩区',
-  '南昌县',
-  '安义县',
-  '进贤县',
-  '经开区',
-  '高新区',
-  '湾里管理局',
-];
+const units = UNITS;
 
 function mail(unit, i, attachments) {
   const boundary = `----=_lw_${i}`;

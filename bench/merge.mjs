@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import { build } from 'esbuild';
+import { UNITS } from './roster.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'lifelong-week');
@@ -36,20 +37,7 @@ const ownPdf = readFileSync(
 );
 const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, ...new Array(2000).fill(0x20), 0xff, 0xd9]);
 
-const units = [
-  '东湖区',
-  '西湖区',
-  '青云谱区',
-  '青山湖区',
-  '新建区',
-  '红谷滩区',
-  '南昌县',
-  '安义县',
-  '进贤县',
-  '经开区',
-  '高新区',
-  '湾里管理局',
-];
+const units = UNITS;
 const yaml = (unit, i) =>
   sampleYaml
     .replaceAll('东湖区', unit)

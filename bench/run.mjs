@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UNITS } from './roster.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'lifelong-week');
@@ -51,20 +52,7 @@ row('validate one DOCX file (a Word form)', `${oneDocx.toFixed(1)} ms = ${(oneDo
 
 // Batches of generated submissions: every unit, varied numbers, dates and spellings.
 const template = readFileSync(sample, 'utf8');
-const units = [
-  '东湖区',
-  '西湖区',
-  '青云谱区',
-  '青山湖区',
-  '新建区',
-  '红谷滩区',
-  '南昌县',
-  '安义县',
-  '进贤县',
-  '经开区',
-  '高新区',
-  '湾里管理局',
-];
+const units = UNITS;
 function generate(dir, n) {
   for (let i = 0; i < n; i++) {
     const unit = units[i % units.length];

@@ -5,25 +5,13 @@
 // Times: a mail's Date header decides (the .eml files themselves were saved by the centre on
 // 2023-12-04, after the deadline — their file time must NOT be used); a loose file's time is its
 // mtime; a part of an archive arrived with the archive.
+import { UNITS } from '../bench/roster.mjs';
 
 export const DEADLINE = '2023-11-30T23:59:59+08:00';
 /** When the centre exported the mailbox into the folder: the saved .eml files carry this mtime. */
 export const SAVED = (minute) => `2023-12-04T09:${String(minute).padStart(2, '0')}:00+08:00`;
 
-export const ROSTER = [
-  '东湖区',
-  '西湖区',
-  '青云谱区',
-  '青山湖区',
-  '新建区',
-  '红谷滩区',
-  '南昌县',
-  '安义县',
-  '进贤县',
-  '经开区',
-  '高新区',
-  '湾里管理局',
-];
+export const ROSTER = UNITS;
 
 /** The form's rows, top to bottom, as in the notice's annex: [group label | null, label, key]. */
 export const ROWS = [
