@@ -6,10 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, isExitError, isInterruptedError, isRenderError, isUsageError } from './core/errors.js';
-import { detectLang, parseLang, say } from './core/lang.js';
+import { detectLang, parseLang } from './core/lang.js';
 import { hintsAs, invokedAs, processIo, type Io } from './core/io.js';
-import { formatMessage } from './core/messages.js';
-import type { Lang, MessageCode } from './core/messages.js';
+import type { Lang } from './core/messages/kit.js';
+import { sayCli as say, type CliCode } from './core/messages/cli.js';
 import { packageRoot } from './paths.js';
 import { displayWidth, wrapText } from './report/width.js';
 
@@ -22,7 +22,7 @@ function version(): string {
 }
 
 /** Commander's section titles, said in the user's language. */
-const TITLES: Record<string, MessageCode> = {
+const TITLES: Record<string, CliCode> = {
   'Usage:': 'cli.title.usage',
   'Options:': 'cli.title.options',
   'Commands:': 'cli.title.commands',
@@ -38,7 +38,7 @@ export interface GlobalOptions {
 
 function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command {
   /** An argument placeholder in the user's language: <文件> / <file>. */
-  const ph = (code: MessageCode) => say(lang, code);
+  const ph = (code: CliCode) => say(lang, code);
   const program = new Command('lifelong-week');
   program
     .description(say(lang, 'cli.fillCheckRenderCollect'))
@@ -212,7 +212,7 @@ function buildProgram(lang: Lang, run: (code: Promise<number>) => void): Command
 }
 
 /** Commander's own (English) parse errors, said in the user's language. */
-const COMMANDER_ERRORS: Record<string, MessageCode> = {
+const COMMANDER_ERRORS: Record<string, CliCode> = {
   'commander.unknownOption': 'cli.commander.unknownOption',
   'commander.unknownCommand': 'cli.commander.unknownCommand',
   'commander.missingArgument': 'cli.commander.missingArgument',
@@ -256,7 +256,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     if (e instanceof CommanderError && e.code === 'commander.excessArguments') {
       const spaced = spacedArguments(argv);
       if (spaced) {
-        io.err(`${say(lang, 'cli.error')}${formatMessage('path.spaced', spaced, lang)}`);
+        io.err(`${say(lang, 'cli.error')}${say(lang, 'path.spaced', spaced)}`);
         return EXIT.usage;
       }
     }
@@ -294,7 +294,7 @@ export function handleError(e: unknown, io: Io): number {
   }
   if (isExitError(e)) return e.exitCode;
   if (isRenderError(e)) {
-    io.err(`${say(lang, 'cli.error')}${formatMessage(e.code as MessageCode, e.params, lang)}`);
+    io.err(`${say(lang, 'cli.error')}${e.texts?.[lang] ?? e.message}`);
     return e.exitCode;
   }
   if (isUsageError(e)) {

@@ -20,6 +20,7 @@ export const LAYERS: ReadonlyArray<{ name: string; pure?: boolean; paths: readon
       'src/core/messages/',
       'src/core/errors.ts',
       'src/core/lang.ts',
+      'src/core/say.ts',
       'src/core/clock.ts',
       'src/core/text.ts',
     ],

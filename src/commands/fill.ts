@@ -11,7 +11,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Campaign, RosterUnit } from '../campaign/campaign.js';
 import { ExitError, InterruptedError, UsageError } from '../core/errors.js';
 import { exists, writeFileAtomic, writeFilesAtomic, type Io } from '../core/io.js';
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 import { formatMessage } from '../core/messages.js';
 import { FIELDS, FURNITURE, fieldById, getPath, type FieldId } from '../form/definition.js';
 import type { Submission } from '../form/schema.js';

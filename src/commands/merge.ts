@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Campaign } from '../campaign/campaign.js';
 import { UsageError } from '../core/errors.js';
 import { exists, writeFilesAtomic, type Io, type OutputFile } from '../core/io.js';
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 import { rollCall, type UnitStatus } from '../inbox/roster.js';
 import type { Submission } from '../form/schema.js';
 import { cityReport } from '../merge/city.js';

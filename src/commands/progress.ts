@@ -2,7 +2,7 @@
  * The one progress bar: on standard error, on a terminal only, redrawn at most every 100 ms, wiped
  * when done. `validate --check-scans`, `merge` and `fetch` show it.
  */
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 import type { Io } from '../core/io.js';
 
 export function progressBar(

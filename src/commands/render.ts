@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type { Campaign } from '../campaign/campaign.js';
 import { ExitError, UsageError } from '../core/errors.js';
 import { exists, writeFilesAtomic, type Io, type OutputFile } from '../core/io.js';
-import { joinList, say } from '../core/lang.js';
+import { joinList, say } from '../core/say.js';
 import { fieldById } from '../form/definition.js';
 import type { Submission } from '../form/schema.js';
 import { buildReport, renderText } from '../report/validation.js';

@@ -1,7 +1,7 @@
 /** `lifelong-week schema`: the JSON Schema of the YAML format, for editors (yaml-language-server). */
 import type { Io } from '../core/io.js';
 import { writeFileAtomic } from '../core/io.js';
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 import { jsonSchemaText } from '../template/json-schema.js';
 import { loadCampaign } from './shared.js';
 

@@ -5,7 +5,7 @@ import { NANCHANG_2023, type Campaign, type RosterUnit } from '../campaign/campa
 import { closest } from '../core/text.js';
 import { findUnit } from '../normalize/unit.js';
 import { UsageError } from '../core/errors.js';
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 import { formatMessage, type Lang } from '../core/messages.js';
 import { pinyinMatches } from '../fill/pinyin.js';
 

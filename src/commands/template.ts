@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../core/errors.js';
 import { exists, writeFileAtomic, type Io, type OutputFile } from '../core/io.js';
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 import { packageRoot } from '../paths.js';
 import { SCHEMA_FILE } from '../template/json-schema.js';
 import { yamlTemplate } from '../template/blank-yaml.js';

@@ -3,7 +3,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { exists, jsonChunks, type Io } from '../core/io.js';
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 import { formatMessage } from '../core/messages.js';
 import { buildReport, hasErrors, renderText } from '../report/validation.js';
 import { paintFor } from '../report/paint.js';

@@ -23,14 +23,17 @@ export class UsageError extends Error {
  */
 export class RenderError extends Error {
   readonly exitCode = EXIT.usage;
+  /** The sentence in each language (the catalogue's, made where the error is thrown). */
+  readonly texts: Readonly<Record<'zh' | 'en', string>> | undefined;
   constructor(
     readonly code: string,
     readonly params: Readonly<Record<string, string | number>>,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; texts?: Readonly<Record<'zh' | 'en', string>> },
   ) {
     super(message, options);
     this.name = 'RenderError';
+    this.texts = options?.texts;
   }
 }
 

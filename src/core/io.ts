@@ -4,8 +4,8 @@
 import { constants } from 'node:fs';
 import { access, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
-import type { Lang, MessageCode } from './messages.js';
-import { say } from './lang.js';
+import type { Lang } from './messages/kit.js';
+import { sayCli as say, type CliCode } from './messages/cli.js';
 import { UsageError } from './errors.js';
 
 export interface Io {
@@ -194,7 +194,7 @@ async function removeQuietly(paths: readonly string[]): Promise<void> {
 const errorCode = (e: unknown): string => (e as NodeJS.ErrnoException | undefined)?.code ?? (e instanceof Error ? e.message : String(e));
 
 /** A file-system error code in plain words. */
-const REASONS: Record<string, MessageCode> = {
+const REASONS: Record<string, CliCode> = {
   ENOSPC: 'io.reason.full',
   EDQUOT: 'io.reason.quota',
   EACCES: 'io.reason.permission',

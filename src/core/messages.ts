@@ -657,12 +657,7 @@ const DATA_MESSAGES = {
     en: (p) => `The sent log “${s(p.file)}” cannot be read (${s(p.reason)}); nothing was sent.`,
   },
   // ── the clerk's path (fill, validate, template) ─────────────────────────
-  'path.spaced': {
-    zh: (p) =>
-      `找不到「${s(p.arg)}」，但「${s(p.path)}」存在：文件名里有空格，命令行把空格当作分隔。请给路径加上引号再运行：\n  ${s(p.command)}`,
-    en: (p) =>
-      `“${s(p.arg)}” does not exist, but “${s(p.path)}” does: the name has spaces, which separate arguments. Quote the path:\n  ${s(p.command)}`,
-  },
+
   'prompt.yesNo': {
     zh: () => '请回答「是」或「否」（也可以输入 y 或 n），直接回车用括号里的默认回答。',
     en: () => 'Answer yes or no (y or n); Enter takes the default in brackets.',

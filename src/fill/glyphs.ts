@@ -3,7 +3,7 @@
  * question (when the PDF would refuse them). The same check as the renderer (`findMissingGlyphs` on
  * the printed text, `displayValue`), against the same font, loaded once and only when first needed.
  */
-import { joinList, say } from '../core/lang.js';
+import { joinList, say } from '../core/say.js';
 import type { Lang } from '../core/messages.js';
 import type { Field } from '../form/definition.js';
 import { displayValue } from '../form/display.js';

@@ -4,7 +4,7 @@
  * draft after every step. No file or terminal access of its own: the command passes `out` and `save`.
  */
 import type { Campaign } from '../campaign/campaign.js';
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 import { formatMessage, type Lang } from '../core/messages.js';
 import { emptyRaw, type Problem } from '../core/problem.js';
 import { fieldById, type Field, type FieldId } from '../form/definition.js';

@@ -5,7 +5,7 @@
  */
 import type { Campaign } from '../campaign/campaign.js';
 import type { Lang } from '../core/messages.js';
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 import { exampleFor, FIELDS, type Field } from '../form/definition.js';
 import { displayValue, formatPeriodCanonical } from '../form/display.js';
 import { findUnit } from '../normalize/unit.js';

@@ -5,7 +5,7 @@
  * the notice (「四、其他事项」) with the days left before the deadline.
  */
 import { deadlineInstant, type Campaign } from '../campaign/campaign.js';
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 import type { Lang } from '../core/messages.js';
 import { FIELDS, setPath } from '../form/definition.js';
 import type { Submission } from '../form/schema.js';

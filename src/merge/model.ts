@@ -14,7 +14,7 @@ import { leaderSummary, type LeaderSummary } from './leader.js';
 import { round, totals, validUnits, type Totals } from './totals.js';
 
 export { totals, validUnits, type Totals };
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 import { FIELDS, fieldById, getPath, type Field } from '../form/definition.js';
 import { displayValue, formatPeriodCanonical } from '../form/display.js';
 import type { Period } from '../form/schema.js';

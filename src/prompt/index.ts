@@ -7,7 +7,7 @@
  */
 import { InterruptedError } from '../core/errors.js';
 import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 import { editText, editorCommand } from './editor.js';
 import { EDITOR_REQUEST, makeLinesPrompt } from './lines.js';
 import { makeSearchPrompt, type Choice } from './search.js';

@@ -11,7 +11,7 @@
  * as the answer to another question.
  */
 import type { Lang } from '../core/messages.js';
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 
 /** How long after an Enter a following key still belongs to the same paste. */
 export const BURST_MS = 60;

@@ -11,7 +11,7 @@
  * caller gets, whatever the timing of the keys.
  */
 import type { Lang } from '../core/messages.js';
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 
 export interface SearchConfig<T> {
   message: string;

@@ -6,7 +6,7 @@
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import * as z from 'zod/mini';
 import { formatMessage, isMessageCode, type Lang, type Params } from '../core/messages.js';
-import { joinList, say } from '../core/lang.js';
+import { joinList, say } from '../core/say.js';
 import { closest } from '../core/text.js';
 import { decodeText } from './decode.js';
 import { explainYamlError } from './yaml.js';

@@ -56,9 +56,14 @@ export interface LoadedFont {
   advance(codePoint: number): number;
 }
 
-/** A renderer's error by message code, its Chinese text as the message (the CLI says it in the user's language). */
+/**
+ * A renderer's error by message code, its Chinese text as the message and both languages' texts
+ * with it: the CLI, whose start-up bundle carries only its own part of the catalogue, says it in
+ * the user's language.
+ */
 function renderError(code: MessageCode, params: Record<string, string | number>, cause: unknown): RenderError {
-  return new RenderError(code, params, formatMessage(code, params, 'zh'), { cause });
+  const texts = { zh: formatMessage(code, params, 'zh'), en: formatMessage(code, params, 'en') };
+  return new RenderError(code, params, texts.zh, { cause, texts });
 }
 
 /** Where the font file of a face is; a missing font package is a RenderError naming it and `npm ci`. */

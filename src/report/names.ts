@@ -3,7 +3,7 @@
  * terminal report, the workbook and the page. The workbook is a Chinese document, so it takes the
  * Chinese tables below; the terminal report asks in the user's language.
  */
-import { say } from '../core/lang.js';
+import { say } from '../core/say.js';
 import type { Lang } from '../core/messages.js';
 import type { AttachmentKind } from '../read/index.js';
 import type { Fate } from '../inbox/check.js';

@@ -9,7 +9,7 @@ import type { UnitStatus } from '../inbox/roster.js';
 import { displayWidth } from './width.js';
 import type { Paint } from './paint.js';
 import { attachmentName, fateName } from './names.js';
-import { joinList, say } from '../core/lang.js';
+import { joinList, say } from '../core/say.js';
 import { issueOut, type IssueOut } from './issues.js';
 import { chaseBlocks, verdictOf, type ChaseBlock, type Verdict } from './verdict.js';
 import { localTime } from '../inbox/roster.js';

@@ -11,6 +11,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { NANCHANG_2023 } from '../../src/campaign/campaign.js';
 import { handleError } from '../../src/cli.js';
+import { formatMessage } from '../../src/core/messages.js';
 import { EXIT, RenderError, isRenderError } from '../../src/core/errors.js';
 import type { Io } from '../../src/core/io.js';
 import type { Lang } from '../../src/core/messages.js';
@@ -116,7 +117,12 @@ describe('a font that cannot be read', () => {
   });
 
   it('a missing font package says so in English too', () => {
-    const e = new RenderError('render.font.packageMissing', { package: '@expo-google-fonts/noto-serif-sc' }, '找不到排版用的内置字体包');
+    const params = { package: '@expo-google-fonts/noto-serif-sc' };
+    const texts = {
+      zh: formatMessage('render.font.packageMissing', params, 'zh'),
+      en: formatMessage('render.font.packageMissing', params, 'en'),
+    };
+    const e = new RenderError('render.font.packageMissing', params, texts.zh, { texts });
     const io = captureIo('en');
     expect(handleError(e, io)).toBe(2);
     expect(io.errors.join('\n')).toMatch(/^Error: The font package .*noto-serif-sc.* is missing: run npm ci/);

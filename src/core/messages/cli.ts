@@ -1,5 +1,5 @@
 /** The catalogue's part for the command line: help, usage errors, progress and summaries printed by the commands. */
-import { s, type Entry } from './kit.js';
+import { s, type Entry, type Lang, type Params } from './kit.js';
 
 export const CLI_MESSAGES = {
   'cli.arg.options': { zh: () => '[选项]', en: () => '[options]' },
@@ -360,6 +360,12 @@ export const CLI_MESSAGES = {
     zh: () => '汇总页面不检查盖章扫描件上的公章（收件箱里照片很多、只想快速看报送情况时使用）',
     en: () => 'do not check the seal on stamped scans in the roll call (a folder with many photos)',
   },
+  'path.spaced': {
+    zh: (p) =>
+      `找不到「${s(p.arg)}」，但「${s(p.path)}」存在：文件名里有空格，命令行把空格当作分隔。请给路径加上引号再运行：\n  ${s(p.command)}`,
+    en: (p) =>
+      `“${s(p.arg)}” does not exist, but “${s(p.path)}” does: the name has spaces, which separate arguments. Quote the path:\n  ${s(p.command)}`,
+  },
   'progress.reading': { zh: () => '读取', en: () => 'Reading' },
   'progress.fetching': { zh: () => '收取', en: () => 'Fetching' },
   // writing outputs (core/io.ts): refusals and file-system errors in plain words, with what to do
@@ -407,3 +413,11 @@ export const CLI_MESSAGES = {
       `Cannot put ${s(p.path)} in place: ${s(p.reason)} (${s(p.code)}).${s(p.written)}\nNot written (any existing file unchanged):\n${s(p.notWritten)}\n${s(p.advice)}`,
   },
 } satisfies Record<string, Entry>;
+
+export type CliCode = keyof typeof CLI_MESSAGES;
+
+/**
+ * A sentence of this part alone. `cli.ts` and `core/io.ts` use it so that starting the tool (help, a
+ * usage error) does not load the whole catalogue: each subcommand's bundle brings the rest.
+ */
+export const sayCli = (lang: Lang, code: CliCode, params?: Params): string => (CLI_MESSAGES[code] as Entry)[lang](params ?? {});
