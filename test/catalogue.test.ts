@@ -92,6 +92,15 @@ describe('the message catalogue', () => {
         else if (e.name.endsWith('.ts')) {
           const text = readFileSync(path, 'utf8');
           if (/\bt\((?:lang|io\.lang|opts\.lang|this\.lang)\s*,/.test(text)) offenders.push(path.slice(ROOT.length + 1));
+          // A sentence chosen by language in place: 「lang === 'en' ? `…` : `…中文…`」 on one line.
+          for (const line of text.split('\n'))
+            if (
+              !/src\/core\/messages/.test(path) &&
+              /\blang === '(?:en|zh)' \?/.test(line) &&
+              CJK.test(line) &&
+              !/^\s*(?:\/\/|\*)/.test(line)
+            )
+              offenders.push(`${path.slice(ROOT.length + 1)}: ${line.trim()}`);
         }
       }
     };

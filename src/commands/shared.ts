@@ -5,7 +5,7 @@ import { NANCHANG_2023, type Campaign, type RosterUnit } from '../campaign/campa
 import { closest } from '../core/text.js';
 import { findUnit } from '../normalize/unit.js';
 import { UsageError } from '../core/errors.js';
-import { say } from '../core/say.js';
+import { joinList, say } from '../core/say.js';
 import { formatMessage, type Lang } from '../core/messages.js';
 import { pinyinMatches } from '../fill/pinyin.js';
 
@@ -44,9 +44,11 @@ export function resolveDistrict(name: string, campaign: Campaign, lang: Lang): R
   throw new UsageError(
     say(lang, 'cli.notRoster', {
       name,
-      name2: near ? `是不是「${near.name}」？` : '',
-      campaign: campaign.roster.map((u) => u.name).join('、'),
-      name3: near ? ` Did you mean “${near.name}”?` : '',
+      near: near ? say(lang, 'cli.didYouMeanUnit', { name: near.name }) : '',
+      campaign: joinList(
+        lang,
+        campaign.roster.map((u) => u.name),
+      ),
     }),
   );
 }

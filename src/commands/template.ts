@@ -120,7 +120,7 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
   io.err(
     say(lang, 'cli.wroteN3', {
       written: written.map((p) => `  ${p}`).join('\n'),
-      includes: formats.includes('yaml') ? `\n填好 YAML 后运行：lifelong-week validate ${written[0]}` : '',
+      includes: formats.includes('yaml') ? say(lang, 'cli.templateThenValidate', { file: written[0]! }) : '',
     }),
   );
   return 0;

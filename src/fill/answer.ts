@@ -6,6 +6,7 @@
 import type { Campaign } from '../campaign/campaign.js';
 import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
 import type { Params } from '../core/problem.js';
+import { say } from '../core/say.js';
 import type { Field } from '../form/definition.js';
 import { exampleFor } from '../form/definition.js';
 import { displayValue, formatContacts, formatPeriodCanonical } from '../form/display.js';
@@ -45,7 +46,7 @@ function readBack(field: Field, value: unknown, text: string, lang: Lang): strin
       const list = value as Contact[];
       const shown = formatContacts(list);
       if (list.length === 1 || shown === text) return shown;
-      return lang === 'en' ? `${list.length} contacts: ${shown}` : `${list.length} 位联系人：${shown}`;
+      return say(lang, 'fill.contactsShown', { count: list.length, shown });
     }
     default:
       return displayValue(field, value);

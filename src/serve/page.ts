@@ -93,7 +93,7 @@ function summaryBody(campaign: Campaign, lang: Lang, inbox: boolean): string {
   const m = (code: MessageCode, params?: Record<string, string | number>) => esc(formatMessage(code, params, lang));
   if (!inbox) return `<h1>${m('serve.nav.summary')}</h1><p class="notice">${m('serve.summary.none')}</p>`;
   return (
-    `<h1 id="summary-title">${esc(lang === 'en' ? `Lifelong-learning week ${campaign.year}, ${campaign.city}` : `${campaign.year} 年${campaign.city}全民终身学习活动周`)} · ${m('serve.nav.summary')}</h1>` +
+    `<h1 id="summary-title">${m('serve.summary.campaign', { year: campaign.year, city: campaign.city })} · ${m('serve.nav.summary')}</h1>` +
     `<p id="updated" class="lead" role="status" aria-live="polite">${m('serve.summary.loading')}</p>` +
     `<p id="counts" class="counts"></p>` +
     `<div class="tools no-print">` +

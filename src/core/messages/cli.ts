@@ -270,7 +270,11 @@ export const CLI_MESSAGES = {
     zh: (p) => `-o「${s(p.output)}」像是一个文件名，但要生成 ${s(p.formats)} 多种格式：请用 -o 指定文件夹，或用 --format 只选一种格式。`,
     en: (p) => `-o “${s(p.output)}” looks like a file name but several formats were asked for: name a folder, or choose one --format.`,
   },
-  'cli.wroteN': { zh: (p) => `已生成：\n${s(p.written)}`, en: (p) => `Wrote:\n${s(p.written)}` },
+  'cli.wroteN': { zh: (p) => `已生成：\n${s(p.written)}`, en: (p) => `Wrote:\n${s(p.written)}${s(p.includes)}` },
+  'cli.templateThenValidate': {
+    zh: (p) => `\n填好 YAML 后运行：lifelong-week validate ${s(p.file)}`,
+    en: (p) => `\nOnce the YAML is filled in, run: lifelong-week validate ${s(p.file)}`,
+  },
   'cli.outputFolderInsideInbox': {
     zh: (p) => `输出文件夹「${s(p.output)}」在收件箱「${s(p.folder)}」里面：汇总结果会混进报送材料。请用 -o 指定收件箱以外的文件夹。`,
     en: (p) => `The output folder “${s(p.output)}” is inside the inbox “${s(p.folder)}”. Choose a folder outside it with -o.`,
@@ -346,9 +350,10 @@ export const CLI_MESSAGES = {
   },
   'cli.campaignFileInvalid': { zh: (p) => `活动配置文件「${s(p.path)}」有误：`, en: (p) => `The campaign file “${s(p.path)}” is invalid:` },
   'cli.notRoster': {
-    zh: (p) => `「${s(p.name)}」不在名册中。${s(p.name2)}名册：${s(p.campaign)}。`,
-    en: (p) => `“${s(p.name)}” is not in the roster.${s(p.name3)}`,
+    zh: (p) => `「${s(p.name)}」不在名册中。${s(p.near)}名册：${s(p.campaign)}。`,
+    en: (p) => `“${s(p.name)}” is not in the roster.${s(p.near)} Roster: ${s(p.campaign)}.`,
   },
+  'cli.didYouMeanUnit': { zh: (p) => `是不是「${s(p.name)}」？`, en: (p) => ` Did you mean “${s(p.name)}”?` },
   'cli.notFile': {
     zh: (p) => `「${s(p.file)}」不是文件。${s(p.notAFile)}`,
     en: (p) => `“${s(p.file)}” is not a file. ${s(p.notAFile)}`.trimEnd(),

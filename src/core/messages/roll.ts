@@ -181,6 +181,10 @@ export const ROLL_MESSAGES = {
   'roll.seal.found': { zh: () => '有公章', en: () => 'sealed' },
   'roll.seal.notFound': { zh: () => '未见公章', en: () => 'no seal' },
   'roll.seal.unknown': { zh: () => '无法判断', en: () => 'cannot tell' },
+  'serve.summary.campaign': {
+    zh: (p) => `${s(p.year)} 年${s(p.city)}全民终身学习活动周`,
+    en: (p) => `Lifelong-learning week ${s(p.year)}, ${s(p.city)}`,
+  },
   'roll.seal.foundAt': {
     zh: (p) => `有公章（第 ${s(p.page)} 页，直径${p.estimated ? '约' : ''} ${s(p.diameter)} mm）`,
     en: (p) => `sealed (page ${s(p.page)}, ${p.estimated ? 'about ' : ''}${s(p.diameter)} mm across)`,
