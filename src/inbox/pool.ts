@@ -102,6 +102,9 @@ async function readHere(
       : input;
     const r = await checkFiles([own], campaign, opts.scans ? { scans: opts.scans } : {});
     done(i, r, hash);
+    // Files are read synchronously here: let the event loop run between two, so that `serve` answers
+    // its pages while it reads a folder (a batch of 40 files with scans blocked it for seconds).
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
