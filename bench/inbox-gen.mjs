@@ -41,14 +41,15 @@ export function inboxTemplates(root) {
 
 const units = UNITS;
 
-function mail(unit, i, attachments) {
+/** A unit's mail with its attachments ([name, bytes, type]); `date` is its Date header (default: 28 Nov 2023, 10:i). */
+export function mail(unit, i, attachments, date = `Tue, 28 Nov 2023 10:${String(i % 60).padStart(2, '0')}:00 +0800`) {
   const boundary = `----=_lw_${i}`;
   const parts = attachments.map(
     ([name, bytes, type]) =>
       `--${boundary}\r\nContent-Type: ${type}; name*=UTF-8''${encodeURIComponent(name)}\r\nContent-Disposition: attachment; filename*=UTF-8''${encodeURIComponent(name)}\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(bytes).toString('base64').replace(/.{76}/g, '$&\r\n')}\r\n`,
   );
   return Buffer.from(
-    `From: =?UTF-8?B?${Buffer.from(`${unit}教体局`).toString('base64')}?= <unit${i}@example.cn>\r\nTo: jxedusqjy@163.com\r\nSubject: =?UTF-8?B?${Buffer.from(`${unit}活动周材料报送`).toString('base64')}?=\r\nDate: Tue, 28 Nov 2023 10:${String(i % 60).padStart(2, '0')}:00 +0800\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${boundary}"\r\n\r\n--${boundary}\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n请查收。\r\n${parts.join('')}--${boundary}--\r\n`,
+    `From: =?UTF-8?B?${Buffer.from(`${unit}教体局`).toString('base64')}?= <unit${i}@example.cn>\r\nTo: jxedusqjy@163.com\r\nSubject: =?UTF-8?B?${Buffer.from(`${unit}活动周材料报送`).toString('base64')}?=\r\nDate: ${date}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${boundary}"\r\n\r\n--${boundary}\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n请查收。\r\n${parts.join('')}--${boundary}--\r\n`,
   );
 }
 

@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import { build } from 'esbuild';
 import { UNITS } from './roster.mjs';
+import { inboxTemplates, mail as inboxMail } from './inbox-gen.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'lifelong-week');
@@ -20,21 +21,10 @@ const work = mkdtempSync(join(tmpdir(), 'lw-bench-merge-'));
 const sizes = (process.env.BENCH_MERGE_SIZES ?? '1000,10000').split(',').map(Number);
 const formats = process.env.BENCH_MERGE_FORMATS ?? 'xlsx,csv,json';
 
-const sampleYaml = readFileSync(join(root, 'fixtures', 'sample', '东湖区.yaml'), 'utf8');
-spawnSync(process.execPath, [bin, 'render', join(root, 'fixtures', 'sample', '东湖区.yaml'), '-o', work], { stdio: 'ignore' });
-const rendered = readdirSync(work);
-const ownDocx = readFileSync(
-  join(
-    work,
-    rendered.find((f) => f.endsWith('.docx')),
-  ),
-);
-const ownPdf = readFileSync(
-  join(
-    work,
-    rendered.find((f) => f.endsWith('.pdf')),
-  ),
-);
+// Our own DOCX and PDF rendered from the sample, as the inbox bench makes them.
+const templates = inboxTemplates(root);
+const sampleYaml = templates.sampleYaml.toString('utf8');
+const { ownDocx, ownPdf } = templates;
 const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, ...new Array(2000).fill(0x20), 0xff, 0xd9]);
 
 const units = UNITS;
@@ -46,16 +36,9 @@ const yaml = (unit, i) =>
     .replace('2023年11月15日至11月21日', `2023年11月${10 + (i % 9)}日至11月${20 + (i % 9)}日`)
     .replace('群众满意度: 98%', `群众满意度: ${90 + (i % 10)}%`);
 
-function mail(unit, i, attachments) {
-  const boundary = `----=_lw_${i}`;
-  const parts = attachments.map(
-    ([name, bytes, type]) =>
-      `--${boundary}\r\nContent-Type: ${type}; name*=UTF-8''${encodeURIComponent(name)}\r\nContent-Disposition: attachment; filename*=UTF-8''${encodeURIComponent(name)}\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(bytes).toString('base64').replace(/.{76}/g, '$&\r\n')}\r\n`,
-  );
-  return Buffer.from(
-    `From: =?UTF-8?B?${Buffer.from(`${unit}教体局`).toString('base64')}?= <unit${i}@example.cn>\r\nTo: jxedusqjy@163.com\r\nSubject: =?UTF-8?B?${Buffer.from(`${unit}活动周材料报送`).toString('base64')}?=\r\nDate: ${new Date(Date.UTC(2023, 10, 20 + (i % 12), 2, i % 60)).toUTCString().replace('GMT', '+0000')}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${boundary}"\r\n\r\n--${boundary}\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n请查收。\r\n${parts.join('')}--${boundary}--\r\n`,
-  );
-}
+/** A mail dated around the deadline (revisions and late units). */
+const mail = (unit, i, attachments) =>
+  inboxMail(unit, i, attachments, new Date(Date.UTC(2023, 10, 20 + (i % 12), 2, i % 60)).toUTCString().replace('GMT', '+0000'));
 
 function generate(dir, n) {
   for (let i = 0; i < n; i++) {

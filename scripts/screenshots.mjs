@@ -13,6 +13,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'lifelong-week');
 /** The window the pages are made to fit (a laptop's browser beside another window). */
 export const WIDTH = 980;
+/** How every chromium of the tests, the benches and this script runs: headless, offline, nothing synced. */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

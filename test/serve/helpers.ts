@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from '../helpers.js';
+import { CHROMIUM_ARGS } from '../../scripts/screenshots.mjs';
 
 export const CHROMIUM = process.env.LIFELONG_WEEK_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumMissing = existsSync(CHROMIUM) ? undefined : `chromium not found at ${CHROMIUM} (Debian: apt-get install chromium)`;
@@ -58,16 +59,7 @@ export async function launchChromium() {
     acceptDownloads: true,
     viewport: { width: 1100, height: 900 },
     locale: 'zh-CN',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,

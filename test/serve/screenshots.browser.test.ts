@@ -3,7 +3,6 @@ import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 import { CHROMIUM, chromiumMissing } from './helpers.js';
-// @ts-expect-error: a plain .mjs script without types
 import { takeScreenshots } from '../../scripts/screenshots.mjs';
 
 describe.skipIf(chromiumMissing)(`serve: screenshots for docs/${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`, () => {
