@@ -104,10 +104,11 @@ interface Outputs {
   pdf: string;
 }
 
-/** The first of the three outputs that already exists: `fill` and `serve` overwrite nothing without being told. */
-export async function firstExisting(paths: Outputs): Promise<string | undefined> {
-  for (const p of Object.values(paths)) if (await exists(p)) return p;
-  return undefined;
+/** Those of the three outputs that already exist: `fill` and `serve` overwrite nothing without being told. */
+async function existingOutputs(paths: Outputs): Promise<string[]> {
+  const existing: string[] = [];
+  for (const p of Object.values(paths)) if (await exists(p)) existing.push(p);
+  return existing;
 }
 
 /** The Word file and the PDF of a validated submission; characters the font lacks throw `MissingGlyphError`. */
@@ -137,7 +138,7 @@ export async function writeForm(
 > {
   const { outputBaseName } = await import('../render/model.js');
   const paths = outputPaths(dir, outputBaseName(submission, campaign));
-  const existing = force ? undefined : await firstExisting(paths);
+  const existing = force ? undefined : (await existingOutputs(paths))[0];
   if (existing) return { kind: 'exists', path: existing };
   let docx: Uint8Array;
   let pdf: Uint8Array;
@@ -353,8 +354,7 @@ async function chooseOutputDir(
   let dir = outDir;
   for (;;) {
     const paths = outputPaths(dir, outputBaseName(submission, campaign));
-    const existing: string[] = [];
-    for (const p of Object.values(paths)) if (await exists(p)) existing.push(p);
+    const existing = await existingOutputs(paths);
     if (existing.length === 0 || force) return { dir, force };
     io.out(say(lang, 'fill.theseFilesExistAlready', { existing: existing.map((p) => `  ${p}`).join('\n') }));
     if (await prompter.confirm({ message: say(lang, 'fill.overwriteThem'), default: false })) return { dir, force: true };
