@@ -9,7 +9,6 @@ import { CLI_MESSAGES } from './messages/cli.js';
 import { FILL_MESSAGES } from './messages/fill.js';
 import { RENDER_MESSAGES } from './messages/render.js';
 import { ROLL_MESSAGES } from './messages/roll.js';
-import { READ_MESSAGES } from './messages/read.js';
 import { CAMPAIGN_MESSAGES } from './messages/campaign.js';
 import { REPORT_MESSAGES } from './messages/report.js';
 
@@ -1032,7 +1031,6 @@ const DATA_MESSAGES = {
 /** The one catalogue: the data messages above and the parts by area (src/core/messages/). */
 export const MESSAGES = {
   ...DATA_MESSAGES,
-  ...READ_MESSAGES,
   ...CAMPAIGN_MESSAGES,
   ...REPORT_MESSAGES,
   ...ROLL_MESSAGES,
