@@ -41,6 +41,8 @@ function serve(args, env) {
       clearTimeout(timer);
       resolve({
         url: m[0],
+        /** What serve has printed so far, and whether it is still running: said when a page never comes. */
+        log: () => `${out}${child.exitCode !== null ? `\n(serve exited with ${child.exitCode})` : ''}`,
         stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGINT')))),
       });
     });
@@ -96,6 +98,9 @@ export async function takeScreenshots(outDir, { executablePath = '/usr/bin/chrom
     const summary = join(outDir, 'serve-summary.png');
     await page.locator('main').screenshot({ path: summary });
     return [form, summary];
+  } catch (e) {
+    // A page that never came: say what serve printed, so a hang and a crash can be told apart.
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- serve printed ---\n${served.log()}`, { cause: e });
   } finally {
     await context?.close().catch(() => undefined);
     await served.stop();
