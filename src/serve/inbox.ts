@@ -70,7 +70,9 @@ export class InboxWatcher {
 
   /** Read the folder once; then follow it. */
   async start(): Promise<void> {
-    await this.scan();
+    // Through rescan, like every later look: one reading at a time (an upload during the first one
+    // waits for it), and a reading that fails leaves the server running, tried again by the timer.
+    await this.rescan();
     if (this.closed) return; // stopped (Ctrl+C) while the folder was first read
     this.timer = setInterval(() => void this.rescan(), this.intervalMs);
     this.timer.unref();
