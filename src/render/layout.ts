@@ -23,26 +23,26 @@ export const NO_LINE_START = new Set(
 export const NO_LINE_END = new Set(Array.from('（《「『【〔〈〖“‘([{<'));
 
 /**
- * A run of characters that never breaks inside: a date written in Chinese (「2023年11月16日」,
- * 「11月15日」), a short name and the number after it (「王伟 0791-86771234」 after 「；」, 「、」 or at
- * the start: a phone is never on another line than its person, nor a name split at its inner space), a Latin word or number, a run of
- * spaces, or one character.
+ * Runs that never break inside unless one is wider than a whole line: a date written in Chinese
+ * (「2023年11月16日」, 「11月15日」), and a short name with the number after it (「王伟 0791-86771234」
+ * after 「；」, 「、」 or at the start: a phone is never on another line than its person, nor a name split
+ * at its inner space). Everything else is made of FINE units.
  */
-const UNIT = new RegExp(
-  [
-    String.raw`(?:\d{4} ?年 ?)?\d{1,2} ?月 ?\d{1,2} ?[日号]|\d{4} ?年 ?\d{1,2} ?月`,
-    // A two-character name is often written with a space between (「李 翾」, as the notice's own 「万 翾」).
-    String.raw`(?<=^|[；;，,、：:\s])\p{Script=Han}(?: ?\p{Script=Han}){0,3} +(?=[+\d（(])[\p{N}\-()（）+]+`,
-    String.raw`[\p{Script=Latin}\p{N}\-_.,:;/@#&%+=*'’!?~$€£¥()[\]<>"|\\^` + '`]+',
-    ' +',
-    String.raw`[\s\S]`,
-  ].join('|'),
-  'gu',
-);
+const GLUED = [
+  String.raw`(?:\d{4} ?年 ?)?\d{1,2} ?月 ?\d{1,2} ?[日号]|\d{4} ?年 ?\d{1,2} ?月`,
+  // A two-character name is often written with a space between (「李 翾」, as the notice's own 「万 翾」).
+  String.raw`(?<=^|[；;，,、：:\s])\p{Script=Han}(?: ?\p{Script=Han}){0,3} +(?=[+（(]*\d)[\p{N}\-()（）+]*[\p{N}）)]`,
+];
+/** The smallest unbreakable pieces: a Latin word or number, a run of spaces, or one character. */
+const FINE = [String.raw`[\p{Script=Latin}\p{N}\-_.,:;/@#&%+=*'’!?~$€£¥()[\]<>"|\\^` + '`]+', ' +', String.raw`[\s\S]`];
+const UNIT = new RegExp([...GLUED, ...FINE].join('|'), 'gu');
+const FINE_UNIT = new RegExp(FINE.join('|'), 'gu');
 
 function units(paragraph: string): string[] {
   return paragraph.match(UNIT) ?? [];
 }
+
+const isSpaces = (unit: string) => /^ +$/.test(unit);
 
 const firstChar = (s: string) => String.fromCodePoint(s.codePointAt(0)!);
 const lastChar = (s: string) => {
@@ -82,10 +82,12 @@ export function breakParagraph(paragraph: string, maxWidth: number, measure: (s:
     const unit = pending[i]!;
     const w = measure(unit);
     // Spaces may overhang the edge: they are invisible at the end of a line.
-    if (unit.startsWith(' ') || line.length === 0 || width + w <= maxWidth) {
-      if (line.length === 0 && w > maxWidth && Array.from(unit).length > 1 && !unit.startsWith(' ')) {
-        // A Latin word wider than the whole line (a URL): the only case where a word is cut.
-        pending.splice(i, 1, ...splitUnit(unit, maxWidth, measure));
+    if (isSpaces(unit) || line.length === 0 || width + w <= maxWidth) {
+      if (line.length === 0 && w > maxWidth && Array.from(unit).length > 1 && !isSpaces(unit)) {
+        // Wider than the whole line. A date or a name with its phone comes apart into its own
+        // pieces first (the number still whole); only a Latin word wider than the line (a URL) is cut.
+        const fine = unit.match(FINE_UNIT) ?? [unit];
+        pending.splice(i, 1, ...(fine.length > 1 ? fine : splitUnit(unit, maxWidth, measure)));
         i--;
         continue;
       }

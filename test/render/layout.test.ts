@@ -32,6 +32,15 @@ describe('breakLines', () => {
     expect(broken).toEqual(['张敏 0791-86771234；', '李 翾 13907912345']);
   });
 
+  it('a name and phone, or a date, wider than the whole line comes apart at its own seams, the number still whole', () => {
+    // Found by the property below (seed 1961696844): 「学学 2」 was kept on one line 36 wide in 24.
+    expect(lines('学学 2', 24)).toEqual(['学学 ', '2']);
+    expect(lines('王伟 0791-86771234', 96)).toEqual(['王伟 ', '0791-86771234']);
+    expect(lines('2023年11月15日', 48)).toEqual(['2023年11', '月15日']);
+    // Only a number is glued to a name, never an opening bracket alone (it would end the line: 行尾禁则).
+    expect(lines('学 （学', 36)).toEqual(['学 ', '（学']);
+  });
+
   it('no line starts with closing punctuation (行首禁则)', () => {
     // 「，」 would start line 2: 「学」 is carried down with it.
     expect(lines('活动周学，习', 48)).toEqual(['活动周', '学，习']);
