@@ -22,6 +22,12 @@ export const EMBED_ATTACHMENT = 'submission.json';
  * renames style ids when it saves a DOCX (「Style14」) but keeps the name, so readers look for either.
  */
 export const CONTINUED_VALUE_STYLE = { id: 'LwCellValueCont', name: '表格内容（接上页）' } as const;
+/**
+ * The character style of a line break our DOCX puts where the PDF breaks a line and an office suite
+ * would break inside a date or between a name and its phone (docx.ts): layout, not content, so a
+ * reader takes such a break as nothing. Found by name as well as id, like the style above.
+ */
+export const LAYOUT_BREAK_STYLE = { id: 'LwLayoutBreak', name: '排版换行' } as const;
 /** Word's UI caps a custom property at 255 characters (docs/rendering.md, "Embedded data copy"): chunk below that. */
 export const PROPERTY_CHUNK = 240;
 

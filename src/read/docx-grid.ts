@@ -9,9 +9,10 @@
  *   `w:val` means *continue*; `w:gridBefore` (§17.4.15) shifts a row's first cell;
  * - several paragraphs in a cell: joined with line breaks;
  * - a value our DOCX split between pages: the rest's first paragraph says, by its style, whether it
- *   goes on with the paragraph before the break (`GridCell.joinsPrevious`).
+ *   goes on with the paragraph before the break (`GridCell.joinsPrevious`);
+ * - a line break our DOCX made to keep a date or a phone whole (a run in `LAYOUT_BREAK_STYLE`): no text.
  */
-import { CONTINUED_VALUE_STYLE } from '../form/embedded.js';
+import { CONTINUED_VALUE_STYLE, LAYOUT_BREAK_STYLE } from '../form/embedded.js';
 import type { FormDocument, GridCell, GridTable } from './grid.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -51,20 +52,40 @@ const SKIP = new Set([
   'commentReference',
 ]);
 
+/**
+ * The ids of our own styles in this file: each one's own id and whatever id an office suite gave it
+ * when it saved the file again (read/docx.ts finds them by name in styles.xml).
+ */
+export interface OwnStyles {
+  /** 「表格内容（接上页）」: a value's paragraph going on from the previous page. */
+  readonly continued: ReadonlySet<string>;
+  /** 「排版换行」: a line break that is layout, not text. */
+  readonly layoutBreak: ReadonlySet<string>;
+}
+export const OWN_STYLE_IDS: OwnStyles = { continued: new Set([CONTINUED_VALUE_STYLE.id]), layoutBreak: new Set([LAYOUT_BREAK_STYLE.id]) };
+
+/** The character style id of a run, if it names one. */
+function runStyleOf(r: El): string | undefined {
+  const rPr = child(r, 'rPr');
+  const rStyle = rPr && child(rPr, 'rStyle');
+  return (rStyle && wAttr(rStyle, 'val')) ?? undefined;
+}
+
 /** The text of a run container (paragraph content), in reading order. */
-function runText(el: El, out: string[]): void {
+function runText(el: El, out: string[], styles: OwnStyles, layoutOnly = false): void {
   for (const c of children(el)) {
     const name = c.localName;
     if (SKIP.has(name)) continue;
     if (name === 't') out.push(textOf(c));
     else if (name === 'tab' || name === 'ptab') out.push('\t');
-    else if (name === 'br' || name === 'cr') out.push('\n');
+    else if (name === 'br' || name === 'cr') out.push(layoutOnly && name === 'br' ? '' : '\n');
+    else if (name === 'r') runText(c, out, styles, styles.layoutBreak.has(runStyleOf(c) ?? ''));
     else if (name === 'noBreakHyphen') out.push('-');
     else if (name === 'sym') out.push(String.fromCharCode(parseInt(wAttr(c, 'char') ?? '20', 16)));
     else if (name === 'AlternateContent') {
       const fallback = children(c).find((x) => x.localName === 'Fallback') ?? children(c).find((x) => x.localName === 'Choice');
-      if (fallback) runText(fallback, out);
-    } else runText(c, out);
+      if (fallback) runText(fallback, out, styles, layoutOnly);
+    } else runText(c, out, styles, layoutOnly);
   }
 }
 
@@ -75,9 +96,9 @@ function textOf(el: El): string {
   return s;
 }
 
-function paragraphText(p: El): string {
+function paragraphText(p: El, styles: OwnStyles): string {
   const out: string[] = [];
-  runText(p, out);
+  runText(p, out, styles);
   return out.join('');
 }
 
@@ -126,20 +147,20 @@ function styleOf(p: El): string | undefined {
 
 /**
  * A cell's text, its paragraphs joined with line breaks, and whether its first paragraph goes on
- * with the previous table's last one (one of `continuedStyles`: a value our DOCX split between pages).
+ * with the previous table's last one (one of `styles.continued`: a value our DOCX split between pages).
  */
-function cellContent(tc: El, continuedStyles: ReadonlySet<string>): { text: string; joinsPrevious: boolean } {
+function cellContent(tc: El, styles: OwnStyles): { text: string; joinsPrevious: boolean } {
   const parts: string[] = [];
   let joinsPrevious: boolean | undefined;
   blocks(tc, (b) => {
     if (b.p) {
-      joinsPrevious ??= continuedStyles.has(styleOf(b.p) ?? '');
-      parts.push(paragraphText(b.p));
+      joinsPrevious ??= styles.continued.has(styleOf(b.p) ?? '');
+      parts.push(paragraphText(b.p, styles));
     }
     // A table nested in a cell: its text, row by row.
     else if (b.tbl) {
       joinsPrevious ??= false;
-      for (const row of tableRows(b.tbl, continuedStyles)) parts.push(row.map((c) => c.text).join(' '));
+      for (const row of tableRows(b.tbl, styles)) parts.push(row.map((c) => c.text).join(' '));
     }
   });
   // Trailing empty paragraphs are Word's furniture, not content.
@@ -160,7 +181,7 @@ function elementsNamed(parent: El, name: 'tr' | 'tc'): El[] {
   return found;
 }
 
-function tableRows(tbl: El, continuedStyles: ReadonlySet<string>): GridCell[][] {
+function tableRows(tbl: El, styles: OwnStyles): GridCell[][] {
   const rows: GridCell[][] = [];
   /** Text of the cell that started a vertical merge, by grid column. */
   const mergeOrigin = new Map<number, string>();
@@ -174,7 +195,7 @@ function tableRows(tbl: El, continuedStyles: ReadonlySet<string>): GridCell[][] 
       const span = Math.max(1, Number((tcPr && child(tcPr, 'gridSpan') && wAttr(child(tcPr, 'gridSpan')!, 'val')) ?? 1) || 1);
       const vMerge = tcPr ? child(tcPr, 'vMerge') : undefined;
       const mergeVal = vMerge ? (wAttr(vMerge, 'val') ?? 'continue') : undefined;
-      const content = cellContent(tc, continuedStyles);
+      const content = cellContent(tc, styles);
       let text = content.text;
       let continued = false;
       if (mergeVal === 'restart') mergeOrigin.set(col, text);
@@ -197,13 +218,12 @@ function tableRows(tbl: El, continuedStyles: ReadonlySet<string>): GridCell[][] 
 }
 
 /**
- * The body of a parsed `word/document.xml` as paragraphs and grids. `continuedStyles`: the ids of
- * the paragraph style that marks a value's paragraph going on from the previous page (our
- * 「表格内容（接上页）」, `form/embedded.ts`; read/docx.ts finds its id in styles.xml).
+ * The body of a parsed `word/document.xml` as paragraphs and grids. `styles`: the ids of our own
+ * styles (`form/embedded.ts`; read/docx.ts finds them in styles.xml).
  */
 export function docxToForm(
   documentElement: unknown,
-  continuedStyles: ReadonlySet<string> = new Set([CONTINUED_VALUE_STYLE.id]),
+  styles: OwnStyles = OWN_STYLE_IDS,
   /** Headers (`word/header*.xml`, `w:hdr`): a form may have been put in one. */
   headers: readonly unknown[] = [],
 ): FormDocument {
@@ -211,7 +231,7 @@ export function docxToForm(
   const addTable = (tbl: El) => {
     const n = doc.tables.length + 1;
     const table: GridTable = {
-      rows: tableRows(tbl, continuedStyles),
+      rows: tableRows(tbl, styles),
       locOf: (row, col) => ({ line: row + 1, column: col + 1, in: doc.tables.length > 1 ? `表格${n}` : '表格' }),
     };
     doc.tables.push(table);
@@ -224,7 +244,7 @@ export function docxToForm(
         const texts: string[] = [];
         blocksWithBoxes(tc, (b) => {
           if (b.tbl) inner.push(b.tbl);
-          else if (b.p) texts.push(paragraphText(b.p));
+          else if (b.p) texts.push(paragraphText(b.p, styles));
         });
         if (inner.length === 0) continue;
         for (const text of texts)
@@ -235,7 +255,7 @@ export function docxToForm(
   const read = (container: El) =>
     blocksWithBoxes(container, (b) => {
       if (b.p) {
-        const text = paragraphText(b.p);
+        const text = paragraphText(b.p, styles);
         if (text.trim() !== '') doc.paragraphs.push({ text, loc: { line: doc.paragraphs.length + 1, column: 1, in: '段落' } });
       } else if (b.tbl) addTable(b.tbl);
     });

@@ -13,8 +13,8 @@ import { TEMPLATE_PREFILLED } from './template-prefilled.js';
 import { emptyRaw, error, rawWithProblem, warning, type RawSubmission } from '../core/problem.js';
 import { FIELDS, getPath } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
-import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, EMBED_PROPERTY, decodeEmbedded } from '../form/embedded.js';
-import { docxToForm } from './docx-grid.js';
+import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, LAYOUT_BREAK_STYLE, EMBED_PROPERTY, decodeEmbedded } from '../form/embedded.js';
+import { docxToForm, type OwnStyles } from './docx-grid.js';
 import { matchGrid, type FormDocument } from './grid.js';
 import { UnsafeXmlError, parseXmlTree } from './xml.js';
 import { readZip } from './zip.js';
@@ -50,22 +50,25 @@ function failed(
 }
 
 /**
- * The ids of our 「表格内容（接上页）」 paragraph style (a value split between pages goes on without a
- * line break): its own id, and whatever id an office suite gave it when it saved the file again
- * (LibreOffice writes 「Style14」 and keeps the name). styles.xml is small; a broken one only costs
- * the name lookup.
+ * The ids of our own styles (「表格内容（接上页）」: a value split between pages goes on without a line
+ * break; 「排版换行」: a line break that is layout): each one's own id, and whatever id an office suite
+ * gave it when it saved the file again (LibreOffice writes 「Style14」 and keeps the name). styles.xml
+ * is small; a broken one only costs the name lookup.
  */
-function continuedStyles(stylesXml: Uint8Array | undefined): Set<string> {
-  const ids = new Set<string>([CONTINUED_VALUE_STYLE.id]);
-  if (!stylesXml) return ids;
+function ownStyles(stylesXml: Uint8Array | undefined): OwnStyles {
+  const continued = new Set<string>([CONTINUED_VALUE_STYLE.id]);
+  const layoutBreak = new Set<string>([LAYOUT_BREAK_STYLE.id]);
+  if (!stylesXml) return { continued, layoutBreak };
   const text = new TextDecoder().decode(stylesXml);
-  if (!text.includes(CONTINUED_VALUE_STYLE.name)) return ids;
+  if (!text.includes(CONTINUED_VALUE_STYLE.name) && !text.includes(LAYOUT_BREAK_STYLE.name)) return { continued, layoutBreak };
   for (const m of text.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
     const id = /\bw:styleId="([^"]*)"/.exec(m[1]!)?.[1];
     const name = /<w:name\b[^>]*\bw:val="([^"]*)"/.exec(m[2]!)?.[1];
-    if (id && name && unescape(name) === CONTINUED_VALUE_STYLE.name) ids.add(unescape(id));
+    if (!id || !name) continue;
+    if (unescape(name) === CONTINUED_VALUE_STYLE.name) continued.add(unescape(id));
+    if (unescape(name) === LAYOUT_BREAK_STYLE.name) layoutBreak.add(unescape(id));
   }
-  return ids;
+  return { continued, layoutBreak };
 }
 
 export async function readDocxContent(bytes: Uint8Array): Promise<DocxRead> {
@@ -87,7 +90,7 @@ export async function readDocxContent(bytes: Uint8Array): Promise<DocxRead> {
       .filter((n) => /^word\/header\d*\.xml$/.test(n))
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
       .map((n) => parseXmlTree(parts.get(n)!).documentElement);
-    document = docxToForm(parseXmlTree(documentXml).documentElement, continuedStyles(parts.get('word/styles.xml')), headers);
+    document = docxToForm(parseXmlTree(documentXml).documentElement, ownStyles(parts.get('word/styles.xml')), headers);
   } catch (e) {
     return e instanceof UnsafeXmlError
       ? failed('unsafe', 'file.unsafeXml', { format: 'Word' })

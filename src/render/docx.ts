@@ -19,11 +19,24 @@
  */
 import type { Campaign } from '../campaign/campaign.js';
 import type { Submission } from '../form/schema.js';
-import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, EMBED_PROPERTY, chunk, encodeEmbedded } from '../form/embedded.js';
+import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, LAYOUT_BREAK_STYLE, EMBED_PROPERTY, chunk, encodeEmbedded } from '../form/embedded.js';
 import { documentParts, finishPackage, type FontEntry } from './docx-package.js';
 import { loadFont, textWidth } from './fonts.js';
 import { LABEL_COLUMNS_TWIPS, buildModel, documentDate, documentInfo, type FormModel, type FormRow } from './model.js';
-import { CONT_LABEL, CONTINUED, MIN_ROW, SIZE as PDF_SIZE, pageOne, paginate, valueParts, type Placed } from './paginate.js';
+import { keptWholeBreaks } from './layout.js';
+import {
+  CONT_LABEL,
+  CONTINUED,
+  MIN_ROW,
+  SIZE as PDF_SIZE,
+  pageOne,
+  paginate,
+  printable,
+  valueLines,
+  valueParts,
+  type Measure,
+  type Placed,
+} from './paginate.js';
 
 /** One full-width character at a size in half-points, in twips (an em: size / 2 pt × 20). */
 const twipsPerChar = (halfPoints: number) => halfPoints * 10;
@@ -76,6 +89,8 @@ export const STYLE = {
   value: 'LwCellValue',
   /** A value paragraph that goes on with the previous table's last one (a value split between pages). */
   valueContinued: CONTINUED_VALUE_STYLE.id,
+  /** A line break the DOCX makes to keep a date or a phone whole: layout, not text (withLayoutBreaks). */
+  layoutBreak: LAYOUT_BREAK_STYLE.id,
   /** 「（续表）」 above a table continued on a new page. */
   continued: 'LwContinued',
   footnote: 'LwFootnote',
@@ -93,8 +108,8 @@ export async function renderDocx(
   const model = buildModel(data, campaign, opts);
   // A blank template breaks where the PDF template does, its page 2 starting with 「（续表）」 like
   // the PDF's: the two are printed side by side and filled by pen.
-  const [docx, pages] = await Promise.all([import('docx'), tablePages(model)]);
-  const tables = tablePlan(model, pages);
+  const [docx, { pages, measure }] = await Promise.all([import('docx'), tablePages(model)]);
+  const tables = withLayoutBreaks(tablePlan(model, pages), measure);
   const date = documentDate(data, campaign);
   const doc = buildDocument(docx, model, campaign, data, tables);
   const day = data?.content.period.end ?? campaign.deadline;
@@ -121,6 +136,8 @@ interface PlannedRow {
   readonly joinsPrevious: boolean;
   /** The rest of a row split between pages: its label says 「（续）」, as in the PDF. */
   readonly continuation: boolean;
+  /** Per paragraph, where the DOCX breaks the line itself (`withLayoutBreaks`). */
+  readonly breaks?: readonly (readonly number[])[];
 }
 
 /** The whole form as one table: a blank template, or a form that fits on the first page. */
@@ -165,7 +182,7 @@ export function autospaceGaps(s: string): number {
  * taller than the PDF's (minRow, cell margins, the title's spacing), so what a page holds here also
  * fits on that page in Word and LibreOffice; the explicit break only leaves white space at its foot.
  */
-async function tablePages(model: FormModel): Promise<Placed[][]> {
+async function tablePages(model: FormModel): Promise<{ pages: Placed[][]; measure: Measure }> {
   const [regular, bold] = await Promise.all([loadFont('regular'), loadFont('bold')]);
   const { tableTop } = pageOne(
     model,
@@ -174,7 +191,24 @@ async function tablePages(model: FormModel): Promise<Placed[][]> {
   );
   const autospace = AUTOSPACE_EM * PDF_SIZE.table;
   const measure = (s: string) => textWidth(regular, s, PDF_SIZE.table) + autospace * autospaceGaps(s);
-  return paginate(model, measure, tableTop).map((page) => page.placed);
+  return { pages: paginate(model, measure, tableTop).map((page) => page.placed), measure };
+}
+
+/**
+ * Where the DOCX breaks a value's line itself: where the PDF moved a date or a name with its phone
+ * whole to the next line and an office suite would break inside it (layout.ts keptWholeBreaks;
+ * LibreOffice 7.4 breaks 「2023年11月 / 15日」 across every joiner tried, and 「王伟 / 0791-86771234」
+ * at the space: docs/rendering.md, "Line breaks in the DOCX"). Each paragraph is broken afresh from its
+ * start, which gives the PDF's lines: a part of a split value starts at one of them, and greedy
+ * breaking from a line start does not depend on what came before.
+ */
+function withLayoutBreaks(plan: PlannedRow[][], measure: Measure): PlannedRow[][] {
+  return plan.map((rows) =>
+    rows.map((p) => ({
+      ...p,
+      breaks: p.paragraphs.map((text) => (text === '' ? [] : keptWholeBreaks(printable(text), valueLines(text, measure)))),
+    })),
+  );
 }
 
 /** One table per page; a row the PDF splits between pages becomes a row in each table. */
@@ -259,12 +293,20 @@ function paragraph(docx: Docx, style: string, text: string, extra: Record<string
  * 「2023」 and 「年」 across U+2060 WORD JOINER, U+200D, U+FEFF and U+202F, with or without the run's
  * eastAsia hint, font or language; and no-break spaces in 联系人及电话 left it no break at all but
  * inside the phone (it breaks such text only at spaces and hyphens, never after 「；」, even with a
- * U+200B after it). Measured, so not done: docs/rendering.md, "Line breaking and kinsoku".
+ * U+200B after it). So at `breaks` (withLayoutBreaks) the line is broken where the PDF breaks it,
+ * before the date or the name: docs/rendering.md, "Line breaks in the DOCX".
  */
-function valueRuns(docx: Docx, text: string) {
-  const pieces = text.split(/(?<=\d)-(?=\d)/);
-  if (pieces.length === 1) return [new docx.TextRun(text)];
-  return [new docx.TextRun({ children: pieces.flatMap((piece, i) => (i === 0 ? [piece] : [new docx.NoBreakHyphen(), piece])) })];
+function valueRuns(docx: Docx, text: string, breaks: readonly number[] = []) {
+  const lines = [0, ...breaks].map((start, i) => text.slice(start, breaks[i] ?? text.length));
+  return lines.flatMap((line, i) => {
+    const pieces = line.split(/(?<=\d)-(?=\d)/);
+    const run =
+      pieces.length === 1
+        ? new docx.TextRun(line)
+        : new docx.TextRun({ children: pieces.flatMap((piece, k) => (k === 0 ? [piece] : [new docx.NoBreakHyphen(), piece])) });
+    // A layout break: a run of its own, in the style a reader takes as no text (form/embedded.ts).
+    return i === 0 ? [run] : [new docx.TextRun({ style: STYLE.layoutBreak, break: 1 }), run];
+  });
 }
 
 /**
@@ -277,7 +319,7 @@ function valueParagraphs(docx: Docx, planned: PlannedRow, keepNext: boolean) {
     (line, i) =>
       new docx.Paragraph({
         style: i === 0 && planned.joinsPrevious ? STYLE.valueContinued : STYLE.value,
-        children: line === '' ? [] : valueRuns(docx, line),
+        children: line === '' ? [] : valueRuns(docx, line, planned.breaks?.[i]),
         keepNext,
       }),
   );
@@ -422,5 +464,6 @@ function styles() {
       pStyle(STYLE.footnote, '表格附注', SIZE.footnote, FONT.body, { spacing: { ...SINGLE, before: 120 } }),
       pStyle(STYLE.page, '页码', SIZE.page, FONT.page, { spacing: SINGLE }),
     ],
+    characterStyles: [{ id: STYLE.layoutBreak, name: LAYOUT_BREAK_STYLE.name, basedOn: 'DefaultParagraphFont', quickFormat: false }],
   };
 }

@@ -35,7 +35,7 @@ const GLUED = [
 ];
 /** The smallest unbreakable pieces: a Latin word or number, a run of spaces, or one character. */
 const FINE = [String.raw`[\p{Script=Latin}\p{N}\-_.,:;/@#&%+=*'’!?~$€£¥()[\]<>"|\\^` + '`]+', ' +', String.raw`[\s\S]`];
-const UNIT = new RegExp([...GLUED, ...FINE].join('|'), 'gu');
+const UNIT = new RegExp(`(?<glued>${GLUED.join('|')})|${FINE.join('|')}`, 'gu');
 const FINE_UNIT = new RegExp(FINE.join('|'), 'gu');
 
 function units(paragraph: string): string[] {
@@ -139,4 +139,27 @@ export function breakLines(text: string, maxWidth: number, measure: (s: string) 
 /** Width of a line without its trailing spaces (for centring). */
 export function visibleWidth(line: string, measure: (s: string) => number): number {
   return measure(line.replace(/ +$/, ''));
+}
+
+/**
+ * The line starts of `lines` (a paragraph as `breakParagraph` broke it) that an office suite, which
+ * knows only Unicode's line-breaking rules, would not choose: where a date or a name with its phone
+ * (GLUED) was moved whole to the next line, after any opening marks carried with it (「（2023年11月16日」).
+ * LibreOffice breaks 「2023年11月 / 15日」 and 「王伟 / 0791-86771234」 there (docs/rendering.md,
+ * "Line breaks in the DOCX"), so the DOCX breaks at these offsets itself.
+ */
+export function keptWholeBreaks(paragraph: string, lines: readonly string[]): number[] {
+  const gluedStarts = new Set<number>();
+  for (const m of paragraph.matchAll(UNIT)) if (m.groups?.glued !== undefined) gluedStarts.add(m.index);
+  const breaks: number[] = [];
+  let offset = 0;
+  for (const [i, line] of lines.entries()) {
+    if (i > 0) {
+      let start = offset;
+      while (start < offset + line.length && NO_LINE_END.has(paragraph[start]!)) start++;
+      if (gluedStarts.has(start)) breaks.push(offset);
+    }
+    offset += line.length;
+  }
+  return breaks;
 }

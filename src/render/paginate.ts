@@ -172,6 +172,11 @@ function linesFor(text: string, width: number, measure: Measure): string[] {
   return breakLines(text, width - 2 * PAD_X, measure);
 }
 
+/** A value's lines in its cell, as the PDF prints them (the DOCX follows them where an office suite would not: docx.ts). */
+export function valueLines(text: string, measure: Measure): string[] {
+  return linesFor(printable(text), COL[2], measure);
+}
+
 function rowHeight(lineCount: number): number {
   return Math.max(MIN_ROW, 2 * PAD_Y + lineCount * LINE);
 }
@@ -183,7 +188,7 @@ export function paginate(model: FormModel, measure: Measure, firstTop: number) {
     return {
       row,
       labelLines: linesFor(row.field.label, labelWidth, measure),
-      valueLines: linesFor(printable(row.text), COL[2], measure),
+      valueLines: valueLines(row.text, measure),
       groupLines: row.group ? linesFor(row.group.label, COL[0], measure) : [],
     };
   });

@@ -25,7 +25,7 @@ async function docxValues(bytes: Uint8Array): Promise<{ values: Map<string, unkn
 }
 import type { Submission } from '../../src/form/schema.js';
 import { submission } from './arbitrary.js';
-import { DONGHU, ONE_PAGE, QINGSHANHU, withLongDescription } from './samples.js';
+import { DONGHU, KEPT_WHOLE, ONE_PAGE, QINGSHANHU, withLongDescription } from './samples.js';
 import { fontconfigWithPackageFont, needs, tmp } from './tools.js';
 
 const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']!);
@@ -398,6 +398,29 @@ describe('a table that runs onto the next pages (docs/rendering.md, "Pagination 
     expect((await docxValues(zipSync(files))).stale).toEqual(['content.description']);
   });
 
+  it('breaks the line itself before a date or a name with its phone that the PDF moves whole, and reads such a break as nothing', async () => {
+    const data = KEPT_WHOLE;
+    const bytes = await renderDocx(data, NANCHANG_2023);
+    const xml = documentXml(bytes);
+    const layoutBreak = '<w:r><w:rPr><w:rStyle w:val="LwLayoutBreak"/></w:rPr><w:br/></w:r>';
+    // Before each contact after the first (one a line, as the PDF prints them), and before 「（2023年11月16日」.
+    expect(xml).toContain(`13907912345；</w:t></w:r>${layoutBreak}<w:r><w:t xml:space="preserve">王伟 0791`);
+    expect(xml).toMatch(new RegExp(`${layoutBreak}<w:r><w:t xml:space="preserve">（2023年11月16日起`));
+    const { values, stale } = await docxValues(bytes);
+    expect(stale).toEqual([]);
+    expect(values.get('contacts')).toEqual(data.contacts);
+    expect(values.get('content.description')).toBe(data.content.description);
+    // Found by name when an office suite renamed the id; a clerk's own line break (Shift+Enter) is still one.
+    const files = unzipSync(bytes);
+    for (const part of ['word/document.xml', 'word/styles.xml'])
+      files[part] = new TextEncoder().encode(strFromU8(files[part]!).replaceAll('"LwLayoutBreak"', '"Style20"'));
+    expect((await docxValues(zipSync(files))).values.get('content.description')).toBe(data.content.description);
+    files['word/document.xml'] = new TextEncoder().encode(
+      strFromU8(files['word/document.xml']!).replace('<w:rStyle w:val="Style20"/>', ''),
+    );
+    expect((await docxValues(zipSync(files))).stale).toContain('contacts');
+  });
+
   it('round trip on generated submissions with long values (property): exact, no stale copy', async () => {
     // Paragraphs of up to 600 characters, some blank: values of several pages, split inside
     // paragraphs, between them, and next to a blank one.
@@ -572,13 +595,24 @@ describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdftote
     }, 180_000);
 
     it('a DOCX saved again by LibreOffice reads back exactly (style ids renamed, names kept)', async () => {
-      const data = withLongDescription();
-      const saved = soffice({ long: await renderDocx(data, NANCHANG_2023) }, 'docx:MS Word 2007 XML');
+      const data = withLongDescription(KEPT_WHOLE);
+      const kept = KEPT_WHOLE;
+      const saved = soffice(
+        { long: await renderDocx(data, NANCHANG_2023), kept: await renderDocx(kept, NANCHANG_2023) },
+        'docx:MS Word 2007 XML',
+      );
       const bytes = readFileSync(saved.long!);
       expect(strFromU8(unzipSync(bytes)['word/document.xml']!)).not.toContain('LwCellValueCont');
       const { values, stale } = await docxValues(bytes);
       expect(stale).toEqual([]);
       expect(values.get('content.description')).toBe(data.content.description);
+      // The layout breaks come back as LibreOffice's own line breaks in a run of the renamed style.
+      const again = readFileSync(saved.kept!);
+      expect(strFromU8(unzipSync(again)['word/styles.xml']!)).toContain('排版换行');
+      const keptBack = await docxValues(again);
+      expect(keptBack.stale).toEqual([]);
+      expect(keptBack.values.get('contacts')).toEqual(kept.contacts);
+      expect(keptBack.values.get('content.description')).toBe(kept.content.description);
     }, 180_000);
   },
 );

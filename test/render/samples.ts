@@ -51,3 +51,21 @@ export const ONE_PAGE: Submission = {
   reach: { ...DONGHU.reach, scope: '全区 10 个街道' },
   publicity: { ...DONGHU.publicity, scope: '区融媒体中心' },
 };
+
+/**
+ * Contacts on one line and a date in 活动内容 that the line breaker keeps whole: the PDF moves
+ * 「王伟 0791-86771234」 and 「（2023年11月16日起」 to the next line, where an office suite would break inside.
+ */
+export const KEPT_WHOLE: Submission = {
+  ...DONGHU,
+  contacts: [
+    { name: '刘芳', phone: '13907912345' },
+    { name: '王伟', phone: '0791-86771234' },
+    { name: '赵强', phone: '0791-86779988' },
+  ],
+  content: {
+    ...DONGHU.content,
+    description:
+      '社区大讲堂 12 场，内容涵盖健康养生、反诈宣传、家庭教育；\n老年智能手机课堂 8 期（2023年11月16日起每周三、五下午），帮助 400 余名老人学会移动支付。',
+  },
+};
