@@ -140,6 +140,9 @@ export function unitInText(text: string | undefined, campaign: Campaign): Roster
   return best?.unit;
 }
 
+/** Versions a unit's ambiguity warning names before 「等 N 份」. */
+export const AMBIGUOUS_LISTED = 5;
+
 const stripExt = (path: string) => path.slice(path.lastIndexOf('!') + 1).replace(/\.[^.]+$/, '');
 
 /** Attribute, resolve revisions and lateness in place; return the roster's statuses in roster order. */
@@ -190,15 +193,20 @@ export function rollCall(files: FileResult[], campaign: Campaign, opts: { record
     const versions: Version[] = [];
     if (ordered.slice(1).some((g) => compareVersions(ordered[0]!, g).ambiguous)) {
       // Nothing orders them and they say different things: the unit must say which is final.
-      for (const f of ordered.filter((g) => !compareVersions(ordered[0]!, g).order)) versions.push(versionOf(f));
-      for (const f of ordered)
-        if (versions.some((v) => v.path === f.path))
-          f.problems.push(
-            warning('inbox.ambiguous', {
-              unit: unit.name,
-              versions: versions.map((v) => `${v.path}（${v.activities ?? '?'} 场，${v.participants ?? '?'} 人次）`).join('；'),
-            }),
-          );
+      const tied = ordered.filter((g) => !compareVersions(ordered[0]!, g).order);
+      for (const f of tied) versions.push(versionOf(f));
+      // Each version's warning names the first few, not all: a unit that sent many would otherwise
+      // make the report grow with the square of its files. The unit's `versions` lists them all.
+      const params = {
+        unit: unit.name,
+        versions: versions
+          .slice(0, AMBIGUOUS_LISTED)
+          .map((v) => `${v.path}（${v.activities ?? '?'} 场，${v.participants ?? '?'} 人次）`)
+          .join('；'),
+        count: versions.length,
+        more: Math.max(0, versions.length - AMBIGUOUS_LISTED),
+      };
+      for (const f of tied) f.problems.push(warning('inbox.ambiguous', { ...params }));
       winner = undefined;
     }
     if (winner)
