@@ -166,17 +166,25 @@ export function rollCall(files: FileResult[], campaign: Campaign, opts: { record
     if (unit) f.unit = unit.name;
     else if (f.fate === 'submission') f.problems.push(warning('inbox.noUnit'));
   }
+  // Each container's parts, in file order (looked up per part below, not searched for in every file).
+  const parts = new Map<string, FileResult[]>();
+  for (const f of files)
+    if (f.parent) {
+      const list = parts.get(f.parent);
+      if (list) list.push(f);
+      else parts.set(f.parent, [f]);
+    }
   // A mail whose form names its unit lends that unit to its other parts (the scan, the plan).
   for (const f of files) {
     if (f.unit || !f.parent || f.fate !== 'attachment') continue;
-    const sibling = files.find((g) => g.parent === f.parent && g.fate === 'submission' && g.unit);
+    const sibling = parts.get(f.parent)!.find((g) => g.fate === 'submission' && g.unit);
     if (sibling?.unit) f.unit = sibling.unit;
   }
 
   // A mail or archive whose parts all belong to one unit belongs to it too.
   for (const f of files) {
     if (f.unit || f.fate !== 'container') continue;
-    const units = new Set(files.filter((g) => g.parent === f.path && g.unit).map((g) => g.unit));
+    const units = new Set((parts.get(f.path) ?? []).filter((g) => g.unit).map((g) => g.unit));
     if (units.size === 1) f.unit = [...units][0];
   }
 
@@ -341,8 +349,17 @@ export function compareVersions(a: FileResult, b: FileResult): { order: number; 
   if (dated(a) && dated(b) && byTime) return { order: byTime, ambiguous: false };
   if (byName) return { order: Math.sign(byName), ambiguous: false };
   if (byTime) return { order: byTime, ambiguous: false };
-  const same = JSON.stringify(a.data ?? null) === JSON.stringify(b.data ?? null);
+  const same = a.data === b.data || dataText(a) === dataText(b);
   return { order: 0, ambiguous: !same };
+}
+
+/** A form's data as text, made once per form: a unit's versions are compared with each other many times. */
+const dataTexts = new WeakMap<object, string>();
+function dataText(f: FileResult): string {
+  if (!f.data) return 'null';
+  let text = dataTexts.get(f.data);
+  if (text === undefined) dataTexts.set(f.data, (text = JSON.stringify(f.data)));
+  return text;
 }
 
 /**
