@@ -193,15 +193,17 @@ export function rollCall(files: FileResult[], campaign: Campaign, opts: { record
   for (const unit of campaign.roster) {
     const mine = files.filter((f) => f.unit === unit.name);
     const submissions = mine.filter((f) => f.fate === 'submission');
-    const indexed = submissions.map((f, i) => ({ f, i }));
+    // Each version's key is read once here (the times and names do not change while they are compared).
+    const indexed = submissions.map((f, i) => ({ f, i, key: versionKey(f) }));
+    const compare = (a: (typeof indexed)[number], b: (typeof indexed)[number]) => compareKeyed(a.f, a.key, b.f, b.key);
     // Latest first; on a tie the one listed later (a later name, a later attachment) wins.
-    indexed.sort((a, b) => -compareVersions(a.f, b.f).order || b.i - a.i);
+    indexed.sort((a, b) => -compare(a, b).order || b.i - a.i);
     const ordered = indexed.map((x) => x.f);
     let winner = ordered[0];
     const versions: Version[] = [];
-    if (ordered.slice(1).some((g) => compareVersions(ordered[0]!, g).ambiguous)) {
+    if (indexed.slice(1).some((g) => compare(indexed[0]!, g).ambiguous)) {
       // Nothing orders them and they say different things: the unit must say which is final.
-      const tied = ordered.filter((g) => !compareVersions(ordered[0]!, g).order);
+      const tied = indexed.filter((g) => !compare(indexed[0]!, g).order).map((g) => g.f);
       for (const f of tied) versions.push(versionOf(f));
       // Each version's warning names the first few, not all: a unit that sent many would otherwise
       // make the report grow with the square of its files. The unit's `versions` lists them all.
@@ -342,11 +344,30 @@ export function revisionMark(f: Pick<FileResult, 'path' | 'mail'>): number {
  * copy time says nothing. Forms that nothing orders but that say the same are a tie, not a conflict.
  */
 export function compareVersions(a: FileResult, b: FileResult): { order: number; ambiguous: boolean } {
-  const dated = (f: FileResult) => f.receivedAt !== undefined && (f.receivedFrom === 'record' || f.receivedFrom === 'mail');
-  const timed = (f: FileResult) => f.receivedAt !== undefined && f.receivedFrom !== 'copy';
-  const byTime = timed(a) && timed(b) ? Math.sign(Date.parse(a.receivedAt!) - Date.parse(b.receivedAt!)) : 0;
-  const byName = revisionMark(a) - revisionMark(b);
-  if (dated(a) && dated(b) && byTime) return { order: byTime, ambiguous: false };
+  return compareKeyed(a, versionKey(a), b, versionKey(b));
+}
+
+/** What orders a version, read off the file once (a unit's versions are compared with each other many times). */
+interface VersionKey {
+  dated: boolean;
+  timed: boolean;
+  time: number;
+  mark: number;
+}
+
+function versionKey(f: FileResult): VersionKey {
+  return {
+    dated: f.receivedAt !== undefined && (f.receivedFrom === 'record' || f.receivedFrom === 'mail'),
+    timed: f.receivedAt !== undefined && f.receivedFrom !== 'copy',
+    time: f.receivedAt !== undefined ? Date.parse(f.receivedAt) : NaN,
+    mark: revisionMark(f),
+  };
+}
+
+function compareKeyed(a: FileResult, ka: VersionKey, b: FileResult, kb: VersionKey): { order: number; ambiguous: boolean } {
+  const byTime = ka.timed && kb.timed ? Math.sign(ka.time - kb.time) : 0;
+  const byName = ka.mark - kb.mark;
+  if (ka.dated && kb.dated && byTime) return { order: byTime, ambiguous: false };
   if (byName) return { order: Math.sign(byName), ambiguous: false };
   if (byTime) return { order: byTime, ambiguous: false };
   const same = a.data === b.data || dataText(a) === dataText(b);
