@@ -56,6 +56,9 @@ describe('inbox.ambiguous', () => {
     expect(zh).toContain(`人次）等 9 份。均未计入，`);
     const en = formatMessage('inbox.ambiguous', params, 'en');
     expect(en).toMatch(/^东湖区 sent 9 different versions .* and 4 more\. None is counted/);
+    // English words around the file names: no 场, 人次 or 「；」 from the Chinese sentence.
+    expect(en).toContain('东湖区-h.yaml (47 activities, 12000 participants); ');
+    expect(en.replace(/东湖区/g, '')).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/);
     // The same sentence on every version: the report grows with the versions, not their square.
     expect(new Set(warnings.map((w) => formatMessage('inbox.ambiguous', w[0]!.params, 'zh'))).size).toBe(1);
   });

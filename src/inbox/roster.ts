@@ -207,15 +207,20 @@ export function rollCall(files: FileResult[], campaign: Campaign, opts: { record
       for (const f of tied) versions.push(versionOf(f));
       // Each version's warning names the first few, not all: a unit that sent many would otherwise
       // make the report grow with the square of its files. The unit's `versions` lists them all.
-      const params = {
+      // Each listed version as its own parameters (path0, activities0, participants0, …): the catalogue
+      // words the list in the reader's language.
+      const listed = versions.slice(0, AMBIGUOUS_LISTED);
+      const params: Record<string, string | number> = {
         unit: unit.name,
-        versions: versions
-          .slice(0, AMBIGUOUS_LISTED)
-          .map((v) => `${v.path}（${v.activities ?? '?'} 场，${v.participants ?? '?'} 人次）`)
-          .join('；'),
+        listed: listed.length,
         count: versions.length,
         more: Math.max(0, versions.length - AMBIGUOUS_LISTED),
       };
+      listed.forEach((v, k) => {
+        params[`path${k}`] = v.path;
+        params[`activities${k}`] = v.activities ?? '?';
+        params[`participants${k}`] = v.participants ?? '?';
+      });
       for (const f of tied) f.problems.push(warning('inbox.ambiguous', { ...params }));
       winner = undefined;
     }
