@@ -46,6 +46,8 @@ describe('inbox.ambiguous', () => {
     expect(unit.status).toBe('ambiguous');
     // Every version is still listed on the unit and warned on its own file.
     expect(unit.versions).toHaveLength(9);
+    // The short verdict says nothing of a count (it was "two versions" in English whatever the count).
+    expect(formatMessage('roll.verdict.ambiguous', {}, 'en')).toBe('versions unclear');
     expect(warnings.every((w) => w.length === 1)).toBe(true);
     const params = warnings[0]![0]!.params!;
     const zh = formatMessage('inbox.ambiguous', params, 'zh');
