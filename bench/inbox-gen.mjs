@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { UNITS } from './roster.mjs';
 
 /** The files the inbox is made of: our own DOCX and PDF rendered from the sample, office files from fixtures/office. */
@@ -41,6 +41,63 @@ export function inboxTemplates(root) {
 
 const units = UNITS;
 
+/** The unit every template names (the sample form is 东湖区's). */
+const SAMPLE_UNIT = '东湖区';
+
+/** An office file (DOCX, XLSX) with the unit its XML parts name (the first of the roster found) made `unit`. */
+function officeFor(bytes, unit) {
+  const parts = unzipSync(new Uint8Array(bytes));
+  const xml = Object.entries(parts).filter(([name]) => name.endsWith('.xml'));
+  const text = xml.map(([, data]) => new TextDecoder().decode(data)).join('');
+  const named = units.find((u) => text.includes(u)) ?? SAMPLE_UNIT;
+  for (const [name, data] of xml) parts[name] = new TextEncoder().encode(new TextDecoder().decode(data).replaceAll(named, unit));
+  return Buffer.from(zipSync(parts, { mtime: new Date('2023-11-20T08:00:00+08:00') }));
+}
+
+/**
+ * The templates for every unit of the roster, as a real inbox has them: each unit's own form (the
+ * sample with its name, rendered to our DOCX and PDF by the tool), its Word form and workbook naming
+ * it. `generateInbox` with these gives each file to the unit in its name, content included, so the
+ * roll call sees about n/12 files per unit in the shapes units send (not n/12 versions of one form).
+ */
+export function unitTemplates(root) {
+  const base = inboxTemplates(root);
+  const bin = join(root, 'bin', 'lifelong-week');
+  const work = mkdtempSync(join(tmpdir(), 'lw-bench-units-'));
+  try {
+    const perUnit = {};
+    for (const unit of units) {
+      const sampleYaml = Buffer.from(base.sampleYaml.toString().replaceAll(SAMPLE_UNIT, unit));
+      const yamlPath = join(work, `${unit}.yaml`);
+      writeFileSync(yamlPath, sampleYaml);
+      spawnSync(process.execPath, [bin, 'render', yamlPath, '-o', join(work, unit)], { stdio: 'ignore' });
+      const ours = readdirSync(join(work, unit));
+      perUnit[unit] = {
+        sampleYaml,
+        ownDocx: readFileSync(
+          join(
+            work,
+            unit,
+            ours.find((f) => f.endsWith('.docx')),
+          ),
+        ),
+        ownPdf: readFileSync(
+          join(
+            work,
+            unit,
+            ours.find((f) => f.endsWith('.pdf')),
+          ),
+        ),
+        foreignDocx: officeFor(base.foreignDocx, unit),
+        xlsx: base.xlsx ? officeFor(base.xlsx, unit) : undefined,
+      };
+    }
+    return { ...base, perUnit };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 /** A unit's mail with its attachments ([name, bytes, type]); `date` is its Date header (default: 28 Nov 2023, 10:i). */
 export function mail(unit, i, attachments, date = `Tue, 28 Nov 2023 10:${String(i % 60).padStart(2, '0')}:00 +0800`) {
   const boundary = `----=_lw_${i}`;
@@ -58,7 +115,6 @@ export const KINDS = ['yaml', 'own docx', 'own pdf', 'Word form docx', 'xlsx', '
 
 /** n files into dir; `kind(i)` is KINDS[i % 7]. Returns the file names, in order. */
 export function generateInbox(dir, n, t) {
-  const { sampleYaml, ownDocx, ownPdf, foreignDocx, xlsx } = t;
   const names = [];
   const put = (file, bytes) => {
     writeFileSync(join(dir, file), bytes);
@@ -66,10 +122,13 @@ export function generateInbox(dir, n, t) {
   };
   for (let i = 0; i < n; i++) {
     const unit = units[i % units.length];
+    // With `unitTemplates`, the unit's own files; else every form is 东湖区's (the YAML aside).
+    const own = t.perUnit?.[unit];
+    const { sampleYaml, ownDocx, ownPdf, foreignDocx, xlsx } = own ?? t;
     const name = `${String(i).padStart(5, '0')}-${unit}`;
     switch (i % 7) {
       case 0:
-        put(`${name}.yaml`, Buffer.from(sampleYaml.toString().replaceAll('东湖区', unit)));
+        put(`${name}.yaml`, own ? sampleYaml : Buffer.from(sampleYaml.toString().replaceAll(SAMPLE_UNIT, unit)));
         break;
       case 1:
         put(`${name}.docx`, ownDocx);

@@ -3,7 +3,8 @@
 // build to it byte for byte. Regenerate only when a change to a report is intended, and say so:
 //   npm run build && node scripts/make-same-fixture.mjs [path/to/bin/lifelong-week]
 // It was made with the build of commit 4347a56: main just before the faster readers were merged, with
-// the same messages (the readers' speed work was held to c3a6ab4 the same way on its own branch).
+// the same messages (the readers' speed work was held to c3a6ab4 the same way on its own branch); made again
+// when the ambiguity warning came to name only the first few versions (「等 N 份」): only those sentences changed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

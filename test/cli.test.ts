@@ -379,6 +379,12 @@ describe('validate accounts for every file in a folder', () => {
       ['文件夹链接/', 'unsupported', undefined, 'file.folderLink'],
     ]);
     expect(r.code).toBe(1); // the broken link is an error the centre must see
+    // Named through a link to the folder, the link beside its target is still known as the same file.
+    const viaLink = join(tempDir(), '收件箱');
+    symlinkSync(dir, viaLink);
+    expect(
+      json(cli(['validate', '--json', '--no-units', viaLink]).stdout).files.map((f) => [f.path, f.fate, f.status, f.issues[0]?.code]),
+    ).toEqual(files);
   });
 
   // Root reads whatever the permissions say: as root the tool runs as `nobody`, which must be able

@@ -3,7 +3,7 @@
  * and PDF, a Word form, XLSX, mails, archives) beside the project's real office, hostile, broken and
  * invalid fixtures gives, byte for byte, the report the readers gave before they were made faster
  * (fixtures/same/validate.json.gz, made by scripts/make-same-fixture.mjs with the build of commit
- * 4347a56, the readers before they were made faster, with today's messages) — on worker threads and on one thread, with the result cache cold, warm, damaged, and
+ * 4347a56, the readers before they were made faster, with today's messages: made again only for the ambiguity warning's capped list) — on worker threads beside the main thread and on one thread, with the result cache cold, warm, damaged, and
  * after a file changed.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -45,6 +45,12 @@ describe('the report on a mixed inbox is the one the readers gave before', () =>
     expect(r.stderr).toBe('');
     expect(r.stdout === expected).toBe(true);
     expect(cacheFiles()).toEqual([]);
+  });
+
+  it('on three threads (two workers and the main thread sharing the files), without the cache', () => {
+    const r = validate({ LIFELONG_WEEK_NO_CACHE: '1', LIFELONG_WEEK_THREADS: '3' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout === expected).toBe(true);
   });
 
   it('on one thread, without the cache', () => {

@@ -1,4 +1,5 @@
 import { it, expect } from 'vitest';
+import fc from 'fast-check';
 import { jsonChunks } from '../src/core/io.js';
 it('jsonChunks equals JSON.stringify', () => {
   const v = {
@@ -16,4 +17,17 @@ it('jsonChunks keeps a value with a raw line or paragraph separator (U+2028, U+2
   const out = [...jsonChunks(v, ['files'])].join('');
   expect(out).toBe(JSON.stringify(v, null, 2) + '\n');
   expect(JSON.parse(out)).toEqual(v);
+});
+it('jsonChunks equals JSON.stringify on any JSON value, streamed or not (dates, empty and nested arrays, raw separators)', () => {
+  const value = fc.record({
+    files: fc.array(fc.oneof(fc.jsonValue(), fc.date({ noInvalidDate: true }), fc.string({ unit: 'grapheme' }))),
+    units: fc.jsonValue(),
+    summary: fc.oneof(fc.jsonValue(), fc.constant([]), fc.constant({}), fc.constant('\u2028\n\u2029')),
+  });
+  fc.assert(
+    fc.property(value, (v) => {
+      expect([...jsonChunks(v, ['files', 'units'])].join('')).toBe(JSON.stringify(v, null, 2) + '\n');
+    }),
+    { numRuns: 500 },
+  );
 });

@@ -36,6 +36,10 @@ const formatWord = (format: string | number | undefined, lang: Lang): string =>
       ? s(format)
       : `${s(format)} file`;
 
+/** The first `p.listed` items of a list passed as numbered parameters, each worded by `item(k)`. */
+const listedVersions = (p: Params, item: (k: number) => string, separator: string): string =>
+  Array.from({ length: Math.max(0, Number(p.listed) || 0) }, (_, k) => item(k)).join(separator);
+
 const DATA_MESSAGES = {
   // ── files ────────────────────────────────────────────────────────────────
   'file.empty': {
@@ -676,11 +680,29 @@ const DATA_MESSAGES = {
     zh: (p) => `按时报送（${s(p.first)}），截止后更正（${s(p.at)} 收到更正版），不算逾期。`,
     en: (p) => `Reported on time (${s(p.first)}) and corrected after the deadline (${s(p.at)}): not late.`,
   },
+  // The first `listed` versions (roster.ts) come as path0, activities0, participants0, path1, …;
+  // `count` is how many there are, `more` how many the list leaves out.
   'inbox.ambiguous': {
-    zh: (p) =>
-      `${s(p.unit)}有两个内容不同的版本，收到时间和文件名都无法判断哪个是最终版：${s(p.versions)}。两份都未计入，请向该单位确认以哪一份为准，删去另一份或在文件名中写明「修改版」。`,
-    en: (p) =>
-      `${s(p.unit)} sent two different versions and nothing tells which is final: ${s(p.versions)}. Neither is counted; ask the unit which one counts.`,
+    zh: (p) => {
+      const versions = listedVersions(
+        p,
+        (k) => `${s(p[`path${k}`])}（${s(p[`activities${k}`])} 场，${s(p[`participants${k}`])} 人次）`,
+        '；',
+      );
+      return Number(p.count) > 2
+        ? `${s(p.unit)}有 ${s(p.count)} 个内容不同的版本，收到时间和文件名都无法判断哪个是最终版：${versions}${Number(p.more) > 0 ? `等 ${s(p.count)} 份` : ''}。均未计入，请向该单位确认以哪一份为准，删去其余各份或在文件名中写明「修改版」。`
+        : `${s(p.unit)}有两个内容不同的版本，收到时间和文件名都无法判断哪个是最终版：${versions}。两份都未计入，请向该单位确认以哪一份为准，删去另一份或在文件名中写明「修改版」。`;
+    },
+    en: (p) => {
+      const versions = listedVersions(
+        p,
+        (k) => `${s(p[`path${k}`])} (${s(p[`activities${k}`])} activities, ${s(p[`participants${k}`])} participants)`,
+        '; ',
+      );
+      return Number(p.count) > 2
+        ? `${s(p.unit)} sent ${s(p.count)} different versions and nothing tells which is final: ${versions}${Number(p.more) > 0 ? ` and ${s(p.more)} more` : ''}. None is counted; ask the unit which one counts.`
+        : `${s(p.unit)} sent two different versions and nothing tells which is final: ${versions}. Neither is counted; ask the unit which one counts.`;
+    },
   },
   'inbox.ownFile': {
     zh: () => '本工具自己的记录文件（收件记录或状态文件），不是报送材料。',

@@ -1,9 +1,10 @@
 /**
- * Reading a large inbox on every core: the files are shared out to worker threads in small
- * batches, each worker reading its files itself (synchronously: one thread has nothing else to do
- * meanwhile) and running the same `checkFiles` on each, and the results come back in the order of
- * the files. Parsing Word, Excel and mail is CPU work, so two cores nearly halve a 1,000-file inbox
- * (bench/inbox.mjs). Small batches stay on the main thread: a worker costs ~50 ms to start.
+ * Reading a large inbox on every core: with N threads, N − 1 worker threads are given the files in
+ * small batches, each worker reading its files itself (synchronously: one thread has nothing else to
+ * do meanwhile) and running the same `checkFiles` on each, while the main thread reads files one at a
+ * time from the same queue; the results come back in the order of the files. Parsing Word, Excel
+ * and mail is CPU work, so two cores nearly halve a 1,000-file inbox (bench/inbox.mjs). Small
+ * batches stay on the main thread: a worker costs ~50 ms to start and more to warm up.
  *
  * Results already known from an earlier run (`cache.ts`: same path, size, time and content) are
  * taken from the cache and not read again.
@@ -73,21 +74,26 @@ export async function readEach(inputs: readonly InputFile[], campaign: Campaign,
   const threads = parallel
     ? Math.min(opts.threads ?? Number(process.env.LIFELONG_WEEK_THREADS ?? (await import('node:os')).availableParallelism()), 8)
     : 1;
-  if (!parallel || threads < 2) await readHere(inputs, todo, campaign, opts, done);
-  else await readInWorkers(inputs, todo, campaign, opts, threads, done);
+  if (!parallel || threads < 2) {
+    let next = 0;
+    await readHere(inputs, () => todo[next++], campaign, opts, done);
+  } else await readInWorkers(inputs, todo, campaign, opts, threads, done);
   return results;
 }
 
-/** On this thread, one file after the other; files on disk are read synchronously and hashed. */
+/**
+ * On this thread, one file after the other, as long as `next` gives one; files on disk are read
+ * synchronously and hashed.
+ */
 async function readHere(
   inputs: readonly InputFile[],
-  todo: readonly number[],
+  next: () => number | undefined,
   campaign: Campaign,
   opts: ReadOptions,
   done: (i: number, r: FileResult[], hash?: string) => void,
 ): Promise<void> {
   const { readSource } = await import('./read-source.js');
-  for (const i of todo) {
+  for (let i = next(); i !== undefined; i = next()) {
     const input = inputs[i]!;
     let hash: string | undefined;
     const own: InputFile = input.source
@@ -103,7 +109,8 @@ async function readHere(
     const r = await checkFiles([own], campaign, opts.scans ? { scans: opts.scans } : {});
     done(i, r, hash);
     // Files are read synchronously here: let the event loop run between two, so that `serve` answers
-    // its pages while it reads a folder (a batch of 40 files with scans blocked it for seconds).
+    // its pages while it reads a folder (a batch of 40 files with scans blocked it for seconds), and
+    // the workers' answers are taken and their next batches sent.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
@@ -129,7 +136,10 @@ async function readInWorkers(
   });
   const workerUrl = new URL('./check-worker.js', import.meta.url);
   const { Worker } = await import('node:worker_threads');
-  const lanes = Math.min(threads, queue.length);
+  // This thread is one of the `threads`: it reads files from the same queue while the workers read
+  // theirs, instead of waiting idle beside one more worker (one thread fewer to start, and on 2 cores
+  // 10,000 files took 20 s instead of 26–35 s: bench/inbox.mjs).
+  const lanes = Math.min(threads - 1, queue.length);
   /** Files of a batch whose worker died: read again one at a time. */
   const suspects: Task[] = [];
   /** Share the tail evenly: batches shrink as the queue empties. */
@@ -198,5 +208,9 @@ async function readInWorkers(
       };
       start();
     });
-  await Promise.all(Array.from({ length: lanes }, lane));
+  const workers = Array.from({ length: lanes }, lane);
+  // One file at a time from the front of the queue, between the workers' batches. A worker's dead
+  // batch (`suspects`) is left to the workers: read alone there, it cannot take this thread with it.
+  await readHere(inputs, () => queue.shift()?.id, campaign, opts, done);
+  await Promise.all(workers);
 }

@@ -140,6 +140,9 @@ export function unitInText(text: string | undefined, campaign: Campaign): Roster
   return best?.unit;
 }
 
+/** Versions a unit's ambiguity warning names before 「等 N 份」. */
+export const AMBIGUOUS_LISTED = 5;
+
 const stripExt = (path: string) => path.slice(path.lastIndexOf('!') + 1).replace(/\.[^.]+$/, '');
 
 /** Attribute, resolve revisions and lateness in place; return the roster's statuses in roster order. */
@@ -163,17 +166,25 @@ export function rollCall(files: FileResult[], campaign: Campaign, opts: { record
     if (unit) f.unit = unit.name;
     else if (f.fate === 'submission') f.problems.push(warning('inbox.noUnit'));
   }
+  // Each container's parts, in file order (looked up per part below, not searched for in every file).
+  const parts = new Map<string, FileResult[]>();
+  for (const f of files)
+    if (f.parent) {
+      const list = parts.get(f.parent);
+      if (list) list.push(f);
+      else parts.set(f.parent, [f]);
+    }
   // A mail whose form names its unit lends that unit to its other parts (the scan, the plan).
   for (const f of files) {
     if (f.unit || !f.parent || f.fate !== 'attachment') continue;
-    const sibling = files.find((g) => g.parent === f.parent && g.fate === 'submission' && g.unit);
+    const sibling = parts.get(f.parent)!.find((g) => g.fate === 'submission' && g.unit);
     if (sibling?.unit) f.unit = sibling.unit;
   }
 
   // A mail or archive whose parts all belong to one unit belongs to it too.
   for (const f of files) {
     if (f.unit || f.fate !== 'container') continue;
-    const units = new Set(files.filter((g) => g.parent === f.path && g.unit).map((g) => g.unit));
+    const units = new Set((parts.get(f.path) ?? []).filter((g) => g.unit).map((g) => g.unit));
     if (units.size === 1) f.unit = [...units][0];
   }
 
@@ -182,23 +193,35 @@ export function rollCall(files: FileResult[], campaign: Campaign, opts: { record
   for (const unit of campaign.roster) {
     const mine = files.filter((f) => f.unit === unit.name);
     const submissions = mine.filter((f) => f.fate === 'submission');
-    const indexed = submissions.map((f, i) => ({ f, i }));
+    // Each version's key is read once here (the times and names do not change while they are compared).
+    const indexed = submissions.map((f, i) => ({ f, i, key: versionKey(f) }));
+    const compare = (a: (typeof indexed)[number], b: (typeof indexed)[number]) => compareKeyed(a.f, a.key, b.f, b.key);
     // Latest first; on a tie the one listed later (a later name, a later attachment) wins.
-    indexed.sort((a, b) => -compareVersions(a.f, b.f).order || b.i - a.i);
+    indexed.sort((a, b) => -compare(a, b).order || b.i - a.i);
     const ordered = indexed.map((x) => x.f);
     let winner = ordered[0];
     const versions: Version[] = [];
-    if (ordered.slice(1).some((g) => compareVersions(ordered[0]!, g).ambiguous)) {
+    if (indexed.slice(1).some((g) => compare(indexed[0]!, g).ambiguous)) {
       // Nothing orders them and they say different things: the unit must say which is final.
-      for (const f of ordered.filter((g) => !compareVersions(ordered[0]!, g).order)) versions.push(versionOf(f));
-      for (const f of ordered)
-        if (versions.some((v) => v.path === f.path))
-          f.problems.push(
-            warning('inbox.ambiguous', {
-              unit: unit.name,
-              versions: versions.map((v) => `${v.path}（${v.activities ?? '?'} 场，${v.participants ?? '?'} 人次）`).join('；'),
-            }),
-          );
+      const tied = indexed.filter((g) => !compare(indexed[0]!, g).order).map((g) => g.f);
+      for (const f of tied) versions.push(versionOf(f));
+      // Each version's warning names the first few, not all: a unit that sent many would otherwise
+      // make the report grow with the square of its files. The unit's `versions` lists them all.
+      // Each listed version as its own parameters (path0, activities0, participants0, …): the catalogue
+      // words the list in the reader's language.
+      const listed = versions.slice(0, AMBIGUOUS_LISTED);
+      const params: Record<string, string | number> = {
+        unit: unit.name,
+        listed: listed.length,
+        count: versions.length,
+        more: Math.max(0, versions.length - AMBIGUOUS_LISTED),
+      };
+      listed.forEach((v, k) => {
+        params[`path${k}`] = v.path;
+        params[`activities${k}`] = v.activities ?? '?';
+        params[`participants${k}`] = v.participants ?? '?';
+      });
+      for (const f of tied) f.problems.push(warning('inbox.ambiguous', { ...params }));
       winner = undefined;
     }
     if (winner)
@@ -326,15 +349,43 @@ export function revisionMark(f: Pick<FileResult, 'path' | 'mail'>): number {
  * copy time says nothing. Forms that nothing orders but that say the same are a tie, not a conflict.
  */
 export function compareVersions(a: FileResult, b: FileResult): { order: number; ambiguous: boolean } {
-  const dated = (f: FileResult) => f.receivedAt !== undefined && (f.receivedFrom === 'record' || f.receivedFrom === 'mail');
-  const timed = (f: FileResult) => f.receivedAt !== undefined && f.receivedFrom !== 'copy';
-  const byTime = timed(a) && timed(b) ? Math.sign(Date.parse(a.receivedAt!) - Date.parse(b.receivedAt!)) : 0;
-  const byName = revisionMark(a) - revisionMark(b);
-  if (dated(a) && dated(b) && byTime) return { order: byTime, ambiguous: false };
+  return compareKeyed(a, versionKey(a), b, versionKey(b));
+}
+
+/** What orders a version, read off the file once (a unit's versions are compared with each other many times). */
+interface VersionKey {
+  dated: boolean;
+  timed: boolean;
+  time: number;
+  mark: number;
+}
+
+function versionKey(f: FileResult): VersionKey {
+  return {
+    dated: f.receivedAt !== undefined && (f.receivedFrom === 'record' || f.receivedFrom === 'mail'),
+    timed: f.receivedAt !== undefined && f.receivedFrom !== 'copy',
+    time: f.receivedAt !== undefined ? Date.parse(f.receivedAt) : NaN,
+    mark: revisionMark(f),
+  };
+}
+
+function compareKeyed(a: FileResult, ka: VersionKey, b: FileResult, kb: VersionKey): { order: number; ambiguous: boolean } {
+  const byTime = ka.timed && kb.timed ? Math.sign(ka.time - kb.time) : 0;
+  const byName = ka.mark - kb.mark;
+  if (ka.dated && kb.dated && byTime) return { order: byTime, ambiguous: false };
   if (byName) return { order: Math.sign(byName), ambiguous: false };
   if (byTime) return { order: byTime, ambiguous: false };
-  const same = JSON.stringify(a.data ?? null) === JSON.stringify(b.data ?? null);
+  const same = a.data === b.data || dataText(a) === dataText(b);
   return { order: 0, ambiguous: !same };
+}
+
+/** A form's data as text, made once per form: a unit's versions are compared with each other many times. */
+const dataTexts = new WeakMap<object, string>();
+function dataText(f: FileResult): string {
+  if (!f.data) return 'null';
+  let text = dataTexts.get(f.data);
+  if (text === undefined) dataTexts.set(f.data, (text = JSON.stringify(f.data)));
+  return text;
 }
 
 /**

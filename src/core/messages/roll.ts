@@ -17,7 +17,7 @@ export const ROLL_MESSAGES = {
     zh: (p) => `收到 ${s(p.n)} 个文件，均无法读取为统计表`,
     en: (p) => `${s(p.n)} file(s) received, none readable as the form`,
   },
-  'roll.verdict.ambiguous': { zh: () => '版本不明', en: () => 'two versions' },
+  'roll.verdict.ambiguous': { zh: () => '版本不明', en: () => 'versions unclear' },
   'roll.verdict.ambiguousLong': {
     zh: (p) => `收到 ${s(p.n)} 个内容不同的版本，无法判断以哪个为准`,
     en: (p) => `${s(p.n)} different versions; cannot tell which counts`,
