@@ -1021,6 +1021,10 @@ const DATA_MESSAGES = {
     zh: (p) => `无法在地址「${s(p.host)}」上启动：${s(p.reason)}`,
     en: (p) => `Cannot listen on “${s(p.host)}”: ${s(p.reason)}`,
   },
+  'serve.cli.noPage': {
+    zh: (p) => `网页文件缺失（${s(p.path)}），无法启动。请在工具所在文件夹运行 npm run build（或重新运行 npm ci）后再试。`,
+    en: (p) => `The web page's files are missing (${s(p.path)}). Run npm run build (or npm ci again) in the tool's folder, then try again.`,
+  },
   'serve.cli.stopped': { zh: () => '已停止填报服务。', en: () => 'Server stopped.' },
   'serve.cli.openFailed': {
     zh: (p) => `无法自动打开浏览器，请手动打开：${s(p.url)}`,
