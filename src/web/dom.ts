@@ -15,15 +15,23 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 
 export const sayer = (lang: Lang) => (code: MessageCode, params?: Params) => formatMessage(code, params, lang);
 
-/** A request to this server: JSON in, JSON out; a network failure is `undefined`. */
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T | undefined> {
+/**
+ * A request to this server: JSON in, JSON out; a network failure is `undefined`, and so is no answer
+ * within `timeoutMs` when one is given (a request left hanging by a dropped connection would
+ * otherwise hold the page for good).
+ */
+export async function api<T>(path: string, init: RequestInit = {}, timeoutMs?: number): Promise<T | undefined> {
+  const abort = timeoutMs ? new AbortController() : undefined;
+  const timer = abort ? setTimeout(() => abort.abort(), timeoutMs) : undefined;
   try {
-    const res = await fetch(path, { credentials: 'same-origin', ...init });
+    const res = await fetch(path, { credentials: 'same-origin', ...init, ...(abort ? { signal: abort.signal } : {}) });
     const type = res.headers.get('content-type') ?? '';
     if (!type.includes('application/json')) return undefined;
     return (await res.json()) as T;
   } catch {
     return undefined;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
