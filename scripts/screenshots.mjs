@@ -70,8 +70,8 @@ export async function takeScreenshots(outDir, { executablePath = '/usr/bin/chrom
       deviceScaleFactor: 1,
     });
     const page = await context.newPage();
-    // The first roll call reads the whole sample inbox: on a loaded machine (CI runs every test file at
-    // once) it takes longer than Playwright's default 30 s.
+    // Room for a loaded machine (CI runs the test files two at a time, each with its own programs):
+    // the steps take 10–30 s there, 2 minutes is far beyond that.
     page.setDefaultTimeout(120_000);
     await page.goto(served.url);
     await page.waitForSelector('body[data-ready="true"]');

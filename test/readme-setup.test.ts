@@ -6,7 +6,7 @@
  * offline, without scripts (the checkout is built already).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers.js';
@@ -40,6 +40,13 @@ const run = (cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.Proc
     encoding: 'utf8',
     timeout: 120_000,
     input: '',
+  });
+
+/** The built files other tests use, with their modification times: a rebuild under them changes these. */
+const builtFiles = () =>
+  ['bin.js', 'cmd-serve.js', 'cmd-validate.js', join('web', 'app.js'), join('web', 'app.css')].map((f) => {
+    const path = join(ROOT, 'dist', f);
+    return `${f} ${existsSync(path) ? statSync(path).mtimeMs : 'missing'}`;
   });
 
 const npm = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -83,7 +90,11 @@ describe.skipIf(!npm)('the README set-up', () => {
 
   it('without npm link, npx lifelong-week in the tool’s folder works and its hints say npx lifelong-week', () => {
     const out = temp('lw-npx-');
-    const env = { npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
+    // Without scripts: on its first run in a checkout (a fresh clone), npx installs the folder as a
+    // package and runs its `prepare`, i.e. `npm run build`, which empties and rewrites dist/ while the
+    // other test files run the built CLI and serve pages from it. The checkout is built already.
+    const env = { npm_config_offline: 'true', npm_config_ignore_scripts: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
+    const built = builtFiles();
     const fill = run('npx', ['--no', 'lifelong-week', 'fill'], { cwd: ROOT, env });
     expect(fill.status).toBe(2);
     expect(fill.stderr).toContain('npx lifelong-week template --format yaml -o 本单位.yaml');
@@ -93,5 +104,7 @@ describe.skipIf(!npm)('the README set-up', () => {
     });
     expect(template.status, template.stderr).toBe(0);
     expect(existsSync(join(out, '本单位.yaml'))).toBe(true);
+    // The built CLI the other test files use was left as it was (not rebuilt under them).
+    expect(builtFiles()).toEqual(built);
   }, 120_000);
 });

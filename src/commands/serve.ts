@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InterruptedError, UsageError } from '../core/errors.js';
+import { InterruptedError, isUsageError, UsageError } from '../core/errors.js';
 import type { Io } from '../core/io.js';
 import { formatMessage, type MessageCode } from '../core/messages.js';
 import type { Params } from '../core/problem.js';
@@ -101,6 +101,7 @@ export async function runServe(folder: string | undefined, opts: ServeOptions, i
       ...(opts.checkScans === false ? {} : { scans: (await import('./scans.js')).scanOptions('seal', env)! }),
     });
   } catch (e) {
+    if (isUsageError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(say('serve.cli.portBusy', { port }));
     throw new UsageError(say('serve.cli.badHost', { host, reason: code ?? String(e) }));

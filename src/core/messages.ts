@@ -369,6 +369,8 @@ const DATA_MESSAGES = {
     zh: (p) => `「${s(p.phone)}」不是有效的电话号码。手机号为 11 位（1 开头），座机请带区号，如「0791-86771234」。`,
     en: (p) => `“${s(p.phone)}” is not a valid phone number: 11-digit mobile, or a landline with area code (0791-86771234).`,
   },
+  // The contacts as read, echoed under the answer (fill and the browser form).
+  'fill.contactsShown': { zh: (p) => `${s(p.count)} 位联系人：${s(p.shown)}`, en: (p) => `${s(p.count)} contacts: ${s(p.shown)}` },
   'contacts.invalid': {
     zh: () => '联系人应写成「姓名 电话」，多人用「；」分隔，或按模板逐人填写姓名和电话。',
     en: () => 'Write contacts as “name phone”, separated by “；”, or as a list of “姓名”/“电话”.',
@@ -1043,6 +1045,10 @@ const DATA_MESSAGES = {
     zh: (p) => `无法在地址「${s(p.host)}」上启动：${s(p.reason)}`,
     en: (p) => `Cannot listen on “${s(p.host)}”: ${s(p.reason)}`,
   },
+  'serve.cli.noPage': {
+    zh: (p) => `网页文件缺失（${s(p.path)}），无法启动。请在工具所在文件夹运行 npm run build（或重新运行 npm ci）后再试。`,
+    en: (p) => `The web page's files are missing (${s(p.path)}). Run npm run build (or npm ci again) in the tool's folder, then try again.`,
+  },
   'serve.cli.stopped': { zh: () => '已停止填报服务。', en: () => 'Server stopped.' },
   'serve.cli.openFailed': {
     zh: (p) => `无法自动打开浏览器，请手动打开：${s(p.url)}`,
@@ -1050,18 +1056,45 @@ const DATA_MESSAGES = {
   },
 } satisfies Record<string, Entry>;
 
-/** The one catalogue: the data messages above and the parts by area (src/core/messages/). */
-export const MESSAGES = {
-  ...DATA_MESSAGES,
-  ...CAMPAIGN_MESSAGES,
-  ...REPORT_MESSAGES,
-  ...ROLL_MESSAGES,
-  ...RENDER_MESSAGES,
-  ...FILL_MESSAGES,
-  ...CLI_MESSAGES,
-} satisfies Record<string, Entry>;
+/**
+ * The one catalogue: the data messages above and the parts by area (src/core/messages/). Joined in a
+ * call marked pure, so that a bundle which formats with a part only (the browser page's
+ * `formatPageMessage`) leaves the other parts out (a bundler keeps a bare object spread, in case a
+ * getter runs).
+ */
+export const MESSAGES = /* @__PURE__ */ (() =>
+  ({
+    ...DATA_MESSAGES,
+    ...CAMPAIGN_MESSAGES,
+    ...REPORT_MESSAGES,
+    ...ROLL_MESSAGES,
+    ...RENDER_MESSAGES,
+    ...FILL_MESSAGES,
+    ...CLI_MESSAGES,
+  }) satisfies Record<string, Entry>)();
 
 export type MessageCode = keyof typeof MESSAGES;
+
+/**
+ * What the browser page formats (serve's 填报 and 汇总, src/web/): the data messages above (the
+ * checks' problems and the page's own sentences), the campaign's checks (the page carries the
+ * campaign's schema), the roll call's part (seals, figures) and the report's (the names of fates and
+ * pieces) — not the command line's help and progress, the interview's prompts or the renderers'
+ * sentences, which stay out of
+ * the page's script (bench/serve.mjs weighs it; test/serve/bundle.test.ts checks nothing it names is
+ * missing).
+ */
+export const PAGE_MESSAGES = { ...DATA_MESSAGES, ...CAMPAIGN_MESSAGES, ...ROLL_MESSAGES, ...REPORT_MESSAGES } satisfies Record<
+  string,
+  Entry
+>;
+export type PageCode = keyof typeof PAGE_MESSAGES;
+
+/** A sentence of the page's part of the catalogue (the same entries as `formatMessage` gives). */
+export function formatPageMessage(code: PageCode, params: Params | undefined, lang: Lang): string {
+  const entry: Entry = PAGE_MESSAGES[code];
+  return entry[lang](params ?? {});
+}
 
 /** File-system error codes in words a clerk understands. */
 const FS_REASONS_ZH: Record<string, string> = {

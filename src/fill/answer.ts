@@ -4,9 +4,8 @@
  * is one `validate` accepts. Messages come from the catalogue.
  */
 import type { Campaign } from '../campaign/campaign.js';
-import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
+import { formatPageMessage, type Lang, type MessageCode, type PageCode } from '../core/messages.js';
 import type { Params } from '../core/problem.js';
-import { say } from '../core/say.js';
 import type { Field } from '../form/definition.js';
 import { exampleFor } from '../form/definition.js';
 import { displayValue, formatContacts, formatPeriodCanonical } from '../form/display.js';
@@ -46,7 +45,7 @@ function readBack(field: Field, value: unknown, text: string, lang: Lang): strin
       const list = value as Contact[];
       const shown = formatContacts(list);
       if (list.length === 1 || shown === text) return shown;
-      return say(lang, 'fill.contactsShown', { count: list.length, shown });
+      return formatPageMessage('fill.contactsShown', { count: list.length, shown }, lang);
     }
     default:
       return displayValue(field, value);
@@ -54,7 +53,9 @@ function readBack(field: Field, value: unknown, text: string, lang: Lang): strin
 }
 
 export function checkAnswer(field: Field, text: string, campaign: Campaign, values: Values, lang: Lang): Checked {
-  const say = (code: MessageCode, params?: Params) => formatMessage(code, params, lang);
+  // The page's part of the catalogue: this runs in the browser form too. The checks' codes are data
+  // messages (test/serve/bundle.test.ts finds every code the page's sources name in that part).
+  const say = (code: MessageCode, params?: Params) => formatPageMessage(code as PageCode, params, lang);
   const typed = text.replace(/\r\n?/g, '\n').trim();
   if (typed === '') {
     if (!field.required) return { empty: true, errors: [], warnings: [] };

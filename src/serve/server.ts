@@ -24,7 +24,7 @@ import { hostname, networkInterfaces } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import type { Campaign } from '../campaign/campaign.js';
-import { isRenderError, isUsageError } from '../core/errors.js';
+import { isRenderError, isUsageError, UsageError } from '../core/errors.js';
 import { exists, writeFileAtomic } from '../core/io.js';
 import { formatMessage, type Lang, type MessageCode } from '../core/messages.js';
 import { emptyRaw, type Params } from '../core/problem.js';
@@ -219,9 +219,31 @@ async function freeName(dir: string, name: string): Promise<string> {
   throw new HttpError(409, 'serve.upload.badName');
 }
 
+/** The page's script and style (dist/web), as the browser gets them. */
+const PAGE_ASSETS: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' };
+
+/**
+ * The page's script and style, read once when the server starts: a running server always serves the
+ * page that belongs to it, also while the tool's own files are replaced under it (an update, or a
+ * rebuild, which empties dist/ for a few seconds). Read at each request, a page opened in that moment
+ * got an error for its script and stayed a page without data for good.
+ */
+async function readPageAssets(dir: string, lang: Lang): Promise<Map<string, { type: string; body: Buffer }>> {
+  const assets = new Map<string, { type: string; body: Buffer }>();
+  for (const [name, type] of Object.entries(PAGE_ASSETS)) {
+    try {
+      assets.set(name, { type, body: await readFile(join(dir, name)) });
+    } catch (e) {
+      throw new UsageError(formatMessage('serve.cli.noPage', { path: join(dir, name) }, lang), { cause: e });
+    }
+  }
+  return assets;
+}
+
 export async function startServer(config: ServeConfig): Promise<RunningServer> {
   const { campaign, lang } = config;
   const say = (code: MessageCode, params?: Params) => formatMessage(code, params, lang);
+  const pageAssets = await readPageAssets(config.assetsDir, lang);
   const token = config.token;
   const outputs = new Map<string, { path: string; name: string }>();
   const inbox = config.inbox ? new InboxWatcher(config.inbox, campaign, lang, config.pollMs ?? 2000, config.scans) : undefined;
@@ -323,11 +345,9 @@ export async function startServer(config: ServeConfig): Promise<RunningServer> {
 
   const asset = async (res: ServerResponse, name: string) => {
     if (name === 'font.ttf') return font(res);
-    const types: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' };
-    const type = types[name];
-    if (!type) throw new HttpError(404, 'serve.http.notFound');
-    const body = await readFile(join(config.assetsDir, name));
-    send(res, 200, type, body, { 'Cache-Control': 'no-cache' });
+    const file = pageAssets.get(name);
+    if (!file) throw new HttpError(404, 'serve.http.notFound');
+    send(res, 200, file.type, file.body, { 'Cache-Control': 'no-cache' });
   };
 
   // ── the form ──────────────────────────────────────────────────────────────

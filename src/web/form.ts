@@ -162,7 +162,12 @@ export function startForm(config: PageConfig): void {
       tell(say('serve.draft.restored', { time: localTimeText(stored.savedAt ?? new Date().toISOString()) }));
       return;
     }
-    const server = await api<{ ok: boolean; draft: { texts: Record<string, string>; savedAt: string; path: string } | null }>('/api/draft');
+    // The form starts with or without it: a server that does not answer within a minute holds nothing back.
+    const server = await api<{ ok: boolean; draft: { texts: Record<string, string>; savedAt: string; path: string } | null }>(
+      '/api/draft',
+      {},
+      60_000,
+    );
     if (server?.draft) {
       setTexts(server.draft.texts);
       autoDepartment = findUnit(server.draft.texts['district'] ?? '', campaign)?.department;

@@ -65,6 +65,8 @@ interface Unit {
 interface RollCall {
   ok: boolean;
   version: number;
+  /** A refusal's reason, in the page's language. */
+  message?: string;
   loading?: boolean;
   updatedAt?: string;
   /** Files whose scans still wait for the seal check. */
@@ -81,6 +83,11 @@ interface RollCall {
 }
 
 const MAX_FILES_PER_DROP = 20;
+/**
+ * How long one look at the roll call may take before the page asks again: the server holds a look
+ * up to 20 s when nothing changed (long polling), and a loaded machine may take a while more.
+ */
+const LOOK_MS = 60_000;
 
 export function startSummary(config: PageConfig): void {
   if (!config.inbox) return;
@@ -312,10 +319,16 @@ export function startSummary(config: PageConfig): void {
 
   const follow = async () => {
     let after = -1;
+    /** The last look got no roll call: the status line says why until one comes. */
+    let failed = false;
     for (;;) {
-      const next = await api<RollCall>(`/api/rollcall${after >= 0 ? `?after=${after}` : ''}`);
-      if (!next) {
-        document.getElementById('updated')!.textContent = say('serve.server.gone');
+      const next = await api<RollCall>(`/api/rollcall${after >= 0 ? `?after=${after}` : ''}`, {}, LOOK_MS);
+      if (!next || !next.ok || typeof next.version !== 'number') {
+        // No answer (stopped, or nothing within LOOK_MS), or a refusal in the server's own words (a
+        // missing access token, an error): said on the page and asked again a little later, never in
+        // a loop of requests as fast as the server refuses them.
+        document.getElementById('updated')!.textContent = next?.message ?? say('serve.server.gone');
+        failed = true;
         await new Promise((r) => setTimeout(r, 3000));
         continue;
       }
@@ -323,8 +336,9 @@ export function startSummary(config: PageConfig): void {
         await new Promise((r) => setTimeout(r, 300));
         continue;
       }
-      if (next.version !== data?.version) {
+      if (next.version !== data?.version || failed) {
         data = next;
+        failed = false;
         render();
       }
       after = next.version;

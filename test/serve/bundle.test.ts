@@ -39,6 +39,32 @@ describe('serve: the browser bundle', () => {
     expect(js).not.toMatch(/\.ttf|NotoSerif/);
   });
 
+  it('carries the page’s part of the catalogue: every sentence it can show, not the command line’s or the interview’s', async () => {
+    const result = await build(
+      browserBuild({ absWorkingDir: ROOT, write: false, outdir: 'out', minify: false }) as Parameters<typeof build>[0],
+    );
+    const js = result.outputFiles!.map((f) => f.text).join('\n');
+    const { MESSAGES, PAGE_MESSAGES } = await import('../../src/core/messages.js');
+    const all = Object.keys(MESSAGES);
+    const page = new Set(Object.keys(PAGE_MESSAGES));
+    // Codes the script names (the checks' problems, the page's sentences), whole or as a prefix (`scan.${reason}`).
+    const named = [...js.matchAll(/["'`]([a-z][A-Za-z]*(?:\.[A-Za-z0-9]+)+)["'`]/g)].map((m) => m[1]!).filter((c) => all.includes(c));
+    const prefixes = [...js.matchAll(/`([a-z][A-Za-z]*(?:\.[A-Za-z0-9]+)*\.)\$\{/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThan(100);
+    expect(named.filter((c) => !page.has(c))).toEqual([]);
+    for (const prefix of prefixes)
+      expect(
+        all.filter((c) => c.startsWith(prefix) && !page.has(c)),
+        prefix,
+      ).toEqual([]);
+    // The rest stays out: the command line's help and progress, the interview's prompts, the renderers' sentences.
+    const { CLI_MESSAGES } = await import('../../src/core/messages/cli.js');
+    const { FILL_MESSAGES } = await import('../../src/core/messages/fill.js');
+    const { RENDER_MESSAGES } = await import('../../src/core/messages/render.js');
+    const outside = [CLI_MESSAGES, FILL_MESSAGES, RENDER_MESSAGES].flatMap((part) => Object.keys(part));
+    expect(outside.filter((c) => js.includes(`'${c}'`) || js.includes(`"${c}"`))).toEqual([]);
+  });
+
   it('fails the build when something reaches a node: module', async () => {
     const r = build(
       browserBuild({

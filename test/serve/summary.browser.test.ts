@@ -194,6 +194,26 @@ describe.skipIf(chromiumMissing)(`serve: 汇总 in chromium${chromiumMissing ? `
     expect(readdirSync(inbox).filter((n) => n.startsWith('.') && n !== '.DS_Store')).toEqual([]);
   });
 
+  it('says why when the server refuses the roll call, and shows the roll call once it answers again', async () => {
+    const other = await browser.context.newPage();
+    try {
+      // A refusal as the server words it (here: the access token a colleague's browser lost).
+      const refusal = { ok: false, status: 401, code: 'serve.http.badToken', message: '拒绝访问：缺少或错误的访问码。' };
+      await other.route('**/api/rollcall*', (route) =>
+        route.fulfill({ status: 401, contentType: 'application/json; charset=utf-8', body: JSON.stringify(refusal) }),
+      );
+      await other.goto(`${served.url}summary`);
+      await expect.poll(() => other.locator('#updated').innerText(), { timeout: 15_000 }).toBe(refusal.message);
+      expect(await other.getAttribute('body', 'data-version')).toBeNull();
+      await other.unroute('**/api/rollcall*');
+      await other.waitForSelector('body[data-version]', { timeout: 30_000 });
+      expect(await other.locator('#updated').innerText()).toMatch(/^已更新：/);
+      expect(await other.locator('#rollcall tbody tr').count()).toBeGreaterThan(10);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('downloads the city workbook and the city report', async () => {
     for (const [sel, ext] of [
       ['#workbook', '.xlsx'],

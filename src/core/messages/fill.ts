@@ -186,7 +186,6 @@ export const FILL_MESSAGES = {
   'prompt.key.select': { zh: () => '选择', en: () => 'select' },
   'prompt.key.search': { zh: () => '输入文字筛选', en: () => 'search' },
   // the next steps after fill (the notice, 「四、其他事项」: four pieces)
-  'fill.contactsShown': { zh: (p) => `${s(p.count)} 位联系人：${s(p.shown)}`, en: (p) => `${s(p.count)} contacts: ${s(p.shown)}` },
   'fill.step.print': { zh: (p) => `打印 PDF：${s(p.pdf)}`, en: (p) => `Print the PDF: ${s(p.pdf)}` },
   'fill.step.stamp': {
     zh: (p) => `在「教育行政部门（盖章）」处加盖${s(p.department)}公章`,
