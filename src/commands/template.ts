@@ -82,10 +82,9 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
       written.push(yamlPath);
     }
   }
-  if (documents.length > 0) {
-    if (outputIsFile && single !== 'yaml') {
-      // One document to an explicit file name: render to its folder, then the name is the user's.
-      const paths = await writeRendered(
+  if (documents.length > 0)
+    written.push(
+      ...(await writeRendered(
         null,
         campaign,
         {
@@ -94,29 +93,14 @@ export async function runTemplate(opts: TemplateOptions, io: Io): Promise<number
           force: Boolean(opts.force),
           ...(opts.fillable ? { fillable: true } : {}),
           ...(unit ? { department: unit.department, unitName: unit.name } : {}),
+          ...(yamlFile ? { alongside: [yamlFile] } : {}),
         },
         io,
-        opts.output,
-      );
-      written.push(...paths);
-    } else {
-      written.push(
-        ...(await writeRendered(
-          null,
-          campaign,
-          {
-            dir,
-            formats: documents,
-            force: Boolean(opts.force),
-            ...(opts.fillable ? { fillable: true } : {}),
-            ...(unit ? { department: unit.department, unitName: unit.name } : {}),
-            ...(yamlFile ? { alongside: [yamlFile] } : {}),
-          },
-          io,
-        )),
-      );
-    }
-  }
+        // One document to an explicit file name (outputIsFile: one format, so no YAML beside it):
+        // render to its folder, then the name is the user's.
+        outputIsFile ? opts.output : undefined,
+      )),
+    );
   io.err(
     say(lang, 'cli.wroteN3', {
       written: written.map((p) => `  ${p}`).join('\n'),

@@ -26,7 +26,7 @@ async function docxValues(bytes: Uint8Array): Promise<{ values: Map<string, unkn
 import type { Submission } from '../../src/form/schema.js';
 import { submission } from './arbitrary.js';
 import { DONGHU, KEPT_WHOLE, ONE_PAGE, QINGSHANHU, withLongDescription } from './samples.js';
-import { fontconfigWithPackageFont, needs, tmp } from './tools.js';
+import { fontconfigWithPackageFont, needs, pageFill, tmp } from './tools.js';
 
 const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']!);
 const rowFields = FIELDS.filter((f) => f.placement === 'row');
@@ -493,23 +493,6 @@ describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdftote
         .map((page) => page.replace(/\s+/g, ''))
         .filter((page) => page !== '');
 
-    /**
-     * How full each page is: from the top of the type area (37 mm) down to the lowest text above the
-     * bottom margin (35 mm; the page number sits below it), as a share of the type area's height.
-     */
-    const fillOf = (pdf: string) => {
-      const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
-      const mm = 72 / 25.4;
-      const [top, bottom] = [37 * mm, 842 - 35 * mm];
-      return html
-        .split('<page ')
-        .slice(1)
-        .map((page) => {
-          const lowest = Math.max(...[...page.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])).filter((y) => y <= bottom + 1));
-          return (lowest - top) / (bottom - top);
-        });
-    };
-
     const latin = (n: number) => {
       let text = '';
       while (text.length < n) text += 'Wi-Fi课堂8期共400人，App下载1200次。' + (text.length % 5 === 0 ? '\n' : '');
@@ -567,13 +550,13 @@ describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdftote
         // And no page is broken far too early: every page but the last is filled to at least 75 % of
         // the type area (measured: 81–97 %). Breaks measured for Word stay a little on the safe side
         // (Latin in the PDF font's wider Latin), never at half a page (links did: review).
-        fillOf(pdfs[name]!)
+        pageFill(pdfs[name]!)
           .slice(0, -1)
           .forEach((fill, i) => expect(fill, `${name} page ${i + 1}`).toBeGreaterThan(0.75));
         if (process.env.LW_DEBUG_FILL)
           console.log(
             name,
-            fillOf(pdfs[name]!)
+            pageFill(pdfs[name]!)
               .map((f) => f.toFixed(2))
               .join(' '),
           );

@@ -12,7 +12,7 @@ import type { Submission } from '../../src/form/schema.js';
 import { COLUMNS, renderDocx } from '../../src/render/docx.js';
 import { renderPdf } from '../../src/render/pdf.js';
 import { DONGHU, KEPT_WHOLE, withLongDescription } from './samples.js';
-import { fontconfigWithPackageFont, needs, tmp } from './tools.js';
+import { fontconfigWithPackageFont, needs, pageFill, tmp } from './tools.js';
 
 const dirs: string[] = [];
 const dir = () => {
@@ -51,21 +51,6 @@ const cases: Record<string, { data: Submission | null; slack: number }> = {
 };
 
 const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
-
-/** How full each page's type area is (37 mm from the top down to 35 mm from the bottom), from the lowest text above the page number. */
-const fillOf = (pdf: string) => {
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
-  const mm = 72 / 25.4;
-  const [top, bottom] = [37 * mm, 842 - 35 * mm];
-  return html
-    .split('<page ')
-    .slice(1)
-    .map(
-      (page) =>
-        (Math.max(...[...page.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])).filter((y) => y <= bottom + 1)) - top) /
-        (bottom - top),
-    );
-};
 
 describe.skipIf(!(needs('soffice', 'libreoffice-writer-nogui') && needs('pdfinfo', 'poppler-utils')))(
   'DOCX (through LibreOffice) and PDF',
@@ -184,7 +169,7 @@ describe.skipIf(!needs('pdftotext', 'poppler-utils'))('the PDF as printed', () =
         file,
         await renderPdf({ ...DONGHU, content: { ...DONGHU.content, description: typicalDescription(length) } }, NANCHANG_2023),
       );
-      fillOf(file)
+      pageFill(file)
         .slice(0, -1)
         .forEach((fill, i) => expect(fill, `${length} characters: page ${i + 1}`).toBeGreaterThan(0.75));
     }

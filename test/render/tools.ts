@@ -90,3 +90,20 @@ export function fontconfigWithPackageFont(dir: string): string {
   );
   return file;
 }
+
+/**
+ * How full each page of a PDF file is: from the top of the type area (37 mm) down to the lowest text
+ * above the bottom margin (35 mm; the page number sits below it), as a share of the type area's height.
+ */
+export function pageFill(pdf: string): number[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+  const mm = 72 / 25.4;
+  const [top, bottom] = [37 * mm, 842 - 35 * mm];
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const lowest = Math.max(...[...page.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])).filter((y) => y <= bottom + 1));
+      return (lowest - top) / (bottom - top);
+    });
+}
