@@ -262,6 +262,9 @@ async function askContacts(field: Field, state: InterviewState, ctx: InterviewCo
   const existing = state.values[field.id] as Contact[] | undefined;
   /** Each answer's contacts (one answer may name several). */
   const given: Contact[][] = [];
+  // The draft keeps the contacts given so far: stopped at 「再添加一位联系人」 (Ctrl+C), they are not
+  // lost, and resumed they are this question's default.
+  const keep = () => ctx.save(given.length > 0 ? { ...state, values: { ...state.values, [field.id]: given.flat() } } : state);
   let again: string | undefined = existing ? formatContacts(existing) : undefined;
   for (;;) {
     const count = given.flat().length;
@@ -277,10 +280,14 @@ async function askContacts(field: Field, state: InterviewState, ctx: InterviewCo
       if (first) return BACK;
       // Back to the contact just given: asked again, with it as the default.
       again = formatContacts(given.pop()!);
+      await keep();
       continue;
     }
     if (!first && text.trim() === '') return { value: given.flat() };
     const accepted = await judge(field, text, state.values, ctx);
-    if (accepted?.value) given.push(accepted.value as Contact[]);
+    if (accepted?.value) {
+      given.push(accepted.value as Contact[]);
+      await keep();
+    }
   }
 }

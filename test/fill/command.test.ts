@@ -183,6 +183,18 @@ describe('fill: nothing is lost', () => {
     expect(draft).toMatch(/"pos":4/);
   });
 
+  it('Ctrl+C at 「再添加一位联系人」 keeps the contacts already given; resumed, they are the default', async () => {
+    const steps = fullInterview().slice(0, 3);
+    const r = await fill({ output: out }, [...steps, '刘芳 13907912345；王伟 0791-86771234', CTRL_C], { home });
+    expect(r.code).toBe(130);
+    const draft = readFileSync(join(home, '.lifelong-week', 'drafts', '2023-东湖区.yaml'), 'utf8');
+    expect(draft).toContain('姓名: 刘芳');
+    expect(draft).toContain('电话: 0791-86771234');
+    const again = await fill({ output: out, resume: true }, [CTRL_C], { home });
+    expect(again.transcript.asked[0]!.message).toContain('第 1 位联系人');
+    expect(again.transcript.asked[0]!.default).toBe('刘芳 13907912345；王伟 0791-86771234');
+  });
+
   it('a new interview offers an unfinished draft; --resume without one is a usage error', async () => {
     expect((await fill({ resume: true }, [], { home })).code).toBe(2);
     await fill({ output: out }, [...fullInterview().slice(0, 5), CTRL_C], { home });
