@@ -457,7 +457,15 @@ describe('a table that runs onto the next pages (docs/rendering.md, "Pagination 
         for (const f of rowFields) expect(own.table.get(f.id), f.id).toBe(displayValue(f, getPath(data, f.id)));
         expect((await docxValues(bytes)).stale).toEqual([]);
       }),
-      { numRuns: 15 },
+      {
+        numRuns: 15,
+        // One value of each kind whatever the seed: a long paragraph (split inside it) and many
+        // one-line paragraphs (split between two of them).
+        examples: [
+          [DONGHU, '社区大讲堂走进街道，围绕健康养生开展专题讲座。'.repeat(60), '营造了氛围。', undefined],
+          [DONGHU, Array.from({ length: 90 }, (_, i) => `社区大讲堂第 ${i + 1} 场`).join('\n'), '营造了氛围。', undefined],
+        ],
+      },
     );
     expect(splits.inside).toBeGreaterThan(0);
     expect(splits.between).toBeGreaterThan(0);
