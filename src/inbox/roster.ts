@@ -307,6 +307,8 @@ export function rollCall(files: FileResult[], campaign: Campaign, opts: { record
       }
     }
   }
+  // The forms' texts were for this roll call's comparisons: let them go with it.
+  dataTexts = new WeakMap();
   return statuses;
 }
 
@@ -379,8 +381,12 @@ function compareKeyed(a: FileResult, ka: VersionKey, b: FileResult, kb: VersionK
   return { order: 0, ambiguous: !same };
 }
 
-/** A form's data as text, made once per form: a unit's versions are compared with each other many times. */
-const dataTexts = new WeakMap<object, string>();
+/**
+ * A form's data as text, made once per form and roll call: a unit's versions are compared with each
+ * other many times. Emptied when a roll call ends, so the report does not keep a second copy of
+ * every form.
+ */
+let dataTexts = new WeakMap<object, string>();
 function dataText(f: FileResult): string {
   if (!f.data) return 'null';
   let text = dataTexts.get(f.data);
