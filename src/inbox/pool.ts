@@ -33,12 +33,12 @@ export interface TaskDone {
 }
 
 /**
- * The order of the queue: files grouped by the reader their name picks, kinds that share code side by
- * side — a mail carries Word files and PDFs, an archive carries Word files and YAML — and the main
- * thread reads from the front while the workers read from the back. Each thread then compiles and
- * warms up the code of the few kinds it meets rather than of every kind: on 2 cores that is about a
- * fifth of the CPU time and of the wall time of a 1,000-file inbox (bench/inbox.mjs; docs/inbox.md,
- * "Reading fast, with the same results").
+ * The order files are read in: grouped by the reader their name picks, kinds that share code side by
+ * side — a mail carries Word files and PDFs, an archive carries Word files and YAML. With workers,
+ * the main thread reads from the front of the queue while the workers read from the back. Each
+ * thread then compiles and warms up the code of the few kinds it meets rather than of every kind: on
+ * 2 cores that is about a fifth of the CPU time and of the wall time of a 1,000-file inbox
+ * (bench/inbox.mjs; docs/inbox.md, "Reading fast, with the same results").
  */
 const KIND_ORDER: readonly Format[] = ['eml', 'tnef', 'pdf', 'docx', 'doc', 'zip', 'yaml', 'json', 'xlsx', 'image', 'other'];
 const kindRank = (path: string) => KIND_ORDER.indexOf(readerFor(path)?.format ?? 'other');
@@ -83,6 +83,8 @@ export async function readEach(inputs: readonly InputFile[], campaign: Campaign,
     import.meta.url.endsWith('.js') &&
     !import.meta.url.includes('/src/');
   if (todo.length >= PARALLEL_FROM) await setReadingFlags();
+  // Read grouped by kind (KIND_ORDER), on one thread too: the code of one kind stays warm.
+  todo.sort((a, b) => kindRank(inputs[a]!.path) - kindRank(inputs[b]!.path) || a - b);
   // Loaded only for a large batch: a single-file check must start as fast as a bare `node`.
   const threads = parallel
     ? Math.min(opts.threads ?? Number(process.env.LIFELONG_WEEK_THREADS ?? (await import('node:os')).availableParallelism()), 8)
@@ -163,19 +165,17 @@ async function readInWorkers(
   threads: number,
   done: (i: number, r: FileResult[], hash?: string) => void,
 ): Promise<void> {
-  const queue: Task[] = [...todo]
-    .sort((a, b) => kindRank(inputs[a]!.path) - kindRank(inputs[b]!.path) || a - b)
-    .map((id) => {
-      const f = inputs[id]!;
-      return {
-        id,
-        path: f.path,
-        source: f.source!,
-        size: f.size,
-        ...(f.mtime ? { mtime: f.mtime } : {}),
-        ...(f.preset ? { preset: f.preset } : {}),
-      };
-    });
+  const queue: Task[] = todo.map((id) => {
+    const f = inputs[id]!;
+    return {
+      id,
+      path: f.path,
+      source: f.source!,
+      size: f.size,
+      ...(f.mtime ? { mtime: f.mtime } : {}),
+      ...(f.preset ? { preset: f.preset } : {}),
+    };
+  });
   const workerUrl = new URL('./check-worker.js', import.meta.url);
   const { Worker } = await import('node:worker_threads');
   // This thread is one of the `threads`: it reads files from the same queue while the workers read
