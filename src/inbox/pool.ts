@@ -82,13 +82,12 @@ export async function readEach(inputs: readonly InputFile[], campaign: Campaign,
     todo.every((i) => inputs[i]!.source) &&
     import.meta.url.endsWith('.js') &&
     !import.meta.url.includes('/src/');
-  if (todo.length >= PARALLEL_FROM) await setReadingFlags();
   // Read grouped by kind (KIND_ORDER), on one thread too: the code of one kind stays warm.
   todo.sort((a, b) => kindRank(inputs[a]!.path) - kindRank(inputs[b]!.path) || a - b);
   // Loaded only for a large batch: a single-file check must start as fast as a bare `node`.
-  const threads = parallel
-    ? Math.min(opts.threads ?? Number(process.env.LIFELONG_WEEK_THREADS ?? (await import('node:os')).availableParallelism()), 8)
-    : 1;
+  const cores = todo.length >= PARALLEL_FROM ? (await import('node:os')).availableParallelism() : 1;
+  const threads = parallel ? Math.min(opts.threads ?? Number(process.env.LIFELONG_WEEK_THREADS ?? cores), 8) : 1;
+  if (todo.length >= PARALLEL_FROM) await setReadingFlags(threads >= cores);
   if (!parallel || threads < 2) {
     let next = 0;
     await readHere(inputs, () => todo[next++], campaign, opts, done);
@@ -97,27 +96,32 @@ export async function readEach(inputs: readonly InputFile[], campaign: Campaign,
 }
 
 /**
- * Two settings of V8 for a long read, both process-wide (the workers started after them share them),
- * set once before the first large batch (docs/inbox.md, "Reading fast, with the same results"):
- * - V8 hands a function to its optimising compiler (TurboFan) once it has run a budget of bytecode,
- *   66 KB by default (`--interrupt-budget`). Reading a thousand files of a dozen kinds, that compiled
- *   about 790 functions, most of them used for a few files more, for 3 s of compiling in a run of 4
- *   on one thread: time taken from the cores the readers need. Sixteen times the budget leaves the
- *   optimiser the code that stays hot: about 170 compilations, 0.6 s; on 2 cores the inbox reads in
- *   about three quarters of the time.
+ * Two settings of V8 for a long read, process-wide (the workers started after them share them), each
+ * set once, before the first large batch (docs/inbox.md, "Reading fast, with the same results"):
  * - After each full collection V8 lets the heap grow to up to four times what survived before the
  *   next one. A reader makes much garbage and keeps little (10,000 files: 58 MB alive after reading,
  *   a heap of 224 MB): growing by 30 % at most keeps the peak at 10,000 files near 270 MB instead of
  *   near 400 MB, for a few per cent more time.
+ * - When the readers take every core: V8 hands a function to its optimising compiler (TurboFan) once
+ *   it has run a budget of bytecode, 66 KB by default (`--interrupt-budget`). Reading a thousand files
+ *   of a dozen kinds, that compiled about 790 functions, most of them used for a few files more, for
+ *   3 s of compiling in a 4 s run: on busy cores, time taken from the readers. Sixteen times the
+ *   budget leaves the optimiser the code that stays hot (about 170 compilations, 0.6 s): on 2 cores
+ *   the inbox reads in about three quarters of the time. One thread on 2 cores compiles on the idle
+ *   core, where the early optimised code is worth more: there the budget stays.
  */
-const READING_FLAGS = [`--interrupt-budget=${16 * 66 * 1024}`, '--heap-growing-percent=30'];
-let flagsSet = false;
-async function setReadingFlags(): Promise<void> {
-  if (flagsSet) return;
-  flagsSet = true;
+const HEAP_FLAG = '--heap-growing-percent=30';
+const BUDGET_FLAG = `--interrupt-budget=${16 * 66 * 1024}`;
+const flagsSet = new Set<string>();
+async function setReadingFlags(everyCoreReads: boolean): Promise<void> {
+  const flags = [HEAP_FLAG, ...(everyCoreReads ? [BUDGET_FLAG] : [])].filter((f) => !flagsSet.has(f));
+  if (flags.length === 0) return;
   try {
     const { setFlagsFromString } = await import('node:v8');
-    for (const flag of READING_FLAGS) setFlagsFromString(flag);
+    for (const flag of flags) {
+      setFlagsFromString(flag);
+      flagsSet.add(flag);
+    }
   } catch {
     // A runtime that refuses a flag reads at its own pace.
   }
