@@ -35,10 +35,11 @@ export interface TaskDone {
 /**
  * The order files are read in: grouped by the reader their name picks, kinds that share code side by
  * side — a mail carries Word files and PDFs, an archive carries Word files and YAML. With workers,
- * the main thread reads from the front of the queue while the workers read from the back. Each
+ * the workers read from the front of the queue while the main thread reads from the back. Each
  * thread then compiles and warms up the code of the few kinds it meets rather than of every kind: on
  * 2 cores that is about a fifth of the CPU time and of the wall time of a 1,000-file inbox
- * (bench/inbox.mjs; docs/inbox.md, "Reading fast, with the same results").
+ * (bench/inbox.mjs; docs/inbox.md, "Reading fast, with the same results"). Mails and PDFs, read by
+ * the largest parsers from elsewhere, come first: to the workers, whose memory is limited.
  */
 const KIND_ORDER: readonly Format[] = ['eml', 'tnef', 'pdf', 'docx', 'doc', 'zip', 'yaml', 'json', 'xlsx', 'image', 'other'];
 const kindRank = (path: string) => KIND_ORDER.indexOf(readerFor(path)?.format ?? 'other');
@@ -83,7 +84,8 @@ export async function readEach(inputs: readonly InputFile[], campaign: Campaign,
     import.meta.url.endsWith('.js') &&
     !import.meta.url.includes('/src/');
   // Read grouped by kind (KIND_ORDER), on one thread too: the code of one kind stays warm.
-  todo.sort((a, b) => kindRank(inputs[a]!.path) - kindRank(inputs[b]!.path) || a - b);
+  const rank = new Map(todo.map((i) => [i, kindRank(inputs[i]!.path)]));
+  todo.sort((a, b) => rank.get(a)! - rank.get(b)! || a - b);
   // Loaded only for a large batch: a single-file check must start as fast as a bare `node`.
   const cores = todo.length >= PARALLEL_FROM ? (await import('node:os')).availableParallelism() : 1;
   const threads = parallel ? Math.min(opts.threads ?? Number(process.env.LIFELONG_WEEK_THREADS ?? cores), 8) : 1;
@@ -115,15 +117,14 @@ const BUDGET_FLAG = `--interrupt-budget=${16 * 66 * 1024}`;
 const flagsSet = new Set<string>();
 async function setReadingFlags(everyCoreReads: boolean): Promise<void> {
   const flags = [HEAP_FLAG, ...(everyCoreReads ? [BUDGET_FLAG] : [])].filter((f) => !flagsSet.has(f));
-  if (flags.length === 0) return;
-  try {
-    const { setFlagsFromString } = await import('node:v8');
-    for (const flag of flags) {
-      setFlagsFromString(flag);
-      flagsSet.add(flag);
-    }
-  } catch {
-    // A runtime that refuses a flag reads at its own pace.
+  // V8 does not refuse a flag it does not know: it prints a line. Both flags are in the V8 of Node
+  // 20 to 24 (11.3 to 13.6); another runtime reads at its own pace.
+  const v8Major = Number(process.versions.v8.split('.')[0]);
+  if (flags.length === 0 || v8Major < 11 || v8Major > 13) return;
+  const { setFlagsFromString } = await import('node:v8');
+  for (const flag of flags) {
+    setFlagsFromString(flag);
+    flagsSet.add(flag);
   }
 }
 
@@ -216,8 +217,7 @@ async function readInWorkers(
             }
           } else
             while (pending.length < 2 && queue.length > 0) {
-              // From the back of the queue (the main thread reads the front), last file first.
-              const batch = queue.splice(-batchSize()).reverse();
+              const batch = queue.splice(0, batchSize());
               pending.push(batch);
               worker.postMessage(batch);
             }
@@ -256,8 +256,8 @@ async function readInWorkers(
       start();
     });
   const workers = Array.from({ length: lanes }, lane);
-  // One file at a time from the front of the queue, between the workers' batches. A worker's dead
+  // One file at a time from the back of the queue, between the workers' batches. A worker's dead
   // batch (`suspects`) is left to the workers: read alone there, it cannot take this thread with it.
-  await readHere(inputs, () => queue.shift()?.id, campaign, opts, done);
+  await readHere(inputs, () => queue.pop()?.id, campaign, opts, done);
   await Promise.all(workers);
 }

@@ -150,8 +150,11 @@ export async function readEml(bytes: Uint8Array, limits?: Partial<EmlLimits>, op
   return result;
 }
 
-/** Lines of base64 letters, padding only at the very end (RFC 2045 §6.8). */
-const BASE64_LINES = /^[A-Za-z0-9+/\r\n]*={0,2}[\r\n]*$/;
+/**
+ * Lines of base64 letters, padding only at the very end (RFC 2045 §6.8). Written so that no two parts
+ * can take the same line breaks: a long run of them before another letter fails in one pass.
+ */
+const BASE64_LINES = /^[A-Za-z0-9+/\r\n]*(?:=[\r\n]*){0,2}$/;
 const LIFT_FROM = 4096;
 /** A stand-in's length: a whole number of base64 quartets (no padding), room for the tag and a number. */
 const STAND_IN_BYTES = 48;
@@ -182,7 +185,9 @@ export function liftBase64Bodies(mail: Buffer): { mail: Buffer; bodies: Map<stri
     if (end - start < LIFT_FROM) continue;
     blank.lastIndex = end;
     const body = text.slice(start, end);
-    if (!BASE64_LINES.test(body)) continue;
+    // Whole quartets only: after a line that starts with `--` but is no boundary, mailparser's body
+    // goes on, and a letter or two there would join a short last quartet here but not the stand-in's.
+    if (!BASE64_LINES.test(body) || body.replace(/[\r\n]+/g, '').length % 4 !== 0) continue;
     // A text or HTML body stays: mailparser reads it as the mail's text (QQ Mail sends its HTML in base64).
     const headers = text.slice(Math.max(0, text.lastIndexOf('\n--', m.index)), m.index);
     if (/^content-type:[ \t]*text\//im.test(headers) && !/^content-disposition:[ \t]*attachment/im.test(headers)) continue;

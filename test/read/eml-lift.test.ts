@@ -112,6 +112,35 @@ describe('large base64 attachments decoded beside mailparser', () => {
     expect(Buffer.from(read.attachments[1]!.bytes).equals(lookalike)).toBe(true);
   });
 
+  it('a body cut short before a `--` line that is no boundary is left to mailparser (whole quartets only)', async () => {
+    const data = Buffer.from(Array.from({ length: 6001 }, (_, i) => (i * 7919 + 13) % 256));
+    const lines = data
+      .toString('base64')
+      .replace(/=+$/, '')
+      .match(/.{1,76}/g)!
+      .join('\r\n');
+    const head = 'From: a@example.cn\r\nTo: b@example.cn\r\nSubject: t\r\nMIME-Version: 1.0\r\n';
+    const multipart =
+      head +
+      'Content-Type: multipart/mixed; boundary="XX"\r\n\r\n--XX\r\nContent-Type: text/plain\r\n\r\nhello\r\n' +
+      '--XX\r\nContent-Type: application/pdf; name="a.pdf"\r\nContent-Disposition: attachment; filename="a.pdf"\r\n' +
+      `Content-Transfer-Encoding: base64\r\n\r\n${lines}\r\n--\r\nA\r\n--XX--\r\n`;
+    const single = `${head}Content-Type: application/pdf; name="a.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\n${lines}\r\n--\r\nA\r\n`;
+    for (const text of [multipart, single]) {
+      const mail = Buffer.from(text, 'latin1');
+      expect(liftBase64Bodies(mail)).toBeNull();
+      const { lifted, plain } = await both(mail);
+      expect(lifted).toEqual(plain);
+    }
+  });
+
+  it('a plain-text mail of many empty lines before its last words is read at once', async () => {
+    const head = 'From: u@example.cn\r\nSubject: 谢谢\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n';
+    const mail = Buffer.concat([Buffer.from(head + '\r\n'.repeat(500_000), 'latin1'), Buffer.from('谢谢！\r\n')]);
+    expect(liftBase64Bodies(mail)).toBeNull();
+    expect((await readEml(mail)).text?.trim()).toBe('谢谢！');
+  });
+
   it('a mail of a million blank lines is read (the search for boundaries goes through it once)', async () => {
     const head = 'From: u@example.cn\r\nSubject: blank\r\nContent-Type: text/plain\r\n\r\n';
     const mail = Buffer.from(head + 'A\r\n\r\n'.repeat(500_000), 'latin1');
