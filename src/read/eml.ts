@@ -91,14 +91,15 @@ export async function readEml(bytes: Uint8Array, limits?: Partial<EmlLimits>, op
     // Loaded on first use (mailparser and its dependencies are large).
     const { simpleParser } = await import('mailparser');
     const parse = (b: Buffer) => simpleParser(b, { skipTextToHtml: true, skipImageLinks: true, checksumAlgo: false });
-    const lifted = opts.lift === false ? null : liftBase64Bodies(buffer);
-    if (lifted) {
-      // Each stand-in must come back as exactly one attachment; anything else (a part mailparser read
-      // as text, a stand-in it did not reach, an error) and the mail is parsed again as it came.
-      mail = await parse(lifted.mail).catch(() => undefined);
-      if (mail && !restoreBodies(mail.attachments, lifted.bodies)) mail = undefined;
-    }
-    mail ??= await parse(buffer);
+    // Each stand-in must come back as exactly one attachment; anything else (a part mailparser read as
+    // text, a stand-in it did not reach, an error) and the mail is parsed again as it came, the
+    // decoded bodies let go first.
+    const lifted = async () => {
+      const light = liftBase64Bodies(buffer);
+      const parsed = light ? await parse(light.mail).catch(() => undefined) : undefined;
+      return parsed && restoreBodies(parsed.attachments, light!.bodies) ? parsed : undefined;
+    };
+    mail = (opts.lift === false ? undefined : await lifted()) ?? (await parse(buffer));
   } catch (e) {
     throw new NotMailError(`not a readable mail: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
