@@ -2,7 +2,7 @@
  * Hostile and broken files in one batch (docs/inbox.md, "Hostile and broken input"): each ends in its fate, none stops the
  * batch or hides another file, and the zip bomb is refused fast without the memory growing.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
@@ -81,4 +81,32 @@ describe('reading on every core', () => {
     expect(parallel.stdout).toBe(serial.stdout);
     expect(JSON.parse(parallel.stdout).files).toHaveLength(49);
   });
+
+  it("a file that exhausts a worker's memory ends that worker only: listed as such, every other file read as on one thread", () => {
+    // A PDF of one array of 3 million numbers: 12 MB, under every size limit, but each number is an
+    // object in pdf-lib — far more than a 64 MB worker heap.
+    const dir = tempDir();
+    for (const name of readdirSync(fixture('invalid'))) {
+      // The copies keep their times, so their reports are the fixtures' own.
+      copyFileSync(fixture('invalid', name), join(dir, name));
+      const { atime, mtime } = statSync(fixture('invalid', name));
+      utimesSync(join(dir, name), atime, mtime);
+    }
+    const numbers = Array.from({ length: 3000 }, (_, i) => Array.from({ length: 1000 }, (_, j) => (i * 1000 + j) % 997).join(' '));
+    writeFileSync(
+      join(dir, '00-大文件.pdf'),
+      `%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n` +
+        `3 0 obj\n[${numbers.join('\n')}]\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`,
+    );
+    const env = { LIFELONG_WEEK_THREADS: '2', LIFELONG_WEEK_WORKER_MB: '64', LIFELONG_WEEK_NO_CACHE: '1' };
+    const parallel = cli(['validate', '--json', '--no-units', dir], { env });
+    const serial = cli(['validate', '--json', '--no-units', fixture('invalid')], { env: { LIFELONG_WEEK_THREADS: '1' } });
+    const files = JSON.parse(parallel.stdout).files as { path: string; fate: string; issues: { code: string; message: string }[] }[];
+    expect(files).toHaveLength(50);
+    const [big, ...others] = files;
+    expect(big).toMatchObject({ path: '00-大文件.pdf', fate: 'unreadable', issues: [{ code: 'file.outOfMemory' }] });
+    expect(big!.issues[0]!.message).toContain('超过了 64 MB 的上限');
+    expect(others).toEqual(JSON.parse(serial.stdout).files);
+    expect(parallel.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
 });

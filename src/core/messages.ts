@@ -55,6 +55,12 @@ const DATA_MESSAGES = {
     en: (p) =>
       `This is not a text file (looks like ${KINDS[s(p.kind)]?.[1] ?? 'binary data'}); it cannot be read as ${s(p.format)}. Check the file extension.`,
   },
+  'file.outOfMemory': {
+    zh: (p) =>
+      `读这个文件所需的内存超过了 ${s(p.limit)} MB 的上限，已停止读取（其余文件照常检查）。文件可能已损坏或是特意构造的；请让报送单位重新导出后再发送。内存充足的电脑可用环境变量 LIFELONG_WEEK_WORKER_MB 调高上限。`,
+    en: (p) =>
+      `Reading this file needed more than the ${s(p.limit)} MB memory limit; it was stopped (the other files are checked as usual). It may be damaged or crafted: ask the sender to export it again. LIFELONG_WEEK_WORKER_MB raises the limit on a machine with more memory.`,
+  },
   'file.tooLarge': {
     zh: (p) => `文件过大（${s(p.size)}），超过 ${s(p.limit)} 的上限，已拒绝读取。一份统计表不会这么大，请检查是否选错了文件。`,
     en: (p) => `The file is too large (${s(p.size)}, limit ${s(p.limit)}) and was not read. Check that this is the right file.`,

@@ -44,6 +44,13 @@ export interface TaskDone {
 const KIND_ORDER: readonly Format[] = ['eml', 'tnef', 'pdf', 'docx', 'doc', 'zip', 'yaml', 'json', 'xlsx', 'image', 'other'];
 const kindRank = (path: string) => KIND_ORDER.indexOf(readerFor(path)?.format ?? 'other');
 
+/**
+ * The heap a worker may take, in MB: a file that needs more (a hostile one the readers' limits did
+ * not catch) ends its worker, not the run, and is listed as unreadable. `LIFELONG_WEEK_WORKER_MB`
+ * sets another limit, for a machine with little memory.
+ */
+const WORKER_MEMORY_MB = Number(process.env.LIFELONG_WEEK_WORKER_MB) > 0 ? Number(process.env.LIFELONG_WEEK_WORKER_MB) : 768;
+
 /** Below this many files the batch is read on the main thread. */
 const PARALLEL_FROM = 48;
 /** Files per message to a worker: enough to hide the round trip, few enough to share the tail evenly. */
@@ -202,7 +209,7 @@ async function readInWorkers(
       const start = () => {
         const worker = new Worker(workerUrl, {
           workerData: { campaign, hash: opts.cache !== undefined, ...(opts.scans ? { scans: opts.scans } : {}) },
-          resourceLimits: { maxOldGenerationSizeMb: 768 },
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB },
         });
         /** Batches sent to this worker and not answered yet, in the order it reads them. */
         const pending: Task[][] = [];
@@ -238,12 +245,17 @@ async function readInWorkers(
           // Read alone, a file that kills its worker again is the one to blame.
           if (lost.length === 1) {
             const [culprit] = lost;
+            const outOfMemory = (e as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
             done(culprit!.id, [
               {
                 path: culprit!.path,
                 format: 'other',
                 fate: 'unreadable',
-                problems: [error('internal', { detail: e instanceof Error ? e.message : String(e) })],
+                problems: [
+                  outOfMemory
+                    ? error('file.outOfMemory', { limit: String(WORKER_MEMORY_MB) })
+                    : error('internal', { detail: e instanceof Error ? e.message : String(e) }),
+                ],
               },
             ]);
           } else suspects.unshift(...lost);
