@@ -194,16 +194,15 @@ export function rollCall(files: FileResult[], campaign: Campaign, opts: { record
     const mine = files.filter((f) => f.unit === unit.name);
     const submissions = mine.filter((f) => f.fate === 'submission');
     // Each version's key is read once here (the times and names do not change while they are compared).
-    const indexed = submissions.map((f, i) => ({ f, i, key: versionKey(f) }));
-    const compare = (a: (typeof indexed)[number], b: (typeof indexed)[number]) => compareKeyed(a.f, a.key, b.f, b.key);
+    const indexed = submissions.map((f, i) => ({ ...versionKey(f), i }));
     // Latest first; on a tie the one listed later (a later name, a later attachment) wins.
-    indexed.sort((a, b) => -compare(a, b).order || b.i - a.i);
+    indexed.sort((a, b) => -compareVersions(a, b).order || b.i - a.i);
     const ordered = indexed.map((x) => x.f);
     let winner = ordered[0];
     const versions: Version[] = [];
-    if (indexed.slice(1).some((g) => compare(indexed[0]!, g).ambiguous)) {
+    if (indexed.slice(1).some((g) => compareVersions(indexed[0]!, g).ambiguous)) {
       // Nothing orders them and they say different things: the unit must say which is final.
-      const tied = indexed.filter((g) => !compare(indexed[0]!, g).order).map((g) => g.f);
+      const tied = indexed.filter((g) => !compareVersions(indexed[0]!, g).order).map((g) => g.f);
       for (const f of tied) versions.push(versionOf(f));
       // Each version's warning names the first few, not all: a unit that sent many would otherwise
       // make the report grow with the square of its files. The unit's `versions` lists them all.
@@ -345,17 +344,9 @@ export function revisionMark(f: Pick<FileResult, 'path' | 'mail'>): number {
   return (LATER.test(text) ? 1 : 0) - (EARLIER.test(text) ? 1 : 0);
 }
 
-/**
- * Which of two forms is the later version: > 0 when `a` is. Dated evidence (the record, the mail's
- * Date) orders two forms by time; a file time is weaker than a name that says 修改版/更正/定稿/重发; a
- * copy time says nothing. Forms that nothing orders but that say the same are a tie, not a conflict.
- */
-export function compareVersions(a: FileResult, b: FileResult): { order: number; ambiguous: boolean } {
-  return compareKeyed(a, versionKey(a), b, versionKey(b));
-}
-
-/** What orders a version, read off the file once (a unit's versions are compared with each other many times). */
+/** A form with what orders it as a version, read off the file once (a unit's versions are compared with each other many times). */
 interface VersionKey {
+  f: FileResult;
   dated: boolean;
   timed: boolean;
   time: number;
@@ -364,6 +355,7 @@ interface VersionKey {
 
 function versionKey(f: FileResult): VersionKey {
   return {
+    f,
     dated: f.receivedAt !== undefined && (f.receivedFrom === 'record' || f.receivedFrom === 'mail'),
     timed: f.receivedAt !== undefined && f.receivedFrom !== 'copy',
     time: f.receivedAt !== undefined ? Date.parse(f.receivedAt) : NaN,
@@ -371,13 +363,18 @@ function versionKey(f: FileResult): VersionKey {
   };
 }
 
-function compareKeyed(a: FileResult, ka: VersionKey, b: FileResult, kb: VersionKey): { order: number; ambiguous: boolean } {
-  const byTime = ka.timed && kb.timed ? Math.sign(ka.time - kb.time) : 0;
-  const byName = ka.mark - kb.mark;
-  if (ka.dated && kb.dated && byTime) return { order: byTime, ambiguous: false };
+/**
+ * Which of two forms is the later version: > 0 when `a` is. Dated evidence (the record, the mail's
+ * Date) orders two forms by time; a file time is weaker than a name that says 修改版/更正/定稿/重发; a
+ * copy time says nothing. Forms that nothing orders but that say the same are a tie, not a conflict.
+ */
+function compareVersions(a: VersionKey, b: VersionKey): { order: number; ambiguous: boolean } {
+  const byTime = a.timed && b.timed ? Math.sign(a.time - b.time) : 0;
+  const byName = a.mark - b.mark;
+  if (a.dated && b.dated && byTime) return { order: byTime, ambiguous: false };
   if (byName) return { order: Math.sign(byName), ambiguous: false };
   if (byTime) return { order: byTime, ambiguous: false };
-  const same = a.data === b.data || dataText(a) === dataText(b);
+  const same = a.f.data === b.f.data || dataText(a.f) === dataText(b.f);
   return { order: 0, ambiguous: !same };
 }
 
