@@ -14,7 +14,7 @@ import { emptyRaw, error, rawWithProblem, warning, type RawSubmission } from '..
 import { FIELDS, getPath } from '../form/definition.js';
 import { displayValue } from '../form/display.js';
 import { CONTINUED_VALUE_STYLE, EMBED_NAMESPACE, LAYOUT_BREAK_STYLE, EMBED_PROPERTY, decodeEmbedded } from '../form/embedded.js';
-import { docxToForm, type OwnStyles } from './docx-grid.js';
+import { docxToForm, OWN_STYLE_IDS, type OwnStyles } from './docx-grid.js';
 import { matchGrid, type FormDocument } from './grid.js';
 import { UnsafeXmlError, parseXmlTree } from './xml.js';
 import { readZip } from './zip.js';
@@ -56,17 +56,17 @@ function failed(
  * is small; a broken one only costs the name lookup.
  */
 function ownStyles(stylesXml: Uint8Array | undefined): OwnStyles {
-  const continued = new Set<string>([CONTINUED_VALUE_STYLE.id]);
-  const layoutBreak = new Set<string>([LAYOUT_BREAK_STYLE.id]);
-  if (!stylesXml) return { continued, layoutBreak };
-  const text = new TextDecoder().decode(stylesXml);
-  if (!text.includes(CONTINUED_VALUE_STYLE.name) && !text.includes(LAYOUT_BREAK_STYLE.name)) return { continued, layoutBreak };
+  const text = stylesXml ? new TextDecoder().decode(stylesXml) : '';
+  if (!text.includes(CONTINUED_VALUE_STYLE.name) && !text.includes(LAYOUT_BREAK_STYLE.name)) return OWN_STYLE_IDS;
+  const continued = new Set(OWN_STYLE_IDS.continued);
+  const layoutBreak = new Set(OWN_STYLE_IDS.layoutBreak);
   for (const m of text.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
     const id = /\bw:styleId="([^"]*)"/.exec(m[1]!)?.[1];
     const name = /<w:name\b[^>]*\bw:val="([^"]*)"/.exec(m[2]!)?.[1];
     if (!id || !name) continue;
-    if (unescape(name) === CONTINUED_VALUE_STYLE.name) continued.add(unescape(id));
-    if (unescape(name) === LAYOUT_BREAK_STYLE.name) layoutBreak.add(unescape(id));
+    const named = unescape(name);
+    if (named === CONTINUED_VALUE_STYLE.name) continued.add(unescape(id));
+    if (named === LAYOUT_BREAK_STYLE.name) layoutBreak.add(unescape(id));
   }
   return { continued, layoutBreak };
 }
