@@ -1063,38 +1063,28 @@ const DATA_MESSAGES = {
 } satisfies Record<string, Entry>;
 
 /**
- * The one catalogue: the data messages above and the parts by area (src/core/messages/). Joined in a
- * call marked pure, so that a bundle which formats with a part only (the browser page's
- * `formatPageMessage`) leaves the other parts out (a bundler keeps a bare object spread, in case a
- * getter runs).
- */
-export const MESSAGES = /* @__PURE__ */ (() =>
-  ({
-    ...DATA_MESSAGES,
-    ...CAMPAIGN_MESSAGES,
-    ...REPORT_MESSAGES,
-    ...ROLL_MESSAGES,
-    ...RENDER_MESSAGES,
-    ...FILL_MESSAGES,
-    ...CLI_MESSAGES,
-  }) satisfies Record<string, Entry>)();
-
-export type MessageCode = keyof typeof MESSAGES;
-
-/**
  * What the browser page formats (serve's 填报 and 汇总, src/web/): the data messages above (the
  * checks' problems and the page's own sentences), the campaign's checks (the page carries the
  * campaign's schema), the roll call's part (seals, figures) and the report's (the names of fates and
  * pieces) — not the command line's help and progress, the interview's prompts or the renderers'
- * sentences, which stay out of
- * the page's script (bench/serve.mjs weighs it; test/serve/bundle.test.ts checks nothing it names is
- * missing).
+ * sentences, which stay out of the page's script (bench/serve.mjs weighs it;
+ * test/serve/bundle.test.ts checks nothing it names is missing).
  */
 export const PAGE_MESSAGES = { ...DATA_MESSAGES, ...CAMPAIGN_MESSAGES, ...ROLL_MESSAGES, ...REPORT_MESSAGES } satisfies Record<
   string,
   Entry
 >;
 export type PageCode = keyof typeof PAGE_MESSAGES;
+
+/**
+ * The one catalogue: the page's part and the command line's parts (src/core/messages/). Joined in a
+ * call marked pure, so that a bundle which formats with the page's part only (`formatPageMessage`)
+ * leaves the other parts out (a bundler keeps a bare object spread, in case a getter runs).
+ */
+export const MESSAGES = /* @__PURE__ */ (() =>
+  ({ ...PAGE_MESSAGES, ...RENDER_MESSAGES, ...FILL_MESSAGES, ...CLI_MESSAGES }) satisfies Record<string, Entry>)();
+
+export type MessageCode = keyof typeof MESSAGES;
 
 /** A sentence of the page's part of the catalogue (the same entries as `formatMessage` gives). */
 export function formatPageMessage(code: PageCode, params: Params | undefined, lang: Lang): string {
